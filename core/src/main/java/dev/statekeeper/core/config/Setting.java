@@ -1,0 +1,148 @@
+package dev.statekeeper.core.config;
+
+import dev.statekeeper.core.error.Violation;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every setting Statekeeper reads: its variable, default, allowed range and description. This one table
+ * drives validation, {@code config list}, {@code --help} and the README's settings table.
+ */
+public enum Setting {
+    BACKEND("STATEKEEPER_BACKEND", "sqlite", Kind.choice("memory", "json", "sqlite", "postgres"),
+            "which backend stores the state"),
+    STATE_MANAGER("STATE_MANAGER", null, Kind.choice("memory", "database"),
+            "seed name, still honoured: memory, or database = the backend named by DATABASE_URL"),
+    DATABASE_URL("DATABASE_URL", null, Kind.SECRET_URL,
+            "postgresql://user:pass@host:port/db?sslmode=... or sqlite:/path/state.db"),
+    DATA_DIR("STATEKEEPER_DATA_DIR", null, Kind.PATH,
+            "where the sqlite/json files and backups live (default $XDG_STATE_HOME/statekeeper, else ~/.local/state/statekeeper)"),
+    POOL_MIN_SIZE("DATABASE_POOL_MIN_SIZE", "5", Kind.integer(1, 50), "connections the pool keeps open"),
+    POOL_MAX_SIZE("DATABASE_POOL_MAX_SIZE", "20", Kind.integer(1, 100), "most connections the pool opens (>= min)"),
+    POOL_TIMEOUT("DATABASE_POOL_TIMEOUT", "30.0", Kind.seconds(1, 120), "seconds to wait for a pooled connection"),
+    COMMAND_TIMEOUT("DATABASE_COMMAND_TIMEOUT", "60.0", Kind.seconds(1, 300), "statement timeout in seconds"),
+    MAX_INACTIVE_LIFETIME("DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME", "300.0", Kind.seconds(60, 86_400),
+            "seconds an idle pooled connection may live"),
+    LOOP_HISTORY_SIZE("STATEKEEPER_LOOP_HISTORY_SIZE", "10", Kind.integer(1, 10_000),
+            "how many recently created loops the active-loop history keeps"),
+    SQLITE_BUSY_TIMEOUT("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "5.0", Kind.seconds(0, 600),
+            "seconds a SQLite writer waits for another process's lock before failing with DATABASE_BUSY"),
+    AUTO_MIGRATE("STATEKEEPER_AUTO_MIGRATE", "true", Kind.choice("true", "false"),
+            "apply pending schema migrations when the store opens"),
+    THRESHOLD_PLAN("STATEKEEPER_THRESHOLD_PLAN", "85", Kind.integer(0, 100), "score that completes a plan loop"),
+    THRESHOLD_ROADMAP("STATEKEEPER_THRESHOLD_ROADMAP", "90", Kind.integer(0, 100), "score that completes a roadmap loop"),
+    THRESHOLD_SPEC("STATEKEEPER_THRESHOLD_SPEC", "85", Kind.integer(0, 100), "score that completes a spec loop"),
+    THRESHOLD_BUILD_PLAN("STATEKEEPER_THRESHOLD_BUILD_PLAN", "80", Kind.integer(0, 100),
+            "score that completes a build_plan loop"),
+    THRESHOLD_BUILD_CODE("STATEKEEPER_THRESHOLD_BUILD_CODE", "95", Kind.integer(0, 100),
+            "score that completes a build_code loop"),
+    THRESHOLD_ANALYST("STATEKEEPER_THRESHOLD_ANALYST", "90", Kind.integer(0, 100), "score that completes an analyst loop"),
+    CHECKPOINT_EVERY("STATEKEEPER_CHECKPOINT_EVERY", "5", Kind.integer(1, 1000),
+            "every Nth iteration asks for user input"),
+    MIN_IMPROVEMENT("STATEKEEPER_MIN_IMPROVEMENT", "5", Kind.integer(0, 100),
+            "a score gain below this between two feedbacks is stagnation and asks for user input");
+
+    private final String variable;
+    private final String defaultValue;
+    private final Kind kind;
+    private final String description;
+
+    Setting(String variable, String defaultValue, Kind kind, String description) {
+        this.variable = variable;
+        this.defaultValue = defaultValue;
+        this.kind = kind;
+        this.description = description;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The allowed values or range, as the README and error messages show it. */
+    public String range() {
+        return kind.describe();
+    }
+
+    public boolean secret() {
+        return kind == Kind.SECRET_URL;
+    }
+
+    /** The value as it may be shown: passwords in URLs replaced by ****. */
+    public String display(String value) {
+        return value == null ? null : secret() ? Secrets.maskUrl(value) : value;
+    }
+
+    Violation check(String value) {
+        String problem = kind.check(value);
+        return problem == null ? null : new Violation(variable, display(value), problem);
+    }
+
+    /** Value kinds with their checks; a check returns null when the value is fine, else the rule broken. */
+    record Kind(String name, List<String> choices, double min, double max) {
+        static final Kind PATH = new Kind("path", List.of(), 0, 0);
+        static final Kind SECRET_URL = new Kind("url", List.of(), 0, 0);
+
+        static Kind choice(String... values) {
+            return new Kind("choice", List.of(values), 0, 0);
+        }
+
+        static Kind integer(int min, int max) {
+            return new Kind("integer", List.of(), min, max);
+        }
+
+        static Kind seconds(double min, double max) {
+            return new Kind("seconds", List.of(), min, max);
+        }
+
+        String describe() {
+            return switch (name) {
+                case "choice" -> String.join(", ", choices);
+                case "integer" -> (long) min + "-" + (long) max;
+                case "seconds" -> fmt(min) + "-" + fmt(max) + " s";
+                case "url" -> "postgresql://... or sqlite:/path";
+                default -> "a directory";
+            };
+        }
+
+        String check(String value) {
+            switch (name) {
+                case "choice":
+                    return choices.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
+                            : "must be one of " + String.join(", ", choices);
+                case "integer":
+                    try {
+                        long v = Long.parseLong(value.trim());
+                        return v < min || v > max ? "must be between " + (long) min + " and " + (long) max : null;
+                    } catch (NumberFormatException e) {
+                        return "must be a whole number between " + (long) min + " and " + (long) max;
+                    }
+                case "seconds":
+                    try {
+                        double v = Double.parseDouble(value.trim());
+                        return !(v >= min && v <= max) ? "must be between " + fmt(min) + " and " + fmt(max) + " seconds" : null;
+                    } catch (NumberFormatException e) {
+                        return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
+                    }
+                case "url":
+                    String v = value.trim();
+                    return v.startsWith("postgresql://") || v.startsWith("postgres://") || v.startsWith("sqlite:")
+                            ? null : "must start with postgresql:// or sqlite:";
+                default:
+                    return value.isBlank() ? "must not be empty" : null;
+            }
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+    }
+}

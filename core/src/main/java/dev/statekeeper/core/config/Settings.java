@@ -1,0 +1,223 @@
+package dev.statekeeper.core.config;
+
+import dev.statekeeper.core.domain.LoopPolicy;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.error.Violation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The validated settings of one store: every {@link Setting} with its value and where the value came
+ * from. Built once at start; a bad value is refused with CONFIG_INVALID naming variable, value and range.
+ * Immutable.
+ */
+public final class Settings {
+    /** Where a value came from, lowest precedence first. */
+    public enum Source { DEFAULT, FILE, ENVIRONMENT, FLAG }
+
+    public record Value(String value, Source source) {
+    }
+
+    private final Map<Setting, Value> values;
+    private final Map<String, String> environment;
+
+    private Settings(Map<Setting, Value> values, Map<String, String> environment) {
+        this.values = Map.copyOf(values);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Defaults only (plus HOME/XDG from the process): what tests and embedders start from. */
+    public static Settings defaults() {
+        return builder().build();
+    }
+
+    /** Settings from the process environment. */
+    public static Settings fromEnvironment() {
+        return builder().environment(System.getenv()).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.environment.putAll(environment);
+        values.forEach((s, v) -> {
+            if (v.source() != Source.DEFAULT) {
+                b.layers.get(v.source()).put(s, v.value());
+            }
+        });
+        return b;
+    }
+
+    public Value value(Setting setting) {
+        return values.getOrDefault(setting, new Value(null, Source.DEFAULT));
+    }
+
+    public String raw(Setting setting) {
+        return value(setting).value();
+    }
+
+    /** The effective backend: STATEKEEPER_BACKEND, else STATE_MANAGER (database = DATABASE_URL's kind), else sqlite. */
+    public String backend() {
+        Value explicit = value(Setting.BACKEND);
+        if (explicit.source() == Source.DEFAULT) {
+            String manager = raw(Setting.STATE_MANAGER);
+            if ("memory".equalsIgnoreCase(manager)) {
+                return "memory";
+            }
+            if ("database".equalsIgnoreCase(manager)) {
+                String url = raw(Setting.DATABASE_URL);
+                return url != null && url.startsWith("sqlite:") ? "sqlite" : "postgres";
+            }
+        }
+        return explicit.value().trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Path dataDir() {
+        String dir = raw(Setting.DATA_DIR);
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        String xdg = environment.get("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "statekeeper");
+        }
+        String home = environment.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home, ".local", "state", "statekeeper");
+    }
+
+    /** The SQLite file: DATABASE_URL when it is sqlite:PATH, else state.db in the data directory. */
+    public Path sqlitePath() {
+        String url = raw(Setting.DATABASE_URL);
+        if (url != null && url.startsWith("sqlite:")) {
+            return Path.of(url.substring("sqlite:".length()));
+        }
+        return dataDir().resolve("state.db");
+    }
+
+    public int integer(Setting setting) {
+        return Integer.parseInt(raw(setting).trim());
+    }
+
+    public Duration seconds(Setting setting) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(raw(setting).trim()) * 1000));
+    }
+
+    public boolean flag(Setting setting) {
+        return Boolean.parseBoolean(raw(setting).trim());
+    }
+
+    public int loopHistorySize() {
+        return integer(Setting.LOOP_HISTORY_SIZE);
+    }
+
+    public LoopPolicy loopPolicy() {
+        Map<LoopType, Integer> thresholds = new EnumMap<>(LoopType.class);
+        thresholds.put(LoopType.PLAN, integer(Setting.THRESHOLD_PLAN));
+        thresholds.put(LoopType.ROADMAP, integer(Setting.THRESHOLD_ROADMAP));
+        thresholds.put(LoopType.SPEC, integer(Setting.THRESHOLD_SPEC));
+        thresholds.put(LoopType.BUILD_PLAN, integer(Setting.THRESHOLD_BUILD_PLAN));
+        thresholds.put(LoopType.BUILD_CODE, integer(Setting.THRESHOLD_BUILD_CODE));
+        thresholds.put(LoopType.ANALYST, integer(Setting.THRESHOLD_ANALYST));
+        return new LoopPolicy(thresholds, integer(Setting.CHECKPOINT_EVERY), integer(Setting.MIN_IMPROVEMENT));
+    }
+
+    /** Collects values by layer; {@link #build()} validates all of them at once. */
+    public static final class Builder {
+        private final Map<Source, Map<Setting, String>> layers = new EnumMap<>(Source.class);
+        private final Map<String, String> environment = new HashMap<>();
+
+        private Builder() {
+            for (Source s : Source.values()) {
+                layers.put(s, new EnumMap<>(Setting.class));
+            }
+        }
+
+        /** Reads every setting's variable from an environment map (also keeps HOME and XDG_STATE_HOME). */
+        public Builder environment(Map<String, String> env) {
+            for (String key : List.of("HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")) {
+                if (env.get(key) != null) {
+                    environment.put(key, env.get(key));
+                }
+            }
+            for (Setting s : Setting.values()) {
+                String v = env.get(s.variable());
+                if (v != null && !v.isEmpty()) {
+                    layers.get(Source.ENVIRONMENT).put(s, v);
+                }
+            }
+            return this;
+        }
+
+        public Builder file(Setting setting, String value) {
+            return put(Source.FILE, setting, value);
+        }
+
+        /** A value that overrides every other layer (a CLI flag or an embedder's explicit choice). */
+        public Builder set(Setting setting, String value) {
+            return put(Source.FLAG, setting, value);
+        }
+
+        private Builder put(Source source, Setting setting, String value) {
+            Objects.requireNonNull(setting, "setting");
+            if (value == null) {
+                layers.get(source).remove(setting);
+            } else {
+                layers.get(source).put(setting, value);
+            }
+            return this;
+        }
+
+        public Settings build() {
+            Map<Setting, Value> resolved = new EnumMap<>(Setting.class);
+            List<Violation> violations = new ArrayList<>();
+            for (Setting s : Setting.values()) {
+                Value chosen = new Value(s.defaultValue(), Source.DEFAULT);
+                for (Source source : List.of(Source.FILE, Source.ENVIRONMENT, Source.FLAG)) {
+                    String v = layers.get(source).get(s);
+                    if (v != null) {
+                        chosen = new Value(v, source);
+                    }
+                }
+                if (chosen.value() != null) {
+                    Violation v = s.check(chosen.value());
+                    if (v != null) {
+                        violations.add(v);
+                    }
+                    resolved.put(s, chosen);
+                }
+            }
+            if (violations.isEmpty()) {
+                int min = Integer.parseInt(resolved.get(Setting.POOL_MIN_SIZE).value().trim());
+                int max = Integer.parseInt(resolved.get(Setting.POOL_MAX_SIZE).value().trim());
+                if (max < min) {
+                    violations.add(new Violation(Setting.POOL_MAX_SIZE.variable(), max,
+                            "must be >= DATABASE_POOL_MIN_SIZE (" + min + ")"));
+                }
+                Value manager = resolved.get(Setting.STATE_MANAGER);
+                if (manager != null && "database".equalsIgnoreCase(manager.value().trim())
+                        && resolved.get(Setting.DATABASE_URL) == null
+                        && resolved.get(Setting.BACKEND).source() == Source.DEFAULT) {
+                    violations.add(new Violation(Setting.DATABASE_URL.variable(), null,
+                            "is required when STATE_MANAGER=database"));
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw StatekeeperException.invalid(ErrorCode.CONFIG_INVALID, "settings", violations);
+            }
+            return new Settings(resolved, environment);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.statekeeper.core.domain;
+
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a loop decides its next action (SPEC "decide next action"):
+ * <ol>
+ *   <li>no feedback yet: refused with NO_FEEDBACK;</li>
+ *   <li>latest score >= the loop type's threshold: {@code completed};</li>
+ *   <li>the current iteration is a checkpoint (a multiple of {@code checkpointEvery}): {@code user_input};</li>
+ *   <li>stagnation, the latest score improved on the previous one by less than {@code minImprovement}:
+ *       {@code user_input};</li>
+ *   <li>otherwise {@code refine}.</li>
+ * </ol>
+ * Every outcome but {@code completed} advances the iteration, so the next round is a new iteration.
+ */
+public record LoopPolicy(Map<LoopType, Integer> thresholds, int checkpointEvery, int minImprovement) {
+
+    public static final LoopPolicy DEFAULT = new LoopPolicy(defaultThresholds(), 5, 5);
+
+    public LoopPolicy {
+        EnumMap<LoopType, Integer> all = new EnumMap<>(defaultThresholds());
+        all.putAll(thresholds);
+        thresholds = Map.copyOf(all);
+    }
+
+    public static Map<LoopType, Integer> defaultThresholds() {
+        EnumMap<LoopType, Integer> t = new EnumMap<>(LoopType.class);
+        t.put(LoopType.PLAN, 85);
+        t.put(LoopType.ROADMAP, 90);
+        t.put(LoopType.SPEC, 85);
+        t.put(LoopType.BUILD_PLAN, 80);
+        t.put(LoopType.BUILD_CODE, 95);
+        t.put(LoopType.ANALYST, 90);
+        return t;
+    }
+
+    public int threshold(LoopType type) {
+        return thresholds.get(type);
+    }
+
+    /** Decides for a loop whose scores so far are {@code scores} (oldest first). */
+    public Decision decide(String loopId, LoopType type, int iteration, List<Integer> scores, long nextVersion) {
+        if (scores.isEmpty()) {
+            throw new StatekeeperException(ErrorCode.NO_FEEDBACK,
+                    "loop '" + loopId + "' has no critic feedback yet, so there is nothing to decide on");
+        }
+        int score = scores.getLast();
+        int threshold = threshold(type);
+        if (score >= threshold) {
+            return new Decision(loopId, LoopStatus.COMPLETED, iteration, score, threshold,
+                    "score " + score + " reached the " + type + " threshold " + threshold, nextVersion);
+        }
+        String reason;
+        LoopStatus status;
+        if (iteration % checkpointEvery == 0) {
+            status = LoopStatus.USER_INPUT;
+            reason = "iteration " + iteration + " is a checkpoint (every " + checkpointEvery + " iterations)";
+        } else if (scores.size() >= 2 && score - scores.get(scores.size() - 2) < minImprovement) {
+            status = LoopStatus.USER_INPUT;
+            reason = "stagnation: score " + score + " improved by less than " + minImprovement + " on "
+                    + scores.get(scores.size() - 2);
+        } else {
+            status = LoopStatus.REFINE;
+            reason = "score " + score + " is below the " + type + " threshold " + threshold;
+        }
+        return new Decision(loopId, status, iteration + 1, score, threshold, reason, nextVersion);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.statekeeper.core.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects every violation of one input before anything is written, then throws them together.
+ *
+ * <pre>{@code
+ * Checks.of("feedback").range("overallScore", score, 0, 100).atLeast("iteration", it, 1).orThrow();
+ * }</pre>
+ */
+public final class Checks {
+    private final String subject;
+    private final List<Violation> violations = new ArrayList<>();
+
+    private Checks(String subject) {
+        this.subject = subject;
+    }
+
+    public static Checks of(String subject) {
+        return new Checks(subject);
+    }
+
+    public Checks range(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            violations.add(new Violation(field, value, "must be between " + min + " and " + max));
+        }
+        return this;
+    }
+
+    public Checks atLeast(String field, long value, long min) {
+        if (value < min) {
+            violations.add(new Violation(field, value, "must be >= " + min));
+        }
+        return this;
+    }
+
+    public Checks required(String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            violations.add(new Violation(field, value, "is required"));
+        }
+        return this;
+    }
+
+    /** Required text of 1..max characters. */
+    public Checks text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, value, "is required"));
+        } else if (value.length() > max) {
+            violations.add(new Violation(field, value, "must be at most " + max + " characters (has " + value.length() + ")"));
+        }
+        return this;
+    }
+
+    /** Optional text: null is fine, otherwise at most max characters. */
+    public Checks optionalText(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(field, value, "must be at most " + max + " characters (has " + value.length() + ")"));
+        }
+        return this;
+    }
+
+    public Checks matches(String field, String value, Pattern pattern, String rule) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            violations.add(new Violation(field, value, rule));
+        }
+        return this;
+    }
+
+    public Checks add(Violation violation) {
+        violations.add(violation);
+        return this;
+    }
+
+    public boolean ok() {
+        return violations.isEmpty();
+    }
+
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    public void orThrow() {
+        orThrow(ErrorCode.VALIDATION_FAILED);
+    }
+
+    public void orThrow(ErrorCode code) {
+        if (!violations.isEmpty()) {
+            throw StatekeeperException.invalid(code, subject, violations);
+        }
+    }
+}

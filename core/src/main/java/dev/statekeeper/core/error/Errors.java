@@ -1,0 +1,57 @@
+package dev.statekeeper.core.error;
+
+/** The messages every backend uses for the same failure, so the contract suite can assert them exactly. */
+public final class Errors {
+    private Errors() {
+    }
+
+    public static StatekeeperException loopNotFound(String id) {
+        return StatekeeperException.notFound(ErrorCode.LOOP_NOT_FOUND, "loop '" + id + "'");
+    }
+
+    public static StatekeeperException specNotFound(String project, String name) {
+        return StatekeeperException.notFound(ErrorCode.SPEC_NOT_FOUND, "spec '" + name + "' of project '" + project + "'");
+    }
+
+    public static StatekeeperException roadmapNotFound(String project) {
+        return StatekeeperException.notFound(ErrorCode.ROADMAP_NOT_FOUND, "roadmap of project '" + project + "'");
+    }
+
+    public static StatekeeperException planNotFound(String project) {
+        return StatekeeperException.notFound(ErrorCode.PLAN_NOT_FOUND, "plan of project '" + project + "'");
+    }
+
+    public static StatekeeperException sessionNotFound(String name) {
+        return StatekeeperException.notFound(ErrorCode.SESSION_NOT_FOUND, "session '" + name + "'");
+    }
+
+    public static StatekeeperException objectiveFeedbackNotFound(String loopId) {
+        return StatekeeperException.notFound(ErrorCode.OBJECTIVE_FEEDBACK_NOT_FOUND, "objective feedback of loop '" + loopId + "'");
+    }
+
+    public static StatekeeperException linkNotFound(String loopId) {
+        return StatekeeperException.notFound(ErrorCode.LINK_NOT_FOUND, "spec link of loop '" + loopId + "'");
+    }
+
+    public static StatekeeperException duplicateLoop(String id) {
+        return new StatekeeperException(ErrorCode.DUPLICATE, "loop '" + id + "' already exists");
+    }
+
+    public static StatekeeperException duplicateSession(String name) {
+        return new StatekeeperException(ErrorCode.DUPLICATE, "session '" + name + "' already exists");
+    }
+
+    public static StatekeeperException staleLoop(String id, long current, long expected) {
+        return new StatekeeperException(ErrorCode.STALE_VERSION,
+                "loop '" + id + "' is at version " + current + ", not " + expected);
+    }
+
+    public static StatekeeperException staleSpec(String project, String name, long current, long expected) {
+        return new StatekeeperException(ErrorCode.STALE_VERSION,
+                "spec '" + name + "' of project '" + project + "' is at version " + current + ", not " + expected);
+    }
+
+    public static StatekeeperException closed(String backend) {
+        return new StatekeeperException(ErrorCode.STORE_CLOSED, "the " + backend + " store is closed");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.statekeeper.core.memory;
+
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Projects;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.error.Errors;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Roadmaps and project plans, one of each per project. Not thread-safe. */
+final class DocumentBook {
+    private final MemoryClock clock;
+    private final Map<String, Roadmap> roadmaps = new HashMap<>();
+    private final Map<String, ProjectPlan> plans = new TreeMap<>();
+
+    DocumentBook(MemoryClock clock) {
+        this.clock = clock;
+    }
+
+    int roadmapCount() {
+        return roadmaps.size();
+    }
+
+    int planCount() {
+        return plans.size();
+    }
+
+    Roadmap putRoadmap(String project, RoadmapContent content, List<Spec> specs) {
+        Projects.checkProject("roadmap", project);
+        Roadmap stored = roadmaps.get(project);
+        Instant now = clock.now();
+        Roadmap next = stored == null
+                ? new Roadmap(project, 1, Projects.roadmapFirstStore(project, content), List.of(), now, now)
+                : new Roadmap(project, stored.version() + 1, Projects.roadmapUpdate(stored.content(), content), List.of(),
+                        stored.createdAt(), now);
+        roadmaps.put(project, next);
+        return withSpecs(next, specs);
+    }
+
+    Roadmap roadmap(String project, List<Spec> specs) {
+        Roadmap stored = roadmaps.get(project);
+        if (stored == null) {
+            throw Errors.roadmapNotFound(project);
+        }
+        return withSpecs(stored, specs);
+    }
+
+    private static Roadmap withSpecs(Roadmap r, List<Spec> specs) {
+        return new Roadmap(r.project(), r.version(), r.content(), specs, r.createdAt(), r.updatedAt());
+    }
+
+    ProjectPlan putPlan(String project, PlanContent content) {
+        Projects.checkProject("plan", project);
+        ProjectPlan stored = plans.get(project);
+        Instant now = clock.now();
+        ProjectPlan next = stored == null
+                ? new ProjectPlan(project, 1, Projects.planFirstStore(project, content), now, now)
+                : new ProjectPlan(project, stored.version() + 1, Projects.planUpdate(stored.content(), content),
+                        stored.createdAt(), now);
+        plans.put(project, next);
+        return next;
+    }
+
+    ProjectPlan plan(String project) {
+        ProjectPlan plan = plans.get(project);
+        if (plan == null) {
+            throw Errors.planNotFound(project);
+        }
+        return plan;
+    }
+
+    Page<ProjectPlan> listPlans(PlanQuery query) {
+        List<ProjectPlan> all = plans.values().stream()
+                .filter(p -> query.status() == null || query.status() == p.content().status())
+                .toList();
+        return MemoryStateStore.page(all, query.paging());
+    }
+
+    void deletePlan(String project) {
+        if (plans.remove(project) == null) {
+            throw Errors.planNotFound(project);
+        }
+    }
+}

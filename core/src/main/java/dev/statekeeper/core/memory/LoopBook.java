@@ -1,0 +1,182 @@
+package dev.statekeeper.core.memory;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopPolicy;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.Loops;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.error.Checks;
+import dev.statekeeper.core.error.Errors;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loops, their feedback, the bounded active-loop history and objective feedback. Not thread-safe. */
+final class LoopBook {
+    private final MemoryClock clock;
+    private final int historySize;
+    private final LoopPolicy policy;
+    private final Map<String, Row> rows = new HashMap<>();
+    private final Deque<String> history = new ArrayDeque<>();
+    private final Map<String, String> objectives = new HashMap<>();
+
+    /** A loop's mutable state; feedback is appended in place so an append costs the same at any length. */
+    private static final class Row {
+        final String id;
+        final String project;
+        final LoopType type;
+        final Instant createdAt;
+        final List<CriticFeedback> feedback = new ArrayList<>();
+        final List<Integer> scores = new ArrayList<>();
+        LoopStatus status = LoopStatus.INITIALIZED;
+        int currentScore;
+        int iteration = 1;
+        Instant updatedAt;
+        long version = 1;
+
+        Row(String id, String project, LoopType type, Instant at) {
+            this.id = id;
+            this.project = project;
+            this.type = type;
+            this.createdAt = at;
+            this.updatedAt = at;
+        }
+
+        Loop loop() {
+            return new Loop(id, project, type, status, currentScore, scores, iteration, feedback, createdAt, updatedAt,
+                    version);
+        }
+
+        LoopSummary summary() {
+            return new LoopSummary(id, project, type, status, currentScore, iteration, feedback.size(), createdAt,
+                    updatedAt, version);
+        }
+
+        void touch(Instant at) {
+            updatedAt = at;
+            version++;
+        }
+    }
+
+    LoopBook(MemoryClock clock, int historySize, LoopPolicy policy) {
+        this.clock = clock;
+        this.historySize = historySize;
+        this.policy = policy;
+    }
+
+    static void validateObjective(String text) {
+        Checks.of("objective feedback").text("feedback", text, CriticFeedback.MAX_TEXT).orThrow();
+    }
+
+    int size() {
+        return rows.size();
+    }
+
+    long feedbackCount() {
+        return rows.values().stream().mapToLong(r -> r.feedback.size()).sum();
+    }
+
+    Loop create(NewLoop draft) {
+        String id = draft.id();
+        if (id == null) {
+            do {
+                id = Loops.newId();
+            } while (rows.containsKey(id));
+        } else if (rows.containsKey(id)) {
+            throw Errors.duplicateLoop(id);
+        }
+        Row row = new Row(id, draft.project(), draft.type(), clock.now());
+        rows.put(id, row);
+        history.addFirst(id);
+        while (history.size() > historySize) {
+            history.removeLast();
+        }
+        return row.loop();
+    }
+
+    Loop get(String id) {
+        return row(id).loop();
+    }
+
+    Page<LoopSummary> list(LoopQuery query) {
+        List<LoopSummary> all = rows.values().stream()
+                .map(Row::summary)
+                .filter(query::matches)
+                .sorted(Comparator.comparing(LoopSummary::createdAt).reversed().thenComparing(LoopSummary::id))
+                .toList();
+        return MemoryStateStore.page(all, query.paging());
+    }
+
+    List<LoopSummary> active() {
+        return history.stream().map(id -> rows.get(id).summary()).toList();
+    }
+
+    Loop addFeedback(String id, CriticFeedback feedback, Long expectedVersion) {
+        Row row = writable(id, expectedVersion);
+        Instant now = clock.now();
+        row.feedback.add(feedback.timestamp() == null ? feedback.withTimestamp(now) : feedback);
+        row.scores.add(feedback.overallScore());
+        row.currentScore = feedback.overallScore();
+        row.status = Loops.statusAfterFeedback(row.status);
+        row.touch(now);
+        return row.loop();
+    }
+
+    Decision decide(String id, Long expectedVersion) {
+        Row row = writable(id, expectedVersion);
+        Decision decision = policy.decide(id, row.type, row.iteration, row.scores, row.version + 1);
+        row.status = decision.status();
+        row.iteration = decision.iteration();
+        row.touch(clock.now());
+        return decision;
+    }
+
+    void putObjective(String id, String text) {
+        row(id);
+        objectives.put(id, text);
+    }
+
+    String objective(String id) {
+        row(id);
+        String text = objectives.get(id);
+        if (text == null) {
+            throw Errors.objectiveFeedbackNotFound(id);
+        }
+        return text;
+    }
+
+    void delete(String id) {
+        row(id);
+        rows.remove(id);
+        history.remove(id);
+        objectives.remove(id);
+    }
+
+    private Row writable(String id, Long expectedVersion) {
+        Row row = row(id);
+        if (expectedVersion != null && expectedVersion != row.version) {
+            throw Errors.staleLoop(id, row.version, expectedVersion);
+        }
+        return row;
+    }
+
+    private Row row(String id) {
+        Row row = id == null ? null : rows.get(id);
+        if (row == null) {
+            throw Errors.loopNotFound(id);
+        }
+        return row;
+    }
+}

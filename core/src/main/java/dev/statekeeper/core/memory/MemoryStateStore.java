@@ -1,0 +1,268 @@
+package dev.statekeeper.core.memory;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.domain.Session;
+import dev.statekeeper.core.domain.SessionQuery;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.error.Errors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-process backend: everything lives in this object and is gone when it is closed. Thread-safe
+ * through one lock; loops, specs, documents and sessions are kept by {@link LoopBook}, {@link SpecBook} and
+ * {@link DocumentBook}.
+ */
+public final class MemoryStateStore implements StateStore {
+    private final Object lock = new Object();
+    private final MemoryClock clock;
+    private final LoopBook loops;
+    private final SpecBook specs;
+    private final DocumentBook documents;
+    private final SessionBook sessions;
+    private boolean closed;
+
+    public MemoryStateStore(Settings settings, Clock clock) {
+        this.clock = new MemoryClock(clock);
+        this.loops = new LoopBook(this.clock, settings.loopHistorySize(), settings.loopPolicy());
+        this.specs = new SpecBook(this.clock);
+        this.documents = new DocumentBook(this.clock);
+        this.sessions = new SessionBook(this.clock);
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        synchronized (lock) {
+            if (closed) {
+                throw Errors.closed("memory");
+            }
+            return work.get();
+        }
+    }
+
+    private void lockedRun(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public StoreInfo info() {
+        return locked(() -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("loops", (long) loops.size());
+            counts.put("feedback", loops.feedbackCount());
+            counts.put("specs", (long) specs.size());
+            counts.put("specRevisions", specs.revisionCount());
+            counts.put("roadmaps", (long) documents.roadmapCount());
+            counts.put("plans", (long) documents.planCount());
+            counts.put("sessions", (long) sessions.size());
+            return new StoreInfo("memory", "in-process memory", null, counts);
+        });
+    }
+
+    @Override
+    public Loop createLoop(NewLoop loop) {
+        loop.validate();
+        return locked(() -> loops.create(loop));
+    }
+
+    @Override
+    public Loop getLoop(String id) {
+        return locked(() -> loops.get(id));
+    }
+
+    @Override
+    public Page<LoopSummary> listLoops(LoopQuery query) {
+        query.paging().validate();
+        return locked(() -> loops.list(query));
+    }
+
+    @Override
+    public List<LoopSummary> activeLoops() {
+        return locked(loops::active);
+    }
+
+    @Override
+    public Loop addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
+        feedback.validate();
+        return locked(() -> loops.addFeedback(loopId, feedback, expectedVersion));
+    }
+
+    @Override
+    public Decision decide(String loopId, Long expectedVersion) {
+        return locked(() -> loops.decide(loopId, expectedVersion));
+    }
+
+    @Override
+    public void putObjectiveFeedback(String loopId, String text) {
+        LoopBook.validateObjective(text);
+        lockedRun(() -> loops.putObjective(loopId, text));
+    }
+
+    @Override
+    public String getObjectiveFeedback(String loopId) {
+        return locked(() -> loops.objective(loopId));
+    }
+
+    @Override
+    public void deleteLoop(String id) {
+        lockedRun(() -> {
+            loops.delete(id);
+            specs.unlink(id);
+        });
+    }
+
+    @Override
+    public Spec putSpec(String project, SpecContent content) {
+        return locked(() -> specs.put(project, content));
+    }
+
+    @Override
+    public Spec updateSpec(String project, String name, SpecContent content, Long expectedVersion) {
+        return locked(() -> specs.update(project, name, content, expectedVersion));
+    }
+
+    @Override
+    public Spec getSpec(String project, String name) {
+        return locked(() -> specs.get(project, name));
+    }
+
+    @Override
+    public Page<Spec> listSpecs(SpecQuery query) {
+        query.paging().validate();
+        return locked(() -> specs.list(query));
+    }
+
+    @Override
+    public List<Spec> specHistory(String project, String name) {
+        return locked(() -> specs.history(project, name));
+    }
+
+    @Override
+    public Spec resolveSpec(String project, String partialName) {
+        return locked(() -> specs.resolve(project, partialName));
+    }
+
+    @Override
+    public void deleteSpec(String project, String name) {
+        lockedRun(() -> specs.delete(project, name));
+    }
+
+    @Override
+    public void linkLoop(String loopId, String project, String specName) {
+        lockedRun(() -> {
+            loops.get(loopId);
+            specs.link(loopId, project, specName);
+        });
+    }
+
+    @Override
+    public void unlinkLoop(String loopId) {
+        lockedRun(() -> {
+            loops.get(loopId);
+            specs.unlink(loopId);
+        });
+    }
+
+    @Override
+    public Spec specForLoop(String loopId) {
+        return locked(() -> {
+            loops.get(loopId);
+            return specs.forLoop(loopId);
+        });
+    }
+
+    @Override
+    public Roadmap putRoadmap(String project, RoadmapContent content) {
+        return locked(() -> documents.putRoadmap(project, content, specs.ofProject(project)));
+    }
+
+    @Override
+    public Roadmap getRoadmap(String project) {
+        return locked(() -> documents.roadmap(project, specs.ofProject(project)));
+    }
+
+    @Override
+    public ProjectPlan putPlan(String project, PlanContent content) {
+        return locked(() -> documents.putPlan(project, content));
+    }
+
+    @Override
+    public ProjectPlan getPlan(String project) {
+        return locked(() -> documents.plan(project));
+    }
+
+    @Override
+    public Page<ProjectPlan> listPlans(PlanQuery query) {
+        query.paging().validate();
+        return locked(() -> documents.listPlans(query));
+    }
+
+    @Override
+    public void deletePlan(String project) {
+        lockedRun(() -> documents.deletePlan(project));
+    }
+
+    @Override
+    public Session startSession(NewSession session) {
+        session.validate();
+        return locked(() -> sessions.start(session));
+    }
+
+    @Override
+    public Session getSession(String name) {
+        return locked(() -> sessions.get(name));
+    }
+
+    @Override
+    public Page<Session> listSessions(SessionQuery query) {
+        query.paging().validate();
+        return locked(() -> sessions.list(query));
+    }
+
+    @Override
+    public Session endSession(String name) {
+        return locked(() -> sessions.end(name));
+    }
+
+    @Override
+    public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
+        return locked(() -> sessions.clean(olderThan, dryRun));
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+    }
+
+    /** Pages a list that is already filtered and ordered. */
+    static <T> Page<T> page(List<T> all, dev.statekeeper.core.domain.Paging paging) {
+        int from = Math.min(paging.offset(), all.size());
+        int to = Math.min(all.size(), from + paging.limit());
+        return new Page<>(all.subList(from, to), all.size(), paging.limit(), paging.offset());
+    }
+}

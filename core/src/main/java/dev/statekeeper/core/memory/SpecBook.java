@@ -1,0 +1,132 @@
+package dev.statekeeper.core.memory;
+
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecName;
+import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.domain.SpecResolver;
+import dev.statekeeper.core.domain.Specs;
+import dev.statekeeper.core.error.Errors;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Specs with every revision, and loop-to-spec links. Not thread-safe. */
+final class SpecBook {
+    private record Key(String project, String name) {
+    }
+
+    private final MemoryClock clock;
+    /** In creation order. */
+    private final Map<Key, List<Spec>> revisions = new LinkedHashMap<>();
+    private final Map<String, Key> links = new HashMap<>();
+
+    SpecBook(MemoryClock clock) {
+        this.clock = clock;
+    }
+
+    int size() {
+        return revisions.size();
+    }
+
+    long revisionCount() {
+        return revisions.values().stream().mapToLong(List::size).sum();
+    }
+
+    Spec put(String project, SpecContent content) {
+        SpecContent complete = Specs.forFirstStore(project, content);
+        Key key = new Key(project, SpecName.normalize(complete.title()));
+        List<Spec> existing = revisions.get(key);
+        if (existing != null) {
+            return update(existing, content, null);
+        }
+        Instant now = clock.now();
+        Spec spec = new Spec(project, key.name(), 0, 1, complete, now, now);
+        List<Spec> list = new ArrayList<>();
+        list.add(spec);
+        revisions.put(key, list);
+        return spec;
+    }
+
+    Spec update(String project, String name, SpecContent content, Long expectedVersion) {
+        return update(revisionsOf(project, name), content, expectedVersion);
+    }
+
+    private Spec update(List<Spec> list, SpecContent content, Long expectedVersion) {
+        Spec current = list.getLast();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Errors.staleSpec(current.project(), current.name(), current.version(), expectedVersion);
+        }
+        SpecContent merged = Specs.forUpdate(current, content);
+        Spec next = new Spec(current.project(), current.name(), current.iteration() + 1, current.version() + 1, merged,
+                current.createdAt(), clock.now());
+        list.add(next);
+        return next;
+    }
+
+    Spec get(String project, String name) {
+        return revisionsOf(project, name).getLast();
+    }
+
+    Page<Spec> list(SpecQuery query) {
+        List<Spec> all = ofProject(query.project()).stream()
+                .filter(s -> query.status() == null || query.status() == s.content().status())
+                .toList();
+        return MemoryStateStore.page(all, query.paging());
+    }
+
+    List<Spec> ofProject(String project) {
+        return revisions.entrySet().stream()
+                .filter(e -> e.getKey().project().equals(project))
+                .map(e -> e.getValue().getLast())
+                .toList();
+    }
+
+    List<Spec> history(String project, String name) {
+        return List.copyOf(revisionsOf(project, name));
+    }
+
+    Spec resolve(String project, String partial) {
+        List<String> names = revisions.keySet().stream().filter(k -> k.project().equals(project)).map(Key::name).toList();
+        return get(project, SpecResolver.resolve(project, partial, names));
+    }
+
+    void delete(String project, String name) {
+        Key key = new Key(project, SpecName.normalize(name));
+        if (revisions.remove(key) == null) {
+            throw Errors.specNotFound(project, key.name());
+        }
+        links.values().removeIf(key::equals);
+    }
+
+    void link(String loopId, String project, String name) {
+        Spec spec = get(project, name);
+        links.put(loopId, new Key(spec.project(), spec.name()));
+    }
+
+    void unlink(String loopId) {
+        links.remove(loopId);
+    }
+
+    Spec forLoop(String loopId) {
+        Key key = links.get(loopId);
+        if (key == null) {
+            throw Errors.linkNotFound(loopId);
+        }
+        return get(key.project(), key.name());
+    }
+
+    private List<Spec> revisionsOf(String project, String name) {
+        String normalized = SpecName.normalize(name);
+        List<Spec> list = revisions.get(new Key(project, normalized));
+        if (list == null) {
+            throw Errors.specNotFound(project, normalized);
+        }
+        return list;
+    }
+}

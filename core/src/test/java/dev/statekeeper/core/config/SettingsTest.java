@@ -1,0 +1,108 @@
+package dev.statekeeper.core.config;
+
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void defaultsMatchTheSpec() {
+        Settings s = Settings.builder().environment(Map.of("HOME", "/home/u")).build();
+
+        assertThat(s.backend()).isEqualTo("sqlite");
+        assertThat(s.integer(Setting.POOL_MIN_SIZE)).isEqualTo(5);
+        assertThat(s.integer(Setting.POOL_MAX_SIZE)).isEqualTo(20);
+        assertThat(s.seconds(Setting.POOL_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.seconds(Setting.COMMAND_TIMEOUT)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.loopHistorySize()).isEqualTo(10);
+        assertThat(s.sqlitePath()).isEqualTo(Path.of("/home/u/.local/state/statekeeper/state.db"));
+        assertThat(s.value(Setting.BACKEND).source()).isEqualTo(Settings.Source.DEFAULT);
+    }
+
+    @Test
+    void theDataDirectoryFollowsXdgThenTheExplicitSetting() {
+        Settings xdg = Settings.builder().environment(Map.of("HOME", "/home/u", "XDG_STATE_HOME", "/xdg")).build();
+        Settings explicit = Settings.builder().environment(Map.of("XDG_STATE_HOME", "/xdg", "STATEKEEPER_DATA_DIR", "/data"))
+                .build();
+        Settings url = Settings.builder().environment(Map.of("DATABASE_URL", "sqlite:/tmp/x.db")).build();
+
+        assertThat(xdg.sqlitePath()).isEqualTo(Path.of("/xdg/statekeeper/state.db"));
+        assertThat(explicit.sqlitePath()).isEqualTo(Path.of("/data/state.db"));
+        assertThat(url.sqlitePath()).isEqualTo(Path.of("/tmp/x.db"));
+    }
+
+    @Test
+    void flagsOverrideTheEnvironmentWhichOverridesTheFile() {
+        Settings s = Settings.builder()
+                .file(Setting.POOL_MAX_SIZE, "30")
+                .file(Setting.POOL_MIN_SIZE, "2")
+                .environment(Map.of("DATABASE_POOL_MAX_SIZE", "40"))
+                .set(Setting.POOL_MAX_SIZE, "50")
+                .build();
+
+        assertThat(s.integer(Setting.POOL_MAX_SIZE)).isEqualTo(50);
+        assertThat(s.value(Setting.POOL_MAX_SIZE).source()).isEqualTo(Settings.Source.FLAG);
+        assertThat(s.value(Setting.POOL_MIN_SIZE)).isEqualTo(new Settings.Value("2", Settings.Source.FILE));
+    }
+
+    @Test
+    void theSeedsStateManagerVariableIsHonoured() {
+        assertThat(Settings.builder().environment(Map.of("STATE_MANAGER", "memory")).build().backend()).isEqualTo("memory");
+        assertThat(Settings.builder().environment(Map.of("STATE_MANAGER", "database",
+                "DATABASE_URL", "postgresql://u:p@h:5432/db")).build().backend()).isEqualTo("postgres");
+        assertThat(Settings.builder().environment(Map.of("STATE_MANAGER", "memory", "STATEKEEPER_BACKEND", "sqlite"))
+                .build().backend()).isEqualTo("sqlite");
+    }
+
+    @Test
+    void refusesOutOfRangeValuesNamingVariableValueAndRange() {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of(
+                "DATABASE_POOL_MAX_SIZE", "500",
+                "DATABASE_POOL_TIMEOUT", "0.5",
+                "STATEKEEPER_BACKEND", "mongo",
+                "DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME", "ten")).build())
+                .isInstanceOfSatisfying(StatekeeperException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessage("invalid settings (4 problems): STATEKEEPER_BACKEND = 'mongo': must be one of memory, json, "
+                        + "sqlite, postgres; DATABASE_POOL_MAX_SIZE = '500': must be between 1 and 100; "
+                        + "DATABASE_POOL_TIMEOUT = '0.5': must be between 1 and 120 seconds; "
+                        + "DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME = 'ten': must be a number of seconds between 60 and 86400");
+    }
+
+    @Test
+    void refusesAMaximumPoolSizeBelowTheMinimum() {
+        assertThatThrownBy(() -> Settings.builder().set(Setting.POOL_MIN_SIZE, "10").set(Setting.POOL_MAX_SIZE, "5").build())
+                .hasMessage("invalid settings: DATABASE_POOL_MAX_SIZE = 5: must be >= DATABASE_POOL_MIN_SIZE (10)");
+    }
+
+    @Test
+    void databaseStateManagerNeedsAUrl() {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("STATE_MANAGER", "database")).build())
+                .hasMessage("invalid settings: DATABASE_URL = (missing): is required when STATE_MANAGER=database");
+    }
+
+    @Test
+    void neverShowsAPasswordInAnError() {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("DATABASE_URL", "mysql://admin:s3cret@db/x")).build())
+                .hasMessage("invalid settings: DATABASE_URL = 'mysql://admin:****@db/x': must start with postgresql:// or sqlite:")
+                .message().doesNotContain("s3cret");
+    }
+
+    @Test
+    void masksPasswordsInUrls() {
+        assertThat(Secrets.maskUrl("postgresql://respec:respec@localhost:5432/respec_dev"))
+                .isEqualTo("postgresql://respec:****@localhost:5432/respec_dev");
+        assertThat(Secrets.maskUrl("postgresql://host/db?user=u&password=secret&sslmode=require"))
+                .isEqualTo("postgresql://host/db?user=u&password=****&sslmode=require");
+        assertThat(Secrets.maskUrl("postgresql://user@host/db")).isEqualTo("postgresql://user@host/db");
+        assertThat(Setting.DATABASE_URL.display("postgresql://a:b@h/d")).isEqualTo("postgresql://a:****@h/d");
+    }
+}

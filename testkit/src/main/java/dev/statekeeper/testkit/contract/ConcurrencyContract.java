@@ -1,0 +1,126 @@
+package dev.statekeeper.testkit.contract;
+
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.statekeeper.testkit.Fixtures.feedback;
+import static dev.statekeeper.testkit.Fixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Several writers at once: no update is lost, and a stale optimistic write is refused, never applied. */
+public abstract class ConcurrencyContract extends ContractBase {
+    private static final int WRITERS = 4;
+    private static final int EACH = 25;
+
+    @Test
+    void concurrentFeedbackAppendsAreAllKept() throws Exception {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+
+        runTogether(WRITERS, w -> {
+            for (int i = 0; i < EACH; i++) {
+                store.addFeedback(loop.id(), feedback(w + 1, i));
+            }
+            return null;
+        });
+
+        Loop after = store.getLoop(loop.id());
+        assertThat(after.feedback()).hasSize(WRITERS * EACH);
+        assertThat(after.scoreHistory()).hasSize(WRITERS * EACH);
+        assertThat(after.version()).isEqualTo(1 + WRITERS * EACH);
+    }
+
+    @Test
+    void ofTwoWritersWithTheSameExpectedVersionExactlyOneWins() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+
+            List<Object> outcomes = runTogether(2, w -> {
+                try {
+                    return store.addFeedback(loop.id(), feedback(50 + w), 1L);
+                } catch (StatekeeperException e) {
+                    return e.code();
+                }
+            });
+
+            assertThat(outcomes).filteredOn(o -> o instanceof Loop).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o == ErrorCode.STALE_VERSION).hasSize(1);
+            assertThat(store.getLoop(loop.id()).feedback()).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentCreatesGetDistinctIds() throws Exception {
+        List<Object> created = runTogether(WRITERS, w -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < EACH; i++) {
+                ids.add(store.createLoop(NewLoop.of("p" + w, LoopType.PLAN)).id());
+            }
+            return ids;
+        });
+
+        HashSet<Object> ids = new HashSet<>();
+        created.forEach(list -> ids.addAll((List<?>) list));
+        assertThat(ids).hasSize(WRITERS * EACH);
+        assertThat(store.listLoops(LoopQuery.all()).total()).isEqualTo(WRITERS * EACH);
+    }
+
+    @Test
+    void concurrentSpecUpdatesEachBecomeARevision() throws Exception {
+        store.putSpec("demo", spec("Auth"));
+
+        runTogether(WRITERS, w -> {
+            for (int i = 0; i < 5; i++) {
+                store.updateSpec("demo", "auth", SpecContent.titled("Auth"), null);
+            }
+            return null;
+        });
+
+        assertThat(store.getSpec("demo", "auth").version()).isEqualTo(1 + WRITERS * 5);
+        assertThat(store.specHistory("demo", "auth")).extracting(s -> s.version())
+                .doesNotHaveDuplicates().hasSize(1 + WRITERS * 5);
+    }
+
+    /** Work for one writer, given its index. */
+    protected interface Writer {
+        Object run(int writer) throws Exception;
+    }
+
+    /** Starts all writers at the same moment and returns what each returned; rethrows the first failure. */
+    protected static List<Object> runTogether(int writers, Writer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(writers);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int index = w;
+                Callable<Object> task = () -> {
+                    start.await();
+                    return work.run(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
