@@ -12,7 +12,7 @@ public enum ErrorCode {
             "report it with the command you ran and the output of 'statekeeper db status'"),
     USAGE(2, 400, "the command line is not valid", "see 'statekeeper help' or add --help to the command"),
     CONFIG_INVALID(2, 500, "a setting has a value outside its allowed range",
-            "fix the variable (environment, config file or flag); 'statekeeper config list' shows every setting"),
+            "fix the value (environment variable or flag); 'statekeeper --help' lists every setting with its range"),
 
     LOOP_NOT_FOUND(3, 404, "no loop has that id", "list loops with 'statekeeper loop list'"),
     SPEC_NOT_FOUND(3, 404, "no spec has that project and name", "list specs with 'statekeeper spec list --project P'"),
