@@ -52,11 +52,12 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * Appends critic feedback atomically: the entry, the current score, the score history, and
-     * initialized -> in_progress.
+     * initialized -> in_progress. Returns the loop's new state without its history, so an append costs
+     * the same at any history length; {@link #getLoop} reads the whole history.
      */
-    Loop addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion);
+    LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion);
 
-    default Loop addFeedback(String loopId, CriticFeedback feedback) {
+    default LoopSummary addFeedback(String loopId, CriticFeedback feedback) {
         return addFeedback(loopId, feedback, null);
     }
 

@@ -44,7 +44,10 @@ public record LoopPolicy(Map<LoopType, Integer> thresholds, int checkpointEvery,
         return thresholds.get(type);
     }
 
-    /** Decides for a loop whose scores so far are {@code scores} (oldest first). */
+    /**
+     * Decides for a loop given its most recent scores, oldest first: the last two are all the rules look
+     * at, so backends need not read the whole history (an empty list means no feedback yet).
+     */
     public Decision decide(String loopId, LoopType type, int iteration, List<Integer> scores, long nextVersion) {
         if (scores.isEmpty()) {
             throw new StatekeeperException(ErrorCode.NO_FEEDBACK,

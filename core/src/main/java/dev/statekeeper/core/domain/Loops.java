@@ -1,8 +1,11 @@
 package dev.statekeeper.core.domain;
 
-import java.security.SecureRandom;
+import dev.statekeeper.core.error.Checks;
 
-/** Loop ids and the feedback transition every backend applies. */
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** Loop ids and the rules of feedback that every backend applies. */
 public final class Loops {
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -17,6 +20,16 @@ public final class Loops {
             id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
         }
         return new String(id);
+    }
+
+    /** Objective feedback is required text of at most {@link CriticFeedback#MAX_TEXT} characters. */
+    public static void validateObjective(String text) {
+        Checks.of("objective feedback").text("feedback", text, CriticFeedback.MAX_TEXT).orThrow();
+    }
+
+    /** The entry as stored: its own timestamp at microsecond precision, or {@code now} when it has none. */
+    public static CriticFeedback stamped(CriticFeedback feedback, Instant now) {
+        return feedback.withTimestamp(feedback.timestamp() == null ? now : Timestamps.truncate(feedback.timestamp()));
     }
 
     /** Status after a feedback append: a fresh loop starts progressing; any other status stays. */

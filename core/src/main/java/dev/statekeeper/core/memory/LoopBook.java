@@ -11,7 +11,6 @@ import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.Loops;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Page;
-import dev.statekeeper.core.error.Checks;
 import dev.statekeeper.core.error.Errors;
 
 import java.time.Instant;
@@ -76,10 +75,6 @@ final class LoopBook {
         this.policy = policy;
     }
 
-    static void validateObjective(String text) {
-        Checks.of("objective feedback").text("feedback", text, CriticFeedback.MAX_TEXT).orThrow();
-    }
-
     int size() {
         return rows.size();
     }
@@ -123,15 +118,15 @@ final class LoopBook {
         return history.stream().map(id -> rows.get(id).summary()).toList();
     }
 
-    Loop addFeedback(String id, CriticFeedback feedback, Long expectedVersion) {
+    LoopSummary addFeedback(String id, CriticFeedback feedback, Long expectedVersion) {
         Row row = writable(id, expectedVersion);
         Instant now = clock.now();
-        row.feedback.add(feedback.timestamp() == null ? feedback.withTimestamp(now) : feedback);
+        row.feedback.add(Loops.stamped(feedback, now));
         row.scores.add(feedback.overallScore());
         row.currentScore = feedback.overallScore();
         row.status = Loops.statusAfterFeedback(row.status);
         row.touch(now);
-        return row.loop();
+        return row.summary();
     }
 
     Decision decide(String id, Long expectedVersion) {

@@ -1,12 +1,13 @@
 package dev.statekeeper.core.memory;
 
+import dev.statekeeper.core.domain.Timestamps;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Instants at the precision every backend keeps (microseconds). */
 record MemoryClock(Clock clock) {
     Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return Timestamps.now(clock);
     }
 }

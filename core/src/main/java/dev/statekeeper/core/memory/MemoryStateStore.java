@@ -8,6 +8,7 @@ import dev.statekeeper.core.domain.Decision;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.Loops;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Page;
@@ -105,7 +106,7 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public Loop addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
+    public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
         feedback.validate();
         return locked(() -> loops.addFeedback(loopId, feedback, expectedVersion));
     }
@@ -117,7 +118,7 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public void putObjectiveFeedback(String loopId, String text) {
-        LoopBook.validateObjective(text);
+        Loops.validateObjective(text);
         lockedRun(() -> loops.putObjective(loopId, text));
     }
 

@@ -2,6 +2,7 @@ package dev.statekeeper.testkit.contract;
 
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.SpecContent;
@@ -57,7 +58,7 @@ public abstract class ConcurrencyContract extends ContractBase {
                 }
             });
 
-            assertThat(outcomes).filteredOn(o -> o instanceof Loop).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof LoopSummary).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o == ErrorCode.STALE_VERSION).hasSize(1);
             assertThat(store.getLoop(loop.id()).feedback()).hasSize(1);
         }

@@ -1,0 +1,53 @@
+package dev.statekeeper.cli;
+
+import dev.statekeeper.cli.support.Converters;
+import dev.statekeeper.cli.support.ErrorHandler;
+import dev.statekeeper.cli.support.Terminal;
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The {@code statekeeper} command line over explicit streams: {@link #run} parses the arguments, runs the
+ * command and returns its exit code. {@link Main} wires it to the process; tests run it in-process.
+ */
+public final class Cli {
+    private final Terminal terminal;
+
+    public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+        this(env, in, out, err, Clock.systemUTC());
+    }
+
+    public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
+        this.terminal = new Terminal(env, in, out, err, clock);
+    }
+
+    public int run(String... args) {
+        StatekeeperCommand root = new StatekeeperCommand(terminal);
+        ErrorHandler errors = new ErrorHandler(root);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(terminal.out())
+                .setErr(terminal.err())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        Converters.register(commandLine);
+        EnvironmentHelp.install(commandLine);
+        layOutHelp(commandLine);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            terminal.out().flush();
+            terminal.err().flush();
+        }
+    }
+
+    /** Options in declaration order, so a command's own options come before the inherited global ones. */
+    private static void layOutHelp(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().sortOptions(false)
+                .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n");
+        commandLine.getSubcommands().values().forEach(Cli::layOutHelp);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.statekeeper.cli;
+
+import dev.statekeeper.cli.db.DbCommand;
+import dev.statekeeper.cli.db.InitCommand;
+import dev.statekeeper.cli.loop.LoopCommand;
+import dev.statekeeper.cli.plan.PlanCommand;
+import dev.statekeeper.cli.roadmap.RoadmapCommand;
+import dev.statekeeper.cli.session.SessionCommand;
+import dev.statekeeper.cli.spec.SpecCommand;
+import dev.statekeeper.cli.support.Globals;
+import dev.statekeeper.cli.support.GroupCommand;
+import dev.statekeeper.cli.support.Terminal;
+import dev.statekeeper.cli.support.VersionProvider;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code statekeeper}: the root command and the global options every subcommand inherits. */
+@Command(name = "statekeeper", versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
+        header = "Durable state for AI-agent workflow tools.",
+        description = {
+            "Refinement loops with critic feedback, technical specs with frozen fields, roadmaps, project plans "
+                    + "and agent work sessions, kept in SQLite (default), PostgreSQL, a JSON file or memory.",
+            "Settings come from the environment (see below); the global options override them."},
+        subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
+            PlanCommand.class, SessionCommand.class, DbCommand.class, HelpCommand.class, WarmUpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:internal error (a bug: please report it)",
+            "2:usage error (bad flags) or invalid setting",
+            "3:not found (loop, spec, roadmap, plan, session)",
+            "4:invalid input or conflict (validation, frozen field, duplicate, stale version)",
+            "5:backend unavailable (refused, locked, read-only, cannot open)",
+            "6:integrity problem (corrupt data, migration drift)"})
+public final class StatekeeperCommand extends GroupCommand implements Globals {
+    private final Terminal terminal;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "print results as JSON on stdout (and errors as JSON on stderr)")
+    boolean json;
+
+    @Option(names = "--backend", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "backend: memory, json, sqlite or postgres (overrides STATEKEEPER_BACKEND)")
+    String backend;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "directory of the sqlite/json files (overrides STATEKEEPER_DATA_DIR)")
+    String dataDir;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "print the stack trace of an error (or set STATEKEEPER_DEBUG=1)")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "show this help")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    public StatekeeperCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public boolean json() {
+        return json;
+    }
+
+    @Override
+    public boolean debug() {
+        return debug || "1".equals(terminal.env().get("STATEKEEPER_DEBUG"));
+    }
+
+    @Override
+    public Settings settings() {
+        return Settings.builder().environment(terminal.env())
+                .set(Setting.BACKEND, backend)
+                .set(Setting.DATA_DIR, dataDir)
+                .build();
+    }
+}

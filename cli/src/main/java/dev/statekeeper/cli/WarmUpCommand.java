@@ -1,0 +1,60 @@
+package dev.statekeeper.cli;
+
+import picocli.CommandLine.Command;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code statekeeper warm-up} (hidden): runs the common commands once against a throw-away SQLite store and
+ * prints nothing. The launcher runs it once per build with {@code -XX:ArchiveClassesAtExit}, so the
+ * class-data archive holds the classes a real command needs and later starts skip loading them.
+ */
+@Command(name = "warm-up", hidden = true,
+        description = "Run the common commands once against a throw-away store (used by the launcher).")
+final class WarmUpCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws IOException {
+        Path dir = Files.createTempDirectory("statekeeper-warm-up");
+        try {
+            Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(), "STATEKEEPER_BACKEND", "sqlite");
+            PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+            String loop = run(env, sink, "", "--json", "loop", "create", "--project", "warm-up", "--type", "spec");
+            String id = loop.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            run(env, sink, "", "loop", "create", "--project", "warm-up", "--type", "plan");
+            run(env, sink, "", "loop", "feedback", id, "--critic", "c", "--score", "70", "--summary", "s", "--issue", "i");
+            for (List<String> args : List.of(
+                    List.of("loop", "get", id), List.of("--json", "loop", "get", id), List.of("loop", "list"),
+                    List.of("loop", "list", "--active"), List.of("loop", "decide", id), List.of("loop", "get", "missing"),
+                    List.of("spec", "list", "--project", "warm-up"), List.of("session", "list"), List.of("db", "status"))) {
+                run(env, sink, "", args.toArray(String[]::new));
+            }
+            run(env, sink, "{\"title\": \"Warm up\", \"objectives\": \"o\"}", "spec", "put", "--project", "warm-up",
+                    "--file", "-");
+            run(env, sink, "", "spec", "resolve", "--project", "warm-up", "warm");
+            return 0;
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String run(Map<String, String> env, PrintWriter sink, String input, String... args) {
+        StringWriter out = new StringWriter();
+        new Cli(env, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), sink)
+                .run(args);
+        return out.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.statekeeper.cli.db;
+
+import dev.statekeeper.cli.support.Output;
+import dev.statekeeper.cli.support.StoreCommand;
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StoreInfo;
+import picocli.CommandLine.Command;
+
+/** {@code statekeeper db status}: backend, location, schema version and record counts. */
+@Command(name = "status", description = "Show the backend, where the data lives (passwords masked), the schema "
+        + "version and how many records of each kind are stored.")
+public final class DbStatus extends StoreCommand {
+    @Override
+    protected void execute(StateStore store, Output out) {
+        StoreInfo info = store.info();
+        out.emit(InfoText.json(info), w -> InfoText.print(info, w));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.statekeeper.cli.loop;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statekeeper.cli.support.Document;
+import dev.statekeeper.cli.support.JsonInput;
+import dev.statekeeper.core.domain.CriticFeedback;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/** Where {@code loop feedback} takes the feedback from: flags, or a JSON document (--file). */
+final class FeedbackInput {
+    @Option(names = "--file", paramLabel = "FILE", description = {"read the feedback as a JSON object instead "
+            + "(- reads stdin): criticAgent, iteration, overallScore, assessmentSummary, detailedFeedback, "
+            + "keyIssues, recommendations"})
+    String file;
+
+    @ArgGroup(exclusive = false, heading = "%nFeedback flags (instead of --file):%n")
+    Flags flags;
+
+    static final class Flags {
+        @Option(names = "--critic", required = true, paramLabel = "NAME", description = "the critic agent's name")
+        String critic;
+
+        @Option(names = "--score", required = true, paramLabel = "0-100", description = "the overall score")
+        int score;
+
+        @Option(names = "--summary", required = true, paramLabel = "TEXT", description = "the assessment summary")
+        String summary;
+
+        @Option(names = "--iteration", paramLabel = "N",
+                description = "the iteration assessed (default: the loop's current iteration)")
+        Integer iteration;
+
+        @Option(names = "--details", paramLabel = "TEXT", description = "detailed feedback")
+        String details;
+
+        @Option(names = "--issue", paramLabel = "TEXT", description = "a key issue (repeatable)")
+        List<String> issues;
+
+        @Option(names = "--recommendation", paramLabel = "TEXT", description = "a recommendation (repeatable)")
+        List<String> recommendations;
+    }
+
+    /** The feedback; {@code currentIteration} is asked only when the input names no iteration. */
+    CriticFeedback read(InputStream stdin, IntSupplier currentIteration) {
+        if (file != null) {
+            Document doc = Document.load(file, stdin);
+            ObjectNode node = JsonInput.object(doc, "feedback");
+            JsonInput.require(node, doc, "feedback", "overallScore");
+            if (!node.hasNonNull("iteration")) {
+                node.put("iteration", currentIteration.getAsInt());
+            }
+            return JsonInput.convert(node, doc, "feedback", CriticFeedback.class);
+        }
+        int iteration = flags.iteration != null ? flags.iteration : currentIteration.getAsInt();
+        return new CriticFeedback(flags.critic, iteration, flags.score, flags.summary, flags.details, flags.issues,
+                flags.recommendations, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.statekeeper.cli.spec;
+
+import dev.statekeeper.cli.support.Output;
+import dev.statekeeper.cli.support.StoreCommand;
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.SpecName;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code statekeeper spec link --loop ID --project P --name N}. */
+@Command(name = "link", description = "Link a loop to a spec (replacing the loop's earlier link); "
+        + "'spec get --loop ID' shows it.")
+public final class SpecLink extends StoreCommand {
+    @Option(names = "--loop", required = true, paramLabel = "ID", description = "the loop's id")
+    String loop;
+
+    @Mixin
+    SpecKey key;
+
+    @Override
+    protected void execute(StateStore store, Output out) {
+        store.linkLoop(loop, key.project, key.name);
+        String name = SpecName.normalize(key.name);
+        out.emit(Output.fields("loopId", loop, "project", key.project, "name", name),
+                "linked loop " + loop + " to spec '" + name + "' of project '" + key.project + "'");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.statekeeper.cli.support;
+
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.PlanStatus;
+import dev.statekeeper.core.domain.SessionStatus;
+import dev.statekeeper.core.domain.Sessions;
+import dev.statekeeper.core.domain.SpecStatus;
+import dev.statekeeper.core.error.StatekeeperException;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/** Option values parsed by the domain's own rules, so a bad one is a usage error naming what is allowed. */
+public final class Converters {
+    private Converters() {
+    }
+
+    /** Registers the converters on the command and every subcommand; call after the tree is built. */
+    public static void register(CommandLine commandLine) {
+        commandLine.registerConverter(LoopType.class, domain(LoopType::parse));
+        commandLine.registerConverter(LoopStatus.class, domain(LoopStatus::parse));
+        commandLine.registerConverter(SpecStatus.class, domain(SpecStatus::parse));
+        commandLine.registerConverter(PlanStatus.class, domain(PlanStatus::parse));
+        commandLine.registerConverter(SessionStatus.class, domain(SessionStatus::parse));
+        commandLine.registerConverter(Duration.class, domain(text -> Sessions.parseDuration("duration", text)));
+    }
+
+    private static <T> ITypeConverter<T> domain(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (StatekeeperException e) {
+                String rule = e.violations().isEmpty() ? e.getMessage() : e.violations().getFirst().rule();
+                throw new TypeConversionException("'" + text + "' " + rule);
+            }
+        };
+    }
+}

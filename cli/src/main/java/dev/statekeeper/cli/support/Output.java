@@ -1,0 +1,40 @@
+package dev.statekeeper.cli.support;
+
+import dev.statekeeper.core.json.Json;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Prints a command's result: as JSON in --json mode, else as text for people. */
+public final class Output {
+    private final PrintWriter out;
+    private final boolean json;
+
+    public Output(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    public void emit(Object value, Consumer<PrintWriter> text) {
+        if (json) {
+            out.println(Json.pretty(value));
+        } else {
+            text.accept(out);
+        }
+    }
+
+    public void emit(Object value, String line) {
+        emit(value, w -> w.println(line));
+    }
+
+    /** A JSON object with its keys in the given order: {@code fields("id", id, "deleted", true)}. */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

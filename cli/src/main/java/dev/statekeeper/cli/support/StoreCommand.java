@@ -1,0 +1,41 @@
+package dev.statekeeper.cli.support;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+
+/** A command that works on the store: opens it from the settings, runs, and closes it again. */
+public abstract class StoreCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        Globals globals = globals();
+        Output output = new Output(globals.terminal().out(), globals.json());
+        try (StateStore store = StateStores.open(globals.settings(), globals.terminal().clock())) {
+            execute(store, output);
+        }
+        return 0;
+    }
+
+    protected abstract void execute(StateStore store, Output out);
+
+    protected final InputStream stdin() {
+        return globals().terminal().in();
+    }
+
+    /** A usage error of this command (exit 2), for rules picocli cannot express. */
+    protected final ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private Globals globals() {
+        return (Globals) spec.root().userObject();
+    }
+}

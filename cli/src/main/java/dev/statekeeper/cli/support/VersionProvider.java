@@ -1,0 +1,24 @@
+package dev.statekeeper.cli.support;
+
+import picocli.CommandLine.IVersionProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** {@code --version}: Statekeeper's version (from the build) and the Java runtime it runs on. */
+public final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+        Properties build = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/statekeeper/cli/version.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        }
+        return new String[] {
+            "statekeeper " + build.getProperty("version", "(unknown version)"),
+            "java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        };
+    }
+}

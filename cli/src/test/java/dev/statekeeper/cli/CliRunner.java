@@ -1,0 +1,49 @@
+package dev.statekeeper.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the CLI in-process against a SQLite store in a test's directory, capturing what it prints. */
+final class CliRunner {
+    final TestClock clock = new TestClock();
+    private final Map<String, String> env = new HashMap<>();
+
+    CliRunner(Path dataDir) {
+        env.put("STATEKEEPER_BACKEND", "sqlite");
+        env.put("STATEKEEPER_DATA_DIR", dataDir.toString());
+    }
+
+    CliRunner env(String variable, String value) {
+        env.put(variable, value);
+        return this;
+    }
+
+    Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    Result runWithInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = new Cli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), clock).run(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs a command that must succeed and returns its stdout. */
+    String ok(String... args) {
+        Result result = run(args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("exit " + result.exitCode() + " from " + String.join(" ", args) + ":\n" + result.err());
+        }
+        return result.out();
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.statekeeper.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Prepared statements in one line: bind the parameters in order, run, map the rows, close everything. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params);
+             ResultSet rows = statement.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (rows.next()) {
+                out.add(mapper.map(rows));
+            }
+            return out;
+        }
+    }
+
+    /** The first row's value, or empty when there is no row. */
+    public static <T> Optional<T> first(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params);
+             ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+        }
+    }
+
+    /** The single number a query such as {@code SELECT count(*) ...} returns. */
+    public static long number(Connection connection, String sql, Object... params) throws SQLException {
+        return first(connection, sql, row -> row.getLong(1), params)
+                .orElseThrow(() -> new SQLException("no row returned by: " + sql));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopPolicy;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.Loops;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.Timestamps;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.error.Errors;
+import dev.statekeeper.jdbc.Micros;
+import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.Where;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Loops (loop_states), their feedback and the bounded active-loop history (loop_history). Every write
+ * runs inside the caller's write transaction and advances the loop's version with
+ * {@code UPDATE ... WHERE version = ?}, so no concurrent update is lost.
+ */
+final class LoopRepository {
+    private static final String COLUMNS = "l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, "
+            + "l.feedback_count, l.created_at, l.updated_at, l.version";
+
+    private final Clock clock;
+    private final int historySize;
+    private final LoopPolicy policy;
+
+    LoopRepository(Clock clock, int historySize, LoopPolicy policy) {
+        this.clock = clock;
+        this.historySize = historySize;
+        this.policy = policy;
+    }
+
+    /** Inserts the loop (a generated id is drawn again on collision) and trims the active history. */
+    Loop create(Connection c, NewLoop draft) throws SQLException {
+        Instant now = Timestamps.now(clock);
+        String id = draft.id();
+        if (id == null) {
+            do {
+                id = Loops.newId();
+            } while (!insert(c, id, draft, now));
+        } else if (!insert(c, id, draft, now)) {
+            throw Errors.duplicateLoop(id);
+        }
+        Sql.update(c, "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)", id, Micros.of(now));
+        Sql.update(c, """
+                DELETE FROM loop_history WHERE sequence_number <= (
+                    SELECT sequence_number FROM loop_history ORDER BY sequence_number DESC LIMIT 1 OFFSET ?)""",
+                historySize);
+        return get(c, id);
+    }
+
+    Loop get(Connection c, String id) throws SQLException {
+        LoopSummary s = summary(c, id);
+        List<CriticFeedback> feedback = FeedbackRows.of(c, id);
+        List<Integer> scores = feedback.stream().map(CriticFeedback::overallScore).toList();
+        return new Loop(s.id(), s.project(), s.type(), s.status(), s.currentScore(), scores, s.iteration(), feedback,
+                s.createdAt(), s.updatedAt(), s.version());
+    }
+
+    /** The loop without its feedback bodies; LOOP_NOT_FOUND when there is none. */
+    LoopSummary summary(Connection c, String id) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM loop_states l WHERE l.id = ?", LoopRepository::map, id)
+                .orElseThrow(() -> Errors.loopNotFound(id));
+    }
+
+    /** Fails with LOOP_NOT_FOUND unless the loop exists. */
+    void require(Connection c, String id) throws SQLException {
+        if (Sql.first(c, "SELECT 1 FROM loop_states WHERE id = ?", row -> true, id).isEmpty()) {
+            throw Errors.loopNotFound(id);
+        }
+    }
+
+    Page<LoopSummary> list(Connection c, LoopQuery query) throws SQLException {
+        Where where = new Where().equal("l.project_name", query.project())
+                .equal("l.loop_type", query.type() == null ? null : query.type().wire())
+                .equal("l.status", query.status() == null ? null : query.status().wire());
+        long total = Sql.number(c, "SELECT count(*) FROM loop_states l" + where.sql(), where.params());
+        List<LoopSummary> items = Sql.list(c, "SELECT " + COLUMNS + " FROM loop_states l" + where.sql()
+                        + " ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?", LoopRepository::map,
+                where.params(query.paging().limit(), query.paging().offset()));
+        return new Page<>(items, total, query.paging().limit(), query.paging().offset());
+    }
+
+    /** The newest entries of the active history, newest first. */
+    List<LoopSummary> active(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM loop_history h JOIN loop_states l ON l.id = h.loop_id "
+                + "ORDER BY h.sequence_number DESC LIMIT ?", LoopRepository::map, historySize);
+    }
+
+    /** Appends one feedback entry, sets the current score and moves initialized to in_progress. */
+    LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion) throws SQLException {
+        LoopSummary current = writable(c, id, expectedVersion);
+        Instant now = Timestamps.now(clock);
+        FeedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now));
+        LoopStatus status = Loops.statusAfterFeedback(current.status());
+        update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
+        return new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),
+                current.iteration(), current.feedbackCount() + 1, current.createdAt(), now, current.version() + 1);
+    }
+
+    /** Decides the next action with the policy over the score history and stores status and iteration. */
+    Decision decide(Connection c, String id, Long expectedVersion) throws SQLException {
+        LoopSummary current = writable(c, id, expectedVersion);
+        Decision decision = policy.decide(id, current.type(), current.iteration(), FeedbackRows.lastScores(c, id),
+                current.version() + 1);
+        update(c, current, decision.status(), current.currentScore(), decision.iteration(), current.feedbackCount(),
+                Timestamps.now(clock));
+        return decision;
+    }
+
+    /** Deletes the loop; its feedback, history entry, objective feedback and spec link go with it (cascade). */
+    void delete(Connection c, String id) throws SQLException {
+        if (Sql.update(c, "DELETE FROM loop_states WHERE id = ?", id) == 0) {
+            throw Errors.loopNotFound(id);
+        }
+    }
+
+    private boolean insert(Connection c, String id, NewLoop draft, Instant now) throws SQLException {
+        return Sql.update(c, """
+                INSERT INTO loop_states (id, project_name, loop_type, status, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                id, draft.project(), draft.type().wire(), LoopStatus.INITIALIZED.wire(), Micros.of(now),
+                Micros.of(now)) == 1;
+    }
+
+    private LoopSummary writable(Connection c, String id, Long expectedVersion) throws SQLException {
+        LoopSummary current = summary(c, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Errors.staleLoop(id, current.version(), expectedVersion);
+        }
+        return current;
+    }
+
+    private void update(Connection c, LoopSummary current, LoopStatus status, int score, int iteration,
+                        int feedbackCount, Instant now) throws SQLException {
+        int changed = Sql.update(c, """
+                UPDATE loop_states SET status = ?, current_score = ?, iteration = ?, feedback_count = ?,
+                    updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?""",
+                status.wire(), score, iteration, feedbackCount, Micros.of(now), current.id(), current.version());
+        if (changed == 0) {
+            throw Errors.staleLoop(current.id(), summary(c, current.id()).version(), current.version());
+        }
+    }
+
+    private static LoopSummary map(ResultSet row) throws SQLException {
+        return new LoopSummary(row.getString("id"), row.getString("project_name"),
+                LoopType.parse(row.getString("loop_type")), LoopStatus.parse(row.getString("status")),
+                row.getInt("current_score"), row.getInt("iteration"), row.getInt("feedback_count"),
+                Micros.read(row, "created_at"), Micros.read(row, "updated_at"), row.getLong("version"));
+    }
+}

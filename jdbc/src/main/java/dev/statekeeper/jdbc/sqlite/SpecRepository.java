@@ -1,0 +1,162 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import dev.statekeeper.core.domain.Timestamps;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecName;
+import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.domain.SpecResolver;
+import dev.statekeeper.core.domain.Specs;
+import dev.statekeeper.core.error.Errors;
+import dev.statekeeper.jdbc.JsonColumns;
+import dev.statekeeper.jdbc.Micros;
+import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.Where;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Technical specs: the current version in technical_specs, every version (the current one included) in
+ * spec_revisions. Names are normalized before every lookup, so "User Auth" finds {@code user-auth}.
+ */
+final class SpecRepository {
+    private static final String COLUMNS = "s.id, s.project_name, s.spec_name, s.iteration, s.version, s.content, "
+            + "s.created_at, s.updated_at";
+
+    /** A stored spec with its row id, which revisions and loop links refer to. */
+    record Row(long id, Spec spec) {
+    }
+
+    private final Clock clock;
+
+    SpecRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Creates the spec named by the title, or updates it when the project already has it. */
+    Spec put(Connection c, String project, SpecContent content) throws SQLException {
+        SpecContent complete = Specs.forFirstStore(project, content);
+        String name = SpecName.normalize(complete.title());
+        Optional<Row> existing = find(c, project, name);
+        if (existing.isPresent()) {
+            return update(c, existing.get(), content, null);
+        }
+        Instant now = Timestamps.now(clock);
+        Spec spec = new Spec(project, name, 0, 1, complete, now, now);
+        long id = Sql.first(c, """
+                INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", row -> row.getLong(1),
+                project, spec.name(), complete.status().wire(), spec.iteration(), spec.version(),
+                JsonColumns.write(complete), Micros.of(now), Micros.of(now)).orElseThrow();
+        addRevision(c, id, spec);
+        return spec;
+    }
+
+    Spec update(Connection c, String project, String name, SpecContent content, Long expectedVersion)
+            throws SQLException {
+        return update(c, require(c, project, name), content, expectedVersion);
+    }
+
+    /** The spec; SPEC_NOT_FOUND (with the normalized name) when the project has none of that name. */
+    Row require(Connection c, String project, String name) throws SQLException {
+        String normalized = SpecName.normalize(name);
+        return find(c, project, normalized).orElseThrow(() -> Errors.specNotFound(project, normalized));
+    }
+
+    Page<Spec> list(Connection c, SpecQuery query) throws SQLException {
+        if (query.project() == null) {
+            return new Page<>(List.of(), 0, query.paging().limit(), query.paging().offset());
+        }
+        Where where = new Where().equal("s.project_name", query.project())
+                .equal("s.spec_status", query.status() == null ? null : query.status().wire());
+        long total = Sql.number(c, "SELECT count(*) FROM technical_specs s" + where.sql(), where.params());
+        List<Spec> items = Sql.list(c, "SELECT " + COLUMNS + " FROM technical_specs s" + where.sql()
+                        + " ORDER BY s.id LIMIT ? OFFSET ?", row -> map(row).spec(),
+                where.params(query.paging().limit(), query.paging().offset()));
+        return new Page<>(items, total, query.paging().limit(), query.paging().offset());
+    }
+
+    /** The project's specs in creation order. */
+    List<Spec> ofProject(Connection c, String project) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? ORDER BY s.id",
+                row -> map(row).spec(), project);
+    }
+
+    /** Every version of the spec, oldest first. */
+    List<Spec> history(Connection c, String project, String name) throws SQLException {
+        Spec current = require(c, project, name).spec();
+        String where = "revision of spec '" + current.name() + "' of project '" + project + "'";
+        return Sql.list(c, """
+                SELECT r.version, r.iteration, r.content, r.revised_at FROM spec_revisions r
+                JOIN technical_specs s ON s.id = r.spec_id
+                WHERE s.project_name = ? AND s.spec_name = ? ORDER BY r.version""",
+                row -> new Spec(project, current.name(), row.getInt("iteration"), row.getLong("version"),
+                        JsonColumns.read(row.getString("content"), SpecContent.class, where), current.createdAt(),
+                        Micros.read(row, "revised_at")),
+                project, current.name());
+    }
+
+    /** The spec a partial name denotes among the project's names (exact, prefix, substring, fuzzy). */
+    Spec resolve(Connection c, String project, String partial) throws SQLException {
+        List<String> names = Sql.list(c, "SELECT spec_name FROM technical_specs WHERE project_name = ? ORDER BY id",
+                row -> row.getString(1), project);
+        return require(c, project, SpecResolver.resolve(project, partial, names)).spec();
+    }
+
+    /** Deletes the spec; its revisions and loop links go with it (cascade). */
+    void delete(Connection c, String project, String name) throws SQLException {
+        String normalized = SpecName.normalize(name);
+        if (Sql.update(c, "DELETE FROM technical_specs WHERE project_name = ? AND spec_name = ?", project,
+                normalized) == 0) {
+            throw Errors.specNotFound(project, normalized);
+        }
+    }
+
+    private Spec update(Connection c, Row stored, SpecContent content, Long expectedVersion) throws SQLException {
+        Spec current = stored.spec();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Errors.staleSpec(current.project(), current.name(), current.version(), expectedVersion);
+        }
+        SpecContent merged = Specs.forUpdate(current, content);
+        Spec next = new Spec(current.project(), current.name(), current.iteration() + 1, current.version() + 1, merged,
+                current.createdAt(), Timestamps.now(clock));
+        int changed = Sql.update(c, """
+                UPDATE technical_specs SET spec_status = ?, iteration = ?, version = ?, content = ?, updated_at = ?
+                WHERE id = ? AND version = ?""",
+                merged.status().wire(), next.iteration(), next.version(), JsonColumns.write(merged),
+                Micros.of(next.updatedAt()), stored.id(), current.version());
+        if (changed == 0) {
+            Spec now = require(c, current.project(), current.name()).spec();
+            throw Errors.staleSpec(current.project(), current.name(), now.version(), current.version());
+        }
+        addRevision(c, stored.id(), next);
+        return next;
+    }
+
+    private static void addRevision(Connection c, long specId, Spec spec) throws SQLException {
+        Sql.update(c, "INSERT INTO spec_revisions (spec_id, version, iteration, content, revised_at) VALUES (?, ?, ?, ?, ?)",
+                specId, spec.version(), spec.iteration(), JsonColumns.write(spec.content()), Micros.of(spec.updatedAt()));
+    }
+
+    private static Optional<Row> find(Connection c, String project, String name) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? AND s.spec_name = ?",
+                SpecRepository::map, project, name);
+    }
+
+    static Row map(ResultSet row) throws SQLException {
+        String project = row.getString("project_name");
+        String name = row.getString("spec_name");
+        SpecContent content = JsonColumns.read(row.getString("content"), SpecContent.class,
+                "spec '" + name + "' of project '" + project + "'");
+        return new Row(row.getLong("id"), new Spec(project, name, row.getInt("iteration"), row.getLong("version"),
+                content, Micros.read(row, "created_at"), Micros.read(row, "updated_at")));
+    }
+}

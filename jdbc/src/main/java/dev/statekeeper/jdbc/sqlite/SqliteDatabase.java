@@ -1,0 +1,143 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * One SQLite file and its connections: a pool holding the single writer connection (journal_mode=WAL,
+ * synchronous=NORMAL, foreign_keys=ON, busy_timeout), and a pool of read-only connections, as many as
+ * DATABASE_POOL_MAX_SIZE but at most {@value #MAX_READERS}. One writer per process is all SQLite runs at a time anyway; WAL lets the readers run beside
+ * it and beside other processes. Each pool opens its first connection at once (the writer first, as it
+ * creates a new file), so a file that cannot be opened fails here and the first read finds a connection.
+ */
+final class SqliteDatabase implements AutoCloseable {
+    static final int MAX_READERS = 4;
+
+    private final Path file;
+    private final SQLiteDataSource unpooledWriter;
+    private final HikariDataSource writer;
+    private final HikariDataSource readers;
+
+    private SqliteDatabase(Path file, SQLiteDataSource unpooledWriter, HikariDataSource writer,
+                           HikariDataSource readers) {
+        this.file = file;
+        this.unpooledWriter = unpooledWriter;
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /** Opens (and on first use creates) the file with its parent directories. */
+    static SqliteDatabase open(Path file, Settings settings, SqliteErrorTranslator translator) {
+        Path absolute = file.toAbsolutePath();
+        createParentDirectories(absolute);
+        Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
+        SQLiteDataSource writerSource = dataSource(absolute, connectionConfig(false, busyTimeout));
+        HikariDataSource writer = pool("writer", writerSource, false, 1, settings, translator);
+        try {
+            int readers = Math.min(MAX_READERS, settings.integer(Setting.POOL_MAX_SIZE));
+            return new SqliteDatabase(absolute, writerSource, writer, pool("readers",
+                    dataSource(absolute, connectionConfig(true, busyTimeout)), true, readers, settings, translator));
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    DataSource writer() {
+        return writer;
+    }
+
+    DataSource readers() {
+        return readers;
+    }
+
+    /** Unpooled connections with the writer's settings, for Flyway (which opens and closes its own). */
+    DataSource unpooledWriter() {
+        return unpooledWriter;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } finally {
+            readers.close();
+        }
+    }
+
+    private static void createParentDirectories(Path file) {
+        Path parent = file.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot create the directory '" + parent
+                    + "' of sqlite database '" + file + "': " + reason, e);
+        }
+    }
+
+    /** Writers set the journal mode, durability and foreign keys; readers open the file read-only. */
+    private static SQLiteConfig connectionConfig(boolean readOnly, Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.enforceForeignKeys(true);
+        }
+        return config;
+    }
+
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig config) {
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    /**
+     * A pool of up to {@code size} connections that opens one now and keeps at least one. SQLite connections
+     * never go stale, so there is no keepalive and no maximum lifetime. The pool's read-only flag must match
+     * the connections' own (sqlite-jdbc cannot change it on an open connection).
+     */
+    private static HikariDataSource pool(String role, SQLiteDataSource source, boolean readOnly, int size,
+                                         Settings settings, SqliteErrorTranslator translator) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("statekeeper-sqlite-" + role);
+        config.setDataSource(source);
+        config.setReadOnly(readOnly);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(settings.seconds(Setting.POOL_TIMEOUT).toMillis());
+        if (size > 1) { // HikariCP warns that an idle timeout has no effect on a fixed-size pool
+            config.setIdleTimeout(settings.seconds(Setting.MAX_INACTIVE_LIFETIME).toMillis());
+        }
+        config.setMaxLifetime(0);
+        config.setKeepaliveTime(0);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw translator.translate("open", new SQLException(e.getMessage(), e));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.SqlErrorTranslator;
+import dev.statekeeper.jdbc.Transactor;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Brings a database file to the schema this build expects. Flyway applies the versioned migrations in
+ * {@value #LOCATION}; because Flyway takes a few hundred milliseconds to start, the store first reads
+ * {@code PRAGMA user_version} (set by the last migration) and starts Flyway only when the file is behind.
+ *
+ * <p>Flyway cannot lock a SQLite schema, so two processes may migrate a new file at once; the loser's
+ * migration fails and rolls back (SQLite DDL is transactional), after which it finds the schema current.
+ */
+final class SqliteSchema {
+    /** The version the last migration sets: V{LATEST}__*.sql ends with {@code PRAGMA user_version = LATEST}. */
+    private static final int LATEST = 1;
+
+    private static final String LOCATION = "classpath:db/migration/sqlite";
+    private static final int ATTEMPTS = 3;
+    private static final Object MIGRATING = new Object();
+
+    private final Path file;
+    private final Transactor transactor;
+    private final SqlErrorTranslator translator;
+
+    SqliteSchema(Path file, Transactor transactor, SqlErrorTranslator translator) {
+        this.file = file;
+        this.transactor = transactor;
+        this.translator = translator;
+    }
+
+    /** The schema version of the file (0 for a new file). */
+    int version() {
+        return transactor.read("read the schema version", c -> Math.toIntExact(Sql.number(c, "PRAGMA user_version")));
+    }
+
+    /** Migrates when behind and allowed to; refuses a file that is behind without auto-migrate, or ahead. */
+    void ensureCurrent(boolean autoMigrate, DataSource migrations) {
+        int version = version();
+        if (version > LATEST) {
+            throw drift("is at schema version " + version + ", newer than this build's " + LATEST
+                    + "; use a newer statekeeper");
+        }
+        if (version < LATEST) {
+            if (!autoMigrate) {
+                throw drift("is at schema version " + version + " but this build needs " + LATEST
+                        + "; run 'statekeeper db migrate' or set " + Setting.AUTO_MIGRATE.variable() + "=true");
+            }
+            migrate(migrations);
+        }
+    }
+
+    private void migrate(DataSource migrations) {
+        Flyway flyway = Flyway.configure(SqliteSchema.class.getClassLoader())
+                .dataSource(migrations)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .load();
+        synchronized (MIGRATING) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    flyway.migrate();
+                    return;
+                } catch (FlywayException e) {
+                    if (version() >= LATEST) {
+                        return;
+                    }
+                    if (attempt == ATTEMPTS) {
+                        throw translate(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private StatekeeperException translate(FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return translator.translate("migrate", sql);
+            }
+        }
+        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT,
+                "migrate failed on sqlite database '" + file + "': " + e.getMessage(), e);
+    }
+
+    private StatekeeperException drift(String problem) {
+        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT, "sqlite database '" + file + "' " + problem);
+    }
+}

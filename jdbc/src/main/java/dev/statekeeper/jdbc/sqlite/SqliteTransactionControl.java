@@ -1,0 +1,40 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import dev.statekeeper.jdbc.TransactionControl;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * SQLite transactions issued as SQL on connections that stay in auto-commit mode: {@code BEGIN IMMEDIATE}
+ * for writes, so a writer takes the write lock up front and two processes never deadlock upgrading a read
+ * lock; {@code BEGIN DEFERRED} for reads, which in WAL mode never wait for writers.
+ *
+ * <p>Why not {@code setAutoCommit(false)} with sqlite-jdbc's IMMEDIATE transaction mode: the driver's
+ * {@code commit()} starts the next {@code BEGIN IMMEDIATE} at once, so a pooled connection would hold (or
+ * wait for) the write lock while idle, and could fail with SQLITE_BUSY after its own work had committed.
+ */
+final class SqliteTransactionControl implements TransactionControl {
+
+    @Override
+    public void begin(Connection connection, boolean write) throws SQLException {
+        execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        execute(connection, "COMMIT");
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        execute(connection, "ROLLBACK");
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

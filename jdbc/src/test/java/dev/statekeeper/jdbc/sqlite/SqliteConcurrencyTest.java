@@ -1,0 +1,118 @@
+package dev.statekeeper.jdbc.sqlite;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.testkit.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import static dev.statekeeper.testkit.Fixtures.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Two stores on one file, as two processes would have them, and writers from outside the store. */
+class SqliteConcurrencyTest {
+    private static final int EACH = 40;
+
+    private final TestClock clock = new TestClock();
+
+    @TempDir
+    Path dir;
+
+    private Settings settings(String busyTimeoutSeconds) {
+        return Settings.builder().set(Setting.DATABASE_URL, "sqlite:" + dir.resolve("state.db"))
+                .set(Setting.SQLITE_BUSY_TIMEOUT, busyTimeoutSeconds).build();
+    }
+
+    @Test
+    void twoStoresOnOneFileLoseNoFeedback() throws Exception {
+        try (StateStore first = SqliteStateStore.open(settings("10"), clock);
+             StateStore second = SqliteStateStore.open(settings("10"), clock)) {
+            Loop loop = first.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            CyclicBarrier start = new CyclicBarrier(2);
+
+            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> append(first, loop.id(), start));
+            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> append(second, loop.id(), start));
+            CompletableFuture.allOf(a, b).get();
+
+            Loop after = second.getLoop(loop.id());
+            assertThat(after.feedback()).hasSize(2 * EACH);
+            assertThat(after.version()).isEqualTo(1 + 2 * EACH);
+            assertThat(first.getLoop(loop.id())).isEqualTo(after);
+        }
+    }
+
+    private static void append(StateStore store, String loopId, CyclicBarrier start) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < EACH; i++) {
+            store.addFeedback(loopId, feedback(i));
+        }
+    }
+
+    @Test
+    void aWriterHoldingTheLockLongerThanTheBusyTimeoutIsReportedAsBusy() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
+            Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            RawSqlite.execute(other, "BEGIN IMMEDIATE");
+
+            assertThatThrownBy(() -> store.addFeedback(loop.id(), feedback(50)))
+                    .isInstanceOfSatisfying(StatekeeperException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_BUSY))
+                    .hasMessage("add feedback to loop '" + loop.id() + "' failed on sqlite database '" + file + "': "
+                            + "[SQLITE_BUSY] The database file is locked (database is locked); gave up after the busy "
+                            + "timeout of 0 ms (STATEKEEPER_SQLITE_BUSY_TIMEOUT)");
+            assertThat(store.getLoop(loop.id())).isEqualTo(loop);
+
+            RawSqlite.execute(other, "ROLLBACK");
+            assertThat(store.addFeedback(loop.id(), feedback(50)).feedbackCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void readersNeitherWaitForNorSeeAnUncommittedWrite() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
+            Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            RawSqlite.execute(other, "BEGIN IMMEDIATE");
+            RawSqlite.execute(other, "UPDATE loop_states SET current_score = 99");
+
+            assertThat(store.getLoop(loop.id())).isEqualTo(loop);
+            assertThat(store.activeLoops()).containsExactly(loop.summary());
+
+            RawSqlite.execute(other, "COMMIT");
+            assertThat(store.getLoop(loop.id()).currentScore()).isEqualTo(99);
+        }
+    }
+
+    @Test
+    void theStoreDoesNotHoldTheWriteLockBetweenWrites() throws Exception {
+        Path file = dir.resolve("state.db");
+        try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
+            Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            store.addFeedback(loop.id(), feedback(10));
+
+            RawSqlite.execute(other, "BEGIN IMMEDIATE");
+            RawSqlite.execute(other, "DELETE FROM loop_states");
+            RawSqlite.execute(other, "COMMIT");
+
+            assertThat(store.listLoops(LoopQuery.all()).total()).isZero();
+        }
+    }
+}
