@@ -8,22 +8,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Prepared statements in one line: bind the parameters in order, run, map the rows, close everything. */
+/**
+ * Prepared statements in one line: bind the parameters in order, run, map the rows, close the rows. The
+ * statements themselves are reused per connection ({@link StatementCache}).
+ */
 public final class Sql {
     private Sql() {
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params)) {
+        PreparedStatement statement = prepare(connection, sql, params);
+        try {
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            StatementCache.discard(connection, sql);
+            throw e;
+        }
+    }
+
+    /** Runs a statement such as {@code BEGIN IMMEDIATE} that returns nothing. */
+    public static void execute(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = StatementCache.get(connection, sql);
+        try {
+            statement.execute();
+        } catch (SQLException e) {
+            StatementCache.discard(connection, sql);
+            throw e;
         }
     }
 
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = query(connection, sql, params)) {
             List<T> out = new ArrayList<>();
             while (rows.next()) {
                 out.add(mapper.map(rows));
@@ -35,8 +52,7 @@ public final class Sql {
     /** The first row's value, or empty when there is no row. */
     public static <T> Optional<T> first(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, params);
-             ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = query(connection, sql, params)) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         }
     }
@@ -47,15 +63,25 @@ public final class Sql {
                 .orElseThrow(() -> new SQLException("no row returned by: " + sql));
     }
 
+    private static ResultSet query(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = prepare(connection, sql, params);
+        try {
+            return statement.executeQuery();
+        } catch (SQLException e) {
+            StatementCache.discard(connection, sql);
+            throw e;
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = StatementCache.get(connection, sql);
         try {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
             return statement;
         } catch (SQLException e) {
-            statement.close();
+            StatementCache.discard(connection, sql);
             throw e;
         }
     }

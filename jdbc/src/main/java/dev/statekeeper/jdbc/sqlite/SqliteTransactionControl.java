@@ -1,10 +1,10 @@
 package dev.statekeeper.jdbc.sqlite;
 
+import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.TransactionControl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * SQLite transactions issued as SQL on connections that stay in auto-commit mode: {@code BEGIN IMMEDIATE}
@@ -33,8 +33,6 @@ final class SqliteTransactionControl implements TransactionControl {
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        Sql.execute(connection, sql);
     }
 }
