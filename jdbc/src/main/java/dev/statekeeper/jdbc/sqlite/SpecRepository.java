@@ -104,8 +104,12 @@ final class SpecRepository {
                 project, current.name());
     }
 
-    /** The spec a partial name denotes among the project's names (exact, prefix, substring, fuzzy). */
+    /** The spec a partial name denotes: an exact name by its index, else ranked among the project's names. */
     Spec resolve(Connection c, String project, String partial) throws SQLException {
+        Optional<Row> exact = find(c, project, SpecResolver.normalizedQuery(partial));
+        if (exact.isPresent()) {
+            return exact.get().spec();
+        }
         List<String> names = Sql.list(c, "SELECT spec_name FROM technical_specs WHERE project_name = ? ORDER BY id",
                 row -> row.getString(1), project);
         return require(c, project, SpecResolver.resolve(project, partial, names)).spec();
