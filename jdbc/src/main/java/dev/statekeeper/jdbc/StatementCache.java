@@ -3,10 +3,9 @@ package dev.statekeeper.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepared statements kept per physical connection and reused, because neither sqlite-jdbc nor HikariCP
@@ -16,8 +15,8 @@ import java.util.Map;
  * is only touched by its current borrower.
  */
 final class StatementCache {
-    private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION =
-            Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Keyed by the connection object itself: JDBC connections do not override equals. */
+    private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION = new ConcurrentHashMap<>();
 
     private StatementCache() {
     }
@@ -46,9 +45,7 @@ final class StatementCache {
      * keys alone would not free them: each statement refers to its connection.
      */
     private static void forgetClosedConnections() {
-        synchronized (BY_CONNECTION) {
-            BY_CONNECTION.keySet().removeIf(StatementCache::isClosed);
-        }
+        BY_CONNECTION.keySet().removeIf(StatementCache::isClosed);
     }
 
     private static boolean isClosed(Connection connection) {
