@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Resolves a partial spec name among a project's spec names: exact, then prefix, then substring, then
@@ -46,8 +47,9 @@ public final class SpecResolver {
             return single(project, partial, "substring", substring);
         }
         Map<String, Double> scores = new HashMap<>();
+        Set<String> queryTrigrams = Trigrams.trigrams(query);
         for (String n : names) {
-            double s = Trigrams.similarity(query, n);
+            double s = Trigrams.similarity(queryTrigrams, n);
             if (s >= MIN_SIMILARITY) {
                 scores.put(n, s);
             }

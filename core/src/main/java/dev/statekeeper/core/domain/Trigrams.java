@@ -14,7 +14,11 @@ public final class Trigrams {
     }
 
     public static double similarity(String a, String b) {
-        Set<String> left = trigrams(a);
+        return similarity(trigrams(a), b);
+    }
+
+    /** Similarity of a text to trigrams computed once with {@link #trigrams}: for ranking many names. */
+    public static double similarity(Set<String> left, String b) {
         Set<String> right = trigrams(b);
         if (left.isEmpty() || right.isEmpty()) {
             return 0.0;
@@ -28,7 +32,8 @@ public final class Trigrams {
         return (double) shared / (left.size() + right.size() - shared);
     }
 
-    static Set<String> trigrams(String text) {
+    /** The distinct trigrams of a text, as pg_trgm's {@code show_trgm} lists them. */
+    public static Set<String> trigrams(String text) {
         Set<String> out = new HashSet<>();
         String lower = text.toLowerCase(Locale.ROOT);
         int i = 0;
