@@ -6,16 +6,15 @@ import dev.statekeeper.core.api.StoreInfo;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** How {@code init} and {@code db status} show a {@link StoreInfo}; record counts sorted by kind. */
+/** How {@code init} and {@code db status} show a {@link StoreInfo}; record counts in the backend's order. */
 final class InfoText {
     private InfoText() {
     }
 
     static Map<String, Object> json(StoreInfo info) {
         return Output.fields("backend", info.backend(), "location", info.location(),
-                "schemaVersion", info.schemaVersion(), "counts", new TreeMap<>(info.counts()));
+                "schemaVersion", info.schemaVersion(), "counts", info.counts());
     }
 
     static void print(StoreInfo info, PrintWriter out) {
@@ -27,7 +26,7 @@ final class InfoText {
         out.println();
         out.println("records");
         KeyValues counts = new KeyValues();
-        new TreeMap<>(info.counts()).forEach((kind, n) -> counts.add("  " + kind, n));
+        info.counts().forEach((kind, n) -> counts.add("  " + kind, n));
         counts.print(out);
     }
 }
