@@ -1,5 +1,7 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.testkit.TestClock;
+
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /** Runs the CLI in-process against a SQLite store in a test's directory, capturing what it prints. */
 final class CliRunner {
-    final TestClock clock = new TestClock();
+    final TestClock clock = TestClock.frozen();
     private final Map<String, String> env = new HashMap<>();
 
     CliRunner(Path dataDir) {

@@ -37,8 +37,8 @@ class DocumentCommandsTest {
                 project  demo
                 status   draft
                 version  1
-                created  2026-01-31T12:00:00Z
-                updated  2026-01-31T12:00:00Z
+                created  2026-01-01T00:00:00Z
+                updated  2026-01-01T00:00:00Z
 
                 ## Project goal
                 ship v1
@@ -81,8 +81,8 @@ class DocumentCommandsTest {
                 # Plan of shop
                 status   draft
                 version  1
-                created  2026-01-31T12:00:00Z
-                updated  2026-01-31T12:00:00Z
+                created  2026-01-01T00:00:00Z
+                updated  2026-01-01T00:00:00Z
 
                 ## Vision
                 fast checkout
@@ -92,8 +92,8 @@ class DocumentCommandsTest {
                 """);
         assertThat(cli.ok("plan", "list")).isEqualTo("""
                 PROJECT  STATUS  VERSION  UPDATED               VISION
-                hr       active  1        2026-01-31T12:01:00Z  fast payroll
-                shop     draft   1        2026-01-31T12:00:00Z  fast checkout
+                hr       active  1        2026-01-01T00:01:00Z  fast payroll
+                shop     draft   1        2026-01-01T00:00:00Z  fast checkout
                 """);
         assertThat(cli.ok("plan", "list", "--status", "active")).doesNotContain("shop");
 

@@ -47,8 +47,8 @@ class LoopCommandsTest {
                 history    (none)
                 iteration  1
                 version    1
-                created    2026-01-31T12:00:00Z
-                updated    2026-01-31T12:00:00Z
+                created    2026-01-01T00:00:00Z
+                updated    2026-01-01T00:00:00Z
                 feedback   0 entries
                 """.formatted(id));
     }
@@ -72,17 +72,17 @@ class LoopCommandsTest {
                 history    60, 62
                 iteration  1
                 version    3
-                created    2026-01-31T12:00:00Z
-                updated    2026-01-31T12:05:00Z
+                created    2026-01-01T00:00:00Z
+                updated    2026-01-01T00:05:00Z
                 feedback   2 entries
 
-                #1 iteration 1, reviewer, score 60, 2026-01-31T12:00:00Z
+                #1 iteration 1, reviewer, score 60, 2026-01-01T00:00:00Z
                    summary          solid start
                    issues           - no tests
                                     - vague scope
                    recommendations  - add tests
 
-                #2 iteration 1, reviewer, score 62, 2026-01-31T12:05:00Z
+                #2 iteration 1, reviewer, score 62, 2026-01-01T00:05:00Z
                    summary  better
                    details  line1
                             line2
@@ -187,8 +187,8 @@ class LoopCommandsTest {
 
         assertThat(cli.ok("loop", "list")).isEqualTo("""
                 ID        PROJECT  TYPE        STATUS       SCORE  ITERATION  FEEDBACK  UPDATED
-                %s  beta     build_code  initialized  0      1          0         2026-01-31T12:01:00Z
-                %s  alpha    spec        initialized  0      1          0         2026-01-31T12:00:00Z
+                %s  beta     build_code  initialized  0      1          0         2026-01-01T00:01:00Z
+                %s  alpha    spec        initialized  0      1          0         2026-01-01T00:00:00Z
                 """.formatted(second, first));
         assertThat(cli.ok("loop", "list", "--type", "spec")).contains(first).doesNotContain(second);
         assertThat(cli.ok("loop", "list", "--project", "beta", "--status", "initialized")).contains(second)

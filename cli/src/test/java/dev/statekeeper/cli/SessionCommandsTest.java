@@ -38,15 +38,15 @@ class SessionCommandsTest {
                 repo url    https://git.example/web
                 branch      fix/login
                 task        T-42
-                created     2026-01-31T12:00:00Z
-                updated     2026-01-31T12:00:00Z
+                created     2026-01-01T00:00:00Z
+                updated     2026-01-01T00:00:00Z
                 meta agent  claude
                 meta owner  ana
                 """);
         assertThat(cli.ok("session", "list")).isEqualTo("""
                 NAME       STATUS  REPO  BRANCH     TASK  UPDATED
-                docs       active  -     -          -     2026-01-31T12:01:00Z
-                fix-login  active  web   fix/login  T-42  2026-01-31T12:00:00Z
+                docs       active  -     -          -     2026-01-01T00:01:00Z
+                fix-login  active  web   fix/login  T-42  2026-01-01T00:00:00Z
                 """);
         assertThat(cli.ok("session", "list", "--task-id", "T-42")).doesNotContain("docs");
         assertThat(cli.ok("session", "list", "--repo-name", "nope")).isEqualTo("no sessions\n");

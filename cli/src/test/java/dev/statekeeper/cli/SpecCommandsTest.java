@@ -44,8 +44,8 @@ class SpecCommandsTest {
                 name     user-auth
                 status   draft
                 version  1 (iteration 0)
-                created  2026-01-31T12:00:00Z
-                updated  2026-01-31T12:00:00Z
+                created  2026-01-01T00:00:00Z
+                updated  2026-01-01T00:00:00Z
 
                 ## Objectives
                 log users in
@@ -83,8 +83,8 @@ class SpecCommandsTest {
 
         assertThat(cli.ok("spec", "history", "--project", "demo", "--name", "user-auth")).isEqualTo("""
                 NAME       STATUS     VERSION  ITERATION  UPDATED               TITLE
-                user-auth  draft      1        0          2026-01-31T12:00:00Z  User Auth
-                user-auth  in-review  2        1          2026-01-31T13:00:00Z  User Auth
+                user-auth  draft      1        0          2026-01-01T00:00:00Z  User Auth
+                user-auth  in-review  2        1          2026-01-01T01:00:00Z  User Auth
                 """);
         assertThat(cli.ok("spec", "get", "--project", "demo", "--name", "user-auth", "--version", "1"))
                 .contains("status   draft\n", "## Architecture\na service\n");
@@ -105,8 +105,8 @@ class SpecCommandsTest {
 
         assertThat(cli.ok("spec", "list", "--project", "demo")).isEqualTo("""
                 NAME             STATUS    VERSION  ITERATION  UPDATED               TITLE
-                user-auth        draft     1        0          2026-01-31T12:00:00Z  User Auth
-                billing-service  approved  1        0          2026-01-31T12:00:00Z  Billing Service
+                user-auth        draft     1        0          2026-01-01T00:00:00Z  User Auth
+                billing-service  approved  1        0          2026-01-01T00:00:00Z  Billing Service
                 """);
         assertThat(cli.ok("spec", "list", "--project", "demo", "--status", "approved")).doesNotContain("user-auth");
         assertThat(cli.ok("spec", "list", "--project", "other")).isEqualTo("no specs\n");
