@@ -57,6 +57,16 @@ class JsonInputTest {
     }
 
     @Test
+    void aNullListItemIsNamedByItsIndex() {
+        String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
+        CliRunner.Result result = cli.runWithInput("""
+                {"criticAgent": "c", "overallScore": 50, "assessmentSummary": "s", "keyIssues": ["a", null]}""",
+                "loop", "feedback", id, "--file", "-");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).startsWith("statekeeper: invalid feedback: keyIssues[1] = (missing): is required\n");
+    }
+
+    @Test
     void aMissingScoreIsNotReadAsZero() {
         String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
         CliRunner.Result result = cli.runWithInput("{\"criticAgent\": \"c\", \"assessmentSummary\": \"s\"}",

@@ -39,9 +39,7 @@ record JsonProblem(String message, Violation violation) {
                     new Violation(path, shown, "must be " + expected));
         }
         String field = path.isEmpty() ? "(document)" : path;
-        String rule = domain != null ? domain.getMessage()
-                : rootCause(e) instanceof NullPointerException ? "null is not allowed inside a list or map"
-                : e.getOriginalMessage();
+        String rule = domain != null ? domain.getMessage() : e.getOriginalMessage();
         return new JsonProblem("bad value in " + (path.isEmpty() ? "the document" : "'" + path + "'") + ": " + rule,
                 new Violation(field, shown, rule));
     }
@@ -87,14 +85,6 @@ record JsonProblem(String message, Violation violation) {
             }
         }
         return null;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String path(JsonMappingException e) {

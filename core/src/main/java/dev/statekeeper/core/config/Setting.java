@@ -119,6 +119,9 @@ public enum Setting {
                     return choices.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
                             : "must be one of " + String.join(", ", choices);
                 case "integer":
+                    if (!value.trim().matches("-?\\d{1,9}")) {
+                        return "must be a whole number between " + (long) min + " and " + (long) max;
+                    }
                     try {
                         long v = Long.parseLong(value.trim());
                         return v < min || v > max ? "must be between " + (long) min + " and " + (long) max : null;
@@ -126,6 +129,9 @@ public enum Setting {
                         return "must be a whole number between " + (long) min + " and " + (long) max;
                     }
                 case "seconds":
+                    if (!value.trim().matches("-?\\d{1,9}(\\.\\d+)?")) {
+                        return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
+                    }
                     try {
                         double v = Double.parseDouble(value.trim());
                         return !(v >= min && v <= max) ? "must be between " + fmt(min) + " and " + fmt(max) + " seconds" : null;
@@ -134,7 +140,10 @@ public enum Setting {
                     }
                 case "url":
                     String v = value.trim();
-                    return v.startsWith("postgresql://") || v.startsWith("postgres://") || v.startsWith("sqlite:")
+                    if (v.startsWith("sqlite:")) {
+                        return v.length() > "sqlite:".length() ? null : "must name a file after sqlite:";
+                    }
+                    return v.startsWith("postgresql://") || v.startsWith("postgres://")
                             ? null : "must start with postgresql:// or sqlite:";
                 default:
                     return value.isBlank() ? "must not be empty" : null;

@@ -98,10 +98,15 @@ public final class Settings {
         return Path.of(home, ".local", "state", "statekeeper");
     }
 
-    /** The SQLite file: DATABASE_URL when it is sqlite:PATH, else state.db in the data directory. */
+    /**
+     * The SQLite file: DATABASE_URL when it is sqlite:PATH, else state.db in the data directory. A data
+     * directory given with a higher precedence than the URL (a flag over an environment URL) wins.
+     */
     public Path sqlitePath() {
         String url = raw(Setting.DATABASE_URL);
-        if (url != null && url.startsWith("sqlite:")) {
+        boolean dirWins = value(Setting.DATA_DIR).value() != null
+                && value(Setting.DATA_DIR).source().compareTo(value(Setting.DATABASE_URL).source()) > 0;
+        if (url != null && url.startsWith("sqlite:") && !dirWins) {
             return Path.of(url.substring("sqlite:".length()));
         }
         return dataDir().resolve("state.db");

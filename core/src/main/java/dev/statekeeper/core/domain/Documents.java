@@ -19,6 +19,29 @@ public final class Documents {
     private Documents() {
     }
 
+    /** The most characters one text field of a document may hold. */
+    public static final int MAX_FIELD = 1_000_000;
+
+    /** Adds a violation for every text field (and map value) that is too long or holds a NUL character. */
+    public static Checks checkText(Checks checks, Record document) {
+        for (RecordComponent c : document.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(document);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+            if (value instanceof String s) {
+                checks.optionalText(c.getName(), s, MAX_FIELD);
+            } else if (value instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> texts = (Map<String, String>) map;
+                checks.textMap(c.getName(), texts, MAX_FIELD);
+            }
+        }
+        return checks;
+    }
+
     /** The input with every missing text field set to "", maps to {}, and a missing status to {@code status}. */
     public static <T extends Record> T withDefaults(T input, Class<T> type, WireEnum status) {
         ObjectNode node = Json.mapper().valueToTree(input);

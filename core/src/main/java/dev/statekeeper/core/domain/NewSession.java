@@ -2,6 +2,8 @@ package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.Checks;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,7 +13,7 @@ public record NewSession(String name, String repoName, String repoUrl, String br
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._#:/@+-]{0,254}");
 
     public NewSession {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     public static NewSession named(String name) {
@@ -27,6 +29,7 @@ public record NewSession(String name, String repoName, String repoUrl, String br
                 .optionalText("repoUrl", repoUrl, 2048)
                 .optionalText("branch", branch, 255)
                 .optionalText("taskId", taskId, 255)
+                .textMap("metadata", metadata, 10_000)
                 .orThrow();
     }
 }

@@ -15,27 +15,30 @@ public final class Projects {
     /** A roadmap's first version: project and title required, missing fields empty, status draft. */
     public static RoadmapContent roadmapFirstStore(String project, RoadmapContent input) {
         Checks.of("roadmap").text("project", project, NewLoop.MAX_PROJECT).required("roadmap", input).orThrow();
-        Checks.of("roadmap").text("title", input.title(), 255).orThrow();
+        Documents.checkText(Checks.of("roadmap").text("title", input.title(), 255), input).orThrow();
         return Documents.withDefaults(input, RoadmapContent.class, RoadmapStatus.DRAFT);
     }
 
     public static RoadmapContent roadmapUpdate(RoadmapContent stored, RoadmapContent input) {
-        Checks.of("roadmap").required("roadmap", input).optionalText("title", input == null ? null : input.title(), 255)
-                .orThrow();
-        if (input.title() != null && input.title().isBlank()) {
-            Checks.of("roadmap").text("title", input.title(), 255).orThrow();
+        Checks.of("roadmap").required("roadmap", input).orThrow();
+        Checks checks = Checks.of("roadmap");
+        if (input.title() != null) {
+            checks.text("title", input.title(), 255);
         }
+        Documents.checkText(checks, input).orThrow();
         return Documents.merge(stored, input, RoadmapContent.class, java.util.List.of(), "roadmap");
     }
 
     /** A plan's first version: project required, missing fields empty, status draft. */
     public static PlanContent planFirstStore(String project, PlanContent input) {
         Checks.of("plan").text("project", project, NewLoop.MAX_PROJECT).required("plan", input).orThrow();
+        Documents.checkText(Checks.of("plan"), input).orThrow();
         return Documents.withDefaults(input, PlanContent.class, PlanStatus.DRAFT);
     }
 
     public static PlanContent planUpdate(PlanContent stored, PlanContent input) {
         Checks.of("plan").required("plan", input).orThrow();
+        Documents.checkText(Checks.of("plan"), input).orThrow();
         return Documents.merge(stored, input, PlanContent.class, java.util.List.of(), "plan");
     }
 }

@@ -12,15 +12,21 @@ import java.util.regex.Pattern;
 
 /** Session rules: which ended sessions a clean removes, and durations such as {@code 30d}. */
 public final class Sessions {
+    /** The longest age a clean takes: 100 years (keeps every cutoff inside what each backend can store). */
+    public static final Duration MAX_AGE = Duration.ofDays(36_500);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
 
     private Sessions() {
     }
 
-    /** The instant before which ended sessions are cleaned; olderThan must not be negative. */
+    /** The instant before which ended sessions are cleaned; olderThan must be 0 to 100 years. */
     public static Instant cutoff(Instant now, Duration olderThan) {
         if (olderThan == null || olderThan.isNegative()) {
             throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan, "must be >= 0")));
+        }
+        if (olderThan.compareTo(MAX_AGE) > 0) {
+            throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan,
+                    "must be at most 100 years")));
         }
         return now.minus(olderThan);
     }
@@ -38,12 +44,16 @@ public final class Sessions {
                     "must be a number followed by s, m, h, d or w (e.g. 30d)")));
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
+        Duration d = switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             case "d" -> Duration.ofDays(n);
             default -> Duration.ofDays(7 * n);
         };
+        if (d.compareTo(MAX_AGE) > 0) {
+            throw StatekeeperException.invalid(field, List.of(new Violation(field, text, "must be at most 36500d (100 years)")));
+        }
+        return d;
     }
 }

@@ -2,6 +2,8 @@ package dev.statekeeper.core.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,8 @@ public record SpecContent(
     public static final List<String> FROZEN = List.of("objectives", "scope", "dependencies", "deliverables");
 
     public SpecContent {
-        additionalSections = additionalSections == null ? null : Map.copyOf(additionalSections);
+        additionalSections = additionalSections == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(additionalSections));
     }
 
     public static SpecContent titled(String title) {

@@ -15,6 +15,7 @@ public final class Specs {
             checks.add(new Violation("spec", null, "is required")).orThrow();
         }
         checks.text("title", input.title(), SpecName.MAX);
+        Documents.checkText(checks, input);
         if (input.title() != null && !input.title().isBlank() && SpecName.normalize(input.title()).isEmpty()) {
             checks.add(new Violation("title", input.title(), "must contain a letter or digit"));
         }
@@ -35,7 +36,7 @@ public final class Specs {
             checks.add(new Violation("title", input.title(),
                     "must keep the name '" + stored.name() + "' (it normalizes to '" + SpecName.normalize(input.title()) + "')"));
         }
-        checks.orThrow();
+        Documents.checkText(checks, input).orThrow();
         return Documents.merge(stored.content(), input, SpecContent.class, SpecContent.FROZEN, "spec update");
     }
 }

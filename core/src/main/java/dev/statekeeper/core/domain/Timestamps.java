@@ -6,6 +6,10 @@ import java.time.temporal.ChronoUnit;
 
 /** Instants at the precision every backend keeps: microseconds (PostgreSQL's timestamptz precision). */
 public final class Timestamps {
+    /** The earliest instant a record may carry: every backend can store years 1 to 9999. */
+    public static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Timestamps() {
     }
 

@@ -44,20 +44,55 @@ public final class Checks {
         return this;
     }
 
-    /** Required text of 1..max characters. */
+    /** Required text of 1..max characters without NUL characters. */
     public Checks text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             violations.add(new Violation(field, value, "is required"));
-        } else if (value.length() > max) {
-            violations.add(new Violation(field, value, "must be at most " + max + " characters (has " + value.length() + ")"));
+        } else {
+            optionalText(field, value, max);
         }
         return this;
     }
 
-    /** Optional text: null is fine, otherwise at most max characters. */
+    /**
+     * Optional text: null is fine, otherwise at most max characters and no NUL character (which C-string
+     * databases such as SQLite cut text at, so a backend would store something else than was given).
+     */
     public Checks optionalText(String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value == null) {
+            return this;
+        }
+        if (value.length() > max) {
             violations.add(new Violation(field, value, "must be at most " + max + " characters (has " + value.length() + ")"));
+        } else if (value.indexOf('\u0000') >= 0) {
+            violations.add(new Violation(field, value.replace('\u0000', '\uFFFD'), "must not contain NUL (\\u0000) characters"));
+        }
+        return this;
+    }
+
+    /** Every element of a list: present, and optional text of at most max characters. */
+    public Checks textList(String field, java.util.List<String> values, int max) {
+        for (int i = 0; values != null && i < values.size(); i++) {
+            String v = values.get(i);
+            if (v == null) {
+                violations.add(new Violation(field + "[" + i + "]", null, "is required"));
+            } else {
+                optionalText(field + "[" + i + "]", v, max);
+            }
+        }
+        return this;
+    }
+
+    /** Every value of a map: present, and optional text of at most max characters. */
+    public Checks textMap(String field, java.util.Map<String, String> values, int max) {
+        if (values != null) {
+            values.forEach((k, v) -> {
+                if (k == null || v == null) {
+                    violations.add(new Violation(field + "." + k, null, "is required"));
+                } else {
+                    optionalText(field + "." + k, v, max);
+                }
+            });
         }
         return this;
     }

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 final class DocumentBook {
     private final MemoryClock clock;
     private final Map<String, Roadmap> roadmaps = new HashMap<>();
-    private final Map<String, ProjectPlan> plans = new TreeMap<>();
+    /** By project in code-point order, the order SQLite's and PostgreSQL's C collation give. */
+    private final Map<String, ProjectPlan> plans = new TreeMap<>(DocumentBook::byCodePoint);
 
     DocumentBook(MemoryClock clock) {
         this.clock = clock;
@@ -83,6 +84,10 @@ final class DocumentBook {
                 .filter(p -> query.status() == null || query.status() == p.content().status())
                 .toList();
         return MemoryStateStore.page(all, query.paging());
+    }
+
+    private static int byCodePoint(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     void deletePlan(String project) {

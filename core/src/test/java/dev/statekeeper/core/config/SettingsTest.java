@@ -104,5 +104,28 @@ class SettingsTest {
                 .isEqualTo("postgresql://host/db?user=u&password=****&sslmode=require");
         assertThat(Secrets.maskUrl("postgresql://user@host/db")).isEqualTo("postgresql://user@host/db");
         assertThat(Setting.DATABASE_URL.display("postgresql://a:b@h/d")).isEqualTo("postgresql://a:****@h/d");
+        assertThat(Secrets.maskUrl("postgresql://me:p@ss/w#rd?@host:5432/db")).isEqualTo("postgresql://me:****@host:5432/db");
+        assertThat(Secrets.maskUrl("postgresql:/me:secret@host/db")).isEqualTo("postgresql:/me:****@host/db");
+        assertThat(Secrets.maskUrl("host=db user=me password=hunter2 sslmode=require"))
+                .isEqualTo("host=db user=me password=**** sslmode=require");
+        assertThat(Secrets.maskUrl("postgresql://h/db?sslpassword=s3cret&sslmode=verify-full"))
+                .isEqualTo("postgresql://h/db?sslpassword=****&sslmode=verify-full");
+    }
+
+    @Test
+    void refusesNumbersWithJavaSuffixesOrNoValue() {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "30d",
+                "DATABASE_POOL_MIN_SIZE", "+5", "DATABASE_URL", "sqlite:")).build())
+                .hasMessage("invalid settings (3 problems): DATABASE_URL = 'sqlite:': must name a file after sqlite:; "
+                        + "DATABASE_POOL_MIN_SIZE = '+5': must be a whole number between 1 and 50; "
+                        + "STATEKEEPER_SQLITE_BUSY_TIMEOUT = '30d': must be a number of seconds between 0 and 600");
+    }
+
+    @Test
+    void aDataDirectoryFlagWinsOverASqliteUrlFromTheEnvironment() {
+        Settings s = Settings.builder().environment(Map.of("DATABASE_URL", "sqlite:/prod/state.db"))
+                .set(Setting.DATA_DIR, "/tmp/tour").build();
+
+        assertThat(s.sqlitePath()).isEqualTo(Path.of("/tmp/tour/state.db"));
     }
 }

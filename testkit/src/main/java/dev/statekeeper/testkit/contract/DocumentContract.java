@@ -89,6 +89,16 @@ public abstract class DocumentContract extends ContractBase {
     }
 
     @Test
+    void listsPlansInCodePointOrderOfTheirProjects() {
+        for (String project : java.util.List.of("\uD83D\uDE00", "\uFF21", "beta", "Alpha")) {
+            store.putPlan(project, plan("v"));
+        }
+
+        assertThat(projects(store.listPlans(PlanQuery.all())))
+                .containsExactly("Alpha", "beta", "\uFF21", "\uD83D\uDE00");
+    }
+
+    @Test
     void plansNeedAProject() {
         failure(ErrorCode.VALIDATION_FAILED, "invalid plan: project = (missing): is required",
                 () -> store.putPlan(null, plan("v")));

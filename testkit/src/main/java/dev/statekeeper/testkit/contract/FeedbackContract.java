@@ -80,6 +80,22 @@ public abstract class FeedbackContract extends ContractBase {
     }
 
     @Test
+    void refusesNulCharactersMissingListItemsAndImpossibleTimestamps() {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        CriticFeedback bad = new CriticFeedback("\u0000critic", 1, 50, "summary", null,
+                java.util.Arrays.asList("fine", null), List.of("x\u0000"), Instant.parse("+10000-01-01T00:00:00Z"));
+
+        failure(ErrorCode.VALIDATION_FAILED, "invalid feedback (4 problems): "
+                        + "criticAgent = '\uFFFDcritic': must not contain NUL (\\u0000) characters; "
+                        + "keyIssues[1] = (missing): is required; "
+                        + "recommendations[0] = 'x\uFFFD': must not contain NUL (\\u0000) characters; "
+                        + "timestamp = +10000-01-01T00:00:00Z: must be between 0001-01-01T00:00:00Z and "
+                        + "9999-12-31T23:59:59.999999Z",
+                () -> store.addFeedback(loop.id(), bad));
+        assertThat(store.getLoop(loop.id()).feedback()).isEmpty();
+    }
+
+    @Test
     void acceptsTheBoundaryScores() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
 

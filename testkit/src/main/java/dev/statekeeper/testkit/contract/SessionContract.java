@@ -38,6 +38,9 @@ public abstract class SessionContract extends ContractBase {
         failure(ErrorCode.VALIDATION_FAILED, "invalid session: name = (missing): is required",
                 () -> store.startSession(NewSession.named(null)));
         failure(ErrorCode.SESSION_NOT_FOUND, "session 'nope' not found", () -> store.getSession("nope"));
+        failure(ErrorCode.VALIDATION_FAILED, "invalid session: metadata.agent = (missing): is required",
+                () -> store.startSession(new NewSession("s2", null, null, null, null,
+                        java.util.Collections.singletonMap("agent", null))));
     }
 
     @Test
