@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * SQLite's result codes as Statekeeper error codes, judged by the primary code (the low byte of an extended
  * code): BUSY and LOCKED are DATABASE_BUSY, READONLY is READ_ONLY, CANTOPEN is CANNOT_OPEN, CORRUPT and NOTADB
- * are CORRUPT, FULL is DISK_FULL, anything else is INTERNAL.
+ * are CORRUPT, FULL is DISK_FULL; CONSTRAINT is DUPLICATE for a unique or primary key and VALIDATION_FAILED
+ * otherwise (raw data that breaks a CHECK the domain rules should have caught); anything else is INTERNAL.
  * Waiting too long for this process's own writer connection is DATABASE_BUSY as well. The message names the
  * operation and the file, and keeps the driver's own text.
  */
@@ -51,8 +52,15 @@ final class SqliteErrorTranslator implements SqlErrorTranslator {
             detail += "; gave up after the busy timeout of " + busyTimeout.toMillis() + " ms ("
                     + Setting.SQLITE_BUSY_TIMEOUT.variable() + ")";
         }
-        return new StatekeeperException(BY_PRIMARY_CODE.getOrDefault(primary, ErrorCode.INTERNAL),
-                message(operation, detail), error);
+        return new StatekeeperException(code(sqlite.getResultCode(), primary), message(operation, detail), error);
+    }
+
+    private static ErrorCode code(SQLiteErrorCode full, int primary) {
+        if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+            return full == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || full == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
+                    ? ErrorCode.DUPLICATE : ErrorCode.VALIDATION_FAILED;
+        }
+        return BY_PRIMARY_CODE.getOrDefault(primary, ErrorCode.INTERNAL);
     }
 
     private String message(String operation, String detail) {
