@@ -41,8 +41,8 @@ final class StatementCache {
     }
 
     /**
-     * Drops the statements of connections that were closed (a closed pool, a retired connection). The weak
-     * keys alone would not free them: each statement refers to its connection.
+     * Drops the statements of connections that were closed (a closed pool, a retired connection), whenever a
+     * new connection shows up: so a closed store's statements stay reachable at most until the next open.
      */
     private static void forgetClosedConnections() {
         BY_CONNECTION.keySet().removeIf(StatementCache::isClosed);

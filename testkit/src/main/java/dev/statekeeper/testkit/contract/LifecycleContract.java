@@ -7,9 +7,15 @@ import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.SessionQuery;
+import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.ErrorCode;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
@@ -41,20 +47,31 @@ public abstract class LifecycleContract extends ContractBase {
     }
 
     @Test
-    void everyOperationAfterCloseFailsWithStoreClosed() {
+    void everyOperationAfterCloseFailsWithStoreClosedAndCloseIsIdempotent() {
         StateStore other = open(settings());
         Loop loop = other.createLoop(NewLoop.of("demo", LoopType.SPEC));
         String message = "the " + other.info().backend() + " store is closed";
 
         other.close();
 
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.getLoop(loop.id()));
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.createLoop(NewLoop.of("demo", LoopType.SPEC)));
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.addFeedback(loop.id(), feedback(10)));
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.listLoops(LoopQuery.all()));
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.putSpec("demo", spec("Auth")));
-        failure(ErrorCode.STORE_CLOSED, message, () -> other.getSession("s"));
-        failure(ErrorCode.STORE_CLOSED, message, other::info);
+        String id = loop.id();
+        List<ThrowingCallable> operations = List.of(
+                other::info, () -> other.createLoop(NewLoop.of("demo", LoopType.SPEC)), () -> other.getLoop(id),
+                () -> other.listLoops(LoopQuery.all()), other::activeLoops, () -> other.addFeedback(id, feedback(10)),
+                () -> other.decide(id), () -> other.putObjectiveFeedback(id, "x"), () -> other.getObjectiveFeedback(id),
+                () -> other.deleteLoop(id), () -> other.putSpec("demo", spec("Auth")),
+                () -> other.updateSpec("demo", "auth", spec("Auth"), null), () -> other.getSpec("demo", "auth"),
+                () -> other.listSpecs(SpecQuery.of("demo")), () -> other.specHistory("demo", "auth"),
+                () -> other.resolveSpec("demo", "auth"), () -> other.deleteSpec("demo", "auth"),
+                () -> other.linkLoop(id, "demo", "auth"), () -> other.unlinkLoop(id), () -> other.specForLoop(id),
+                () -> other.putRoadmap("demo", roadmap("R")), () -> other.getRoadmap("demo"),
+                () -> other.putPlan("demo", plan("v")), () -> other.getPlan("demo"), () -> other.listPlans(PlanQuery.all()),
+                () -> other.deletePlan("demo"), () -> other.startSession(NewSession.named("s")),
+                () -> other.getSession("s"), () -> other.listSessions(SessionQuery.all()), () -> other.endSession("s"),
+                () -> other.cleanSessions(Duration.ofDays(1), true));
+        for (ThrowingCallable operation : operations) {
+            failure(ErrorCode.STORE_CLOSED, message, operation);
+        }
         other.close();
     }
 }
