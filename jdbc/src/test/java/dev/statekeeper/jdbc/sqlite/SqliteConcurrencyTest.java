@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.sqlite;
 
+import dev.statekeeper.jdbc.RawSql;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -70,7 +71,7 @@ class SqliteConcurrencyTest {
         Path file = dir.resolve("state.db");
         try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-            RawSqlite.execute(other, "BEGIN IMMEDIATE");
+            RawSql.execute(other, "BEGIN IMMEDIATE");
 
             assertThatThrownBy(() -> store.addFeedback(loop.id(), feedback(50)))
                     .isInstanceOfSatisfying(StatekeeperException.class,
@@ -80,7 +81,7 @@ class SqliteConcurrencyTest {
                             + "timeout of 0 ms (STATEKEEPER_SQLITE_BUSY_TIMEOUT)");
             assertThat(store.getLoop(loop.id())).isEqualTo(loop);
 
-            RawSqlite.execute(other, "ROLLBACK");
+            RawSql.execute(other, "ROLLBACK");
             assertThat(store.addFeedback(loop.id(), feedback(50)).feedbackCount()).isEqualTo(1);
         }
     }
@@ -90,13 +91,13 @@ class SqliteConcurrencyTest {
         Path file = dir.resolve("state.db");
         try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-            RawSqlite.execute(other, "BEGIN IMMEDIATE");
-            RawSqlite.execute(other, "UPDATE loop_states SET current_score = 99");
+            RawSql.execute(other, "BEGIN IMMEDIATE");
+            RawSql.execute(other, "UPDATE loop_states SET current_score = 99");
 
             assertThat(store.getLoop(loop.id())).isEqualTo(loop);
             assertThat(store.activeLoops()).containsExactly(loop.summary());
 
-            RawSqlite.execute(other, "COMMIT");
+            RawSql.execute(other, "COMMIT");
             assertThat(store.getLoop(loop.id()).currentScore()).isEqualTo(99);
         }
     }
@@ -108,9 +109,9 @@ class SqliteConcurrencyTest {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
             store.addFeedback(loop.id(), feedback(10));
 
-            RawSqlite.execute(other, "BEGIN IMMEDIATE");
-            RawSqlite.execute(other, "DELETE FROM loop_states");
-            RawSqlite.execute(other, "COMMIT");
+            RawSql.execute(other, "BEGIN IMMEDIATE");
+            RawSql.execute(other, "DELETE FROM loop_states");
+            RawSql.execute(other, "COMMIT");
 
             assertThat(store.listLoops(LoopQuery.all()).total()).isZero();
         }

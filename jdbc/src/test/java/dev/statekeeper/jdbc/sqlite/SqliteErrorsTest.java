@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.sqlite;
 
+import dev.statekeeper.jdbc.RawSql;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -84,7 +85,7 @@ class SqliteErrorsTest {
         SqliteErrorTranslator translator = new SqliteErrorTranslator(file, Duration.ofSeconds(5));
 
         try (Connection readOnly = RawSqlite.connectReadOnly(file)) {
-            assertThatThrownBy(() -> RawSqlite.execute(readOnly, "DELETE FROM loop_states"))
+            assertThatThrownBy(() -> RawSql.execute(readOnly, "DELETE FROM loop_states"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(translator.translate("delete loops", e))
                             .hasMessage("delete loops failed on sqlite database '" + file + "': [SQLITE_READONLY] "
                                     + "Attempt to write a readonly database (attempt to write a readonly database)")

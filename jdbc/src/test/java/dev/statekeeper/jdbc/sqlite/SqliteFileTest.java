@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.sqlite;
 
+import dev.statekeeper.jdbc.RawSql;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
@@ -60,7 +61,7 @@ class SqliteFileTest {
         try (StateStore store = SqliteStateStore.open(settings(), clock); Connection raw = RawSqlite.connect(file())) {
             store.createLoop(NewLoop.of("demo", LoopType.SPEC));
 
-            assertThat(RawSqlite.text(raw, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(RawSql.text(raw, "PRAGMA journal_mode")).isEqualTo("wal");
             assertThat(Path.of(file() + "-wal")).exists();
         }
     }
@@ -70,9 +71,9 @@ class SqliteFileTest {
         SqliteStateStore.open(settings(), clock).close();
 
         try (Connection raw = RawSqlite.connect(file())) {
-            assertThat(RawSqlite.text(raw, "SELECT version || ' ' || description || ' ' || success "
+            assertThat(RawSql.text(raw, "SELECT version || ' ' || description || ' ' || success "
                     + "FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo("1 initial schema 1");
-            assertThat(RawSqlite.text(raw, "PRAGMA user_version")).isEqualTo("1");
+            assertThat(RawSql.text(raw, "PRAGMA user_version")).isEqualTo("1");
         }
     }
 
@@ -130,7 +131,7 @@ class SqliteFileTest {
     void aFileFromANewerBuildIsRefused() throws Exception {
         SqliteStateStore.open(settings(), clock).close();
         try (Connection raw = RawSqlite.connect(file())) {
-            RawSqlite.execute(raw, "PRAGMA user_version = 7");
+            RawSql.execute(raw, "PRAGMA user_version = 7");
         }
 
         assertThatThrownBy(() -> SqliteStateStore.open(settings(), clock))

@@ -1,5 +1,7 @@
 package dev.statekeeper.jdbc.sqlite;
 
+import dev.statekeeper.jdbc.RawSql;
+import dev.statekeeper.jdbc.SchemaCascadeChecks;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -7,7 +9,6 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.testkit.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The schema holds the domain's rules by itself: CHECK constraints, strict types and cascading deletes. */
-class SqliteSchemaConstraintsTest {
+class SqliteSchemaConstraintsTest extends SchemaCascadeChecks {
     private static final String LOOP = "INSERT INTO loop_states (id, project_name, loop_type, status, current_score, "
             + "iteration, created_at, updated_at) VALUES ";
 
@@ -32,8 +33,6 @@ class SqliteSchemaConstraintsTest {
     Path dir;
 
     private Path file;
-    private StateStore store;
-    private Connection raw;
 
     @BeforeEach
     void open() throws Exception {
@@ -43,15 +42,9 @@ class SqliteSchemaConstraintsTest {
         raw = RawSqlite.connect(file);
     }
 
-    @AfterEach
-    void close() throws Exception {
-        raw.close();
-        store.close();
-    }
-
     @Test
     void aValidRawRowIsAccepted() throws Exception {
-        RawSqlite.execute(raw, LOOP + "('raw1', 'demo', 'spec', 'refine', 100, 1, 0, 0)");
+        RawSql.execute(raw, LOOP + "('raw1', 'demo', 'spec', 'refine', 100, 1, 0, 0)");
 
         assertThat(store.getLoop("raw1").currentScore()).isEqualTo(100);
     }
@@ -74,62 +67,30 @@ class SqliteSchemaConstraintsTest {
                     + "VALUES ('demo', 'draft', '{}', 0, 0, 0)"
     })
     void checkConstraintsRefuseRowsTheApiWouldRefuse(String insert) {
-        assertThatThrownBy(() -> RawSqlite.execute(raw, insert))
+        assertThatThrownBy(() -> RawSql.execute(raw, insert))
                 .isInstanceOfSatisfying(SQLiteException.class,
                         e -> assertThat(e.getResultCode().name()).isEqualTo("SQLITE_CONSTRAINT_CHECK"));
     }
 
     @Test
     void feedbackScoresAreCheckedAndNeedAnExistingLoop() throws Exception {
-        RawSqlite.execute(raw, LOOP + "('raw1', 'demo', 'spec', 'refine', 10, 1, 0, 0)");
+        RawSql.execute(raw, LOOP + "('raw1', 'demo', 'spec', 'refine', 10, 1, 0, 0)");
         String feedback = "INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, "
                 + "assessment_summary, detailed_feedback, key_issues, recommendations, assessed_at) VALUES ";
 
-        assertThatThrownBy(() -> RawSqlite.execute(raw, feedback + "('raw1', 1, 'c', 1, 101, 's', '', '[]', '[]', 0)"))
+        assertThatThrownBy(() -> RawSql.execute(raw, feedback + "('raw1', 1, 'c', 1, 101, 's', '', '[]', '[]', 0)"))
                 .isInstanceOfSatisfying(SQLiteException.class,
                         e -> assertThat(e.getResultCode().name()).isEqualTo("SQLITE_CONSTRAINT_CHECK"));
-        assertThatThrownBy(() -> RawSqlite.execute(raw, feedback + "('gone', 1, 'c', 1, 50, 's', '', '[]', '[]', 0)"))
+        assertThatThrownBy(() -> RawSql.execute(raw, feedback + "('gone', 1, 'c', 1, 50, 's', '', '[]', '[]', 0)"))
                 .isInstanceOfSatisfying(SQLiteException.class,
                         e -> assertThat(e.getResultCode().name()).isEqualTo("SQLITE_CONSTRAINT_FOREIGNKEY"));
     }
 
     @Test
     void columnTypesAreStrict() {
-        assertThatThrownBy(() -> RawSqlite.execute(raw, LOOP + "('x1', 'demo', 'spec', 'refine', 'high', 1, 0, 0)"))
+        assertThatThrownBy(() -> RawSql.execute(raw, LOOP + "('x1', 'demo', 'spec', 'refine', 'high', 1, 0, 0)"))
                 .isInstanceOfSatisfying(SQLiteException.class,
                         e -> assertThat(e.getResultCode().name()).isEqualTo("SQLITE_CONSTRAINT_DATATYPE"));
-    }
-
-    @Test
-    void deletingALoopCascadesToEverythingThatBelongsToIt() throws Exception {
-        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        store.addFeedback(loop.id(), feedback(40));
-        store.addFeedback(loop.id(), feedback(60));
-        store.putObjectiveFeedback(loop.id(), "objective");
-        store.putSpec("demo", spec("Auth"));
-        store.linkLoop(loop.id(), "demo", "auth");
-
-        RawSqlite.execute(raw, "DELETE FROM loop_states WHERE id = '" + loop.id() + "'");
-
-        for (String table : new String[] {"critic_feedback", "loop_history", "objective_feedback", "loop_to_spec_mappings"}) {
-            assertThat(RawSqlite.count(raw, table)).as(table).isZero();
-        }
-        assertThat(RawSqlite.count(raw, "technical_specs")).isEqualTo(1);
-    }
-
-    @Test
-    void deletingASpecThroughTheStoreCascadesToItsRevisionsAndLinks() throws Exception {
-        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        store.putSpec("demo", spec("Auth"));
-        store.putSpec("demo", spec("Auth"));
-        store.linkLoop(loop.id(), "demo", "auth");
-        assertThat(RawSqlite.count(raw, "spec_revisions")).isEqualTo(2);
-
-        store.deleteSpec("demo", "auth");
-
-        assertThat(RawSqlite.count(raw, "spec_revisions")).isZero();
-        assertThat(RawSqlite.count(raw, "loop_to_spec_mappings")).isZero();
-        assertThat(RawSqlite.count(raw, "loop_states")).isEqualTo(1);
     }
 
     @Test
@@ -139,8 +100,8 @@ class SqliteSchemaConstraintsTest {
             store.addFeedback(loop.id(), feedback(score));
         }
 
-        assertThat(RawSqlite.text(raw, "SELECT group_concat(seq || ':' || overall_score, ',') FROM "
+        assertThat(RawSql.text(raw, "SELECT group_concat(seq || ':' || overall_score, ',') FROM "
                 + "(SELECT seq, overall_score FROM critic_feedback ORDER BY seq)")).isEqualTo("1:10,2:20,3:30,4:40,5:50");
-        assertThat(RawSqlite.text(raw, "SELECT feedback_count FROM loop_states")).isEqualTo("5");
+        assertThat(RawSql.text(raw, "SELECT feedback_count FROM loop_states")).isEqualTo("5");
     }
 }

@@ -1,9 +1,8 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.error.Errors;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 
 import java.sql.Connection;
@@ -12,11 +11,13 @@ import java.time.Clock;
 
 /** Links from a loop to the spec it works on (loop_to_spec_mappings): at most one per loop. */
 final class SpecLinkRepository {
+    private final Dialect dialect;
     private final Clock clock;
     private final LoopRepository loops;
     private final SpecRepository specs;
 
-    SpecLinkRepository(Clock clock, LoopRepository loops, SpecRepository specs) {
+    SpecLinkRepository(Dialect dialect, Clock clock, LoopRepository loops, SpecRepository specs) {
+        this.dialect = dialect;
         this.clock = clock;
         this.loops = loops;
         this.specs = specs;
@@ -29,7 +30,7 @@ final class SpecLinkRepository {
         Sql.update(c, """
                 INSERT INTO loop_to_spec_mappings (loop_id, spec_id, linked_at) VALUES (?, ?, ?)
                 ON CONFLICT (loop_id) DO UPDATE SET spec_id = excluded.spec_id, linked_at = excluded.linked_at""",
-                loopId, specId, Micros.of(Timestamps.now(clock)));
+                loopId, specId, dialect.time(Timestamps.now(clock)));
     }
 
     /** Removes the loop's link, if it has one. */
@@ -41,7 +42,7 @@ final class SpecLinkRepository {
     Spec specOf(Connection c, String loopId) throws SQLException {
         loops.require(c, loopId);
         return Sql.first(c, "SELECT s.* FROM loop_to_spec_mappings m JOIN technical_specs s ON s.id = m.spec_id "
-                        + "WHERE m.loop_id = ?", row -> SpecRepository.map(row).spec(), loopId)
+                        + "WHERE m.loop_id = ?", row -> specs.map(row).spec(), loopId)
                 .orElseThrow(() -> Errors.linkNotFound(loopId));
     }
 }

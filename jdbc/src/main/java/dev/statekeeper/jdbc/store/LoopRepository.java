@@ -1,4 +1,4 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -13,7 +13,6 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Page;
 import dev.statekeeper.core.error.Errors;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Where;
 
@@ -33,11 +32,15 @@ final class LoopRepository {
     private static final String COLUMNS = "l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, "
             + "l.feedback_count, l.created_at, l.updated_at, l.version";
 
+    private final Dialect dialect;
+    private final FeedbackRows feedbackRows;
     private final Clock clock;
     private final int historySize;
     private final LoopPolicy policy;
 
-    LoopRepository(Clock clock, int historySize, LoopPolicy policy) {
+    LoopRepository(Dialect dialect, Clock clock, int historySize, LoopPolicy policy) {
+        this.dialect = dialect;
+        this.feedbackRows = new FeedbackRows(dialect);
         this.clock = clock;
         this.historySize = historySize;
         this.policy = policy;
@@ -54,7 +57,7 @@ final class LoopRepository {
         } else if (!insert(c, id, draft, now)) {
             throw Errors.duplicateLoop(id);
         }
-        Sql.update(c, "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)", id, Micros.of(now));
+        Sql.update(c, "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)", id, dialect.time(now));
         Sql.update(c, """
                 DELETE FROM loop_history WHERE sequence_number <= (
                     SELECT sequence_number FROM loop_history ORDER BY sequence_number DESC LIMIT 1 OFFSET ?)""",
@@ -64,7 +67,7 @@ final class LoopRepository {
 
     Loop get(Connection c, String id) throws SQLException {
         LoopSummary s = summary(c, id);
-        List<CriticFeedback> feedback = FeedbackRows.of(c, id);
+        List<CriticFeedback> feedback = feedbackRows.of(c, id);
         List<Integer> scores = feedback.stream().map(CriticFeedback::overallScore).toList();
         return new Loop(s.id(), s.project(), s.type(), s.status(), s.currentScore(), scores, s.iteration(), feedback,
                 s.createdAt(), s.updatedAt(), s.version());
@@ -72,7 +75,11 @@ final class LoopRepository {
 
     /** The loop without its feedback bodies; LOOP_NOT_FOUND when there is none. */
     LoopSummary summary(Connection c, String id) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM loop_states l WHERE l.id = ?", LoopRepository::map, id)
+        return summary(c, id, "");
+    }
+
+    private LoopSummary summary(Connection c, String id, String lock) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM loop_states l WHERE l.id = ?" + lock, this::map, id)
                 .orElseThrow(() -> Errors.loopNotFound(id));
     }
 
@@ -89,7 +96,7 @@ final class LoopRepository {
                 .equal("l.status", query.status() == null ? null : query.status().wire());
         long total = Sql.number(c, "SELECT count(*) FROM loop_states l" + where.sql(), where.params());
         List<LoopSummary> items = Sql.list(c, "SELECT " + COLUMNS + " FROM loop_states l" + where.sql()
-                        + " ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?", LoopRepository::map,
+                        + " ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?", this::map,
                 where.params(query.paging().limit(), query.paging().offset()));
         return new Page<>(items, total, query.paging().limit(), query.paging().offset());
     }
@@ -97,14 +104,14 @@ final class LoopRepository {
     /** The newest entries of the active history, newest first. */
     List<LoopSummary> active(Connection c) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM loop_history h JOIN loop_states l ON l.id = h.loop_id "
-                + "ORDER BY h.sequence_number DESC LIMIT ?", LoopRepository::map, historySize);
+                + "ORDER BY h.sequence_number DESC LIMIT ?", this::map, historySize);
     }
 
     /** Appends one feedback entry, sets the current score and moves initialized to in_progress. */
     LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion) throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion);
         Instant now = Timestamps.now(clock);
-        FeedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now));
+        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now));
         LoopStatus status = Loops.statusAfterFeedback(current.status());
         update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
         return new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),
@@ -114,7 +121,7 @@ final class LoopRepository {
     /** Decides the next action with the policy over the score history and stores status and iteration. */
     Decision decide(Connection c, String id, Long expectedVersion) throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion);
-        Decision decision = policy.decide(id, current.type(), current.iteration(), FeedbackRows.lastScores(c, id),
+        Decision decision = policy.decide(id, current.type(), current.iteration(), feedbackRows.lastScores(c, id),
                 current.version() + 1);
         update(c, current, decision.status(), current.currentScore(), decision.iteration(), current.feedbackCount(),
                 Timestamps.now(clock));
@@ -132,12 +139,13 @@ final class LoopRepository {
         return Sql.update(c, """
                 INSERT INTO loop_states (id, project_name, loop_type, status, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                id, draft.project(), draft.type().wire(), LoopStatus.INITIALIZED.wire(), Micros.of(now),
-                Micros.of(now)) == 1;
+                id, draft.project(), draft.type().wire(), LoopStatus.INITIALIZED.wire(), dialect.time(now),
+                dialect.time(now)) == 1;
     }
 
+    /** The loop, locked against other writers until the transaction ends, at the expected version. */
     private LoopSummary writable(Connection c, String id, Long expectedVersion) throws SQLException {
-        LoopSummary current = summary(c, id);
+        LoopSummary current = summary(c, id, dialect.forUpdate());
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Errors.staleLoop(id, current.version(), expectedVersion);
         }
@@ -150,16 +158,16 @@ final class LoopRepository {
                 UPDATE loop_states SET status = ?, current_score = ?, iteration = ?, feedback_count = ?,
                     updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""",
-                status.wire(), score, iteration, feedbackCount, Micros.of(now), current.id(), current.version());
+                status.wire(), score, iteration, feedbackCount, dialect.time(now), current.id(), current.version());
         if (changed == 0) {
             throw Errors.staleLoop(current.id(), summary(c, current.id()).version(), current.version());
         }
     }
 
-    private static LoopSummary map(ResultSet row) throws SQLException {
+    private LoopSummary map(ResultSet row) throws SQLException {
         return new LoopSummary(row.getString("id"), row.getString("project_name"),
                 LoopType.parse(row.getString("loop_type")), LoopStatus.parse(row.getString("status")),
                 row.getInt("current_score"), row.getInt("iteration"), row.getInt("feedback_count"),
-                Micros.read(row, "created_at"), Micros.read(row, "updated_at"), row.getLong("version"));
+                dialect.time(row, "created_at"), dialect.time(row, "updated_at"), row.getLong("version"));
     }
 }

@@ -1,8 +1,7 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.error.Errors;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 
 import java.sql.Connection;
@@ -11,17 +10,19 @@ import java.time.Clock;
 
 /** A loop's objective feedback (objective_feedback): one text per loop, replaced on every store. */
 final class ObjectiveFeedbackRepository {
+    private final Dialect dialect;
     private final Clock clock;
     private final LoopRepository loops;
 
-    ObjectiveFeedbackRepository(Clock clock, LoopRepository loops) {
+    ObjectiveFeedbackRepository(Dialect dialect, Clock clock, LoopRepository loops) {
+        this.dialect = dialect;
         this.clock = clock;
         this.loops = loops;
     }
 
     void put(Connection c, String loopId, String text) throws SQLException {
         loops.require(c, loopId);
-        long now = Micros.of(Timestamps.now(clock));
+        Object now = dialect.time(Timestamps.now(clock));
         Sql.update(c, """
                 INSERT INTO objective_feedback (loop_id, feedback, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (loop_id) DO UPDATE SET feedback = excluded.feedback, updated_at = excluded.updated_at""",

@@ -1,4 +1,4 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.NewSession;
@@ -9,7 +9,6 @@ import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.Sessions;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Where;
 
@@ -26,18 +25,20 @@ final class SessionRepository {
             + "updated_at";
     private static final String CLEANABLE = " FROM sessions WHERE status = 'ended' AND updated_at < ?";
 
+    private final Dialect dialect;
     private final Clock clock;
 
-    SessionRepository(Clock clock) {
+    SessionRepository(Dialect dialect, Clock clock) {
+        this.dialect = dialect;
         this.clock = clock;
     }
 
     Session start(Connection c, NewSession s) throws SQLException {
-        long now = Micros.of(Timestamps.now(clock));
+        Object now = dialect.time(Timestamps.now(clock));
         int inserted = Sql.update(c, "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (name) DO NOTHING",
                 s.name(), s.repoName(), s.repoUrl(), s.branch(), s.taskId(), SessionStatus.ACTIVE.wire(),
-                JsonColumns.write(s.metadata()), now, now);
+                dialect.json(s.metadata()), now, now);
         if (inserted == 0) {
             throw Errors.duplicateSession(s.name());
         }
@@ -45,7 +46,7 @@ final class SessionRepository {
     }
 
     Session get(Connection c, String name) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE name = ?", SessionRepository::map, name)
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE name = ?", this::map, name)
                 .orElseThrow(() -> Errors.sessionNotFound(name));
     }
 
@@ -55,14 +56,14 @@ final class SessionRepository {
                 .equal("task_id", query.taskId());
         long total = Sql.number(c, "SELECT count(*) FROM sessions" + where.sql(), where.params());
         List<Session> items = Sql.list(c, "SELECT " + COLUMNS + " FROM sessions" + where.sql()
-                        + " ORDER BY created_at DESC, name LIMIT ? OFFSET ?", SessionRepository::map,
+                        + " ORDER BY created_at DESC, name LIMIT ? OFFSET ?", this::map,
                 where.params(query.paging().limit(), query.paging().offset()));
         return new Page<>(items, total, query.paging().limit(), query.paging().offset());
     }
 
     Session end(Connection c, String name) throws SQLException {
         if (Sql.update(c, "UPDATE sessions SET status = ?, updated_at = ? WHERE name = ?", SessionStatus.ENDED.wire(),
-                Micros.of(Timestamps.now(clock)), name) == 0) {
+                dialect.time(Timestamps.now(clock)), name) == 0) {
             throw Errors.sessionNotFound(name);
         }
         return get(c, name);
@@ -70,7 +71,7 @@ final class SessionRepository {
 
     /** The names of ended sessions last updated before now - olderThan, by name; deleted unless a dry run. */
     List<String> clean(Connection c, Duration olderThan, boolean dryRun) throws SQLException {
-        long cutoff = Micros.of(Sessions.cutoff(Timestamps.now(clock), olderThan));
+        Object cutoff = dialect.time(Sessions.cutoff(Timestamps.now(clock), olderThan));
         List<String> names = Sql.list(c, "SELECT name" + CLEANABLE + " ORDER BY name", row -> row.getString(1), cutoff);
         if (!dryRun) {
             Sql.update(c, "DELETE" + CLEANABLE, cutoff);
@@ -78,11 +79,11 @@ final class SessionRepository {
         return names;
     }
 
-    private static Session map(ResultSet row) throws SQLException {
+    private Session map(ResultSet row) throws SQLException {
         String name = row.getString("name");
         return new Session(name, row.getString("repo_name"), row.getString("repo_url"), row.getString("branch"),
                 row.getString("task_id"), SessionStatus.parse(row.getString("status")),
                 JsonColumns.stringMap(row.getString("metadata"), "metadata of session '" + name + "'"),
-                Micros.read(row, "created_at"), Micros.read(row, "updated_at"));
+                dialect.time(row, "created_at"), dialect.time(row, "updated_at"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Page;
@@ -8,7 +8,6 @@ import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.domain.Projects;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Where;
 
@@ -24,15 +23,17 @@ import java.util.Optional;
 final class PlanRepository {
     private static final String COLUMNS = "project_name, content, version, created_at, updated_at";
 
+    private final Dialect dialect;
     private final Clock clock;
 
-    PlanRepository(Clock clock) {
+    PlanRepository(Dialect dialect, Clock clock) {
+        this.dialect = dialect;
         this.clock = clock;
     }
 
     /** Creates the project's plan, or lays the non-null fields of {@code content} over the stored one. */
     ProjectPlan put(Connection c, String project, PlanContent content) throws SQLException {
-        Optional<ProjectPlan> stored = find(c, project);
+        Optional<ProjectPlan> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         ProjectPlan next = stored.isEmpty()
                 ? new ProjectPlan(project, 1, Projects.planFirstStore(project, content), now, now)
@@ -43,20 +44,20 @@ final class PlanRepository {
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (project_name) DO UPDATE SET plan_status = excluded.plan_status,
                     content = excluded.content, version = excluded.version, updated_at = excluded.updated_at""",
-                project, next.content().status().wire(), JsonColumns.write(next.content()), next.version(),
-                Micros.of(next.createdAt()), Micros.of(now));
+                project, next.content().status().wire(), dialect.json(next.content()), next.version(),
+                dialect.time(next.createdAt()), dialect.time(now));
         return next;
     }
 
     ProjectPlan get(Connection c, String project) throws SQLException {
-        return find(c, project).orElseThrow(() -> Errors.planNotFound(project));
+        return find(c, project, "").orElseThrow(() -> Errors.planNotFound(project));
     }
 
     Page<ProjectPlan> list(Connection c, PlanQuery query) throws SQLException {
         Where where = new Where().equal("plan_status", query.status() == null ? null : query.status().wire());
         long total = Sql.number(c, "SELECT count(*) FROM project_plans" + where.sql(), where.params());
         List<ProjectPlan> items = Sql.list(c, "SELECT " + COLUMNS + " FROM project_plans" + where.sql()
-                        + " ORDER BY project_name LIMIT ? OFFSET ?", PlanRepository::map,
+                        + " ORDER BY project_name LIMIT ? OFFSET ?", this::map,
                 where.params(query.paging().limit(), query.paging().offset()));
         return new Page<>(items, total, query.paging().limit(), query.paging().offset());
     }
@@ -67,16 +68,16 @@ final class PlanRepository {
         }
     }
 
-    private static Optional<ProjectPlan> find(Connection c, String project) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM project_plans WHERE project_name = ?", PlanRepository::map,
+    private Optional<ProjectPlan> find(Connection c, String project, String lock) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM project_plans WHERE project_name = ?" + lock, this::map,
                 project);
     }
 
-    private static ProjectPlan map(ResultSet row) throws SQLException {
+    private ProjectPlan map(ResultSet row) throws SQLException {
         String project = row.getString("project_name");
         PlanContent content = JsonColumns.read(row.getString("content"), PlanContent.class,
                 "plan of project '" + project + "'");
-        return new ProjectPlan(project, row.getLong("version"), content, Micros.read(row, "created_at"),
-                Micros.read(row, "updated_at"));
+        return new ProjectPlan(project, row.getLong("version"), content, dialect.time(row, "created_at"),
+                dialect.time(row, "updated_at"));
     }
 }

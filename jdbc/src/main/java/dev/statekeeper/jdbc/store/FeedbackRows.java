@@ -1,8 +1,7 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 
 import java.sql.Connection;
@@ -12,22 +11,25 @@ import java.util.List;
 
 /** The critic_feedback table: one row per entry, numbered 1, 2, ... per loop. */
 final class FeedbackRows {
-    private FeedbackRows() {
+    private final Dialect dialect;
+
+    FeedbackRows(Dialect dialect) {
+        this.dialect = dialect;
     }
 
     /** Appends entry number {@code seq}: one INSERT, whatever the length of the loop's history. */
-    static void insert(Connection c, String loopId, int seq, CriticFeedback f) throws SQLException {
+    void insert(Connection c, String loopId, int seq, CriticFeedback f) throws SQLException {
         Sql.update(c, """
                 INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, assessment_summary,
                     detailed_feedback, key_issues, recommendations, assessed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 loopId, seq, f.criticAgent(), f.iteration(), f.overallScore(), f.assessmentSummary(),
-                f.detailedFeedback(), JsonColumns.write(f.keyIssues()), JsonColumns.write(f.recommendations()),
-                Micros.of(f.timestamp()));
+                f.detailedFeedback(), dialect.json(f.keyIssues()), dialect.json(f.recommendations()),
+                dialect.time(f.timestamp()));
     }
 
     /** The loop's entries in order. */
-    static List<CriticFeedback> of(Connection c, String loopId) throws SQLException {
+    List<CriticFeedback> of(Connection c, String loopId) throws SQLException {
         return Sql.list(c, """
                 SELECT critic_agent, iteration, overall_score, assessment_summary, detailed_feedback, key_issues,
                        recommendations, assessed_at
@@ -35,16 +37,16 @@ final class FeedbackRows {
     }
 
     /** The loop's last two overall scores, oldest first: all that deciding looks at. */
-    static List<Integer> lastScores(Connection c, String loopId) throws SQLException {
+    List<Integer> lastScores(Connection c, String loopId) throws SQLException {
         return Sql.list(c, "SELECT overall_score FROM critic_feedback WHERE loop_id = ? ORDER BY seq DESC LIMIT 2",
                 row -> row.getInt(1), loopId).reversed();
     }
 
-    private static CriticFeedback map(ResultSet row, String loopId) throws SQLException {
+    private CriticFeedback map(ResultSet row, String loopId) throws SQLException {
         String where = "feedback of loop '" + loopId + "'";
         return new CriticFeedback(row.getString("critic_agent"), row.getInt("iteration"), row.getInt("overall_score"),
                 row.getString("assessment_summary"), row.getString("detailed_feedback"),
                 JsonColumns.strings(row.getString("key_issues"), where),
-                JsonColumns.strings(row.getString("recommendations"), where), Micros.read(row, "assessed_at"));
+                JsonColumns.strings(row.getString("recommendations"), where), dialect.time(row, "assessed_at"));
     }
 }

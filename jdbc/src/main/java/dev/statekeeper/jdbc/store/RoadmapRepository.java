@@ -1,4 +1,4 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Projects;
@@ -6,7 +6,6 @@ import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 
 import java.sql.Connection;
@@ -19,17 +18,19 @@ import java.util.Optional;
 
 /** Roadmaps (roadmaps), one per project, read together with the project's specs in creation order. */
 final class RoadmapRepository {
+    private final Dialect dialect;
     private final Clock clock;
     private final SpecRepository specs;
 
-    RoadmapRepository(Clock clock, SpecRepository specs) {
+    RoadmapRepository(Dialect dialect, Clock clock, SpecRepository specs) {
+        this.dialect = dialect;
         this.clock = clock;
         this.specs = specs;
     }
 
     /** Creates the project's roadmap, or lays the non-null fields of {@code content} over the stored one. */
     Roadmap put(Connection c, String project, RoadmapContent content) throws SQLException {
-        Optional<Roadmap> stored = find(c, project);
+        Optional<Roadmap> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         Roadmap next = stored.isEmpty()
                 ? new Roadmap(project, 1, Projects.roadmapFirstStore(project, content), List.of(), now, now)
@@ -40,13 +41,13 @@ final class RoadmapRepository {
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (project_name) DO UPDATE SET roadmap_status = excluded.roadmap_status,
                     content = excluded.content, version = excluded.version, updated_at = excluded.updated_at""",
-                project, next.content().status().wire(), JsonColumns.write(next.content()), next.version(),
-                Micros.of(next.createdAt()), Micros.of(now));
+                project, next.content().status().wire(), dialect.json(next.content()), next.version(),
+                dialect.time(next.createdAt()), dialect.time(now));
         return withSpecs(c, next);
     }
 
     Roadmap get(Connection c, String project) throws SQLException {
-        return withSpecs(c, find(c, project).orElseThrow(() -> Errors.roadmapNotFound(project)));
+        return withSpecs(c, find(c, project, "").orElseThrow(() -> Errors.roadmapNotFound(project)));
     }
 
     private Roadmap withSpecs(Connection c, Roadmap roadmap) throws SQLException {
@@ -54,15 +55,15 @@ final class RoadmapRepository {
                 roadmap.createdAt(), roadmap.updatedAt());
     }
 
-    private static Optional<Roadmap> find(Connection c, String project) throws SQLException {
-        return Sql.first(c, "SELECT content, version, created_at, updated_at FROM roadmaps WHERE project_name = ?",
+    private Optional<Roadmap> find(Connection c, String project, String lock) throws SQLException {
+        return Sql.first(c, "SELECT content, version, created_at, updated_at FROM roadmaps WHERE project_name = ?" + lock,
                 row -> map(row, project), project);
     }
 
-    private static Roadmap map(ResultSet row, String project) throws SQLException {
+    private Roadmap map(ResultSet row, String project) throws SQLException {
         RoadmapContent content = JsonColumns.read(row.getString("content"), RoadmapContent.class,
                 "roadmap of project '" + project + "'");
-        return new Roadmap(project, row.getLong("version"), content, List.of(), Micros.read(row, "created_at"),
-                Micros.read(row, "updated_at"));
+        return new Roadmap(project, row.getLong("version"), content, List.of(), dialect.time(row, "created_at"),
+                dialect.time(row, "updated_at"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.statekeeper.jdbc.sqlite;
+package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Page;
@@ -10,7 +10,6 @@ import dev.statekeeper.core.domain.SpecResolver;
 import dev.statekeeper.core.domain.Specs;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Where;
 
@@ -34,9 +33,11 @@ final class SpecRepository {
     record Row(long id, Spec spec) {
     }
 
+    private final Dialect dialect;
     private final Clock clock;
 
-    SpecRepository(Clock clock) {
+    SpecRepository(Dialect dialect, Clock clock) {
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -44,31 +45,33 @@ final class SpecRepository {
     Spec put(Connection c, String project, SpecContent content) throws SQLException {
         SpecContent complete = Specs.forFirstStore(project, content);
         String name = SpecName.normalize(complete.title());
-        Optional<Row> existing = find(c, project, name);
-        if (existing.isPresent()) {
-            return update(c, existing.get(), content, null);
-        }
         Instant now = Timestamps.now(clock);
         Spec spec = new Spec(project, name, 0, 1, complete, now, now);
-        long id = Sql.first(c, """
+        Optional<Long> id = Sql.first(c, """
                 INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content,
                     created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", row -> row.getLong(1),
-                project, spec.name(), complete.status().wire(), spec.iteration(), spec.version(),
-                JsonColumns.write(complete), Micros.of(now), Micros.of(now)).orElseThrow();
-        addRevision(c, id, spec);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_name, spec_name) DO NOTHING RETURNING id""",
+                row -> row.getLong(1), project, spec.name(), complete.status().wire(), spec.iteration(), spec.version(),
+                dialect.json(complete), dialect.time(now), dialect.time(now));
+        if (id.isEmpty()) {
+            return update(c, find(c, project, name, dialect.forUpdate()).orElseThrow(), content, null);
+        }
+        addRevision(c, id.get(), spec);
         return spec;
     }
 
     Spec update(Connection c, String project, String name, SpecContent content, Long expectedVersion)
             throws SQLException {
-        return update(c, require(c, project, name), content, expectedVersion);
+        String normalized = SpecName.normalize(name);
+        Row stored = find(c, project, normalized, dialect.forUpdate())
+                .orElseThrow(() -> Errors.specNotFound(project, normalized));
+        return update(c, stored, content, expectedVersion);
     }
 
     /** The spec; SPEC_NOT_FOUND (with the normalized name) when the project has none of that name. */
     Row require(Connection c, String project, String name) throws SQLException {
         String normalized = SpecName.normalize(name);
-        return find(c, project, normalized).orElseThrow(() -> Errors.specNotFound(project, normalized));
+        return find(c, project, normalized, "").orElseThrow(() -> Errors.specNotFound(project, normalized));
     }
 
     Page<Spec> list(Connection c, SpecQuery query) throws SQLException {
@@ -100,19 +103,17 @@ final class SpecRepository {
                 WHERE s.project_name = ? AND s.spec_name = ? ORDER BY r.version""",
                 row -> new Spec(project, current.name(), row.getInt("iteration"), row.getLong("version"),
                         JsonColumns.read(row.getString("content"), SpecContent.class, where), current.createdAt(),
-                        Micros.read(row, "revised_at")),
+                        dialect.time(row, "revised_at")),
                 project, current.name());
     }
 
     /** The spec a partial name denotes: an exact name by its index, else ranked among the project's names. */
     Spec resolve(Connection c, String project, String partial) throws SQLException {
-        Optional<Row> exact = find(c, project, SpecResolver.normalizedQuery(partial));
+        Optional<Row> exact = find(c, project, SpecResolver.normalizedQuery(partial), "");
         if (exact.isPresent()) {
             return exact.get().spec();
         }
-        List<String> names = Sql.list(c, "SELECT spec_name FROM technical_specs WHERE project_name = ? ORDER BY id",
-                row -> row.getString(1), project);
-        return require(c, project, SpecResolver.resolve(project, partial, names)).spec();
+        return require(c, project, dialect.resolveSpecName(c, project, partial)).spec();
     }
 
     /** Deletes the spec; its revisions and loop links go with it (cascade). */
@@ -135,8 +136,8 @@ final class SpecRepository {
         int changed = Sql.update(c, """
                 UPDATE technical_specs SET spec_status = ?, iteration = ?, version = ?, content = ?, updated_at = ?
                 WHERE id = ? AND version = ?""",
-                merged.status().wire(), next.iteration(), next.version(), JsonColumns.write(merged),
-                Micros.of(next.updatedAt()), stored.id(), current.version());
+                merged.status().wire(), next.iteration(), next.version(), dialect.json(merged),
+                dialect.time(next.updatedAt()), stored.id(), current.version());
         if (changed == 0) {
             Spec now = require(c, current.project(), current.name()).spec();
             throw Errors.staleSpec(current.project(), current.name(), now.version(), current.version());
@@ -145,22 +146,22 @@ final class SpecRepository {
         return next;
     }
 
-    private static void addRevision(Connection c, long specId, Spec spec) throws SQLException {
+    private void addRevision(Connection c, long specId, Spec spec) throws SQLException {
         Sql.update(c, "INSERT INTO spec_revisions (spec_id, version, iteration, content, revised_at) VALUES (?, ?, ?, ?, ?)",
-                specId, spec.version(), spec.iteration(), JsonColumns.write(spec.content()), Micros.of(spec.updatedAt()));
+                specId, spec.version(), spec.iteration(), dialect.json(spec.content()), dialect.time(spec.updatedAt()));
     }
 
-    private static Optional<Row> find(Connection c, String project, String name) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? AND s.spec_name = ?",
-                SpecRepository::map, project, name);
+    private Optional<Row> find(Connection c, String project, String name, String lock) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? AND s.spec_name = ?"
+                + lock, this::map, project, name);
     }
 
-    static Row map(ResultSet row) throws SQLException {
+    Row map(ResultSet row) throws SQLException {
         String project = row.getString("project_name");
         String name = row.getString("spec_name");
         SpecContent content = JsonColumns.read(row.getString("content"), SpecContent.class,
                 "spec '" + name + "' of project '" + project + "'");
         return new Row(row.getLong("id"), new Spec(project, name, row.getInt("iteration"), row.getLong("version"),
-                content, Micros.read(row, "created_at"), Micros.read(row, "updated_at")));
+                content, dialect.time(row, "created_at"), dialect.time(row, "updated_at")));
     }
 }

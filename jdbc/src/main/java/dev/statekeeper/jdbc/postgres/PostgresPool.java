@@ -1,0 +1,88 @@
+package dev.statekeeper.jdbc.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.util.DriverDataSource;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * The connection pool of one PostgreSQL store (HikariCP), sized and timed by the DATABASE_* settings:
+ * DATABASE_POOL_MIN_SIZE idle connections kept, at most DATABASE_POOL_MAX_SIZE, a borrower waits at most
+ * DATABASE_POOL_TIMEOUT, an idle connection beyond the minimum is closed after
+ * DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME, and every statement runs under DATABASE_COMMAND_TIMEOUT
+ * ({@code statement_timeout}). Connections say {@code application_name=statekeeper} and come out with
+ * auto-commit off, so each borrow is one transaction. The pool opens its first connection at once, so an
+ * unreachable server, a wrong password or a missing database fail the open, not the first operation.
+ */
+final class PostgresPool implements AutoCloseable {
+    static final String APPLICATION_NAME = "statekeeper";
+    private static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
+
+    private final HikariDataSource pool;
+    private final DataSource unpooled;
+
+    private PostgresPool(HikariDataSource pool, DataSource unpooled) {
+        this.pool = pool;
+        this.unpooled = unpooled;
+    }
+
+    static PostgresPool open(PostgresUrl url, Settings settings, PostgresErrorTranslator translator) {
+        Properties driver = driverProperties(url, settings);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("statekeeper-postgres");
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setDataSourceProperties(driver);
+        config.setAutoCommit(false);
+        int min = settings.integer(Setting.POOL_MIN_SIZE);
+        int max = settings.integer(Setting.POOL_MAX_SIZE);
+        config.setMinimumIdle(min);
+        config.setMaximumPoolSize(max);
+        config.setConnectionTimeout(settings.seconds(Setting.POOL_TIMEOUT).toMillis());
+        Duration idle = settings.seconds(Setting.MAX_INACTIVE_LIFETIME);
+        if (min < max) { // HikariCP warns that an idle timeout has no effect on a fixed-size pool
+            config.setIdleTimeout(idle.toMillis());
+        }
+        // HikariCP ignores an idle timeout that is not well below the maximum lifetime
+        config.setMaxLifetime(Math.max(MIN_LIFETIME.toMillis(), idle.plusMinutes(1).toMillis()));
+        try {
+            return new PostgresPool(new HikariDataSource(config),
+                    new DriverDataSource(url.jdbcUrl(), null, driver, null, null));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw translator.translate("open", e.getCause() instanceof SQLException sql ? sql
+                    : new SQLException(e.getMessage(), e));
+        }
+    }
+
+    /** The pooled connections, for all store work. */
+    DataSource pooled() {
+        return pool;
+    }
+
+    /** Connections of their own with the pool's settings, for Flyway (which opens and closes its own). */
+    DataSource unpooled() {
+        return unpooled;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static Properties driverProperties(PostgresUrl url, Settings settings) {
+        Properties p = url.properties();
+        p.putIfAbsent("ApplicationName", APPLICATION_NAME);
+        long statementTimeout = settings.seconds(Setting.COMMAND_TIMEOUT).toMillis();
+        String options = p.getProperty("options", "");
+        p.setProperty("options", (options.isBlank() ? "" : options + " ") + "-c statement_timeout=" + statementTimeout);
+        long connectSeconds = Math.max(1, settings.seconds(Setting.POOL_TIMEOUT).toSeconds());
+        p.putIfAbsent("connectTimeout", String.valueOf(connectSeconds));
+        return p;
+    }
+}

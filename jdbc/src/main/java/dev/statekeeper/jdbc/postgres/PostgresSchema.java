@@ -1,0 +1,99 @@
+package dev.statekeeper.jdbc.postgres;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.SqlErrorTranslator;
+import dev.statekeeper.jdbc.Transactor;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Brings a PostgreSQL database to the schema this build expects with Flyway's versioned migrations in
+ * {@value #LOCATION}. Flyway holds a PostgreSQL advisory lock while it migrates, so processes that start at
+ * once apply each migration exactly once; it validates the checksums of applied migrations first and refuses
+ * a database whose applied migrations differ from this build's (MIGRATION_DRIFT). Without auto-migrate the
+ * schema is only validated.
+ */
+final class PostgresSchema {
+    static final String CREATE_TRIGRAMS = "CREATE EXTENSION IF NOT EXISTS pg_trgm;";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSchema.class);
+    private static final String LOCATION = "classpath:db/migration/postgres";
+
+    private final PostgresUrl url;
+    private final SqlErrorTranslator translator;
+
+    PostgresSchema(PostgresUrl url, SqlErrorTranslator translator) {
+        this.url = url;
+        this.translator = translator;
+    }
+
+    /** Migrates (or, without auto-migrate, validates) the database; refuses drift. */
+    void ensureCurrent(boolean autoMigrate, DataSource migrations) {
+        Flyway flyway = Flyway.configure(PostgresSchema.class.getClassLoader())
+                .dataSource(migrations)
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            if (autoMigrate) {
+                flyway.migrate();
+            } else {
+                ValidateResult result = flyway.validateWithResult();
+                if (!result.validationSuccessful) {
+                    throw drift("does not match this build's migrations: " + oneLine(result.getAllErrorMessages())
+                            + "; run 'statekeeper db migrate' or set " + Setting.AUTO_MIGRATE.variable() + "=true");
+                }
+            }
+        } catch (FlywayException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * The schema pg_trgm is installed in, or empty when it is not: then a warning says what a superuser must
+     * run, and fuzzy resolve ranks names in Java.
+     */
+    Optional<String> trigramSchema(Transactor tx) {
+        Optional<String> schema = tx.read("look for pg_trgm", c -> Sql.first(c, """
+                SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                WHERE e.extname = 'pg_trgm'""", row -> row.getString(1)));
+        if (schema.isEmpty()) {
+            LOG.warn("pg_trgm is not installed in PostgreSQL database '{}' at {} and this user may not create it: "
+                    + "fuzzy spec resolve ranks names in Java instead. A superuser can install it with: {}",
+                    url.database(), url.server(), CREATE_TRIGRAMS);
+        }
+        return schema;
+    }
+
+    private StatekeeperException translate(FlywayException e) {
+        if (e instanceof org.flywaydb.core.api.exception.FlywayValidateException) {
+            return drift("has applied migrations that differ from this build's: " + oneLine(e.getMessage())
+                    + " Never edit an applied migration; restore the original file or repair the history");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return translator.translate("migrate", sql);
+            }
+        }
+        return drift("could not be migrated: " + oneLine(e.getMessage()));
+    }
+
+    private StatekeeperException drift(String problem) {
+        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT,
+                "PostgreSQL database '" + url.database() + "' at " + url.server() + " " + problem);
+    }
+
+    private static String oneLine(String text) {
+        return String.valueOf(text).replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.statekeeper.jdbc.postgres;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.store.JdbcStateStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
+ * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: reads in
+ * {@code READ ONLY} transactions that are rolled back, writes with the rows they change locked
+ * ({@code SELECT ... FOR UPDATE}) so that concurrent writers from any number of processes never lose an
+ * update. The per-table work is done by the repositories shared with SQLite. Thread-safe.
+ */
+public final class PostgresStateStore extends JdbcStateStore {
+    private static final String BACKEND = "postgres";
+
+    private final PostgresUrl url;
+    private final PostgresPool pool;
+    private final boolean trigrams;
+
+    private PostgresStateStore(PostgresUrl url, PostgresPool pool, Transactor tx, PostgresDialect dialect,
+                               Settings settings, Clock clock) {
+        super(BACKEND, tx, dialect, settings, clock);
+        this.url = url;
+        this.pool = pool;
+        this.trigrams = dialect.usesTrigrams();
+    }
+
+    /**
+     * Connects to DATABASE_URL and brings the schema up to date when {@link Setting#AUTO_MIGRATE} allows
+     * (else validates it). Fails with BACKEND_UNAVAILABLE when the server cannot be reached or refuses the
+     * user, with MIGRATION_DRIFT when the schema does not match this build's migrations.
+     */
+    public static PostgresStateStore open(Settings settings, Clock clock) {
+        PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
+        PostgresErrorTranslator translator = new PostgresErrorTranslator(url, settings);
+        PostgresPool pool = PostgresPool.open(url, settings, translator);
+        try {
+            Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
+                    translator);
+            PostgresSchema schema = new PostgresSchema(url, translator);
+            schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), pool.unpooled());
+            PostgresDialect dialect = new PostgresDialect(schema.trigramSchema(tx).orElse(null));
+            return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java). */
+    public boolean usesTrigramIndex() {
+        return trigrams;
+    }
+
+    @Override
+    protected String location() {
+        return url.toString();
+    }
+
+    @Override
+    protected String schemaVersion(Connection c) throws SQLException {
+        return Sql.first(c, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                + "ORDER BY installed_rank DESC LIMIT 1", row -> row.getString(1)).orElse("0");
+    }
+
+    @Override
+    protected void closeDatabase() {
+        pool.close();
+    }
+}

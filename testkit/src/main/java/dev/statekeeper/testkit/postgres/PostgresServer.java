@@ -1,0 +1,125 @@
+package dev.statekeeper.testkit.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL 16 server per test JVM (zonky's embedded binaries), started on first use and stopped
+ * when the JVM exits. Tests never share a database: {@link #createDatabase} makes a fresh one for each
+ * store, optionally copied from a template (a prepared database is copied far faster than it is migrated).
+ * The superuser {@value #USER} needs no password (trust authentication on localhost).
+ */
+public final class PostgresServer {
+    public static final String USER = "postgres";
+
+    private static final Object LOCK = new Object();
+    private static PostgresServer shared;
+
+    private final EmbeddedPostgres postgres;
+    private final AtomicInteger databases = new AtomicInteger();
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** The server of this JVM, started on the first call. */
+    public static PostgresServer shared() {
+        synchronized (LOCK) {
+            if (shared == null) {
+                shared = new PostgresServer(start());
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-server-stop"));
+            }
+            return shared;
+        }
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory())
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("log_min_messages", "fatal")
+                    // a throwaway server: durability only costs time (CREATE DATABASE syncs every file it copies)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    // autovacuum visits new databases, and CREATE DATABASE waits in 100 ms steps for it to leave
+                    .setServerConfig("autovacuum", "off")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+        }
+    }
+
+    /**
+     * A new directory in memory (/dev/shm) where there is one: the server writes every database it creates
+     * in full, and on a disk that is most of the time a test spends. Else the system's temporary directory.
+     */
+    private static Path dataDirectory() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Path parent = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.createTempDirectory(parent, "statekeeper-pg-");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A DATABASE_URL as Statekeeper reads it: {@code postgresql://postgres@localhost:PORT/DATABASE}. */
+    public String url(String database) {
+        return "postgresql://" + USER + "@localhost:" + port() + "/" + database;
+    }
+
+    /** The JDBC form of {@link #url}, for raw connections beside the store. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** A superuser connection to the database, auto-commit on. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, "");
+    }
+
+    /** Creates a new, empty database (a copy of template1) and returns its name. */
+    public String createDatabase() {
+        return createDatabase("template1");
+    }
+
+    /**
+     * Creates a new database copied from {@code template} and returns its name. Nothing may be connected to
+     * the template meanwhile, so copies are made one at a time.
+     */
+    public String createDatabase(String template) {
+        String name = "sk_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        synchronized (LOCK) {
+            execute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY FILE_COPY");
+        }
+        return name;
+    }
+
+    /** Runs one statement as the superuser on the database. */
+    public void execute(String database, String sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // the JVM is exiting; the data directory is temporary
+        }
+    }
+}
