@@ -20,8 +20,13 @@ final class CliRunner {
         env.put("STATEKEEPER_DATA_DIR", dataDir.toString());
     }
 
+    /** Sets (or, with null, removes) an environment variable of later runs. */
     CliRunner env(String variable, String value) {
-        env.put(variable, value);
+        if (value == null) {
+            env.remove(variable);
+        } else {
+            env.put(variable, value);
+        }
         return this;
     }
 

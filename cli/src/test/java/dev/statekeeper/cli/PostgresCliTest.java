@@ -1,0 +1,56 @@
+package dev.statekeeper.cli;
+
+import dev.statekeeper.testkit.postgres.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI against a real PostgreSQL 16, chosen the way the seeds' operators do it. */
+class PostgresCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesAndReadsStateWithStatekeeperBackendPostgres() {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(server.createDatabase()));
+
+        String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
+        cli.ok("loop", "feedback", id, "--critic", "c", "--score", "90", "--summary", "s");
+
+        assertThat(cli.ok("loop", "decide", id)).contains("status     completed\n");
+        assertThat(cli.ok("db", "status")).startsWith("backend         postgres\n").contains("\n  feedback       1\n");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void theSeedsStateManagerDatabaseVariableSelectsPostgres() {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", null)
+                .env("STATE_MANAGER", "database").env("DATABASE_URL", server.url(server.createDatabase()));
+
+        String id = cli.ok("loop", "create", "--project", "demo", "--type", "plan").strip();
+
+        assertThat(cli.ok("loop", "get", id)).startsWith("id         " + id + "\n");
+        assertThat(cli.ok("db", "status")).startsWith("backend         postgres\n");
+    }
+
+    @Test
+    void aMissingDatabaseIsReportedWithoutThePassword() {
+        PostgresServer server = PostgresServer.shared();
+        String url = server.url("nope").replace("postgresql://" + PostgresServer.USER + "@",
+                "postgresql://" + PostgresServer.USER + ":s3cret@");
+        CliRunner.Result result = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres").env("DATABASE_URL", url)
+                .run("loop", "list");
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.err()).startsWith("statekeeper: open failed on PostgreSQL database 'nope' at localhost:"
+                + server.port() + ": database 'nope' does not exist; create it: psql -U postgres -c "
+                + "\"CREATE DATABASE nope;\" and grant it to the user, then run 'statekeeper init'\n  fix: ")
+                .doesNotContain("s3cret");
+    }
+}
