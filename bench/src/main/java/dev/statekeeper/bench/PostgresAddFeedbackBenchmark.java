@@ -1,0 +1,166 @@
+package dev.statekeeper.bench;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.util.PGobject;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PostgreSQL: appending one critic-feedback entry to a loop that already has {@code history} entries (0: the
+ * 1st entry, 999: the 1,000th), as {@link AddFeedbackBenchmark} does for SQLite. After every append the new
+ * row is deleted and the loop row reset, outside the measured time, through a third connection, so every
+ * measured append starts from exactly {@code history} entries. The baseline runs the statements the store
+ * runs (the loop row {@code FOR UPDATE}, insert the entry, update the loop row) in one transaction; the
+ * JSONB arrays are built once in setup.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class PostgresAddFeedbackBenchmark {
+    @Param({"0", "999"})
+    public int history;
+
+    private PgDatabase db;
+    private PlainJdbc maintenance;
+    private boolean appended;
+    private String loopId;
+    private CriticFeedback entry;
+    private LoopSummary start;
+    private PGobject keyIssuesJson;
+    private PGobject recommendationsJson;
+    private PreparedStatement selectLoop;
+    private PreparedStatement insertFeedback;
+    private PreparedStatement updateLoop;
+    private PreparedStatement deleteAppended;
+    private PreparedStatement resetLoop;
+
+    @Setup(Level.Trial)
+    public void open() throws SQLException {
+        db = PgDatabase.create();
+        loopId = db.store().createLoop(NewLoop.of(Samples.PROJECT, LoopType.SPEC)).id();
+        for (int i = 0; i < history; i++) {
+            db.store().addFeedback(loopId, Samples.feedback(i));
+        }
+        db.vacuumAnalyze();
+        start = db.store().getLoop(loopId).summary();
+        if (start.feedbackCount() != history) {
+            throw new IllegalStateException("prefill left " + start.feedbackCount() + " entries, expected " + history);
+        }
+        entry = Samples.feedback(history);
+        keyIssuesJson = PgDatabase.jsonb(entry.keyIssues());
+        recommendationsJson = PgDatabase.jsonb(entry.recommendations());
+        selectLoop = db.jdbc().prepare(
+                "SELECT status, feedback_count, version FROM loop_states WHERE id = ? FOR UPDATE");
+        insertFeedback = db.jdbc().prepare("""
+                INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, assessment_summary,
+                    detailed_feedback, key_issues, recommendations, assessed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        updateLoop = db.jdbc().prepare("""
+                UPDATE loop_states SET status = ?, current_score = ?, feedback_count = ?, updated_at = ?,
+                    version = version + 1
+                WHERE id = ? AND version = ?""");
+        maintenance = db.connect();
+        deleteAppended = maintenance.prepare("DELETE FROM critic_feedback WHERE loop_id = ? AND seq > ?");
+        resetLoop = maintenance.prepare(
+                "UPDATE loop_states SET status = ?, current_score = ?, feedback_count = ? WHERE id = ?");
+    }
+
+    /** Puts the loop back to {@code history} entries after an append: not measured. */
+    @TearDown(Level.Invocation)
+    public void removeAppended() throws SQLException {
+        if (!appended) {
+            return;
+        }
+        appended = false;
+        maintenance.inWriteTransaction(() -> {
+            deleteAppended.setString(1, loopId);
+            deleteAppended.setInt(2, history);
+            deleteAppended.executeUpdate();
+            resetLoop.setString(1, start.status().wire());
+            resetLoop.setInt(2, start.currentScore());
+            resetLoop.setInt(3, history);
+            resetLoop.setString(4, loopId);
+            return resetLoop.executeUpdate();
+        });
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+        try {
+            maintenance.close();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Benchmark
+    public LoopSummary statekeeper() {
+        appended = true;
+        return db.store().addFeedback(loopId, entry);
+    }
+
+    @Benchmark
+    public int jdbc() throws SQLException {
+        appended = true;
+        return db.jdbc().inWriteTransaction(() -> {
+            String status;
+            int count;
+            long version;
+            selectLoop.setString(1, loopId);
+            try (ResultSet row = selectLoop.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no loop " + loopId);
+                }
+                status = row.getString(1);
+                count = row.getInt(2);
+                version = row.getLong(3);
+            }
+            Object now = PgDatabase.time(Instant.now());
+            insertFeedback.setString(1, loopId);
+            insertFeedback.setInt(2, count + 1);
+            insertFeedback.setString(3, entry.criticAgent());
+            insertFeedback.setInt(4, entry.iteration());
+            insertFeedback.setInt(5, entry.overallScore());
+            insertFeedback.setString(6, entry.assessmentSummary());
+            insertFeedback.setString(7, entry.detailedFeedback());
+            insertFeedback.setObject(8, keyIssuesJson);
+            insertFeedback.setObject(9, recommendationsJson);
+            insertFeedback.setObject(10, now);
+            insertFeedback.executeUpdate();
+            updateLoop.setString(1, LoopStatus.INITIALIZED.wire().equals(status) ? LoopStatus.IN_PROGRESS.wire() : status);
+            updateLoop.setInt(2, entry.overallScore());
+            updateLoop.setInt(3, count + 1);
+            updateLoop.setObject(4, now);
+            updateLoop.setString(5, loopId);
+            updateLoop.setLong(6, version);
+            if (updateLoop.executeUpdate() != 1) {
+                throw new SQLException("loop " + loopId + " changed concurrently");
+            }
+            return count + 1;
+        });
+    }
+}
