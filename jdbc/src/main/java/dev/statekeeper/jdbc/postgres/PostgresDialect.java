@@ -24,10 +24,12 @@ import java.util.Map;
  */
 final class PostgresDialect implements Dialect {
     private final String similarity;
+    private final String similar;
 
     /** @param trigramSchema the schema pg_trgm is installed in, or null when it is not installed */
     PostgresDialect(String trigramSchema) {
         this.similarity = trigramSchema == null ? null : quote(trigramSchema) + ".similarity";
+        this.similar = trigramSchema == null ? null : "OPERATOR(" + quote(trigramSchema) + ".%)";
     }
 
     boolean usesTrigrams() {
@@ -63,7 +65,9 @@ final class PostgresDialect implements Dialect {
 
     /**
      * Exact, prefix and substring matches are found with one LIKE (which the trigram index serves) and
-     * ranked by {@link SpecResolver}; only when there are none does the server rank names by similarity.
+     * ranked by {@link SpecResolver}; only when there are none does the server rank names by similarity. The
+     * {@code %} operator lets the trigram index find the candidates (at pg_trgm's similarity_threshold, 0.3
+     * unless an operator changed it); the similarity condition keeps the rule exactly core's.
      */
     @Override
     public String resolveSpecName(Connection c, String project, String partial) throws SQLException {
@@ -78,8 +82,9 @@ final class PostgresDialect implements Dialect {
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<String, Double> e : Sql.list(c, "SELECT spec_name, " + similarity + "(spec_name, ?) AS score "
-                        + "FROM technical_specs WHERE project_name = ? AND " + similarity + "(spec_name, ?) >= ?",
-                row -> Map.entry(row.getString(1), row.getDouble(2)), query, project, query,
+                        + "FROM technical_specs WHERE project_name = ? AND spec_name " + similar + " ? AND "
+                        + similarity + "(spec_name, ?) >= ?",
+                row -> Map.entry(row.getString(1), row.getDouble(2)), query, project, query, query,
                 SpecResolver.MIN_SIMILARITY)) {
             scores.put(e.getKey(), e.getValue());
         }
