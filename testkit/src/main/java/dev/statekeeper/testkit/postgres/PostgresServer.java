@@ -25,27 +25,33 @@ public final class PostgresServer {
     private static PostgresServer shared;
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+        this.postgres = start(dataDirectory);
     }
 
     /** The server of this JVM, started on the first call. */
     public static PostgresServer shared() {
         synchronized (LOCK) {
             if (shared == null) {
-                shared = new PostgresServer(start());
+                try {
+                    shared = new PostgresServer(dataDirectory());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot make a data directory for PostgreSQL", e);
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-server-stop"));
             }
             return shared;
         }
     }
 
-    private static EmbeddedPostgres start() {
+    private static EmbeddedPostgres start(Path dataDirectory) {
         try {
             return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory())
+                    .setDataDirectory(dataDirectory)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("log_min_messages", "fatal")
                     // a throwaway server: durability only costs time (CREATE DATABASE syncs every file it copies)
@@ -72,6 +78,40 @@ public final class PostgresServer {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * Creates a login role that must give its password (scram-sha-256 from localhost, while the superuser
+     * keeps trust), allowed {@code connectionLimit} connections at once; returns once the server enforces it.
+     */
+    public void createPasswordRole(String role, String password, int connectionLimit) {
+        execute("postgres", "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' CONNECTION LIMIT " + connectionLimit);
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        try {
+            String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            synchronized (LOCK) {
+                Files.writeString(hba, rules + Files.readString(hba));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot edit " + hba, e);
+        }
+        execute("postgres", "SELECT pg_reload_conf()");
+        awaitPasswordChecked(role);
+    }
+
+    /** The postmaster applies a reload asynchronously: try a wrong password until it is refused (bounded). */
+    private void awaitPasswordChecked(String role) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try {
+                DriverManager.getConnection(jdbcUrl("postgres"), role, "not-the-password").close();
+            } catch (SQLException refused) {
+                if ("28P01".equals(refused.getSQLState())) {
+                    return;
+                }
+                throw new IllegalStateException("unexpected failure while checking " + role, refused);
+            }
+        }
+        throw new IllegalStateException("the server did not start checking the password of " + role);
     }
 
     /** A DATABASE_URL as Statekeeper reads it: {@code postgresql://postgres@localhost:PORT/DATABASE}. */
