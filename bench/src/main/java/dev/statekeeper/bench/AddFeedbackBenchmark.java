@@ -6,7 +6,6 @@ import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.core.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,17 +23,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Appending one critic-feedback entry to a loop that already has {@code history} entries: with 0 the
- * operation appends the 1st entry, with 999 the 1,000th. After every append the new row is deleted and the
- * loop row reset, outside the measured time, through a third connection, so every measured append starts
- * from exactly {@code history} entries, and the store's connection and the baseline's both find their page
- * cache invalidated by that write, as SQLite does after any other connection's write. The baseline runs the
- * writes an append needs (read the loop row, insert the entry, update the loop row) in one transaction; the
- * store returns the loop's new summary, without the history. {@link #statekeeperGetLoop} reads that loop
- * with its whole history (nothing is written), for comparison.
+ * Appending one critic-feedback entry, on SQLite and on PostgreSQL, to a loop that already has
+ * {@code history} entries: with 0 the operation appends the 1st entry, with 999 the 1,000th. After every
+ * append the new row is deleted and the loop row reset, outside the measured time, through a third
+ * connection, so every measured append starts from exactly {@code history} entries (on SQLite that write
+ * also invalidates every connection's page cache, as any other connection's write does). The baseline runs
+ * the statements the store runs (read the loop row, locked where the backend locks rows; insert the entry;
+ * update the loop row) in one transaction; the store returns the loop's new summary, without the history.
+ * {@link #statekeeperGetLoop} reads that loop with its whole history (nothing is written), for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,17 +43,20 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class AddFeedbackBenchmark {
+    @Param({"sqlite", "postgres"})
+    public String backend;
+
     @Param({"0", "999"})
     public int history;
 
-    private BenchDatabase db;
+    private BenchBackend db;
     private PlainJdbc maintenance;
     private boolean appended;
     private String loopId;
     private CriticFeedback entry;
     private LoopSummary start;
-    private String keyIssuesJson;
-    private String recommendationsJson;
+    private Object keyIssuesJson;
+    private Object recommendationsJson;
     private PreparedStatement selectLoop;
     private PreparedStatement insertFeedback;
     private PreparedStatement updateLoop;
@@ -62,7 +65,7 @@ public class AddFeedbackBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = BenchDatabase.create();
+        db = BenchBackend.create(backend);
         loopId = db.store().createLoop(NewLoop.of(Samples.PROJECT, LoopType.SPEC)).id();
         for (int i = 0; i < history; i++) {
             db.store().addFeedback(loopId, Samples.feedback(i));
@@ -71,10 +74,12 @@ public class AddFeedbackBenchmark {
         if (start.feedbackCount() != history) {
             throw new IllegalStateException("prefill left " + start.feedbackCount() + " entries, expected " + history);
         }
+        db.settle();
         entry = Samples.feedback(history);
-        keyIssuesJson = Json.write(entry.keyIssues());
-        recommendationsJson = Json.write(entry.recommendations());
-        selectLoop = db.jdbc().prepare("SELECT status, feedback_count, version FROM loop_states WHERE id = ?");
+        keyIssuesJson = db.json(entry.keyIssues());
+        recommendationsJson = db.json(entry.recommendations());
+        selectLoop = db.jdbc().prepare(
+                "SELECT status, feedback_count, version FROM loop_states WHERE id = ?" + db.forUpdate());
         insertFeedback = db.jdbc().prepare("""
                 INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, assessment_summary,
                     detailed_feedback, key_issues, recommendations, assessed_at)
@@ -83,7 +88,7 @@ public class AddFeedbackBenchmark {
                 UPDATE loop_states SET status = ?, current_score = ?, feedback_count = ?, updated_at = ?,
                     version = version + 1
                 WHERE id = ? AND version = ?""");
-        maintenance = PlainJdbc.open(db.file());
+        maintenance = db.connect();
         deleteAppended = maintenance.prepare("DELETE FROM critic_feedback WHERE loop_id = ? AND seq > ?");
         resetLoop = maintenance.prepare(
                 "UPDATE loop_states SET status = ?, current_score = ?, feedback_count = ? WHERE id = ?");
@@ -139,7 +144,7 @@ public class AddFeedbackBenchmark {
                 count = row.getInt(2);
                 version = row.getLong(3);
             }
-            long now = Samples.nowMicros();
+            Object now = db.time(Instant.now());
             insertFeedback.setString(1, loopId);
             insertFeedback.setInt(2, count + 1);
             insertFeedback.setString(3, entry.criticAgent());
@@ -147,14 +152,14 @@ public class AddFeedbackBenchmark {
             insertFeedback.setInt(5, entry.overallScore());
             insertFeedback.setString(6, entry.assessmentSummary());
             insertFeedback.setString(7, entry.detailedFeedback());
-            insertFeedback.setString(8, keyIssuesJson);
-            insertFeedback.setString(9, recommendationsJson);
-            insertFeedback.setLong(10, now);
+            insertFeedback.setObject(8, keyIssuesJson);
+            insertFeedback.setObject(9, recommendationsJson);
+            insertFeedback.setObject(10, now);
             insertFeedback.executeUpdate();
             updateLoop.setString(1, LoopStatus.INITIALIZED.wire().equals(status) ? LoopStatus.IN_PROGRESS.wire() : status);
             updateLoop.setInt(2, entry.overallScore());
             updateLoop.setInt(3, count + 1);
-            updateLoop.setLong(4, now);
+            updateLoop.setObject(4, now);
             updateLoop.setString(5, loopId);
             updateLoop.setLong(6, version);
             if (updateLoop.executeUpdate() != 1) {

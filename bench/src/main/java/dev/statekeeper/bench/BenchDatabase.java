@@ -1,16 +1,18 @@
 package dev.statekeeper.bench;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.json.Json;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * One trial's database: a fresh temporary data directory, the real SQLite store opened on it (which creates
  * the schema from the migrations), and a plain-JDBC connection on the same file for the baselines.
  * Closing removes the directory.
  */
-final class BenchDatabase implements AutoCloseable {
+final class BenchDatabase implements BenchBackend {
     private final Path dir;
     private final StateStore store;
     private final PlainJdbc jdbc;
@@ -43,12 +45,42 @@ final class BenchDatabase implements AutoCloseable {
         return TempDirs.databaseFile(dir);
     }
 
-    StateStore store() {
+    @Override
+    public StateStore store() {
         return store;
     }
 
-    PlainJdbc jdbc() {
+    @Override
+    public PlainJdbc jdbc() {
         return jdbc;
+    }
+
+    @Override
+    public PlainJdbc connect() throws SQLException {
+        return PlainJdbc.open(file());
+    }
+
+    /** JSON as TEXT. */
+    @Override
+    public Object json(Object value) {
+        return Json.write(value);
+    }
+
+    /** INTEGER microseconds since the epoch. */
+    @Override
+    public Object time(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    /** SQLite locks the whole file for a writer (BEGIN IMMEDIATE): no row locks. */
+    @Override
+    public String forUpdate() {
+        return "";
+    }
+
+    /** SQLite's planner needs no statistics for these queries. */
+    @Override
+    public void settle() {
     }
 
     @Override

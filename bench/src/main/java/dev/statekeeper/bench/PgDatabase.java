@@ -28,7 +28,7 @@ import java.util.List;
  * migrates the schema) with every setting but BACKEND, DATABASE_URL and the given pool size left at its
  * default, and a plain-JDBC connection on the same database for the baselines. Closing drops the database.
  */
-final class PgDatabase implements AutoCloseable {
+final class PgDatabase implements BenchBackend {
     private static final int HISTORY_SIZE = Integer.parseInt(Setting.LOOP_HISTORY_SIZE.defaultValue());
 
     private final PostgresServer server;
@@ -74,21 +74,44 @@ final class PgDatabase implements AutoCloseable {
         }
     }
 
-    StateStore store() {
+    @Override
+    public StateStore store() {
         return store;
     }
 
-    PlainJdbc jdbc() {
+    @Override
+    public PlainJdbc jdbc() {
         return jdbc;
     }
 
+    @Override
+    public Object json(Object value) throws SQLException {
+        return jsonb(value);
+    }
+
+    @Override
+    public Object time(Instant instant) {
+        return timestamptz(instant);
+    }
+
+    @Override
+    public String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    @Override
+    public void settle() {
+        vacuumAnalyze();
+    }
+
     /** Another plain connection on the database (auto-commit), closed by the caller. */
-    PlainJdbc connect() throws SQLException {
+    @Override
+    public PlainJdbc connect() throws SQLException {
         return PlainJdbc.postgres(server.connect(name));
     }
 
     /** A TIMESTAMPTZ parameter as the store binds it. */
-    static OffsetDateTime time(Instant instant) {
+    static OffsetDateTime timestamptz(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
@@ -124,7 +147,7 @@ final class PgDatabase implements AutoCloseable {
                          "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)")) {
                 for (int i = 0; i < loops; i++) {
                     String id = Loops.newId();
-                    OffsetDateTime created = time(start.plusMillis(i));
+                    OffsetDateTime created = timestamptz(start.plusMillis(i));
                     int score = 0;
                     for (int f = 0; f < feedbackPerLoop; f++) {
                         CriticFeedback entry = Samples.feedback(i + f);

@@ -69,7 +69,7 @@ public class PostgresPutSpecBenchmark {
     @Benchmark
     public long jdbc() throws SQLException {
         String name = SpecName.normalize("Spec number " + ++n);
-        OffsetDateTime now = PgDatabase.time(Instant.now());
+        OffsetDateTime now = PgDatabase.timestamptz(Instant.now());
         return db.jdbc().inWriteTransaction(() -> {
             long id;
             insertSpec.setString(1, Samples.PROJECT);

@@ -102,7 +102,7 @@ public class PostgresResolveSpecBenchmark {
                     INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content,
                         created_at, updated_at)
                     VALUES (?, ?, ?, 0, 1, ?, ?, ?)""");
-            OffsetDateTime now = PgDatabase.time(Instant.now());
+            OffsetDateTime now = PgDatabase.timestamptz(Instant.now());
             c.inWriteTransaction(() -> {
                 for (int i = 0; i < SPECS; i++) {
                     insert.setString(1, Samples.PROJECT);
