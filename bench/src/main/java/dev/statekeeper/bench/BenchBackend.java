@@ -2,8 +2,10 @@ package dev.statekeeper.bench;
 
 import dev.statekeeper.core.api.StateStore;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a benchmark needs of one trial's database, whichever backend holds it: the real store, a plain-JDBC
@@ -22,6 +24,15 @@ interface BenchBackend extends AutoCloseable {
 
     /** A timestamp column value as the store binds it. */
     Object time(Instant instant);
+
+    /** Reads a timestamp column the way the baseline reads it (a number on SQLite, a TIMESTAMPTZ on PostgreSQL). */
+    Object time(ResultSet row, int column) throws SQLException;
+
+    /**
+     * Writes {@code loops} loops of projects {@code bench-0} ... {@code bench-19}, each with
+     * {@code feedbackPerLoop} entries of {@link Samples#feedback}, and returns their ids in creation order.
+     */
+    List<String> prefillLoops(int loops, int feedbackPerLoop) throws SQLException;
 
     /** What locks a row read for an update: {@code " FOR UPDATE"} where the backend has it, else nothing. */
     String forUpdate();

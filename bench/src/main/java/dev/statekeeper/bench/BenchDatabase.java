@@ -1,11 +1,16 @@
 package dev.statekeeper.bench;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.json.Json;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One trial's database: a fresh temporary data directory, the real SQLite store opened on it (which creates
@@ -70,6 +75,25 @@ final class BenchDatabase implements BenchBackend {
     @Override
     public Object time(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    @Override
+    public Object time(ResultSet row, int column) throws SQLException {
+        return row.getLong(column);
+    }
+
+    /** Through the store: createLoop and addFeedback for every loop (SQLite writes them fast enough). */
+    @Override
+    public List<String> prefillLoops(int loops, int feedbackPerLoop) {
+        List<String> ids = new ArrayList<>(loops);
+        for (int i = 0; i < loops; i++) {
+            String id = store.createLoop(NewLoop.of(Samples.PROJECT + "-" + i % 20, LoopType.SPEC)).id();
+            for (int f = 0; f < feedbackPerLoop; f++) {
+                store.addFeedback(id, Samples.feedback(i + f));
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     /** SQLite locks the whole file for a writer (BEGIN IMMEDIATE): no row locks. */

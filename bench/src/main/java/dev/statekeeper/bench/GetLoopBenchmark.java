@@ -1,8 +1,6 @@
 package dev.statekeeper.bench;
 
 import dev.statekeeper.core.domain.Loop;
-import dev.statekeeper.core.domain.LoopType;
-import dev.statekeeper.core.domain.NewLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,6 +8,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -17,8 +16,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +24,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading one loop with its feedback from a database of {@value #LOOPS} loops, each with
- * {@value #FEEDBACK_PER_LOOP} feedback entries, the loops visited in a fixed random order. The baseline
- * runs the same two SELECTs (the loop row by id, its feedback rows by loop id in seq order) with prepared
+ * Reading one loop with its feedback, on SQLite and on PostgreSQL (the store with its default pool), from a
+ * database of {@value #LOOPS} loops, each with {@value #FEEDBACK_PER_LOOP} feedback entries, the loops
+ * visited in a fixed random order. The baseline ({@link LoopReader}) runs the same two SELECTs with prepared
  * statements on one connection in auto-commit mode and reads every column; it builds no objects and parses
  * no JSON.
  */
@@ -43,33 +40,31 @@ public class GetLoopBenchmark {
     static final int LOOPS = 10_000;
     static final int FEEDBACK_PER_LOOP = 3;
 
-    private BenchDatabase db;
+    @Param({"sqlite", "postgres"})
+    public String backend;
+
+    private BenchBackend db;
     private String[] ids;
     private int next;
-    private PreparedStatement selectLoop;
-    private PreparedStatement selectFeedback;
+    private LoopReader reader;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = BenchDatabase.create();
-        List<String> created = new ArrayList<>(LOOPS);
-        for (int i = 0; i < LOOPS; i++) {
-            String id = db.store().createLoop(NewLoop.of(Samples.PROJECT + "-" + i % 20, LoopType.SPEC)).id();
-            for (int f = 0; f < FEEDBACK_PER_LOOP; f++) {
-                db.store().addFeedback(id, Samples.feedback(i + f));
-            }
-            created.add(id);
+        db = BenchBackend.create(backend);
+        ids = shuffledLoops(db);
+        reader = new LoopReader(db, db.jdbc());
+    }
+
+    /** Prefills the {@value #LOOPS} loops, checks one, and returns their ids in a fixed random order. */
+    static String[] shuffledLoops(BenchBackend db) throws SQLException {
+        List<String> created = new ArrayList<>(db.prefillLoops(LOOPS, FEEDBACK_PER_LOOP));
+        Loop check = db.store().getLoop(created.getLast());
+        if (check.feedback().size() != FEEDBACK_PER_LOOP) {
+            throw new IllegalStateException("prefill gave " + check.feedback().size() + " entries");
         }
+        db.settle();
         Collections.shuffle(created, new Random(42));
-        ids = created.toArray(String[]::new);
-        selectLoop = db.jdbc().prepare("""
-                SELECT id, project_name, loop_type, status, current_score, iteration, feedback_count, created_at,
-                       updated_at, version
-                FROM loop_states WHERE id = ?""");
-        selectFeedback = db.jdbc().prepare("""
-                SELECT critic_agent, iteration, overall_score, assessment_summary, detailed_feedback, key_issues,
-                       recommendations, assessed_at
-                FROM critic_feedback WHERE loop_id = ? ORDER BY seq""");
+        return created.toArray(String[]::new);
     }
 
     @TearDown(Level.Trial)
@@ -90,35 +85,6 @@ public class GetLoopBenchmark {
 
     @Benchmark
     public void jdbc(Blackhole bh) throws SQLException {
-        String id = nextId();
-        selectLoop.setString(1, id);
-        try (ResultSet row = selectLoop.executeQuery()) {
-            if (!row.next()) {
-                throw new SQLException("no loop " + id);
-            }
-            bh.consume(row.getString(1));
-            bh.consume(row.getString(2));
-            bh.consume(row.getString(3));
-            bh.consume(row.getString(4));
-            bh.consume(row.getInt(5));
-            bh.consume(row.getInt(6));
-            bh.consume(row.getInt(7));
-            bh.consume(row.getLong(8));
-            bh.consume(row.getLong(9));
-            bh.consume(row.getLong(10));
-        }
-        selectFeedback.setString(1, id);
-        try (ResultSet rows = selectFeedback.executeQuery()) {
-            while (rows.next()) {
-                bh.consume(rows.getString(1));
-                bh.consume(rows.getInt(2));
-                bh.consume(rows.getInt(3));
-                bh.consume(rows.getString(4));
-                bh.consume(rows.getString(5));
-                bh.consume(rows.getString(6));
-                bh.consume(rows.getString(7));
-                bh.consume(rows.getLong(8));
-            }
-        }
+        reader.read(nextId(), bh);
     }
 }

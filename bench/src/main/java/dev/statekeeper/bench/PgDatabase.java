@@ -14,8 +14,8 @@ import org.postgresql.util.PGobject;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -95,6 +95,11 @@ final class PgDatabase implements BenchBackend {
     }
 
     @Override
+    public Object time(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class);
+    }
+
+    @Override
     public String forUpdate() {
         return " FOR UPDATE";
     }
@@ -127,10 +132,11 @@ final class PgDatabase implements BenchBackend {
      * Writes {@code loops} loops of project {@code bench-0} ... {@code bench-19}, each with
      * {@code feedbackPerLoop} entries of {@link Samples#feedback}, and the newest
      * STATEKEEPER_LOOP_HISTORY_SIZE of them in the active history: the rows the store's createLoop and
-     * addFeedback would leave, written in batches (40,000 store calls would take most of a trial). Then
-     * VACUUM ANALYZE, as autovacuum (off on the test server) would. Returns the ids in creation order.
+     * addFeedback would leave, written in batches (40,000 store calls would take most of a trial); callers
+     * {@link #settle()} afterwards. Returns the ids in creation order.
      */
-    List<String> prefillLoops(int loops, int feedbackPerLoop) throws SQLException {
+    @Override
+    public List<String> prefillLoops(int loops, int feedbackPerLoop) throws SQLException {
         List<String> ids = new ArrayList<>(loops);
         Instant start = Instant.now().minusSeconds(3_600);
         try (Connection c = server.connect(name)) {
@@ -188,10 +194,6 @@ final class PgDatabase implements BenchBackend {
                 history.executeBatch();
             }
             c.commit();
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE");
-            }
         }
         return ids;
     }

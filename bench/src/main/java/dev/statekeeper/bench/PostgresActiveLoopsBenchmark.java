@@ -18,14 +18,13 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL: listing the active loops ({@code activeLoops()}: the newest STATEKEEPER_LOOP_HISTORY_SIZE = 10
  * entries of the active history with their loop rows) on the 10,000-loop database of
- * {@link PostgresGetLoopBenchmark}. The baseline runs the store's one SELECT (history joined with the loop
+ * {@link GetLoopBenchmark}. The baseline runs the store's one SELECT (history joined with the loop
  * rows, newest first, LIMIT 10) and reads every column.
  */
 @State(Scope.Benchmark)
@@ -43,16 +42,13 @@ public class PostgresActiveLoopsBenchmark {
     @Setup(Level.Trial)
     public void open() throws SQLException {
         db = PgDatabase.create();
-        PostgresGetLoopBenchmark.shuffledLoops(db);
+        GetLoopBenchmark.shuffledLoops(db);
         int active = db.store().activeLoops().size();
         if (active != HISTORY_SIZE) {
             throw new IllegalStateException(active + " active loops, expected " + HISTORY_SIZE);
         }
-        selectActive = db.jdbc().prepare("""
-                SELECT l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, l.feedback_count,
-                       l.created_at, l.updated_at, l.version
-                FROM loop_history h JOIN loop_states l ON l.id = h.loop_id
-                ORDER BY h.sequence_number DESC LIMIT ?""");
+        selectActive = db.jdbc().prepare("SELECT " + LoopReader.LOOP_COLUMNS
+                + " FROM loop_history h JOIN loop_states l ON l.id = h.loop_id ORDER BY h.sequence_number DESC LIMIT ?");
     }
 
     @TearDown(Level.Trial)
@@ -70,16 +66,7 @@ public class PostgresActiveLoopsBenchmark {
         selectActive.setInt(1, HISTORY_SIZE);
         try (ResultSet rows = selectActive.executeQuery()) {
             while (rows.next()) {
-                bh.consume(rows.getString(1));
-                bh.consume(rows.getString(2));
-                bh.consume(rows.getString(3));
-                bh.consume(rows.getString(4));
-                bh.consume(rows.getInt(5));
-                bh.consume(rows.getInt(6));
-                bh.consume(rows.getInt(7));
-                bh.consume(rows.getObject(8, OffsetDateTime.class));
-                bh.consume(rows.getObject(9, OffsetDateTime.class));
-                bh.consume(rows.getLong(10));
+                LoopReader.consumeLoopRow(db, rows, bh);
             }
         }
     }

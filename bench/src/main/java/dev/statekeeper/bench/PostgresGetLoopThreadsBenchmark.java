@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * PostgreSQL: getLoop throughput with 1, 8 and 32 JMH threads sharing one store whose pool holds at most
  * {@value #POOL_MAX_SIZE} connections (DATABASE_POOL_MAX_SIZE; DATABASE_POOL_TIMEOUT at its default 30 s),
- * on the 10,000-loop database of {@link PostgresGetLoopBenchmark}; each thread walks the shuffled ids from
+ * on the 10,000-loop database of {@link GetLoopBenchmark}; each thread walks the shuffled ids from
  * its own offset. A failed call (a pool timeout, any error) is counted, not thrown: the {@code errors}
  * counter is reported next to the score and must be 0. The {@code jdbc*} baselines give each thread a
  * plain connection of its own (no pool, so 32 connections at 32 threads) with the same two SELECTs.
@@ -48,7 +48,7 @@ public class PostgresGetLoopThreadsBenchmark {
     @Setup(Level.Trial)
     public void open() throws SQLException {
         db = PgDatabase.create(POOL_MAX_SIZE);
-        ids = PostgresGetLoopBenchmark.shuffledLoops(db);
+        ids = GetLoopBenchmark.shuffledLoops(db);
     }
 
     @TearDown(Level.Trial)
@@ -93,12 +93,12 @@ public class PostgresGetLoopThreadsBenchmark {
     @State(Scope.Thread)
     public static class Jdbc {
         private PlainJdbc jdbc;
-        private PostgresGetLoopBenchmark.Reader reader;
+        private LoopReader reader;
 
         @Setup(Level.Trial)
         public void open(PostgresGetLoopThreadsBenchmark bench) throws SQLException {
             jdbc = bench.db.connect();
-            reader = new PostgresGetLoopBenchmark.Reader(jdbc);
+            reader = new LoopReader(bench.db, jdbc);
         }
 
         @TearDown(Level.Trial)
