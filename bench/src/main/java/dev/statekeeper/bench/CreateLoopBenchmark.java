@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -68,17 +69,17 @@ public class CreateLoopBenchmark {
     @Benchmark
     public String jdbc() throws SQLException {
         String id = Loops.newId();
-        long now = Samples.nowMicros();
+        Object now = db.time(Instant.now());
         return db.jdbc().inWriteTransaction(() -> {
             insertLoop.setString(1, id);
             insertLoop.setString(2, Samples.PROJECT);
             insertLoop.setString(3, LoopType.SPEC.wire());
             insertLoop.setString(4, LoopStatus.INITIALIZED.wire());
-            insertLoop.setLong(5, now);
-            insertLoop.setLong(6, now);
+            insertLoop.setObject(5, now);
+            insertLoop.setObject(6, now);
             insertLoop.executeUpdate();
             insertHistory.setString(1, id);
-            insertHistory.setLong(2, now);
+            insertHistory.setObject(2, now);
             insertHistory.executeUpdate();
             trimHistory.setInt(1, HISTORY_SIZE);
             trimHistory.executeUpdate();

@@ -4,7 +4,6 @@ import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecName;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.domain.Specs;
-import dev.statekeeper.core.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,12 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Storing a spec with {@code putSpec}: a new title each time ({@code create*}), or the same title again with
- * changed free fields, which updates the spec and adds a revision ({@code update*}). The document has every
- * field set (about 800 bytes of JSON). The baselines run the same INSERTs/UPDATEs in one transaction with a
+ * Storing a spec with {@code putSpec}, on SQLite and on PostgreSQL: a new title each time ({@code create*}),
+ * or the same title again with changed free fields, which updates the spec and adds a revision
+ * ({@code update*}). The document has every field set (about 800 bytes of JSON). The baselines run the same INSERTs/UPDATEs in one transaction with a
  * document serialized once in setup: no validation, no merge, no JSON per call.
  */
 @State(Scope.Benchmark)
@@ -38,10 +39,13 @@ import java.util.concurrent.TimeUnit;
 public class PutSpecBenchmark {
     private static final String UPDATED_TITLE = "Payment Gateway Service";
 
-    private BenchDatabase db;
+    @Param({"sqlite", "postgres"})
+    public String backend;
+
+    private BenchBackend db;
     private int n;
     private String updatedName;
-    private String documentJson;
+    private Object documentJson;
     private PreparedStatement insertSpec;
     private PreparedStatement insertRevision;
     private PreparedStatement selectSpec;
@@ -49,17 +53,18 @@ public class PutSpecBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = BenchDatabase.create();
+        db = BenchBackend.create(backend);
         updatedName = db.store().putSpec(Samples.PROJECT, Samples.spec(UPDATED_TITLE, 0)).name();
-        documentJson = Json.write(Specs.forFirstStore(Samples.PROJECT, Samples.spec(UPDATED_TITLE, 0)));
+        db.settle();
+        documentJson = db.json(Specs.forFirstStore(Samples.PROJECT, Samples.spec(UPDATED_TITLE, 0)));
         insertSpec = db.jdbc().prepare("""
                 INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content,
                     created_at, updated_at)
-                VALUES (?, ?, ?, 0, 1, ?, ?, ?) RETURNING id""");
+                VALUES (?, ?, ?, 0, 1, ?, ?, ?) ON CONFLICT (project_name, spec_name) DO NOTHING RETURNING id""");
         insertRevision = db.jdbc().prepare(
                 "INSERT INTO spec_revisions (spec_id, version, iteration, content, revised_at) VALUES (?, ?, ?, ?, ?)");
-        selectSpec = db.jdbc().prepare(
-                "SELECT id, iteration, version FROM technical_specs WHERE project_name = ? AND spec_name = ?");
+        selectSpec = db.jdbc().prepare("SELECT id, iteration, version FROM technical_specs "
+                + "WHERE project_name = ? AND spec_name = ?" + db.forUpdate());
         updateSpec = db.jdbc().prepare("""
                 UPDATE technical_specs SET spec_status = ?, iteration = ?, version = ?, content = ?, updated_at = ?
                 WHERE id = ? AND version = ?""");
@@ -79,17 +84,19 @@ public class PutSpecBenchmark {
     @Benchmark
     public long createJdbc() throws SQLException {
         String name = SpecName.normalize("Spec number " + ++n);
-        long now = Samples.nowMicros();
+        Object now = db.time(Instant.now());
         return db.jdbc().inWriteTransaction(() -> {
             long id;
             insertSpec.setString(1, Samples.PROJECT);
             insertSpec.setString(2, name);
             insertSpec.setString(3, SpecStatus.DRAFT.wire());
-            insertSpec.setString(4, documentJson);
-            insertSpec.setLong(5, now);
-            insertSpec.setLong(6, now);
+            insertSpec.setObject(4, documentJson);
+            insertSpec.setObject(5, now);
+            insertSpec.setObject(6, now);
             try (ResultSet row = insertSpec.executeQuery()) {
-                row.next();
+                if (!row.next()) {
+                    throw new SQLException("spec " + name + " exists");
+                }
                 id = row.getLong(1);
             }
             addRevision(id, 1, 0, now);
@@ -104,7 +111,7 @@ public class PutSpecBenchmark {
 
     @Benchmark
     public long updateJdbc() throws SQLException {
-        long now = Samples.nowMicros();
+        Object now = db.time(Instant.now());
         return db.jdbc().inWriteTransaction(() -> {
             long id;
             int iteration;
@@ -122,8 +129,8 @@ public class PutSpecBenchmark {
             updateSpec.setString(1, SpecStatus.DRAFT.wire());
             updateSpec.setInt(2, iteration + 1);
             updateSpec.setLong(3, version + 1);
-            updateSpec.setString(4, documentJson);
-            updateSpec.setLong(5, now);
+            updateSpec.setObject(4, documentJson);
+            updateSpec.setObject(5, now);
             updateSpec.setLong(6, id);
             updateSpec.setLong(7, version);
             if (updateSpec.executeUpdate() != 1) {
@@ -134,12 +141,12 @@ public class PutSpecBenchmark {
         });
     }
 
-    private void addRevision(long specId, long version, int iteration, long now) throws SQLException {
+    private void addRevision(long specId, long version, int iteration, Object now) throws SQLException {
         insertRevision.setLong(1, specId);
         insertRevision.setLong(2, version);
         insertRevision.setInt(3, iteration);
-        insertRevision.setString(4, documentJson);
-        insertRevision.setLong(5, now);
+        insertRevision.setObject(4, documentJson);
+        insertRevision.setObject(5, now);
         insertRevision.executeUpdate();
     }
 }

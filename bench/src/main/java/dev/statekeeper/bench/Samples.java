@@ -4,7 +4,6 @@ import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecStatus;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +12,6 @@ final class Samples {
     static final String PROJECT = "bench";
 
     private Samples() {
-    }
-
-    /** The current time as the schema stores it: microseconds since the epoch. */
-    static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     static CriticFeedback feedback(int n) {
