@@ -1,5 +1,6 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.core.json.Json;
 import picocli.CommandLine.Command;
 
 import java.io.ByteArrayInputStream;
@@ -31,7 +32,7 @@ final class WarmUpCommand implements Callable<Integer> {
             Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(), "STATEKEEPER_BACKEND", "sqlite");
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
             String loop = run(env, sink, "", "--json", "loop", "create", "--project", "warm-up", "--type", "spec");
-            String id = loop.replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            String id = Json.mapper().readTree(loop).path("id").asText();
             run(env, sink, "", "loop", "create", "--project", "warm-up", "--type", "plan");
             run(env, sink, "", "loop", "feedback", id, "--critic", "c", "--score", "70", "--summary", "s", "--issue", "i");
             for (List<String> args : List.of(

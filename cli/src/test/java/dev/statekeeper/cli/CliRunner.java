@@ -35,10 +35,14 @@ final class CliRunner {
     }
 
     Result runWithInput(String stdin, String... args) {
+        return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    Result runWithBytes(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = new Cli(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), clock).run(args);
+        int exitCode = new Cli(env, new ByteArrayInputStream(stdin), new PrintWriter(out), new PrintWriter(err), clock)
+                .run(args);
         return new Result(exitCode, out.toString(), err.toString());
     }
 

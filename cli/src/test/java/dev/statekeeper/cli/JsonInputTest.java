@@ -57,6 +57,17 @@ class JsonInputTest {
     }
 
     @Test
+    void invalidUtf8OnStdinIsRefusedLikeInAFile() {
+        byte[] latin1 = "{\"title\": \"Caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        CliRunner.Result result = cli.runWithBytes(latin1, "spec", "put", "--project", "demo", "--file", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("statekeeper: cannot read '-': it is not UTF-8 text\n");
+        assertThat(cli.ok("spec", "list", "--project", "demo")).doesNotContain("caf");
+    }
+
+    @Test
     void aNullListItemIsNamedByItsIndex() {
         String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
         CliRunner.Result result = cli.runWithInput("""

@@ -1,7 +1,5 @@
 package dev.statekeeper.cli.plan;
 
-import dev.statekeeper.cli.support.Document;
-import dev.statekeeper.cli.support.JsonInput;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
@@ -22,7 +20,7 @@ public final class PlanPut extends StoreCommand {
 
     @Override
     protected void execute(StateStore store, Output out) {
-        PlanContent content = JsonInput.read(Document.load(file, stdin()), "plan", PlanContent.class);
+        PlanContent content = readJson(file, "plan", PlanContent.class);
         ProjectPlan plan = store.putPlan(project, content);
         out.emit(plan, "stored plan of project '" + project + "' (version " + plan.version() + ")");
     }

@@ -1,7 +1,5 @@
 package dev.statekeeper.cli.roadmap;
 
-import dev.statekeeper.cli.support.Document;
-import dev.statekeeper.cli.support.JsonInput;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
@@ -22,7 +20,7 @@ public final class RoadmapPut extends StoreCommand {
 
     @Override
     protected void execute(StateStore store, Output out) {
-        RoadmapContent content = JsonInput.read(Document.load(file, stdin()), "roadmap", RoadmapContent.class);
+        RoadmapContent content = readJson(file, "roadmap", RoadmapContent.class);
         Roadmap roadmap = store.putRoadmap(project, content);
         out.emit(roadmap, "stored roadmap of project '" + project + "' (version " + roadmap.version() + ")");
     }

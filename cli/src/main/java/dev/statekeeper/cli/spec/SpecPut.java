@@ -1,7 +1,5 @@
 package dev.statekeeper.cli.spec;
 
-import dev.statekeeper.cli.support.Document;
-import dev.statekeeper.cli.support.JsonInput;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
@@ -22,7 +20,7 @@ public final class SpecPut extends StoreCommand {
 
     @Override
     protected void execute(StateStore store, Output out) {
-        SpecContent content = JsonInput.read(Document.load(file, stdin()), "spec", SpecContent.class);
+        SpecContent content = readJson(file, "spec", SpecContent.class);
         Spec spec = store.putSpec(project, content);
         out.emit(spec, SpecText.stored("stored", spec));
     }

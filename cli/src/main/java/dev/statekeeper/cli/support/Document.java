@@ -5,6 +5,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -19,7 +20,9 @@ public record Document(String source, String text) {
     public static Document load(String file, InputStream stdin) {
         try {
             if (file.equals("-")) {
-                return new Document("stdin", new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+                // strict, like Files.readString: invalid UTF-8 is refused, not turned into U+FFFD
+                return new Document("stdin",
+                        StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(stdin.readAllBytes())).toString());
             }
             return new Document(file, Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {

@@ -2,6 +2,8 @@ package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.Checks;
 
+import java.util.List;
+
 /** Rules for the per-project documents (roadmap, plan). */
 public final class Projects {
     private Projects() {
@@ -26,7 +28,7 @@ public final class Projects {
             checks.text("title", input.title(), 255);
         }
         Documents.checkText(checks, input).orThrow();
-        return Documents.merge(stored, input, RoadmapContent.class, java.util.List.of(), "roadmap");
+        return Documents.merge(stored, input, RoadmapContent.class, List.of(), "roadmap");
     }
 
     /** A plan's first version: project required, missing fields empty, status draft. */
@@ -39,6 +41,6 @@ public final class Projects {
     public static PlanContent planUpdate(PlanContent stored, PlanContent input) {
         Checks.of("plan").required("plan", input).orThrow();
         Documents.checkText(Checks.of("plan"), input).orThrow();
-        return Documents.merge(stored, input, PlanContent.class, java.util.List.of(), "plan");
+        return Documents.merge(stored, input, PlanContent.class, List.of(), "plan");
     }
 }

@@ -2,6 +2,7 @@ package dev.statekeeper.core.error;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +72,7 @@ public final class Checks {
     }
 
     /** Every element of a list: present, and optional text of at most max characters. */
-    public Checks textList(String field, java.util.List<String> values, int max) {
+    public Checks textList(String field, List<String> values, int max) {
         for (int i = 0; values != null && i < values.size(); i++) {
             String v = values.get(i);
             if (v == null) {
@@ -84,7 +85,7 @@ public final class Checks {
     }
 
     /** Every value of a map: present, and optional text of at most max characters. */
-    public Checks textMap(String field, java.util.Map<String, String> values, int max) {
+    public Checks textMap(String field, Map<String, String> values, int max) {
         if (values != null) {
             values.forEach((k, v) -> {
                 if (k == null || v == null) {

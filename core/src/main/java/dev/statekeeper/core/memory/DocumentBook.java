@@ -11,6 +11,7 @@ import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.error.Errors;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class DocumentBook {
     }
 
     private static int byCodePoint(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     void deletePlan(String project) {
