@@ -8,13 +8,11 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.testkit.TestClock;
+import dev.statekeeper.testkit.Together;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,19 +25,8 @@ class PostgresMigrationTest {
     void twoStoresOpeningAnEmptyDatabaseAtOnceApplyEachMigrationOnce() throws Exception {
         String database = FreshPostgresStores.server().createDatabase();
         Settings settings = FreshPostgresStores.settingsFor(database, Settings.defaults());
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<PostgresStateStore>> opening = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            opening.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return PostgresStateStore.open(settings, clock);
-            }));
-        }
-        try (PostgresStateStore first = opening.get(0).get(); PostgresStateStore second = opening.get(1).get();
+        List<PostgresStateStore> opened = Together.run(2, w -> PostgresStateStore.open(settings, clock));
+        try (PostgresStateStore first = opened.get(0); PostgresStateStore second = opened.get(1);
              Connection raw = RawPostgres.connect(database)) {
             first.createLoop(NewLoop.of("demo", LoopType.SPEC));
 

@@ -11,13 +11,13 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.testkit.TestClock;
+import dev.statekeeper.testkit.Together;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.List;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,27 +42,19 @@ class SqliteConcurrencyTest {
         try (StateStore first = SqliteStateStore.open(settings("10"), clock);
              StateStore second = SqliteStateStore.open(settings("10"), clock)) {
             Loop loop = first.createLoop(NewLoop.of("demo", LoopType.SPEC));
-            CyclicBarrier start = new CyclicBarrier(2);
+            List<StateStore> stores = List.of(first, second);
 
-            CompletableFuture<Void> a = CompletableFuture.runAsync(() -> append(first, loop.id(), start));
-            CompletableFuture<Void> b = CompletableFuture.runAsync(() -> append(second, loop.id(), start));
-            CompletableFuture.allOf(a, b).get();
+            Together.run(2, w -> {
+                for (int i = 0; i < EACH; i++) {
+                    stores.get(w).addFeedback(loop.id(), feedback(i));
+                }
+                return null;
+            });
 
             Loop after = second.getLoop(loop.id());
             assertThat(after.feedback()).hasSize(2 * EACH);
             assertThat(after.version()).isEqualTo(1 + 2 * EACH);
             assertThat(first.getLoop(loop.id())).isEqualTo(after);
-        }
-    }
-
-    private static void append(StateStore store, String loopId, CyclicBarrier start) {
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        for (int i = 0; i < EACH; i++) {
-            store.addFeedback(loopId, feedback(i));
         }
     }
 

@@ -8,16 +8,12 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.testkit.Together;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
 import static dev.statekeeper.testkit.Fixtures.spec;
@@ -32,7 +28,7 @@ public abstract class ConcurrencyContract extends ContractBase {
     void concurrentFeedbackAppendsAreAllKept() throws Exception {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
 
-        runTogether(WRITERS, w -> {
+        Together.run(WRITERS, w -> {
             for (int i = 0; i < EACH; i++) {
                 store.addFeedback(loop.id(), feedback(w + 1, i));
             }
@@ -50,7 +46,7 @@ public abstract class ConcurrencyContract extends ContractBase {
         for (int round = 0; round < 10; round++) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
 
-            List<Object> outcomes = runTogether(2, w -> {
+            List<Object> outcomes = Together.run(2, w -> {
                 try {
                     return store.addFeedback(loop.id(), feedback(50 + w), 1L);
                 } catch (StatekeeperException e) {
@@ -66,7 +62,7 @@ public abstract class ConcurrencyContract extends ContractBase {
 
     @Test
     void concurrentCreatesGetDistinctIds() throws Exception {
-        List<Object> created = runTogether(WRITERS, w -> {
+        List<Object> created = Together.run(WRITERS, w -> {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < EACH; i++) {
                 ids.add(store.createLoop(NewLoop.of("p" + w, LoopType.PLAN)).id());
@@ -84,7 +80,7 @@ public abstract class ConcurrencyContract extends ContractBase {
     void concurrentSpecUpdatesEachBecomeARevision() throws Exception {
         store.putSpec("demo", spec("Auth"));
 
-        runTogether(WRITERS, w -> {
+        Together.run(WRITERS, w -> {
             for (int i = 0; i < 5; i++) {
                 store.updateSpec("demo", "auth", SpecContent.titled("Auth"), null);
             }
@@ -94,34 +90,5 @@ public abstract class ConcurrencyContract extends ContractBase {
         assertThat(store.getSpec("demo", "auth").version()).isEqualTo(1 + WRITERS * 5);
         assertThat(store.specHistory("demo", "auth")).extracting(s -> s.version())
                 .doesNotHaveDuplicates().hasSize(1 + WRITERS * 5);
-    }
-
-    /** Work for one writer, given its index. */
-    protected interface Writer {
-        Object run(int writer) throws Exception;
-    }
-
-    /** Starts all writers at the same moment and returns what each returned; rethrows the first failure. */
-    protected static List<Object> runTogether(int writers, Writer work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CyclicBarrier start = new CyclicBarrier(writers);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int index = w;
-                Callable<Object> task = () -> {
-                    start.await();
-                    return work.run(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
