@@ -42,12 +42,12 @@ import java.util.concurrent.TimeUnit;
 public class ResolveSpecBenchmark {
     static final int SPECS = 1_000;
     private static final int TARGETS = 100;
-    private static final String[] FIRST = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
+    static final String[] FIRST = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel",
             "india", "juliet"};
-    private static final String[] SECOND = {"billing", "catalog", "gateway", "identity", "ledger", "mailer",
+    static final String[] SECOND = {"billing", "catalog", "gateway", "identity", "ledger", "mailer",
             "notifier", "payments", "search", "storage"};
     /** Distinct first letters, so that "first second x" is the prefix of exactly one name. */
-    private static final String[] THIRD = {"adapter", "broker", "cache", "daemon", "exporter", "frontend", "guard",
+    static final String[] THIRD = {"adapter", "broker", "cache", "daemon", "exporter", "frontend", "guard",
             "hub", "indexer", "journal"};
 
     @Param({"exact", "prefix", "fuzzy"})
