@@ -41,7 +41,22 @@ public enum Setting {
     CHECKPOINT_EVERY("STATEKEEPER_CHECKPOINT_EVERY", "5", Kind.integer(1, 1000),
             "every Nth iteration asks for user input"),
     MIN_IMPROVEMENT("STATEKEEPER_MIN_IMPROVEMENT", "5", Kind.integer(0, 100),
-            "a score gain below this between two feedbacks is stagnation and asks for user input");
+            "a score gain below this between two feedbacks is stagnation and asks for user input"),
+    JSON_BACKUPS("STATEKEEPER_JSON_BACKUPS", "5", Kind.integer(0, 100),
+            "how many earlier versions of the json backend's file are kept beside it (state.json.1 ...)"),
+    JSON_LOCK_TIMEOUT("STATEKEEPER_JSON_LOCK_TIMEOUT", "5.0", Kind.seconds(0, 600),
+            "seconds a json-backend writer waits for another process's lock before failing with DATABASE_BUSY"),
+    SERVER_BIND("STATEKEEPER_BIND", "127.0.0.1", Kind.TEXT,
+            "address 'statekeeper serve' listens on; anything but loopback requires STATEKEEPER_API_TOKEN"),
+    SERVER_PORT("STATEKEEPER_PORT", "7070", Kind.integer(0, 65_535), "port 'statekeeper serve' listens on (0 = any free port)"),
+    API_TOKEN("STATEKEEPER_API_TOKEN", null, Kind.SECRET,
+            "bearer token the HTTP API requires (required when bound to a non-loopback address)"),
+    MAX_BODY_BYTES("STATEKEEPER_MAX_BODY_BYTES", "1048576", Kind.integer(1024, 64 * 1024 * 1024),
+            "largest HTTP request body accepted, in bytes (larger ones get 413)"),
+    READY_TIMEOUT("STATEKEEPER_READY_TIMEOUT", "2.0", Kind.seconds(0.1, 60),
+            "seconds /health/ready waits for the store to answer before reporting not ready"),
+    SHUTDOWN_TIMEOUT("STATEKEEPER_SHUTDOWN_TIMEOUT", "10.0", Kind.seconds(0, 300),
+            "seconds the server lets in-flight requests finish after SIGTERM before closing the store");
 
     private final String variable;
     private final String defaultValue;
@@ -73,12 +88,15 @@ public enum Setting {
     }
 
     public boolean secret() {
-        return kind == Kind.SECRET_URL;
+        return kind == Kind.SECRET_URL || kind == Kind.SECRET;
     }
 
-    /** The value as it may be shown: passwords in URLs replaced by ****. */
+    /** The value as it may be shown: passwords in URLs and whole secrets (tokens) replaced by ****. */
     public String display(String value) {
-        return value == null ? null : secret() ? Secrets.maskUrl(value) : value;
+        if (value == null) {
+            return null;
+        }
+        return kind == Kind.SECRET ? "****" : kind == Kind.SECRET_URL ? Secrets.maskUrl(value) : value;
     }
 
     Violation check(String value) {
@@ -90,6 +108,8 @@ public enum Setting {
     record Kind(String name, List<String> choices, double min, double max) {
         static final Kind PATH = new Kind("path", List.of(), 0, 0);
         static final Kind SECRET_URL = new Kind("url", List.of(), 0, 0);
+        static final Kind TEXT = new Kind("text", List.of(), 0, 0);
+        static final Kind SECRET = new Kind("secret", List.of(), 0, 0);
 
         static Kind choice(String... values) {
             return new Kind("choice", List.of(values), 0, 0);
@@ -109,6 +129,8 @@ public enum Setting {
                 case "integer" -> (long) min + "-" + (long) max;
                 case "seconds" -> fmt(min) + "-" + fmt(max) + " s";
                 case "url" -> "postgresql://... or sqlite:/path";
+                case "text" -> "text";
+                case "secret" -> "text (secret, shown as ****)";
                 default -> "a directory";
             };
         }

@@ -104,6 +104,9 @@ class SettingsTest {
                 .isEqualTo("postgresql://host/db?user=u&password=****&sslmode=require");
         assertThat(Secrets.maskUrl("postgresql://user@host/db")).isEqualTo("postgresql://user@host/db");
         assertThat(Setting.DATABASE_URL.display("postgresql://a:b@h/d")).isEqualTo("postgresql://a:****@h/d");
+        assertThat(Setting.API_TOKEN.display("s3cr3t-token")).isEqualTo("****");
+        assertThat(Setting.API_TOKEN.secret()).isTrue();
+        assertThat(Setting.SERVER_BIND.display("0.0.0.0")).isEqualTo("0.0.0.0");
         assertThat(Secrets.maskUrl("postgresql://me:p@ss/w#rd?@host:5432/db")).isEqualTo("postgresql://me:****@host:5432/db");
         assertThat(Secrets.maskUrl("postgresql:/me:secret@host/db")).isEqualTo("postgresql:/me:****@host/db");
         assertThat(Secrets.maskUrl("host=db user=me password=hunter2 sslmode=require"))
