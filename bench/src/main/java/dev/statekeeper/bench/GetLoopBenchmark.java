@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reading one loop with its feedback, on SQLite and on PostgreSQL (the store with its default pool), from a
  * database of {@value #LOOPS} loops, each with {@value #FEEDBACK_PER_LOOP} feedback entries, the loops
- * visited in a fixed random order. The baseline ({@link LoopReader}) runs the same two SELECTs with prepared
+ * visited in a fixed random order. The baseline ({@link LoopReader}) runs the same SELECT (the loop joined with its feedback) with prepared
  * statements on one connection in auto-commit mode and reads every column; it builds no objects and parses
  * no JSON.
  */

@@ -7,9 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The get-loop baseline: the two SELECTs the store runs (the loop row by id, its feedback rows by loop id in
- * seq order), prepared once on one connection, every column read into a {@link Blackhole}; no objects built,
- * no JSON parsed.
+ * The get-loop baseline: the one SELECT the store runs (the loop row by id joined with its feedback rows in seq
+ * order), prepared once on one connection, every column read into a {@link Blackhole}; no objects built, no JSON
+ * parsed.
  */
 final class LoopReader {
     static final String LOOP_COLUMNS = "l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, "
@@ -17,37 +17,35 @@ final class LoopReader {
 
     private final BenchBackend backend;
     private final PreparedStatement selectLoop;
-    private final PreparedStatement selectFeedback;
 
     LoopReader(BenchBackend backend, PlainJdbc jdbc) throws SQLException {
         this.backend = backend;
-        selectLoop = jdbc.prepare("SELECT " + LOOP_COLUMNS + " FROM loop_states l WHERE l.id = ?");
-        selectFeedback = jdbc.prepare("""
-                SELECT critic_agent, iteration, overall_score, assessment_summary, detailed_feedback, key_issues,
-                       recommendations, assessed_at
-                FROM critic_feedback WHERE loop_id = ? ORDER BY seq""");
+        selectLoop = jdbc.prepare("SELECT " + LOOP_COLUMNS + """
+                , f.seq, f.critic_agent, f.iteration AS feedback_iteration, f.overall_score, f.assessment_summary,
+                  f.detailed_feedback, f.key_issues, f.recommendations, f.assessed_at
+                FROM loop_states l LEFT JOIN critic_feedback f ON f.loop_id = l.id WHERE l.id = ? ORDER BY f.seq""");
     }
 
     void read(String id, Blackhole bh) throws SQLException {
         selectLoop.setString(1, id);
-        try (ResultSet row = selectLoop.executeQuery()) {
-            if (!row.next()) {
+        try (ResultSet rows = selectLoop.executeQuery()) {
+            if (!rows.next()) {
                 throw new SQLException("no loop " + id);
             }
-            consumeLoopRow(backend, row, bh);
-        }
-        selectFeedback.setString(1, id);
-        try (ResultSet rows = selectFeedback.executeQuery()) {
-            while (rows.next()) {
-                bh.consume(rows.getString(1));
-                bh.consume(rows.getInt(2));
-                bh.consume(rows.getInt(3));
-                bh.consume(rows.getString(4));
-                bh.consume(rows.getString(5));
-                bh.consume(rows.getString(6));
-                bh.consume(rows.getString(7));
-                bh.consume(backend.time(rows, 8));
-            }
+            consumeLoopRow(backend, rows, bh);
+            do {
+                rows.getInt(11);
+                if (!rows.wasNull()) {
+                    bh.consume(rows.getString(12));
+                    bh.consume(rows.getInt(13));
+                    bh.consume(rows.getInt(14));
+                    bh.consume(rows.getString(15));
+                    bh.consume(rows.getString(16));
+                    bh.consume(rows.getString(17));
+                    bh.consume(rows.getString(18));
+                    bh.consume(backend.time(rows, 19));
+                }
+            } while (rows.next());
         }
     }
 

@@ -57,6 +57,17 @@ public final class Sql {
         }
     }
 
+    /**
+     * Hands the whole result, before its first row, to {@code reader}: for a result that maps to one value over
+     * several rows (a record joined with its children). The rows are closed afterwards.
+     */
+    public static <T> T rows(Connection connection, String sql, RowMapper<T> reader, Object... params)
+            throws SQLException {
+        try (ResultSet rows = query(connection, sql, params)) {
+            return reader.map(rows);
+        }
+    }
+
     /** The single number a query such as {@code SELECT count(*) ...} returns. */
     public static long number(Connection connection, String sql, Object... params) throws SQLException {
         return first(connection, sql, row -> row.getLong(1), params)

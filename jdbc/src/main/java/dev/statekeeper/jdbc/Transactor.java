@@ -2,6 +2,7 @@ package dev.statekeeper.jdbc;
 
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.TransactionControl.Work;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
- * Runs work in one transaction: {@link #read} on a reader connection, {@link #write} on the writer. Commits
- * when the work returns, rolls back when it throws, and turns driver errors into {@link StatekeeperException}
- * through the backend's translator. After {@link #close()} every call fails with STORE_CLOSED.
+ * Runs work on a pooled connection: {@link #query} (one SELECT, no transaction) and {@link #read} (a read-only
+ * snapshot) on a reader connection, {@link #write} in a transaction on the writer. Commits a write when the work
+ * returns, undoes any work that throws, and turns driver errors into {@link StatekeeperException} through the
+ * backend's translator. After {@link #close()} every call fails with STORE_CLOSED.
  */
 public final class Transactor {
     private final String backend;
@@ -30,14 +32,23 @@ public final class Transactor {
         this.translator = translator;
     }
 
-    /** Runs read-only work in a read transaction (one consistent snapshot). */
+    /**
+     * Runs work that is <em>one</em> SELECT. A single statement sees one snapshot by itself, so it needs no
+     * transaction: on PostgreSQL this saves the round trip that ends a read transaction. Work with more than one
+     * statement must use {@link #read}.
+     */
+    public <T> T query(String operation, SqlWork<T> work) {
+        return run(readers, Work.QUERY, operation, work);
+    }
+
+    /** Runs read-only work of several statements in a read transaction (one consistent snapshot). */
     public <T> T read(String operation, SqlWork<T> work) {
-        return run(readers, false, operation, work);
+        return run(readers, Work.READ, operation, work);
     }
 
     /** Runs work that writes, serialized with every other writer of the database. */
     public <T> T write(String operation, SqlWork<T> work) {
-        return run(writers, true, operation, work);
+        return run(writers, Work.WRITE, operation, work);
     }
 
     /** Runs work that writes and returns nothing; {@link #write} for work with a result. */
@@ -53,18 +64,18 @@ public final class Transactor {
         return closed.compareAndSet(false, true);
     }
 
-    private <T> T run(DataSource source, boolean write, String operation, SqlWork<T> work) {
+    private <T> T run(DataSource source, Work kind, String operation, SqlWork<T> work) {
         if (closed.get()) {
             throw Errors.closed(backend);
         }
         try (Connection connection = source.getConnection()) {
-            control.begin(connection, write);
+            control.begin(connection, kind);
             try {
                 T result = work.run(connection);
-                control.commit(connection);
+                control.end(connection, kind);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(connection, e);
+                abortQuietly(connection, kind, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -72,9 +83,9 @@ public final class Transactor {
         }
     }
 
-    private void rollbackQuietly(Connection connection, Throwable failure) {
+    private void abortQuietly(Connection connection, Work kind, Throwable failure) {
         try {
-            control.rollback(connection);
+            control.abort(connection, kind);
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }

@@ -28,8 +28,8 @@ final class PostgresDialect implements Dialect {
 
     /** @param trigramSchema the schema pg_trgm is installed in, or null when it is not installed */
     PostgresDialect(String trigramSchema) {
-        this.similarity = trigramSchema == null ? null : quote(trigramSchema) + ".similarity";
-        this.similar = trigramSchema == null ? null : "OPERATOR(" + quote(trigramSchema) + ".%)";
+        this.similarity = trigramSchema == null ? null : PostgresSchema.quote(trigramSchema) + ".similarity";
+        this.similar = trigramSchema == null ? null : "OPERATOR(" + PostgresSchema.quote(trigramSchema) + ".%)";
     }
 
     boolean usesTrigrams() {
@@ -89,9 +89,5 @@ final class PostgresDialect implements Dialect {
             scores.put(e.getKey(), e.getValue());
         }
         return SpecResolver.fuzzy(project, partial, scores);
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

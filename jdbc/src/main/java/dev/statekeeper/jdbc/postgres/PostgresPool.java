@@ -17,20 +17,27 @@ import javax.sql.DataSource;
  * DATABASE_POOL_MIN_SIZE idle connections kept, at most DATABASE_POOL_MAX_SIZE, a borrower waits at most
  * DATABASE_POOL_TIMEOUT, an idle connection beyond the minimum is closed after
  * DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME, and every statement runs under DATABASE_COMMAND_TIMEOUT
- * ({@code statement_timeout}). Connections say {@code application_name=statekeeper} and come out with
- * auto-commit off, so each borrow is one transaction. The pool opens its first connection at once, so an
- * unreachable server, a wrong password or a missing database fail the open, not the first operation.
+ * ({@code statement_timeout}). Connections say {@code application_name=statekeeper} and rest in auto-commit;
+ * {@link PostgresTransactionControl} opens a transaction for work that needs one. The pool opens its first
+ * connection at once, so an unreachable server, a wrong password or a missing database fail the open, not the
+ * first operation.
  */
 final class PostgresPool implements AutoCloseable {
     static final String APPLICATION_NAME = "statekeeper";
     private static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
 
     private final HikariDataSource pool;
-    private final DataSource unpooled;
 
-    private PostgresPool(HikariDataSource pool, DataSource unpooled) {
+    private PostgresPool(HikariDataSource pool) {
         this.pool = pool;
-        this.unpooled = unpooled;
+    }
+
+    /**
+     * Connections of their own with the pool's settings, for Flyway (which opens and closes its own). The
+     * store migrates before it opens the pool, so it never holds more than the pool's connections at once.
+     */
+    static DataSource unpooled(PostgresUrl url, Settings settings) {
+        return new DriverDataSource(url.jdbcUrl(), null, driverProperties(url, settings), null, null);
     }
 
     static PostgresPool open(PostgresUrl url, Settings settings, PostgresErrorTranslator translator) {
@@ -39,7 +46,7 @@ final class PostgresPool implements AutoCloseable {
         config.setPoolName("statekeeper-postgres");
         config.setJdbcUrl(url.jdbcUrl());
         config.setDataSourceProperties(driver);
-        config.setAutoCommit(false);
+        config.setAutoCommit(true);
         int min = settings.integer(Setting.POOL_MIN_SIZE);
         int max = settings.integer(Setting.POOL_MAX_SIZE);
         config.setMinimumIdle(min);
@@ -52,8 +59,7 @@ final class PostgresPool implements AutoCloseable {
         // HikariCP ignores an idle timeout that is not well below the maximum lifetime
         config.setMaxLifetime(Math.max(MIN_LIFETIME.toMillis(), idle.plusMinutes(1).toMillis()));
         try {
-            return new PostgresPool(new HikariDataSource(config),
-                    new DriverDataSource(url.jdbcUrl(), null, driver, null, null));
+            return new PostgresPool(new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException e) {
             throw translator.translate("open", e.getCause() instanceof SQLException sql ? sql
                     : new SQLException(e.getMessage(), e));
@@ -63,11 +69,6 @@ final class PostgresPool implements AutoCloseable {
     /** The pooled connections, for all store work. */
     DataSource pooled() {
         return pool;
-    }
-
-    /** Connections of their own with the pool's settings, for Flyway (which opens and closes its own). */
-    DataSource unpooled() {
-        return unpooled;
     }
 
     @Override

@@ -25,6 +25,10 @@ import javax.sql.DataSource;
  */
 final class PostgresSchema {
     static final String CREATE_TRIGRAMS = "CREATE EXTENSION IF NOT EXISTS pg_trgm;";
+    /** The GIN index over spec names that serves fuzzy and substring resolve (V2, where V3's cannot be had). */
+    static final String TRIGRAM_INDEX = "idx_specs_name_search";
+    /** The GIN index over project and spec name (V3, with btree_gin), which replaces V2's. */
+    static final String PROJECT_TRIGRAM_INDEX = "idx_specs_project_name_search";
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSchema.class);
     private static final String LOCATION = "classpath:db/migration/postgres";
@@ -61,18 +65,44 @@ final class PostgresSchema {
 
     /**
      * The schema pg_trgm is installed in, or empty when it is not: then a warning says what a superuser must
-     * run, and fuzzy resolve ranks names in Java.
+     * run, and fuzzy resolve ranks names in Java. When pg_trgm was installed after the migrations that create
+     * the trigram index had run (without it), the index is created now (over project and name when btree_gin is
+     * there, else over the name), or, without auto-migrate, a warning says it is missing: without it fuzzy
+     * resolve reads every name of the project.
      */
-    Optional<String> trigramSchema(Transactor tx) {
-        Optional<String> schema = tx.read("look for pg_trgm", c -> Sql.first(c, """
+    Optional<String> trigramSchema(Transactor tx, boolean autoMigrate) {
+        Optional<String> schema = tx.query("look for pg_trgm", c -> Sql.first(c, """
                 SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
                 WHERE e.extname = 'pg_trgm'""", row -> row.getString(1)));
         if (schema.isEmpty()) {
             LOG.warn("pg_trgm is not installed in PostgreSQL database '{}' at {} and this user may not create it: "
                     + "fuzzy spec resolve ranks names in Java instead. A superuser can install it with: {}",
                     url.database(), url.server(), CREATE_TRIGRAMS);
+            return schema;
+        }
+        boolean indexed = tx.query("look for the trigram index", c -> Sql.first(c,
+                "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN (?, ?)", row -> true,
+                TRIGRAM_INDEX, PROJECT_TRIGRAM_INDEX)).isPresent();
+        if (!indexed) {
+            String create = tx.query("look for btree_gin", c -> Sql.first(c,
+                    "SELECT 1 FROM pg_extension WHERE extname = 'btree_gin'", row -> true)).isPresent()
+                    ? "CREATE INDEX IF NOT EXISTS " + PROJECT_TRIGRAM_INDEX + " ON technical_specs USING gin "
+                            + "(project_name, spec_name " + quote(schema.get()) + ".gin_trgm_ops)"
+                    : "CREATE INDEX IF NOT EXISTS " + TRIGRAM_INDEX + " ON technical_specs USING gin (spec_name "
+                            + quote(schema.get()) + ".gin_trgm_ops)";
+            if (autoMigrate) {
+                LOG.info("pg_trgm was installed after the schema was created: creating the trigram index: {}", create);
+                tx.update("create the trigram index", c -> Sql.execute(c, create));
+            } else {
+                LOG.warn("the trigram index over spec names is missing (pg_trgm was installed after the schema was "
+                        + "created), so fuzzy spec resolve reads every name of a project; create it with: {}", create);
+            }
         }
         return schema;
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private StatekeeperException translate(FlywayException e) {
@@ -82,10 +112,20 @@ final class PostgresSchema {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return translator.translate("migrate", sql);
+                return translator.translate(whileConnecting(sql) ? "open" : "migrate", sql);
             }
         }
         return drift("could not be migrated: " + oneLine(e.getMessage()));
+    }
+
+    /**
+     * Whether the error is the server refusing the connection itself (unreachable, authentication, no such
+     * database, too many connections, starting up): the store's open failed, before any migration ran.
+     */
+    private static boolean whileConnecting(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        return state.startsWith("08") || state.startsWith("28") || state.equals("3D000") || state.equals("53300")
+                || state.equals("57P03");
     }
 
     private StatekeeperException drift(String problem) {

@@ -40,13 +40,14 @@ public final class PostgresStateStore extends JdbcStateStore {
     public static PostgresStateStore open(Settings settings, Clock clock) {
         PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
         PostgresErrorTranslator translator = new PostgresErrorTranslator(url, settings);
+        PostgresSchema schema = new PostgresSchema(url, translator);
+        schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), PostgresPool.unpooled(url, settings));
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
             Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
                     translator);
-            PostgresSchema schema = new PostgresSchema(url, translator);
-            schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), pool.unpooled());
-            PostgresDialect dialect = new PostgresDialect(schema.trigramSchema(tx).orElse(null));
+            PostgresDialect dialect = new PostgresDialect(schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE))
+                    .orElse(null));
             return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
         } catch (RuntimeException e) {
             pool.close();

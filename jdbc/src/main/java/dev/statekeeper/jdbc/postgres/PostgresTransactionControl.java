@@ -6,28 +6,36 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * PostgreSQL transactions on pooled connections whose auto-commit is off: the driver begins the transaction
- * with the first statement, as {@code BEGIN READ ONLY} for reads. A read-only transaction is rolled back, not
- * committed: it has nothing to keep, and the server can never be asked to commit work it did not expect.
+ * PostgreSQL transactions on pooled connections that rest in auto-commit. A single query runs as it is: one
+ * round trip, no BEGIN, nothing to end. Other work switches auto-commit off, so the driver sends {@code BEGIN}
+ * (or {@code BEGIN READ ONLY} for a snapshot read) together with the first statement. A read-only transaction
+ * is rolled back, never committed: it has nothing to keep, and the server is never asked to commit work it did
+ * not expect. The pool restores auto-commit and the read-only flag when the connection is returned; pgjdbc
+ * changes both without a round trip while no transaction is open.
  */
 final class PostgresTransactionControl implements TransactionControl {
 
     @Override
-    public void begin(Connection connection, boolean write) throws SQLException {
-        connection.setReadOnly(!write);
-    }
-
-    @Override
-    public void commit(Connection connection) throws SQLException {
-        if (connection.isReadOnly()) {
-            connection.rollback();
-        } else {
-            connection.commit();
+    public void begin(Connection connection, Work work) throws SQLException {
+        if (work != Work.QUERY) {
+            connection.setReadOnly(work == Work.READ);
+            connection.setAutoCommit(false);
         }
     }
 
     @Override
-    public void rollback(Connection connection) throws SQLException {
-        connection.rollback();
+    public void end(Connection connection, Work work) throws SQLException {
+        switch (work) {
+            case QUERY -> { }
+            case READ -> connection.rollback();
+            case WRITE -> connection.commit();
+        }
+    }
+
+    @Override
+    public void abort(Connection connection, Work work) throws SQLException {
+        if (work != Work.QUERY) {
+            connection.rollback();
+        }
     }
 }

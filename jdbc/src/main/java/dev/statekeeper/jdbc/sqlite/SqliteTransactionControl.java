@@ -9,7 +9,8 @@ import java.sql.SQLException;
 /**
  * SQLite transactions issued as SQL on connections that stay in auto-commit mode: {@code BEGIN IMMEDIATE}
  * for writes, so a writer takes the write lock up front and two processes never deadlock upgrading a read
- * lock; {@code BEGIN DEFERRED} for reads, which in WAL mode never wait for writers.
+ * lock; {@code BEGIN DEFERRED} for snapshot reads, which in WAL mode never wait for writers; nothing for a
+ * single query, which SQLite runs in its own implicit read transaction.
  *
  * <p>Why not {@code setAutoCommit(false)} with sqlite-jdbc's IMMEDIATE transaction mode: the driver's
  * {@code commit()} starts the next {@code BEGIN IMMEDIATE} at once, so a pooled connection would hold (or
@@ -18,21 +19,25 @@ import java.sql.SQLException;
 final class SqliteTransactionControl implements TransactionControl {
 
     @Override
-    public void begin(Connection connection, boolean write) throws SQLException {
-        execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    public void begin(Connection connection, Work work) throws SQLException {
+        switch (work) {
+            case QUERY -> { }
+            case READ -> Sql.execute(connection, "BEGIN DEFERRED");
+            case WRITE -> Sql.execute(connection, "BEGIN IMMEDIATE");
+        }
     }
 
     @Override
-    public void commit(Connection connection) throws SQLException {
-        execute(connection, "COMMIT");
+    public void end(Connection connection, Work work) throws SQLException {
+        if (work != Work.QUERY) {
+            Sql.execute(connection, "COMMIT");
+        }
     }
 
     @Override
-    public void rollback(Connection connection) throws SQLException {
-        execute(connection, "ROLLBACK");
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        Sql.execute(connection, sql);
+    public void abort(Connection connection, Work work) throws SQLException {
+        if (work != Work.QUERY) {
+            Sql.execute(connection, "ROLLBACK");
+        }
     }
 }

@@ -28,13 +28,12 @@ final class FeedbackRows {
                 dialect.time(f.timestamp()));
     }
 
-    /** The loop's entries in order. */
-    List<CriticFeedback> of(Connection c, String loopId) throws SQLException {
-        return Sql.list(c, """
-                SELECT critic_agent, iteration, overall_score, assessment_summary, detailed_feedback, key_issues,
-                       recommendations, assessed_at
-                FROM critic_feedback WHERE loop_id = ? ORDER BY seq""", row -> map(row, loopId), loopId);
-    }
+    /**
+     * The columns {@link #map} reads, for a query that joins critic_feedback as {@code f} (its iteration is
+     * renamed, as the loop row has one too); {@code f.seq} is null on the row of a loop without feedback.
+     */
+    static final String COLUMNS = "f.seq, f.critic_agent, f.iteration AS feedback_iteration, f.overall_score, "
+            + "f.assessment_summary, f.detailed_feedback, f.key_issues, f.recommendations, f.assessed_at";
 
     /** The loop's last two overall scores, oldest first: all that deciding looks at. */
     List<Integer> lastScores(Connection c, String loopId) throws SQLException {
@@ -42,9 +41,11 @@ final class FeedbackRows {
                 row -> row.getInt(1), loopId).reversed();
     }
 
-    private CriticFeedback map(ResultSet row, String loopId) throws SQLException {
+    /** The entry on a row of a query that selects {@link #COLUMNS}. */
+    CriticFeedback map(ResultSet row, String loopId) throws SQLException {
         String where = "feedback of loop '" + loopId + "'";
-        return new CriticFeedback(row.getString("critic_agent"), row.getInt("iteration"), row.getInt("overall_score"),
+        return new CriticFeedback(row.getString("critic_agent"), row.getInt("feedback_iteration"),
+                row.getInt("overall_score"),
                 row.getString("assessment_summary"), row.getString("detailed_feedback"),
                 JsonColumns.strings(row.getString("key_issues"), where),
                 JsonColumns.strings(row.getString("recommendations"), where), dialect.time(row, "assessed_at"));

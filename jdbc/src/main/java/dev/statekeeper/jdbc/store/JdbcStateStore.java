@@ -98,7 +98,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public Loop getLoop(String id) {
-        return tx.read("get loop '" + id + "'", c -> loops.get(c, id));
+        return tx.query("get loop '" + id + "'", c -> loops.get(c, id));
     }
 
     @Override
@@ -109,7 +109,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public List<LoopSummary> activeLoops() {
-        return tx.read("list active loops", loops::active);
+        return tx.query("list active loops", loops::active);
     }
 
     @Override
@@ -155,7 +155,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public Spec getSpec(String project, String name) {
-        return tx.read("get spec '" + name + "' of project '" + project + "'", c -> specs.require(c, project, name).spec());
+        return tx.query("get spec '" + name + "' of project '" + project + "'", c -> specs.require(c, project, name).spec());
     }
 
     @Override
@@ -215,7 +215,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public ProjectPlan getPlan(String project) {
-        return tx.read("get plan of project '" + project + "'", c -> plans.get(c, project));
+        return tx.query("get plan of project '" + project + "'", c -> plans.get(c, project));
     }
 
     @Override
@@ -239,7 +239,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public Session getSession(String name) {
-        return tx.read("get session '" + name + "'", c -> sessions.get(c, name));
+        return tx.query("get session '" + name + "'", c -> sessions.get(c, name));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,12 +66,28 @@ final class LoopRepository {
         return get(c, id);
     }
 
+    /**
+     * The loop with its feedback in one statement, so one round trip and one snapshot: the loop's row joined
+     * with its entries (the loop's columns repeat on each entry's row).
+     */
     Loop get(Connection c, String id) throws SQLException {
-        LoopSummary s = summary(c, id);
-        List<CriticFeedback> feedback = feedbackRows.of(c, id);
-        List<Integer> scores = feedback.stream().map(CriticFeedback::overallScore).toList();
-        return new Loop(s.id(), s.project(), s.type(), s.status(), s.currentScore(), scores, s.iteration(), feedback,
-                s.createdAt(), s.updatedAt(), s.version());
+        return Sql.rows(c, "SELECT " + COLUMNS + ", " + FeedbackRows.COLUMNS + " FROM loop_states l "
+                + "LEFT JOIN critic_feedback f ON f.loop_id = l.id WHERE l.id = ? ORDER BY f.seq", rows -> {
+                    if (!rows.next()) {
+                        throw Errors.loopNotFound(id);
+                    }
+                    LoopSummary s = map(rows);
+                    List<CriticFeedback> feedback = new ArrayList<>(s.feedbackCount());
+                    do {
+                        rows.getInt("seq");
+                        if (!rows.wasNull()) {
+                            feedback.add(feedbackRows.map(rows, id));
+                        }
+                    } while (rows.next());
+                    List<Integer> scores = feedback.stream().map(CriticFeedback::overallScore).toList();
+                    return new Loop(s.id(), s.project(), s.type(), s.status(), s.currentScore(), scores, s.iteration(),
+                            List.copyOf(feedback), s.createdAt(), s.updatedAt(), s.version());
+                }, id);
     }
 
     /** The loop without its feedback bodies; LOOP_NOT_FOUND when there is none. */

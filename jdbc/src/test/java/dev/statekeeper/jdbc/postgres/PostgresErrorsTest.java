@@ -122,7 +122,7 @@ class PostgresErrorsTest {
                 + port + "/" + database + "?sslmode=disable"), clock)) {
             assertThat(store.info().location())
                     .isEqualTo("postgresql://postgres:****@localhost:" + port + "/" + database + "?sslmode=disable");
-            assertThat(store.info().schemaVersion()).isEqualTo("2");
+            assertThat(store.info().schemaVersion()).isEqualTo("3");
             assertThat(store.info().backend()).isEqualTo("postgres");
         }
     }

@@ -29,8 +29,9 @@ class PostgresTrigramTest {
             TITLES.forEach(t -> store.putSpec("demo", SpecContent.titled(t)));
 
             assertThat(store.usesTrigramIndex()).isTrue();
-            assertThat(RawSql.text(raw, "SELECT to_regclass('idx_specs_name_search')::text"))
-                    .isEqualTo("idx_specs_name_search");
+            assertThat(RawSql.text(raw, "SELECT string_agg(indexname, ',') FROM pg_indexes "
+                    + "WHERE tablename = 'technical_specs' AND indexdef LIKE '%gin_trgm_ops%'"))
+                    .isEqualTo("idx_specs_project_name_search");
             assertThat(store.resolveSpec("demo", "user authentcation").name()).isEqualTo("user-authentication");
             assertThat(store.resolveSpec("demo", "notifcation servce").name()).isEqualTo("notification-service");
             for (String name : List.of("user-authentication", "payment-gateway", "audit-log")) {
@@ -61,6 +62,31 @@ class PostgresTrigramTest {
             assertThat(RawSql.text(raw, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).isEqualTo("0");
             assertThat(store.resolveSpec("demo", "user authentcation").name()).isEqualTo("user-authentication");
             assertThat(store.resolveSpec("demo", "notifcation servce").name()).isEqualTo("notification-service");
+        }
+    }
+
+    @Test
+    void pgTrgmInstalledAfterTheMigrationGetsItsIndexAtTheNextOpenUnlessMigrationsAreOff() throws Exception {
+        String database = FreshPostgresStores.migratedDatabase();
+        try (Connection raw = RawPostgres.connect(database)) {
+            // as on a server where V2 ran before a superuser could install pg_trgm
+            RawSql.execute(raw, "DROP EXTENSION pg_trgm CASCADE");
+            RawSql.execute(raw, "CREATE EXTENSION pg_trgm");
+            assertThat(RawSql.text(raw, "SELECT to_regclass('idx_specs_project_name_search')::text")).isNull();
+
+            Settings manual = Settings.builder().set(dev.statekeeper.core.config.Setting.AUTO_MIGRATE, "false").build();
+            try (PostgresStateStore store = FreshPostgresStores.openOn(database, manual, clock)) {
+                assertThat(store.usesTrigramIndex()).isTrue();
+            }
+            assertThat(RawSql.text(raw, "SELECT to_regclass('idx_specs_project_name_search')::text")).isNull();
+
+            try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock)) {
+                TITLES.forEach(t -> store.putSpec("demo", SpecContent.titled(t)));
+                assertThat(store.resolveSpec("demo", "paymnt gatway").name()).isEqualTo("payment-gateway");
+            }
+            assertThat(RawSql.text(raw, "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_specs_project_name_search'"))
+                    .isEqualTo("CREATE INDEX idx_specs_project_name_search ON public.technical_specs "
+                            + "USING gin (project_name, spec_name gin_trgm_ops)");
         }
     }
 }
