@@ -1,5 +1,6 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.config.Setting;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -33,6 +34,9 @@ final class EnvironmentHelp implements IHelpSectionRenderer {
             table.addRowValues(s.variable() + " = " + s.range() + value);
             table.addRowValues("", s.description());
         }
-        return String.format("%nEnvironment (the global options override it):%n") + table;
+        table.addRowValues(ConfigFile.VARIABLE + " = a file");
+        table.addRowValues("", "the config file: TOML with the variables above as keys; the environment overrides "
+                + "it. 'statekeeper config path' says where it is, 'statekeeper config --help' how to change it");
+        return String.format("%nEnvironment (the global options override it; it overrides the config file):%n") + table;
     }
 }

@@ -29,8 +29,11 @@ final class WarmUpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("statekeeper-warm-up");
         try {
-            Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(), "STATEKEEPER_BACKEND", "sqlite");
+            // its own config file: the user's may name another store (or be broken), and must never be used here
+            Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(), "STATEKEEPER_BACKEND", "sqlite",
+                    "STATEKEEPER_CONFIG", dir.resolve("config.toml").toString());
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+            run(env, sink, "", "config", "set", "STATEKEEPER_LOOP_HISTORY_SIZE", "10");
             String loop = run(env, sink, "", "--json", "loop", "create", "--project", "warm-up", "--type", "spec");
             String id = Json.mapper().readTree(loop).path("id").asText();
             run(env, sink, "", "loop", "create", "--project", "warm-up", "--type", "plan");
@@ -38,7 +41,8 @@ final class WarmUpCommand implements Callable<Integer> {
             for (List<String> args : List.of(
                     List.of("loop", "get", id), List.of("--json", "loop", "get", id), List.of("loop", "list"),
                     List.of("loop", "list", "--active"), List.of("loop", "decide", id), List.of("loop", "get", "missing"),
-                    List.of("spec", "list", "--project", "warm-up"), List.of("session", "list"), List.of("db", "status"))) {
+                    List.of("spec", "list", "--project", "warm-up"), List.of("session", "list"), List.of("db", "status"),
+                    List.of("config", "list"))) {
                 run(env, sink, "", args.toArray(String[]::new));
             }
             run(env, sink, "{\"title\": \"Warm up\", \"objectives\": \"o\"}", "spec", "put", "--project", "warm-up",

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the CLI in-process against a SQLite store in a test's directory, capturing what it prints. */
+/**
+ * Runs the CLI in-process against a SQLite store in a test's directory, capturing what it prints. The config
+ * file is looked up under {@code DIR/xdg-config} (XDG_CONFIG_HOME), never in the home of whoever runs the tests.
+ */
 final class CliRunner {
     final TestClock clock = TestClock.frozen();
     private final Map<String, String> env = new HashMap<>();
@@ -18,6 +21,7 @@ final class CliRunner {
     CliRunner(Path dataDir) {
         env.put("STATEKEEPER_BACKEND", "sqlite");
         env.put("STATEKEEPER_DATA_DIR", dataDir.toString());
+        env.put("XDG_CONFIG_HOME", dataDir.resolve("xdg-config").toString());
     }
 
     /** Sets (or, with null, removes) an environment variable of later runs. */

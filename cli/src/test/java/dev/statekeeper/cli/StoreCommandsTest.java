@@ -68,8 +68,8 @@ class StoreCommandsTest {
         CliRunner.Result backend = cli.run("--backend", "oracle", "db", "status");
         assertThat(backend.exitCode()).isEqualTo(2);
         assertThat(backend.err()).isEqualTo("""
-                statekeeper: invalid settings: STATEKEEPER_BACKEND = 'oracle': must be one of memory, json, sqlite, postgres
-                  fix: fix the value (environment variable or flag); 'statekeeper --help' lists every setting with its range
+                statekeeper: invalid settings: STATEKEEPER_BACKEND = 'oracle': must be one of memory, json, sqlite, postgres (from --backend)
+                  fix: fix the value where the message says it came from (flag, environment variable or config file); 'statekeeper config list' shows each setting and its source
                 """);
 
         CliRunner.Result url = cli.env("DATABASE_URL", "mysql://admin:hunter2@db.example/state").run("db", "status");

@@ -12,6 +12,9 @@ public interface Globals {
     /** Whether errors are printed with their stack trace. */
     boolean debug();
 
-    /** The environment's settings with the global flags laid over them; refused with CONFIG_INVALID. */
+    /**
+     * The settings: the global flags over the environment over the config file over the defaults; refused with
+     * CONFIG_INVALID naming where a bad value came from.
+     */
     Settings settings();
 }

@@ -56,7 +56,22 @@ public enum Setting {
     READY_TIMEOUT("STATEKEEPER_READY_TIMEOUT", "2.0", Kind.seconds(0.1, 60),
             "seconds /health/ready waits for the store to answer before reporting not ready"),
     SHUTDOWN_TIMEOUT("STATEKEEPER_SHUTDOWN_TIMEOUT", "10.0", Kind.seconds(0, 300),
-            "seconds the server lets in-flight requests finish after SIGTERM before closing the store");
+            "seconds the server lets in-flight requests finish after SIGTERM before closing the store"),
+    CONNECT_TIMEOUT("DATABASE_CONNECT_TIMEOUT", "10.0", Kind.seconds(1, 120),
+            "seconds to open a PostgreSQL connection (TCP connect and login) before giving up"),
+    KEEPALIVE_IDLE("DATABASE_KEEPALIVE_IDLE", "30", Kind.integer(1, 7200),
+            "seconds a PostgreSQL connection is idle before TCP keepalive probes start (client and server side)"),
+    KEEPALIVE_INTERVAL("DATABASE_KEEPALIVE_INTERVAL", "10", Kind.integer(1, 600), "seconds between TCP keepalive probes"),
+    KEEPALIVE_COUNT("DATABASE_KEEPALIVE_COUNT", "5", Kind.integer(1, 60),
+            "unanswered keepalive probes after which a connection is dead"),
+    LEAK_DETECTION("DATABASE_LEAK_DETECTION_THRESHOLD", "60.0", Kind.seconds(0, 3600),
+            "seconds a connection may be held before a warning names where it was taken (0 = off)"),
+    RETRY_ATTEMPTS("STATEKEEPER_RETRY_ATTEMPTS", "4", Kind.integer(1, 20),
+            "tries of an operation that failed transiently (lost connection, restart, deadlock, busy); 1 = no retry"),
+    RETRY_BASE_DELAY("STATEKEEPER_RETRY_BASE_DELAY", "0.2", Kind.seconds(0, 10),
+            "first retry delay in seconds; doubled for each further try, with random jitter, at most 5 s"),
+    RETRY_MAX_TIME("STATEKEEPER_RETRY_MAX_TIME", "30.0", Kind.seconds(0, 600),
+            "seconds after the first try beyond which a transient failure is not retried any more");
 
     private final String variable;
     private final String defaultValue;
@@ -99,9 +114,14 @@ public enum Setting {
         return kind == Kind.SECRET ? "****" : kind == Kind.SECRET_URL ? Secrets.maskUrl(value) : value;
     }
 
-    Violation check(String value) {
+    Kind kind() {
+        return kind;
+    }
+
+    /** The broken rule of a value, or null when it is in range; {@code origin} ends the rule: "(from the environment)". */
+    Violation check(String value, String origin) {
         String problem = kind.check(value);
-        return problem == null ? null : new Violation(variable, display(value), problem);
+        return problem == null ? null : new Violation(variable, display(value), problem + " (" + origin + ")");
     }
 
     /** Value kinds with their checks; a check returns null when the value is fine, else the rule broken. */

@@ -18,8 +18,11 @@ import java.util.Objects;
 
 /**
  * The validated settings of one store: every {@link Setting} with its value and where the value came
- * from. Built once at start; a bad value is refused with CONFIG_INVALID naming variable, value and range.
- * Immutable.
+ * from. Built once at start; a bad value is refused with CONFIG_INVALID naming variable, value, range and
+ * where the value came from (a flag, the environment, or the config file and line). Immutable.
+ *
+ * <p>Precedence, lowest first: defaults, the config file ({@link ConfigFile}), the environment, flags.
+ * {@link #load} reads all of them as the CLI does; {@link #fromEnvironment} reads the environment only.
  */
 public final class Settings {
     /** Where a value came from, lowest precedence first. */
@@ -28,11 +31,15 @@ public final class Settings {
     public record Value(String value, Source source) {
     }
 
+    private static final String DEFAULT_ORIGIN = "default";
+
     private final Map<Setting, Value> values;
+    private final Map<Setting, String> origins;
     private final Map<String, String> environment;
 
-    private Settings(Map<Setting, Value> values, Map<String, String> environment) {
+    private Settings(Map<Setting, Value> values, Map<Setting, String> origins, Map<String, String> environment) {
         this.values = Map.copyOf(values);
+        this.origins = Map.copyOf(origins);
         this.environment = Map.copyOf(environment);
     }
 
@@ -41,9 +48,22 @@ public final class Settings {
         return builder().build();
     }
 
-    /** Settings from the process environment. */
+    /**
+     * Settings from the process environment only: the config file is not read, so an embedding application
+     * is not changed by a file in its user's home. Use {@code load(System.getenv()).build()} for the CLI's
+     * precedence (environment over config file).
+     */
     public static Settings fromEnvironment() {
         return builder().environment(System.getenv()).build();
+    }
+
+    /**
+     * The CLI's settings before its flags: the config file that {@code env} locates ({@link ConfigFile#locate})
+     * laid under the environment's variables. Lay flags over them with {@link Builder#flag} and call
+     * {@link Builder#build()}. CONFIG_INVALID when the file cannot be read, is not TOML or has unknown keys.
+     */
+    public static Builder load(Map<String, String> env) {
+        return builder().configFile(ConfigFile.read(ConfigFile.locate(env))).environment(env);
     }
 
     public static Builder builder() {
@@ -55,7 +75,7 @@ public final class Settings {
         b.environment.putAll(environment);
         values.forEach((s, v) -> {
             if (v.source() != Source.DEFAULT) {
-                b.layers.get(v.source()).put(s, v.value());
+                b.put(v.source(), s, v.value(), origins.get(s));
             }
         });
         return b;
@@ -63,6 +83,14 @@ public final class Settings {
 
     public Value value(Setting setting) {
         return values.getOrDefault(setting, new Value(null, Source.DEFAULT));
+    }
+
+    /**
+     * Where the value came from, as error messages say it: "default", "from the environment", "from --backend",
+     * "from /home/me/.config/statekeeper/config.toml line 3" or "set explicitly".
+     */
+    public String origin(Setting setting) {
+        return origins.getOrDefault(setting, DEFAULT_ORIGIN);
     }
 
     public String raw(Setting setting) {
@@ -141,7 +169,7 @@ public final class Settings {
 
     /** Collects values by layer; {@link #build()} validates all of them at once. */
     public static final class Builder {
-        private final Map<Source, Map<Setting, String>> layers = new EnumMap<>(Source.class);
+        private final Map<Source, Map<Setting, Layered>> layers = new EnumMap<>(Source.class);
         private final Map<String, String> environment = new HashMap<>();
 
         private Builder() {
@@ -160,48 +188,68 @@ public final class Settings {
             for (Setting s : Setting.values()) {
                 String v = env.get(s.variable());
                 if (v != null && !v.isEmpty()) {
-                    layers.get(Source.ENVIRONMENT).put(s, v);
+                    put(Source.ENVIRONMENT, s, v, "from the environment");
                 }
             }
             return this;
         }
 
+        /** A config-file value with no file behind it (an embedder's own file format). */
         public Builder file(Setting setting, String value) {
-            return put(Source.FILE, setting, value);
+            return put(Source.FILE, setting, value, "from the config file");
         }
 
-        /** A value that overrides every other layer (a CLI flag or an embedder's explicit choice). */
+        /** Every setting of the config file, each remembered with its file and line for error messages. */
+        public Builder configFile(ConfigFile file) {
+            for (ConfigFile.Entry e : file.entries()) {
+                put(Source.FILE, e.setting(), e.value(), e.origin());
+            }
+            return this;
+        }
+
+        /** A value that overrides every other layer (an embedder's explicit choice). */
         public Builder set(Setting setting, String value) {
-            return put(Source.FLAG, setting, value);
+            return put(Source.FLAG, setting, value, "set explicitly");
         }
 
-        private Builder put(Source source, Setting setting, String value) {
+        /** A CLI flag's value (null when the flag was not given), named in errors: "from --backend". */
+        public Builder flag(Setting setting, String flag, String value) {
+            return put(Source.FLAG, setting, value, "from " + flag);
+        }
+
+        private Builder put(Source source, Setting setting, String value, String origin) {
             Objects.requireNonNull(setting, "setting");
             if (value == null) {
                 layers.get(source).remove(setting);
             } else {
-                layers.get(source).put(setting, value);
+                layers.get(source).put(setting, new Layered(value, origin));
             }
             return this;
         }
 
         public Settings build() {
             Map<Setting, Value> resolved = new EnumMap<>(Setting.class);
+            Map<Setting, String> origins = new EnumMap<>(Setting.class);
             List<Violation> violations = new ArrayList<>();
             for (Setting s : Setting.values()) {
                 Value chosen = new Value(s.defaultValue(), Source.DEFAULT);
+                String origin = DEFAULT_ORIGIN;
                 for (Source source : List.of(Source.FILE, Source.ENVIRONMENT, Source.FLAG)) {
-                    String v = layers.get(source).get(s);
+                    Layered v = layers.get(source).get(s);
                     if (v != null) {
-                        chosen = new Value(v, source);
+                        chosen = new Value(v.value(), source);
+                        origin = v.origin();
                     }
                 }
                 if (chosen.value() != null) {
-                    Violation v = s.check(chosen.value());
+                    Violation v = s.check(chosen.value(), origin);
                     if (v != null) {
                         violations.add(v);
                     }
                     resolved.put(s, chosen);
+                    if (chosen.source() != Source.DEFAULT) {
+                        origins.put(s, origin);
+                    }
                 }
             }
             if (violations.isEmpty()) {
@@ -222,7 +270,10 @@ public final class Settings {
             if (!violations.isEmpty()) {
                 throw StatekeeperException.invalid(ErrorCode.CONFIG_INVALID, "settings", violations);
             }
-            return new Settings(resolved, environment);
+            return new Settings(resolved, origins, environment);
+        }
+
+        private record Layered(String value, String origin) {
         }
     }
 }

@@ -51,6 +51,30 @@ class SettingsTest {
         assertThat(s.integer(Setting.POOL_MAX_SIZE)).isEqualTo(50);
         assertThat(s.value(Setting.POOL_MAX_SIZE).source()).isEqualTo(Settings.Source.FLAG);
         assertThat(s.value(Setting.POOL_MIN_SIZE)).isEqualTo(new Settings.Value("2", Settings.Source.FILE));
+        assertThat(s.origin(Setting.POOL_MAX_SIZE)).isEqualTo("set explicitly");
+        assertThat(s.origin(Setting.POOL_MIN_SIZE)).isEqualTo("from the config file");
+        assertThat(s.origin(Setting.BACKEND)).isEqualTo("default");
+    }
+
+    @Test
+    void aBadValueNamesWhereItCameFrom() {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("STATEKEEPER_PORT", "80"))
+                .flag(Setting.BACKEND, "--backend", "oracle").set(Setting.THRESHOLD_SPEC, "101").build())
+                .hasMessage("invalid settings (2 problems): STATEKEEPER_BACKEND = 'oracle': must be one of memory, json, "
+                        + "sqlite, postgres (from --backend); STATEKEEPER_THRESHOLD_SPEC = '101': must be between 0 "
+                        + "and 100 (set explicitly)");
+    }
+
+    @Test
+    void originsSurviveToBuilder() {
+        Settings s = Settings.builder().environment(Map.of("STATEKEEPER_PORT", "80"))
+                .flag(Setting.BACKEND, "--backend", "memory").build();
+
+        Settings copy = s.toBuilder().set(Setting.THRESHOLD_SPEC, "50").build();
+
+        assertThat(copy.origin(Setting.BACKEND)).isEqualTo("from --backend");
+        assertThat(copy.origin(Setting.SERVER_PORT)).isEqualTo("from the environment");
+        assertThat(copy.value(Setting.SERVER_PORT)).isEqualTo(new Settings.Value("80", Settings.Source.ENVIRONMENT));
     }
 
     @Test
@@ -72,9 +96,10 @@ class SettingsTest {
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
                 .hasMessage("invalid settings (4 problems): STATEKEEPER_BACKEND = 'mongo': must be one of memory, json, "
-                        + "sqlite, postgres; DATABASE_POOL_MAX_SIZE = '500': must be between 1 and 100; "
-                        + "DATABASE_POOL_TIMEOUT = '0.5': must be between 1 and 120 seconds; "
-                        + "DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME = 'ten': must be a number of seconds between 60 and 86400");
+                        + "sqlite, postgres (from the environment); DATABASE_POOL_MAX_SIZE = '500': must be between 1 "
+                        + "and 100 (from the environment); DATABASE_POOL_TIMEOUT = '0.5': must be between 1 and 120 "
+                        + "seconds (from the environment); DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME = 'ten': must be "
+                        + "a number of seconds between 60 and 86400 (from the environment)");
     }
 
     @Test
@@ -92,7 +117,8 @@ class SettingsTest {
     @Test
     void neverShowsAPasswordInAnError() {
         assertThatThrownBy(() -> Settings.builder().environment(Map.of("DATABASE_URL", "mysql://admin:s3cret@db/x")).build())
-                .hasMessage("invalid settings: DATABASE_URL = 'mysql://admin:****@db/x': must start with postgresql:// or sqlite:")
+                .hasMessage("invalid settings: DATABASE_URL = 'mysql://admin:****@db/x': must start with postgresql:// or sqlite: "
+                        + "(from the environment)")
                 .message().doesNotContain("s3cret");
     }
 
@@ -119,9 +145,10 @@ class SettingsTest {
     void refusesNumbersWithJavaSuffixesOrNoValue() {
         assertThatThrownBy(() -> Settings.builder().environment(Map.of("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "30d",
                 "DATABASE_POOL_MIN_SIZE", "+5", "DATABASE_URL", "sqlite:")).build())
-                .hasMessage("invalid settings (3 problems): DATABASE_URL = 'sqlite:': must name a file after sqlite:; "
-                        + "DATABASE_POOL_MIN_SIZE = '+5': must be a whole number between 1 and 50; "
-                        + "STATEKEEPER_SQLITE_BUSY_TIMEOUT = '30d': must be a number of seconds between 0 and 600");
+                .hasMessage("invalid settings (3 problems): DATABASE_URL = 'sqlite:': must name a file after sqlite: (from the "
+                        + "environment); DATABASE_POOL_MIN_SIZE = '+5': must be a whole number between 1 and 50 (from "
+                        + "the environment); STATEKEEPER_SQLITE_BUSY_TIMEOUT = '30d': must be a number of seconds "
+                        + "between 0 and 600 (from the environment)");
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.statekeeper.core.config;
+
+import dev.statekeeper.core.config.Settings.Source;
+import dev.statekeeper.core.config.Settings.Value;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading the config file: where it is, precedence under the environment and flags, and its errors. */
+class ConfigFileTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileIsFoundByVariableThenXdgThenHome() {
+        assertThat(ConfigFile.locate(Map.of("STATEKEEPER_CONFIG", "/etc/sk.toml", "XDG_CONFIG_HOME", "/xdg")))
+                .isEqualTo(Path.of("/etc/sk.toml"));
+        assertThat(ConfigFile.locate(Map.of("XDG_CONFIG_HOME", "/xdg", "HOME", "/home/u")))
+                .isEqualTo(Path.of("/xdg/statekeeper/config.toml"));
+        assertThat(ConfigFile.locate(Map.of("XDG_CONFIG_HOME", "relative", "HOME", "/home/u", "STATEKEEPER_CONFIG", "")))
+                .as("XDG ignores a relative path").isEqualTo(Path.of("/home/u/.config/statekeeper/config.toml"));
+    }
+
+    @Test
+    void theFileLiesUnderTheEnvironmentWhichLiesUnderFlags() throws IOException {
+        Path file = write("""
+                # team defaults
+                STATEKEEPER_BACKEND = "postgres"
+                DATABASE_URL = "postgresql://app:s3cret@db:5432/state"
+                DATABASE_POOL_MAX_SIZE = 30
+                DATABASE_POOL_TIMEOUT = 12.5
+                STATEKEEPER_AUTO_MIGRATE = false
+                STATEKEEPER_THRESHOLD_SPEC = "70"
+                """);
+
+        Settings s = Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString(), "DATABASE_POOL_MAX_SIZE", "40",
+                "STATEKEEPER_BACKEND", "sqlite")).flag(Setting.BACKEND, "--backend", "memory").build();
+
+        assertThat(s.backend()).isEqualTo("memory");
+        assertThat(s.value(Setting.BACKEND)).isEqualTo(new Value("memory", Source.FLAG));
+        assertThat(s.value(Setting.POOL_MAX_SIZE)).isEqualTo(new Value("40", Source.ENVIRONMENT));
+        assertThat(s.value(Setting.POOL_TIMEOUT)).isEqualTo(new Value("12.5", Source.FILE));
+        assertThat(s.value(Setting.AUTO_MIGRATE)).isEqualTo(new Value("false", Source.FILE));
+        assertThat(s.flag(Setting.AUTO_MIGRATE)).isFalse();
+        assertThat(s.integer(Setting.THRESHOLD_SPEC)).isEqualTo(70);
+        assertThat(s.value(Setting.CHECKPOINT_EVERY)).isEqualTo(new Value("5", Source.DEFAULT));
+        assertThat(s.origin(Setting.DATABASE_URL)).isEqualTo("from " + file + " line 3");
+        assertThat(s.origin(Setting.POOL_MAX_SIZE)).isEqualTo("from the environment");
+        assertThat(s.origin(Setting.BACKEND)).isEqualTo("from --backend");
+    }
+
+    @Test
+    void aMissingFileIsEmpty() {
+        Path file = dir.resolve("none/config.toml");
+        ConfigFile config = ConfigFile.read(file);
+
+        assertThat(config.exists()).isFalse();
+        assertThat(Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build().value(Setting.BACKEND))
+                .isEqualTo(new Value("sqlite", Source.DEFAULT));
+    }
+
+    @Test
+    void aBadValueInTheFileNamesTheFileAndLineAndMasksThePassword() throws IOException {
+        Path file = write("""
+                STATEKEEPER_PORT = 70000
+                DATABASE_URL = 'mysql://app:s3cret@db/state'
+                """);
+
+        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build())
+                .isInstanceOfSatisfying(StatekeeperException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessage("invalid settings (2 problems): DATABASE_URL = 'mysql://app:****@db/state': must start with "
+                        + "postgresql:// or sqlite: (from " + file + " line 2); STATEKEEPER_PORT = '70000': must be "
+                        + "between 0 and 65535 (from " + file + " line 1)");
+    }
+
+    @Test
+    void unknownKeysAreNamedWithTheirLineAndTheSettingTheyMostLikelyMeant() throws IOException {
+        Path file = write("""
+                DATABSE_URL = "postgresql://app:s3cret@db/state"
+                port = 8080
+                colour = "blue"
+                STATEKEEPER_BACKEND = ["sqlite"]
+
+                [pool]
+                size = 3
+                """);
+
+        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())))
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+                    assertThat(e.details()).isEqualTo(Map.of("file", file.toString()));
+                })
+                .hasMessage("config file " + file + ": unknown setting 'DATABSE_URL' (line 1; did you mean DATABASE_URL?); "
+                        + "unknown setting 'port' (line 2; did you mean STATEKEEPER_PORT?); unknown setting 'colour' "
+                        + "(line 3); STATEKEEPER_BACKEND is an array (line 4), not a single value; unknown setting "
+                        + "'pool' (line 6)")
+                .message().doesNotContain("s3cret");
+    }
+
+    @Test
+    void aFileThatIsNotTomlIsRefusedWithItsLine() throws IOException {
+        Path file = write("""
+                STATEKEEPER_BACKEND = "sqlite"
+                DATABASE_URL = "postgresql://unterminated
+                """);
+
+        assertThatThrownBy(() -> ConfigFile.read(file))
+                .isInstanceOfSatisfying(StatekeeperException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessage("cannot parse config file " + file + ": line 2, column 42: Newline not permitted here "
+                        + "(it must be TOML: KEY = \"value\" lines)");
+        assertThatThrownBy(() -> ConfigFile.read(write("A = 1\nA = 2\n"))).hasMessageContaining("Duplicate key");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrNotAFileIsRefused() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.toml"), new byte[] {'A', '=', '"', (byte) 0xE9, '"'});
+
+        assertThatThrownBy(() -> ConfigFile.read(latin1))
+                .hasMessage("cannot read config file " + latin1 + ": it is not UTF-8 text");
+        assertThatThrownBy(() -> ConfigFile.read(dir))
+                .isInstanceOfSatisfying(StatekeeperException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                .hasMessage("cannot read config file " + dir + ": Is a directory");
+    }
+
+    @Test
+    void mistypedNamesSuggestTheSetting() {
+        assertThat(SettingNames.didYouMean("database_url")).isEqualTo("DATABASE_URL");
+        assertThat(SettingNames.didYouMean("backend")).isEqualTo("STATEKEEPER_BACKEND");
+        assertThat(SettingNames.didYouMean("STATEKEEPER_THRESHOLD_SEPC")).isEqualTo("STATEKEEPER_THRESHOLD_SPEC");
+        assertThat(SettingNames.didYouMean("DATABASE_POOL_MAX")).isEqualTo("DATABASE_POOL_MAX_SIZE");
+        assertThat(SettingNames.didYouMean("colour")).isNull();
+        assertThat(SettingNames.hint("")).isEmpty();
+        assertThat(SettingNames.find("DATABASE_URL")).contains(Setting.DATABASE_URL);
+        assertThat(SettingNames.find("database_url")).isEmpty();
+    }
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "config", ".toml"), text);
+    }
+}
