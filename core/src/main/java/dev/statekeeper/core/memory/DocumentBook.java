@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
+import static dev.statekeeper.core.memory.MemorySnapshot.required;
+
 /** Roadmaps and project plans, one of each per project. Not thread-safe. */
 final class DocumentBook {
     private final MemoryClock clock;
@@ -89,6 +92,40 @@ final class DocumentBook {
 
     private static int byCodePoint(String a, String b) {
         return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
+    /** Every roadmap (without its specs), by project. */
+    List<Roadmap> roadmaps() {
+        return roadmaps.values().stream().sorted((a, b) -> byCodePoint(a.project(), b.project())).toList();
+    }
+
+    /** Every plan, by project. */
+    List<ProjectPlan> plans() {
+        return List.copyOf(plans.values());
+    }
+
+    /** Fills an empty book from a snapshot; refuses a second roadmap or plan of one project. */
+    void restore(List<Roadmap> roadmapList, List<ProjectPlan> planList) {
+        for (Roadmap r : roadmapList) {
+            String project = required(r.project(), "the project of a roadmap");
+            checkStored("roadmap", project, r.content(), r.createdAt(), r.updatedAt());
+            if (roadmaps.putIfAbsent(project, withSpecs(r, List.of())) != null) {
+                throw inconsistent("the roadmap of project '" + project + "' appears twice");
+            }
+        }
+        for (ProjectPlan p : planList) {
+            String project = required(p.project(), "the project of a plan");
+            checkStored("plan", project, p.content(), p.createdAt(), p.updatedAt());
+            if (plans.putIfAbsent(project, p) != null) {
+                throw inconsistent("the plan of project '" + project + "' appears twice");
+            }
+        }
+    }
+
+    private static void checkStored(String kind, String project, Object content, Instant createdAt, Instant updatedAt) {
+        required(content, "the content of the " + kind + " of project '" + project + "'");
+        required(createdAt, "the creation time of the " + kind + " of project '" + project + "'");
+        required(updatedAt, "the update time of the " + kind + " of project '" + project + "'");
     }
 
     void deletePlan(String project) {

@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
+import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Loops, their feedback, the bounded active-loop history and objective feedback. Not thread-safe. */
 final class LoopBook {
@@ -51,6 +56,24 @@ final class LoopBook {
             this.type = type;
             this.createdAt = at;
             this.updatedAt = at;
+        }
+
+        /** The row of a loop from a snapshot, with its status, scores, iteration, timestamps and version. */
+        Row(Loop loop) {
+            this(required(loop.id(), "the id of a loop"), required(loop.project(), "the project of loop '" + loop.id() + "'"),
+                    required(loop.type(), "the type of loop '" + loop.id() + "'"),
+                    required(loop.createdAt(), "the creation time of loop '" + loop.id() + "'"));
+            if (loop.scoreHistory().size() != loop.feedback().size()) {
+                throw inconsistent("loop '" + id + "' has " + loop.feedback().size() + " feedback entries but "
+                        + loop.scoreHistory().size() + " scores");
+            }
+            feedback.addAll(loop.feedback());
+            scores.addAll(loop.scoreHistory());
+            status = required(loop.status(), "the status of loop '" + id + "'");
+            currentScore = loop.currentScore();
+            iteration = loop.iteration();
+            updatedAt = required(loop.updatedAt(), "the update time of loop '" + id + "'");
+            version = loop.version();
         }
 
         Loop loop() {
@@ -157,6 +180,59 @@ final class LoopBook {
         rows.remove(id);
         history.remove(id);
         objectives.remove(id);
+    }
+
+    /** Every loop, oldest first (then by id). */
+    List<Loop> loops() {
+        return rows.values().stream()
+                .sorted(Comparator.comparing((Row r) -> r.createdAt).thenComparing(r -> r.id))
+                .map(Row::loop)
+                .toList();
+    }
+
+    /** The active-loop history, newest first. */
+    List<String> history() {
+        return List.copyOf(history);
+    }
+
+    Map<String, String> objectives() {
+        return objectives;
+    }
+
+    boolean contains(String id) {
+        return rows.containsKey(id);
+    }
+
+    /**
+     * Fills an empty book from a snapshot: the loops, the history (newest first, cut to the history size as
+     * a create would) and the objective feedback. Refuses a duplicate loop and a history entry or objective
+     * of a loop that does not exist.
+     */
+    void restore(List<Loop> loops, List<String> active, Map<String, String> objectiveFeedback) {
+        for (Loop loop : loops) {
+            Row row = new Row(loop);
+            if (rows.putIfAbsent(row.id, row) != null) {
+                throw inconsistent("loop '" + row.id + "' appears twice");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (String id : active) {
+            if (!rows.containsKey(id)) {
+                throw inconsistent("active loop '" + id + "' does not exist");
+            }
+            if (!seen.add(id)) {
+                throw inconsistent("active loop '" + id + "' appears twice");
+            }
+            if (history.size() < historySize) {
+                history.addLast(id);
+            }
+        }
+        objectiveFeedback.forEach((id, text) -> {
+            if (!rows.containsKey(id)) {
+                throw inconsistent("there is objective feedback of loop '" + id + "', which does not exist");
+            }
+            objectives.put(id, required(text, "the objective feedback of loop '" + id + "'"));
+        });
     }
 
     private Row writable(String id, Long expectedVersion) {

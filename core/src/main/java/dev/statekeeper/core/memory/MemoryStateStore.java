@@ -52,6 +52,33 @@ public final class MemoryStateStore implements StateStore {
         this.sessions = new SessionBook(this.clock);
     }
 
+    /**
+     * A store holding exactly the snapshot's records, with their ids, timestamps and versions, as
+     * {@link #snapshot()} gave them. A snapshot that breaks an invariant of the model (a duplicate key, a link,
+     * history entry or objective of a loop that does not exist, a missing key or timestamp) is refused with
+     * CORRUPT naming the first such problem.
+     */
+    public static MemoryStateStore restore(Settings settings, Clock clock, MemorySnapshot snapshot) {
+        MemoryStateStore store = new MemoryStateStore(settings, clock);
+        store.loops.restore(snapshot.loops(), snapshot.activeLoops(), snapshot.objectiveFeedback());
+        store.specs.restore(snapshot.specs(), snapshot.specLinks());
+        for (MemorySnapshot.SpecLink link : snapshot.specLinks()) {
+            if (!store.loops.contains(link.loopId())) {
+                throw MemorySnapshot.inconsistent("spec '" + link.name() + "' of project '" + link.project()
+                        + "' is linked to loop '" + link.loopId() + "', which does not exist");
+            }
+        }
+        store.documents.restore(snapshot.roadmaps(), snapshot.plans());
+        store.sessions.restore(snapshot.sessions());
+        return store;
+    }
+
+    /** Every record this store holds, in a stable order; see {@link MemorySnapshot}. */
+    public MemorySnapshot snapshot() {
+        return locked(() -> new MemorySnapshot(loops.loops(), loops.history(), loops.objectives(), specs.revisions(),
+                specs.links(), documents.roadmaps(), documents.plans(), sessions.sessions()));
+    }
+
     private <T> T locked(java.util.function.Supplier<T> work) {
         synchronized (lock) {
             if (closed) {

@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
+import static dev.statekeeper.core.memory.MemorySnapshot.required;
+
 /** Agent work sessions by name. Not thread-safe. */
 final class SessionBook {
     private final MemoryClock clock;
@@ -61,6 +64,26 @@ final class SessionBook {
                 s.metadata(), s.createdAt(), clock.now());
         sessions.put(name, ended);
         return ended;
+    }
+
+    /** Every session, oldest first (then by name). */
+    List<Session> sessions() {
+        return sessions.values().stream()
+                .sorted(Comparator.comparing(Session::createdAt).thenComparing(Session::name))
+                .toList();
+    }
+
+    /** Fills an empty book from a snapshot; refuses a second session of one name. */
+    void restore(List<Session> list) {
+        for (Session s : list) {
+            String name = required(s.name(), "the name of a session");
+            required(s.status(), "the status of session '" + name + "'");
+            required(s.createdAt(), "the creation time of session '" + name + "'");
+            required(s.updatedAt(), "the update time of session '" + name + "'");
+            if (sessions.putIfAbsent(name, s) != null) {
+                throw inconsistent("session '" + name + "' appears twice");
+            }
+        }
     }
 
     List<String> clean(Duration olderThan, boolean dryRun) {

@@ -11,10 +11,14 @@ import dev.statekeeper.core.error.Errors;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
+import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Specs with every revision, and loop-to-spec links. Not thread-safe. */
 final class SpecBook {
@@ -119,6 +123,57 @@ final class SpecBook {
             throw Errors.linkNotFound(loopId);
         }
         return get(key.project(), key.name());
+    }
+
+    /** Every spec in creation order, each with its revisions oldest first. */
+    List<List<Spec>> revisions() {
+        return List.copyOf(revisions.values());
+    }
+
+    /** Every link, by loop id. */
+    List<MemorySnapshot.SpecLink> links() {
+        return links.entrySet().stream()
+                .map(e -> new MemorySnapshot.SpecLink(e.getKey(), e.getValue().project(), e.getValue().name()))
+                .sorted(Comparator.comparing(MemorySnapshot.SpecLink::loopId))
+                .toList();
+    }
+
+    /**
+     * Fills an empty book from a snapshot: specs in creation order with their revisions, and links. Refuses a
+     * spec without revisions, revisions of different specs under one key, a duplicate spec and a link to a
+     * spec that does not exist (the caller checks the loops).
+     */
+    void restore(List<List<Spec>> specs, List<MemorySnapshot.SpecLink> specLinks) {
+        for (List<Spec> list : specs) {
+            if (list.isEmpty()) {
+                throw inconsistent("a spec has no revisions");
+            }
+            Spec first = list.getFirst();
+            Key key = new Key(required(first.project(), "the project of a spec"),
+                    required(first.name(), "the name of a spec of project '" + first.project() + "'"));
+            for (Spec revision : list) {
+                if (!key.equals(new Key(revision.project(), revision.name()))) {
+                    throw inconsistent("spec '" + key.name() + "' of project '" + key.project()
+                            + "' has a revision of spec '" + revision.name() + "' of project '" + revision.project() + "'");
+                }
+                required(revision.content(), "the content of spec '" + key.name() + "' version " + revision.version());
+                required(revision.createdAt(), "the creation time of spec '" + key.name() + "' version " + revision.version());
+                required(revision.updatedAt(), "the update time of spec '" + key.name() + "' version " + revision.version());
+            }
+            if (revisions.putIfAbsent(key, new ArrayList<>(list)) != null) {
+                throw inconsistent("spec '" + key.name() + "' of project '" + key.project() + "' appears twice");
+            }
+        }
+        for (MemorySnapshot.SpecLink link : specLinks) {
+            Key key = new Key(link.project(), link.name());
+            if (!revisions.containsKey(key)) {
+                throw inconsistent("loop '" + link.loopId() + "' is linked to spec '" + link.name() + "' of project '"
+                        + link.project() + "', which does not exist");
+            }
+            if (links.putIfAbsent(required(link.loopId(), "the loop of a spec link"), key) != null) {
+                throw inconsistent("loop '" + link.loopId() + "' is linked twice");
+            }
+        }
     }
 
     private List<Spec> revisionsOf(String project, String name) {

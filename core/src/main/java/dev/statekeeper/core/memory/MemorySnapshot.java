@@ -1,0 +1,58 @@
+package dev.statekeeper.core.memory;
+
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.Session;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a {@link MemoryStateStore} holds, as values with every id, timestamp and version: what a backend
+ * that keeps the memory model durable saves after a write and gives back to {@link MemoryStateStore#restore}.
+ * Orders are stable: loops oldest first (then by id) with their whole feedback history; the active-loop
+ * history newest first; objective feedback by loop id; specs in creation order, each with every revision
+ * oldest first; links by loop id; roadmaps (without their specs) and plans by project; sessions oldest first.
+ */
+public record MemorySnapshot(List<Loop> loops, List<String> activeLoops, Map<String, String> objectiveFeedback,
+                             List<List<Spec>> specs, List<SpecLink> specLinks, List<Roadmap> roadmaps,
+                             List<ProjectPlan> plans, List<Session> sessions) {
+
+    /** A loop linked to the spec of a project and name. */
+    public record SpecLink(String loopId, String project, String name) {
+    }
+
+    public MemorySnapshot {
+        loops = List.copyOf(loops);
+        activeLoops = List.copyOf(activeLoops);
+        objectiveFeedback = Collections.unmodifiableMap(new TreeMap<>(objectiveFeedback));
+        specs = specs.stream().map(List::copyOf).toList();
+        specLinks = List.copyOf(specLinks);
+        roadmaps = List.copyOf(roadmaps);
+        plans = List.copyOf(plans);
+        sessions = List.copyOf(sessions);
+    }
+
+    public static MemorySnapshot empty() {
+        return new MemorySnapshot(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A snapshot that breaks an invariant of the model (a duplicate key, a reference to nothing). */
+    static StatekeeperException inconsistent(String problem) {
+        return new StatekeeperException(ErrorCode.CORRUPT, problem);
+    }
+
+    /** Refuses a missing value the model cannot do without. */
+    static <T> T required(T value, String what) {
+        if (value == null) {
+            throw inconsistent(what + " is missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.statekeeper.json;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The json backend's failures. Each message names the file, says what is wrong and how to fix it; none
+ * advises deleting the store, and a damaged file is always reported as damaged, never read as empty.
+ */
+final class FileErrors {
+    private FileErrors() {
+    }
+
+    /** The file is gone though its backups are there: it was moved or deleted, so it is not started afresh. */
+    static StatekeeperException missing(Path file, Path backup) {
+        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "json store '" + file + "' is missing but its backup '"
+                + backup + "' exists, so it was moved or deleted: copy the backup back (cp '" + backup + "' '" + file
+                + "') or, to start an empty store, move the backups away");
+    }
+
+    /** The file is a symbolic link to nothing: the place it points to may be on a disk that is not mounted. */
+    static StatekeeperException danglingLink(Path file) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(file).toString();
+        } catch (IOException e) {
+            target = "(unreadable: " + reason(e) + ")";
+        }
+        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "json store '" + file + "' is a symbolic link to '"
+                + target + "', which does not exist: mount or restore it, or remove the link to start an empty store");
+    }
+
+    /** The file was deleted while this store had it open, and no backup is left. */
+    static StatekeeperException vanished(Path file) {
+        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "json store '" + file
+                + "' was deleted while the store was open: put the file back, or reopen the store to start an empty one");
+    }
+
+    static StatekeeperException unreadable(Path file, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read json store '" + file
+                    + "': permission denied; make it readable: chmod u+rw '" + file + "'", e);
+        }
+        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read json store '" + file + "': " + reason(e), e);
+    }
+
+    static StatekeeperException cannotCreateDirectory(Path directory, Path file, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied" : reason(e);
+        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot create the directory '" + directory
+                + "' of json store '" + file + "': " + reason, e);
+    }
+
+    /** The file exists but its permissions forbid writing: the owner made the store read-only. */
+    static StatekeeperException readOnly(Path file) {
+        return new StatekeeperException(ErrorCode.READ_ONLY, "json store '" + file
+                + "' is read-only (no write permission); make it writable: chmod u+w '" + file + "'");
+    }
+
+    /**
+     * A write that failed: on the directory, the temporary file, the lock file or a backup. A permission problem
+     * names what to chmod: the file when it exists, else the directory it was to be created in.
+     */
+    static StatekeeperException writeFailed(Path file, IOException e) {
+        String prefix = "cannot write json store '" + file + "': ";
+        String kept = Files.exists(file) ? "; the previous version is kept" : "";
+        if (e instanceof AccessDeniedException denied) {
+            Path where = denied.getFile() == null ? file.getParent() : Path.of(denied.getFile());
+            where = Files.exists(where) ? where : where.getParent();
+            return new StatekeeperException(ErrorCode.READ_ONLY, prefix + "permission denied on '" + where + "'" + kept
+                    + "; make it writable: chmod u+w '" + where + "'", e);
+        }
+        String reason = reason(e);
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (lower.contains("no space left") || lower.contains("quota exceeded")) {
+            return new StatekeeperException(ErrorCode.DISK_FULL, prefix + reason + kept
+                    + "; free space or move " + Setting.DATA_DIR.variable() + " to a larger disk", e);
+        }
+        if (lower.contains("read-only file system")) {
+            return new StatekeeperException(ErrorCode.READ_ONLY, prefix + reason + kept
+                    + "; remount it writable or point " + Setting.DATA_DIR.variable() + " at a writable place", e);
+        }
+        return new StatekeeperException(ErrorCode.BACKEND_UNAVAILABLE, prefix + reason + kept, e);
+    }
+
+    /**
+     * The file cannot be read as a store: bad JSON, a bad field, an inconsistent record. {@code where} is
+     * empty or " at line L, column C". The file is left alone, and the fix offers the newest backup when one exists.
+     */
+    static StatekeeperException corrupt(StorePaths paths, String where, String detail, Throwable cause) {
+        Path backup = paths.newestBackup();
+        String restore = backup == null ? " (there is no backup)"
+                : ", or restore the newest backup (cp '" + backup + "' '" + paths.file() + "')";
+        return new StatekeeperException(ErrorCode.CORRUPT, "json store '" + paths.file() + "' is corrupt" + where + ": "
+                + detail + "; the file is kept as it is and nothing is written over it: run 'statekeeper db recover'"
+                + restore, cause);
+    }
+
+    static StatekeeperException newerFormat(Path file, int version, int supported) {
+        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT, "json store '" + file + "' has format version "
+                + version + ", newer than this build's " + supported + "; use a newer statekeeper");
+    }
+
+    /** Another process (or, past the same timeout, another thread of this one) holds the lock. */
+    static StatekeeperException busy(Path file, Long pid, Duration timeout) {
+        String holder = pid == null ? "another process (its pid is not recorded yet)" : "pid " + pid;
+        return new StatekeeperException(ErrorCode.DATABASE_BUSY, "json store '" + file + "' is locked by " + holder
+                + "; gave up after the lock timeout of " + timeout.toMillis() + " ms ("
+                + Setting.JSON_LOCK_TIMEOUT.variable() + ")");
+    }
+
+    static StatekeeperException interrupted(Path file, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new StatekeeperException(ErrorCode.DATABASE_BUSY, "interrupted while waiting for the lock of json store '"
+                + file + "'", e);
+    }
+
+    /** The operating system's reason: "No space left on device", "Is a directory"... */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,318 @@
+package dev.statekeeper.json;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.domain.Session;
+import dev.statekeeper.core.domain.SessionQuery;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.error.Errors;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.memory.MemorySnapshot;
+import dev.statekeeper.core.memory.MemoryStateStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The {@code json} backend: one pretty-printed JSON document, {@code state.json} in the data directory, that a
+ * person can read. The records live in a {@link MemoryStateStore}, which applies every rule of the domain; this
+ * class keeps it in step with the file. Before each operation the file's {@link Stamp} is checked and the file
+ * read again when another process or store changed it. A write takes the {@link StoreLock}, applies the change
+ * to the fresh model and replaces the file atomically ({@link AtomicWrite}), keeping STATEKEEPER_JSON_BACKUPS
+ * earlier versions ({@link Backups}); every write rewrites the whole file. Thread-safe, and safe to share the
+ * file with other processes.
+ */
+public final class JsonStateStore implements StateStore {
+    private static final String BACKEND = "json";
+
+    private final StateFile file;
+    private final StoreLock lock;
+    private final Object monitor = new Object();
+    /** The model and the file version it matches; null after a failed write, so the next operation reads the file. */
+    private StateFile.Loaded current;
+    private volatile boolean closed;
+
+    private JsonStateStore(StateFile file, StoreLock lock, StateFile.Loaded current) {
+        this.file = file;
+        this.lock = lock;
+        this.current = current;
+    }
+
+    /**
+     * Opens {@code state.json} in {@link Settings#dataDir()}. A new data directory gets an empty store; a
+     * missing file whose backups exist, an unreadable file and a damaged one are refused, each with its fix.
+     */
+    public static JsonStateStore open(Settings settings, Clock clock) {
+        StorePaths paths = StorePaths.of(settings);
+        StoreLock lock;
+        try {
+            Files.createDirectories(paths.directory());
+            lock = new StoreLock(paths, settings.seconds(Setting.JSON_LOCK_TIMEOUT));
+        } catch (IOException e) {
+            throw FileErrors.cannotCreateDirectory(paths.directory(), paths.file(), e);
+        }
+        StateFile file = new StateFile(paths, settings, clock, settings.integer(Setting.JSON_BACKUPS));
+        file.createIfNew(lock);
+        return new JsonStateStore(file, lock, file.load());
+    }
+
+    /** The size of the file in bytes (what {@code db status} shows beside the counts). */
+    public long fileSize() {
+        return read(model -> file.size());
+    }
+
+    /** Everything the store holds, as the file has it now. */
+    MemorySnapshot snapshot() {
+        return read(MemoryStateStore::snapshot);
+    }
+
+    private <T> T read(Function<MemoryStateStore, T> work) {
+        synchronized (monitor) {
+            checkOpen();
+            return work.apply(fresh());
+        }
+    }
+
+    private <T> T write(Function<MemoryStateStore, T> work) {
+        return write(work, result -> true);
+    }
+
+    private void writeRun(Consumer<MemoryStateStore> work) {
+        write(model -> {
+            work.accept(model);
+            return null;
+        });
+    }
+
+    /** Applies the work to the fresh model under the lock and saves the result when {@code changed} says so. */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    private <T> T write(Function<MemoryStateStore, T> work, Predicate<T> changed) {
+        checkOpen();
+        try (StoreLock.Held held = lock.acquire()) {
+            synchronized (monitor) {
+                checkOpen();
+                MemoryStateStore model = fresh();
+                long generation = current.stamp().generation();
+                T result;
+                try {
+                    result = work.apply(model); // a refusal of the domain changes nothing
+                } catch (RuntimeException e) {
+                    if (!(e instanceof StatekeeperException)) {
+                        current = null; // a bug may have left the model half-changed: read the file again
+                    }
+                    throw e;
+                }
+                if (changed.test(result)) {
+                    try {
+                        current = new StateFile.Loaded(model, file.save(model.snapshot(), generation + 1));
+                    } catch (RuntimeException e) {
+                        current = null; // the model is ahead of the file: read the file again
+                        throw e;
+                    }
+                }
+                return result;
+            }
+        }
+    }
+
+    private MemoryStateStore fresh() {
+        if (current == null || !current.stamp().equals(file.stamp())) {
+            current = file.load();
+        }
+        return current.model();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw Errors.closed(BACKEND);
+        }
+    }
+
+    @Override
+    public StoreInfo info() {
+        return read(model -> new StoreInfo(BACKEND, file.path().toString(), String.valueOf(StateDocument.VERSION),
+                model.info().counts()));
+    }
+
+    @Override
+    public Loop createLoop(NewLoop loop) {
+        return write(model -> model.createLoop(loop));
+    }
+
+    @Override
+    public Loop getLoop(String id) {
+        return read(model -> model.getLoop(id));
+    }
+
+    @Override
+    public Page<LoopSummary> listLoops(LoopQuery query) {
+        return read(model -> model.listLoops(query));
+    }
+
+    @Override
+    public List<LoopSummary> activeLoops() {
+        return read(MemoryStateStore::activeLoops);
+    }
+
+    @Override
+    public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
+        return write(model -> model.addFeedback(loopId, feedback, expectedVersion));
+    }
+
+    @Override
+    public Decision decide(String loopId, Long expectedVersion) {
+        return write(model -> model.decide(loopId, expectedVersion));
+    }
+
+    @Override
+    public void putObjectiveFeedback(String loopId, String text) {
+        writeRun(model -> model.putObjectiveFeedback(loopId, text));
+    }
+
+    @Override
+    public String getObjectiveFeedback(String loopId) {
+        return read(model -> model.getObjectiveFeedback(loopId));
+    }
+
+    @Override
+    public void deleteLoop(String id) {
+        writeRun(model -> model.deleteLoop(id));
+    }
+
+    @Override
+    public Spec putSpec(String project, SpecContent content) {
+        return write(model -> model.putSpec(project, content));
+    }
+
+    @Override
+    public Spec updateSpec(String project, String name, SpecContent content, Long expectedVersion) {
+        return write(model -> model.updateSpec(project, name, content, expectedVersion));
+    }
+
+    @Override
+    public Spec getSpec(String project, String name) {
+        return read(model -> model.getSpec(project, name));
+    }
+
+    @Override
+    public Page<Spec> listSpecs(SpecQuery query) {
+        return read(model -> model.listSpecs(query));
+    }
+
+    @Override
+    public List<Spec> specHistory(String project, String name) {
+        return read(model -> model.specHistory(project, name));
+    }
+
+    @Override
+    public Spec resolveSpec(String project, String partialName) {
+        return read(model -> model.resolveSpec(project, partialName));
+    }
+
+    @Override
+    public void deleteSpec(String project, String name) {
+        writeRun(model -> model.deleteSpec(project, name));
+    }
+
+    @Override
+    public void linkLoop(String loopId, String project, String specName) {
+        writeRun(model -> model.linkLoop(loopId, project, specName));
+    }
+
+    @Override
+    public void unlinkLoop(String loopId) {
+        writeRun(model -> model.unlinkLoop(loopId));
+    }
+
+    @Override
+    public Spec specForLoop(String loopId) {
+        return read(model -> model.specForLoop(loopId));
+    }
+
+    @Override
+    public Roadmap putRoadmap(String project, RoadmapContent content) {
+        return write(model -> model.putRoadmap(project, content));
+    }
+
+    @Override
+    public Roadmap getRoadmap(String project) {
+        return read(model -> model.getRoadmap(project));
+    }
+
+    @Override
+    public ProjectPlan putPlan(String project, PlanContent content) {
+        return write(model -> model.putPlan(project, content));
+    }
+
+    @Override
+    public ProjectPlan getPlan(String project) {
+        return read(model -> model.getPlan(project));
+    }
+
+    @Override
+    public Page<ProjectPlan> listPlans(PlanQuery query) {
+        return read(model -> model.listPlans(query));
+    }
+
+    @Override
+    public void deletePlan(String project) {
+        writeRun(model -> model.deletePlan(project));
+    }
+
+    @Override
+    public Session startSession(NewSession session) {
+        return write(model -> model.startSession(session));
+    }
+
+    @Override
+    public Session getSession(String name) {
+        return read(model -> model.getSession(name));
+    }
+
+    @Override
+    public Page<Session> listSessions(SessionQuery query) {
+        return read(model -> model.listSessions(query));
+    }
+
+    @Override
+    public Session endSession(String name) {
+        return write(model -> model.endSession(name));
+    }
+
+    @Override
+    public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
+        return dryRun ? read(model -> model.cleanSessions(olderThan, true))
+                : write(model -> model.cleanSessions(olderThan, false), removed -> !removed.isEmpty());
+    }
+
+    @Override
+    public void close() {
+        synchronized (monitor) {
+            closed = true;
+            current = null;
+        }
+    }
+}
