@@ -5,14 +5,33 @@ import dev.statekeeper.core.error.StatekeeperException;
 import java.sql.SQLException;
 
 /**
- * Turns a driver error into the {@link StatekeeperException} an operator can act on. Each backend has one;
- * the message names the database and the operation, never a password.
+ * Turns a driver error into the {@link StatekeeperException} an operator can act on, and says whether trying
+ * again may succeed. Each backend has one; the message names the database and the operation, never a password.
  */
-@FunctionalInterface
 public interface SqlErrorTranslator {
+
+    /** What a failure means for trying again. */
+    enum Failure {
+        /** Trying again gives the same error: a constraint, a missing table, a wrong password. */
+        PERMANENT,
+        /** The work was undone and may succeed when tried again: a deadlock, a busy database, too many connections. */
+        TRANSIENT,
+        /**
+         * The connection was lost or refused (a restart, a dropped network, a terminated backend). Before a
+         * commit was sent the work is undone and may be tried again; while committing, nobody knows whether it
+         * was applied.
+         */
+        CONNECTION_LOST
+    }
+
     /**
      * @param operation what was being done, e.g. {@code add feedback to loop 'abc12345'}
      * @param error     the driver's error
      */
     StatekeeperException translate(String operation, SQLException error);
+
+    /** How the failure bears on a retry; permanent unless the backend knows better. */
+    default Failure classify(SQLException error) {
+        return Failure.PERMANENT;
+    }
 }

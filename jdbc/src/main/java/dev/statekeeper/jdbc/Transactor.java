@@ -1,11 +1,18 @@
 package dev.statekeeper.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.SqlErrorTranslator.Failure;
 import dev.statekeeper.jdbc.TransactionControl.Work;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -14,22 +21,33 @@ import javax.sql.DataSource;
  * snapshot) on a reader connection, {@link #write} in a transaction on the writer. Commits a write when the work
  * returns, undoes any work that throws, and turns driver errors into {@link StatekeeperException} through the
  * backend's translator. After {@link #close()} every call fails with STORE_CLOSED.
+ *
+ * <p>Transient failures (a lost or refused connection, a deadlock, a busy database) are tried again under the
+ * {@link RetryPolicy}: the failed transaction was undone, so the work runs again from its start. The one
+ * failure that cannot simply be retried is a connection lost while a write was being committed: the write may
+ * have been applied. Such a write is retried only when it has a {@link Recheck} that finds out; without one
+ * the caller gets WRITE_OUTCOME_UNKNOWN. A connection whose transaction could not be ended is evicted from
+ * the pool, never reused.
  */
 public final class Transactor {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
+
     private final String backend;
     private final DataSource readers;
     private final DataSource writers;
     private final TransactionControl control;
     private final SqlErrorTranslator translator;
+    private final RetryPolicy retry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public Transactor(String backend, DataSource readers, DataSource writers, TransactionControl control,
-                      SqlErrorTranslator translator) {
+                      SqlErrorTranslator translator, RetryPolicy retry) {
         this.backend = backend;
         this.readers = readers;
         this.writers = writers;
         this.control = control;
         this.translator = translator;
+        this.retry = retry;
     }
 
     /**
@@ -38,25 +56,45 @@ public final class Transactor {
      * statement must use {@link #read}.
      */
     public <T> T query(String operation, SqlWork<T> work) {
-        return run(readers, Work.QUERY, operation, work);
+        return run(readers, Work.QUERY, operation, work, Recheck.rerun());
     }
 
     /** Runs read-only work of several statements in a read transaction (one consistent snapshot). */
     public <T> T read(String operation, SqlWork<T> work) {
-        return run(readers, Work.READ, operation, work);
+        return run(readers, Work.READ, operation, work, Recheck.rerun());
     }
 
-    /** Runs work that writes, serialized with every other writer of the database. */
+    /**
+     * Runs work that writes, serialized with every other writer of the database. If the connection is lost
+     * while committing, fails with WRITE_OUTCOME_UNKNOWN: use {@link #write(String, SqlWork, Recheck)} for work
+     * that can find out whether it was applied, or that is harmless to apply twice.
+     */
     public <T> T write(String operation, SqlWork<T> work) {
-        return run(writers, Work.WRITE, operation, work);
+        return run(writers, Work.WRITE, operation, work, null);
     }
 
-    /** Runs work that writes and returns nothing; {@link #write} for work with a result. */
+    /** Runs work that writes; after a commit whose outcome is unknown, {@code recheck} decides on the retry. */
+    public <T> T write(String operation, SqlWork<T> work, Recheck<T> recheck) {
+        return run(writers, Work.WRITE, operation, work, recheck);
+    }
+
+    /** Runs work that writes and returns nothing, harmless to apply twice (an upsert, a delete by key). */
     public void update(String operation, SqlAction action) {
         write(operation, c -> {
             action.run(c);
             return null;
-        });
+        }, Recheck.rerun());
+    }
+
+    /**
+     * Runs work that deletes a record and fails with NOT_FOUND when there is none. After a commit whose outcome
+     * is unknown, the record's absence ({@code exists} false) means the delete was applied.
+     */
+    public void delete(String operation, SqlAction action, SqlWork<Boolean> exists) {
+        write(operation, c -> {
+            action.run(c);
+            return Boolean.TRUE;
+        }, c -> exists.run(c) ? Optional.empty() : Optional.of(Boolean.TRUE));
     }
 
     /** Refuses all later work; the owner closes the data sources afterwards. Returns false if already closed. */
@@ -64,30 +102,111 @@ public final class Transactor {
         return closed.compareAndSet(false, true);
     }
 
-    private <T> T run(DataSource source, Work kind, String operation, SqlWork<T> work) {
-        if (closed.get()) {
-            throw Errors.closed(backend);
-        }
-        try (Connection connection = source.getConnection()) {
-            control.begin(connection, kind);
-            try {
-                T result = work.run(connection);
-                control.end(connection, kind);
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                abortQuietly(connection, kind, e);
-                throw e;
+    private <T> T run(DataSource source, Work kind, String operation, SqlWork<T> work, Recheck<T> recheck) {
+        long started = System.nanoTime();
+        boolean outcomeUnknown = false;
+        for (int tries = 1; ; tries++) {
+            if (closed.get()) {
+                throw Errors.closed(backend);
             }
-        } catch (SQLException e) {
-            throw closed.get() ? Errors.closed(backend) : translator.translate(operation, e);
+            Attempt attempt = new Attempt();
+            try {
+                return once(source, kind, work, outcomeUnknown ? recheck : null, attempt);
+            } catch (SQLException e) {
+                if (closed.get()) {
+                    throw Errors.closed(backend);
+                }
+                Failure failure = translator.classify(e);
+                boolean lostCommit = failure == Failure.CONNECTION_LOST && attempt.committing && kind == Work.WRITE;
+                if (lostCommit && recheck == null) {
+                    throw outcomeUnknown(operation, e);
+                }
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                if (failure == Failure.PERMANENT || !retry.allows(tries, elapsed)) {
+                    throw tries == 1 ? translator.translate(operation, e) : gaveUp(operation, e, tries, elapsed);
+                }
+                outcomeUnknown |= lostCommit;
+                Duration pause = retry.delay(tries);
+                LOG.info("{} failed ({}), try {} of {} in {} ms", operation, firstLine(e), tries + 1, retry.attempts(),
+                        pause.toMillis());
+                sleep(pause, operation, e);
+            }
         }
     }
 
-    private void abortQuietly(Connection connection, Work kind, Throwable failure) {
+    /** Where one try got to: whether the work had returned and its commit was under way. */
+    private static final class Attempt {
+        boolean committing;
+    }
+
+    private <T> T once(DataSource source, Work kind, SqlWork<T> work, Recheck<T> recheck, Attempt attempt)
+            throws SQLException {
+        try (Connection connection = source.getConnection()) {
+            if (recheck != null) {
+                Optional<T> applied = recheck.applied(connection);
+                if (applied.isPresent()) {
+                    return applied.get();
+                }
+            }
+            control.begin(connection, kind);
+            try {
+                T result = work.run(connection);
+                attempt.committing = true;
+                control.end(connection, kind);
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                if (!attempt.committing) {
+                    abortOrEvict(source, connection, kind, e);
+                } else {
+                    evict(source, connection);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Undoes the work; a connection that cannot even do that is broken, and leaves the pool. */
+    private void abortOrEvict(DataSource source, Connection connection, Work kind, Throwable failure) {
         try {
             control.abort(connection, kind);
         } catch (SQLException e) {
             failure.addSuppressed(e);
+            evict(source, connection);
         }
+    }
+
+    private static void evict(DataSource source, Connection connection) {
+        if (source instanceof HikariDataSource pool) {
+            pool.evictConnection(connection);
+        }
+    }
+
+    private StatekeeperException outcomeUnknown(String operation, SQLException e) {
+        StatekeeperException translated = translator.translate(operation, e);
+        return new StatekeeperException(ErrorCode.WRITE_OUTCOME_UNKNOWN, operation + ": the connection was lost "
+                + "while committing, so the change may or may not have been applied; read it back before repeating it ("
+                + translated.getMessage() + ")", e);
+    }
+
+    private StatekeeperException gaveUp(String operation, SQLException e, int tries, Duration elapsed) {
+        StatekeeperException translated = translator.translate(operation, e);
+        return new StatekeeperException(translated.code(), translated.getMessage() + " (gave up after " + tries
+                + " tries in " + elapsed.toMillis() + " ms; " + "STATEKEEPER_RETRY_ATTEMPTS="
+                + retry.attempts() + ", STATEKEEPER_RETRY_MAX_TIME=" + retry.maxTime().toMillis() / 1000.0 + " s)", e);
+    }
+
+    private void sleep(Duration pause, String operation, SQLException failure) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw translator.translate(operation, failure);
+        }
+    }
+
+    private static String firstLine(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -21,6 +21,7 @@ import dev.statekeeper.core.domain.SpecQuery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Durable state for agent workflow tools: one interface, every backend. Every method validates its input
@@ -37,6 +38,19 @@ public interface StateStore extends AutoCloseable {
 
     /** Backend, location, schema version and record counts. */
     StoreInfo info();
+
+    /**
+     * Checks that the store answers, as cheaply as the backend can (one trivial query, no counting): for
+     * readiness probes. Fails like any operation when it does not.
+     */
+    default void ping() {
+        info();
+    }
+
+    /** The connection pool's counts, for backends that pool connections; empty for the others. */
+    default Optional<PoolStats> poolStats() {
+        return Optional.empty();
+    }
 
     // ---- loops ----
 

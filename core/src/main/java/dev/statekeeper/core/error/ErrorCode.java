@@ -12,7 +12,8 @@ public enum ErrorCode {
             "report it with the command you ran and the output of 'statekeeper db status'"),
     USAGE(2, 400, "the command line is not valid", "see 'statekeeper help' or add --help to the command"),
     CONFIG_INVALID(2, 500, "a setting has a value outside its allowed range",
-            "fix the value (environment variable or flag); 'statekeeper --help' lists every setting with its range"),
+            "fix the value where the message says it came from (flag, environment variable or config file); "
+                    + "'statekeeper config list' shows each setting and its source"),
 
     LOOP_NOT_FOUND(3, 404, "no loop has that id", "list loops with 'statekeeper loop list'"),
     SPEC_NOT_FOUND(3, 404, "no spec has that project and name", "list specs with 'statekeeper spec list --project P'"),
@@ -36,11 +37,13 @@ public enum ErrorCode {
             "open the store before use and do not use it after close()"),
     BACKEND_UNAVAILABLE(5, 503, "the storage backend cannot be reached", "check that it runs and that the settings point at it"),
     DATABASE_BUSY(5, 503, "the database is locked by another writer for longer than the busy timeout",
-            "retry; if it persists, find the process holding the lock (lsof FILE); never delete the -wal file"),
+            "retry; if it persists, find the process holding the lock (lsof FILE); never delete a -wal or .lock file by hand"),
     READ_ONLY(5, 503, "the database or its directory is read-only",
             "make the file and its directory writable (chmod u+w), or point STATEKEEPER_DATA_DIR at a writable place"),
     CANNOT_OPEN(5, 503, "the database file cannot be opened or created",
             "check that the directory exists and is writable, or set STATEKEEPER_DATA_DIR"),
+    WRITE_OUTCOME_UNKNOWN(5, 503, "the connection was lost while the write was being committed: it may or may not "
+            + "have been applied", "read the record to see whether the change is there before you repeat it"),
     DISK_FULL(5, 507, "the disk holding the database is full", "free space or move the data directory to a larger disk"),
 
     CORRUPT(6, 500, "the stored data is damaged", "run 'statekeeper db verify'; restore a backup if it cannot be repaired"),

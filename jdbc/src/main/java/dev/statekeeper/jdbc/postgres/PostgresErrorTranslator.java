@@ -41,6 +41,29 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
         return new StatekeeperException(p.code(), where + p.text(), error);
     }
 
+    /**
+     * Lost and refused connections (class 08, and 57P01-57P03: the server shutting down, terminated, starting)
+     * may succeed on another connection; serialization failures, deadlocks and too many connections once the
+     * others are done. A pool timeout is not tried again: it already waited DATABASE_POOL_TIMEOUT.
+     */
+    @Override
+    public Failure classify(SQLException error) {
+        if (error instanceof SQLTransientConnectionException && String.valueOf(error.getMessage()).contains("timed out")) {
+            return Failure.PERMANENT;
+        }
+        String state = sqlState(error);
+        if (state == null) {
+            return refused(error) ? Failure.CONNECTION_LOST : Failure.PERMANENT;
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return Failure.CONNECTION_LOST;
+        }
+        return switch (state) {
+            case "40001", "40P01", "53300" -> Failure.TRANSIENT;
+            default -> Failure.PERMANENT;
+        };
+    }
+
     private record Problem(ErrorCode code, String text) {
     }
 
@@ -58,7 +81,8 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                             + ";\" and grant it to the user, then run 'statekeeper init'");
                 case "42P01":
                     return new Problem(ErrorCode.MIGRATION_DRIFT, "a table is missing (" + driver
-                            + "); the schema is not installed: run 'statekeeper init' (or 'statekeeper db migrate')");
+                            + "); the schema is not installed or was changed by hand: run 'statekeeper init', and "
+                            + "'statekeeper db status' to compare the applied migrations");
                 case "53300":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server has too many connections ("
                             + driver + "); lower " + Setting.POOL_MAX_SIZE.variable() + " (now "
@@ -87,6 +111,12 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                             + "user of DATABASE_URL the privileges on the database and its tables");
                 default:
                     break;
+            }
+            if (driver.contains("does not support SSL")) {
+                return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server does not accept SSL connections but "
+                        + "DATABASE_URL asks for sslmode=" + url.properties().getProperty("sslmode", "require")
+                        + "; turn ssl on in the server's postgresql.conf, or use sslmode=prefer (or disable) on a "
+                        + "trusted network");
             }
             if (state.startsWith("08") || refused(error)) {
                 return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "cannot connect to the server at " + url.server()

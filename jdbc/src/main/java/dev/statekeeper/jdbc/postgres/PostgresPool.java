@@ -2,10 +2,14 @@ package dev.statekeeper.jdbc.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.DriverDataSource;
+import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,6 +29,7 @@ import javax.sql.DataSource;
 final class PostgresPool implements AutoCloseable {
     static final String APPLICATION_NAME = "statekeeper";
     private static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration KEEPALIVE_PING = Duration.ofMinutes(2);
 
     private final HikariDataSource pool;
 
@@ -58,12 +63,24 @@ final class PostgresPool implements AutoCloseable {
         }
         // HikariCP ignores an idle timeout that is not well below the maximum lifetime
         config.setMaxLifetime(Math.max(MIN_LIFETIME.toMillis(), idle.plusMinutes(1).toMillis()));
+        // idle connections are pinged, so neither a firewall nor the server cuts them for being idle
+        config.setKeepaliveTime(KEEPALIVE_PING.toMillis());
+        config.setLeakDetectionThreshold(leakThreshold(settings));
         try {
             return new PostgresPool(new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException e) {
             throw translator.translate("open", e.getCause() instanceof SQLException sql ? sql
                     : new SQLException(e.getMessage(), e));
         }
+    }
+
+    /** The pool's counts now; before HikariCP has started its pool, all zero. */
+    PoolStats stats() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        int max = pool.getMaximumPoolSize();
+        return bean == null ? new PoolStats(0, 0, 0, max)
+                : new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                        max);
     }
 
     /** The pooled connections, for all store work. */
@@ -76,14 +93,38 @@ final class PostgresPool implements AutoCloseable {
         pool.close();
     }
 
+    /**
+     * DATABASE_LEAK_DETECTION_THRESHOLD in ms: HikariCP then logs a warning, with the stack of the code that
+     * took the connection, for each connection held longer. HikariCP cannot watch for less than 2 s.
+     */
+    private static long leakThreshold(Settings settings) {
+        long ms = settings.seconds(Setting.LEAK_DETECTION).toMillis();
+        if (ms > 0 && ms < 2000) {
+            throw new StatekeeperException(ErrorCode.CONFIG_INVALID, "invalid settings: "
+                    + Setting.LEAK_DETECTION.variable() + " = '" + settings.raw(Setting.LEAK_DETECTION)
+                    + "': must be 0 (off) or at least 2 seconds");
+        }
+        return ms;
+    }
+
     private static Properties driverProperties(PostgresUrl url, Settings settings) {
         Properties p = url.properties();
         p.putIfAbsent("ApplicationName", APPLICATION_NAME);
         long statementTimeout = settings.seconds(Setting.COMMAND_TIMEOUT).toMillis();
         String options = p.getProperty("options", "");
         p.setProperty("options", (options.isBlank() ? "" : options + " ") + "-c statement_timeout=" + statementTimeout);
-        long connectSeconds = Math.max(1, settings.seconds(Setting.POOL_TIMEOUT).toSeconds());
+        int idle = settings.integer(Setting.KEEPALIVE_IDLE);
+        int interval = settings.integer(Setting.KEEPALIVE_INTERVAL);
+        int count = settings.integer(Setting.KEEPALIVE_COUNT);
+        // the server probes its end of each connection with the same timing (seed 002's server settings)
+        p.setProperty("options", p.getProperty("options") + " -c tcp_keepalives_idle=" + idle
+                + " -c tcp_keepalives_interval=" + interval + " -c tcp_keepalives_count=" + count);
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("socketFactory", KeepAliveSocketFactory.class.getName());
+        p.setProperty("socketFactoryArg", KeepAliveSocketFactory.argument(idle, interval, count));
+        long connectSeconds = Math.max(1, Math.round(settings.seconds(Setting.CONNECT_TIMEOUT).toMillis() / 1000.0));
         p.putIfAbsent("connectTimeout", String.valueOf(connectSeconds));
+        p.putIfAbsent("loginTimeout", String.valueOf(connectSeconds));
         return p;
     }
 }

@@ -1,14 +1,17 @@
 package dev.statekeeper.jdbc.postgres;
 
+import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.RetryPolicy;
 import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.jdbc.store.JdbcStateStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
@@ -45,7 +48,7 @@ public final class PostgresStateStore extends JdbcStateStore {
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
             Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
-                    translator);
+                    translator, RetryPolicy.from(settings));
             PostgresDialect dialect = new PostgresDialect(schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE))
                     .orElse(null));
             return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
@@ -58,6 +61,11 @@ public final class PostgresStateStore extends JdbcStateStore {
     /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java). */
     public boolean usesTrigramIndex() {
         return trigrams;
+    }
+
+    @Override
+    public Optional<PoolStats> poolStats() {
+        return Optional.of(pool.stats());
     }
 
     @Override

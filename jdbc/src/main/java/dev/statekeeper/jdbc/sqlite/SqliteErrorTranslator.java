@@ -55,6 +55,18 @@ final class SqliteErrorTranslator implements SqlErrorTranslator {
         return new StatekeeperException(code(sqlite.getResultCode(), primary), message(operation, detail), error);
     }
 
+    /** SQLITE_BUSY and SQLITE_LOCKED undo the statement or never began the transaction: another try may succeed. */
+    @Override
+    public Failure classify(SQLException error) {
+        SQLiteException sqlite = sqliteCause(error);
+        if (sqlite == null) {
+            return Failure.PERMANENT;
+        }
+        int primary = sqlite.getResultCode().code & 0xff;
+        return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code
+                ? Failure.TRANSIENT : Failure.PERMANENT;
+    }
+
     private static ErrorCode code(SQLiteErrorCode full, int primary) {
         if (primary == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
             return full == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || full == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY

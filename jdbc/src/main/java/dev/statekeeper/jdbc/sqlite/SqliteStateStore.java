@@ -3,6 +3,7 @@ package dev.statekeeper.jdbc.sqlite;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.RetryPolicy;
 import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.jdbc.store.JdbcStateStore;
 
@@ -35,7 +36,7 @@ public final class SqliteStateStore extends JdbcStateStore {
                 settings.seconds(Setting.SQLITE_BUSY_TIMEOUT));
         SqliteDatabase database = SqliteDatabase.open(settings.sqlitePath(), settings, translator);
         Transactor tx = new Transactor(BACKEND, database.readers(), database.writer(), new SqliteTransactionControl(),
-                translator);
+                translator, RetryPolicy.from(settings));
         try {
             new SqliteSchema(database.file(), tx, translator)
                     .ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), database.unpooledWriter());

@@ -17,15 +17,24 @@ final class FeedbackRows {
         this.dialect = dialect;
     }
 
-    /** Appends entry number {@code seq}: one INSERT, whatever the length of the loop's history. */
-    void insert(Connection c, String loopId, int seq, CriticFeedback f) throws SQLException {
+    /**
+     * Appends entry number {@code seq}: one INSERT, whatever the length of the loop's history. The request key
+     * lets a retried append find out that it was applied ({@link #applied}).
+     */
+    void insert(Connection c, String loopId, int seq, CriticFeedback f, String requestKey) throws SQLException {
         Sql.update(c, """
                 INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, assessment_summary,
-                    detailed_feedback, key_issues, recommendations, assessed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    detailed_feedback, key_issues, recommendations, assessed_at, request_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 loopId, seq, f.criticAgent(), f.iteration(), f.overallScore(), f.assessmentSummary(),
                 f.detailedFeedback(), dialect.json(f.keyIssues()), dialect.json(f.recommendations()),
-                dialect.time(f.timestamp()));
+                dialect.time(f.timestamp()), requestKey);
+    }
+
+    /** Whether the loop has the entry appended by the request with that key. */
+    boolean applied(Connection c, String loopId, String requestKey) throws SQLException {
+        return Sql.first(c, "SELECT 1 FROM critic_feedback WHERE loop_id = ? AND request_key = ?", row -> true,
+                loopId, requestKey).isPresent();
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.Recheck;
 import dev.statekeeper.jdbc.Transactor;
 
 import java.sql.Connection;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A {@link StateStore} over SQL: every operation runs in one transaction of the {@link Transactor} and does its
@@ -76,6 +78,11 @@ public abstract class JdbcStateStore implements StateStore {
         return tx.read("read store info", c -> new StoreInfo(backend, location(), schemaVersion(c), counts(c)));
     }
 
+    @Override
+    public void ping() {
+        tx.query("ping", c -> Sql.number(c, "SELECT 1"));
+    }
+
     private static Map<String, Long> counts(Connection c) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("loops", Sql.number(c, "SELECT count(*) FROM loop_states"));
@@ -93,7 +100,8 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public Loop createLoop(NewLoop loop) {
         loop.validate();
-        return tx.write("create loop", c -> loops.create(c, loop));
+        String id = loop.id() == null ? Loops.newId() : loop.id();
+        return tx.write("create loop", c -> loops.create(c, loop, id), c -> loops.find(c, id));
     }
 
     @Override
@@ -115,8 +123,10 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
         feedback.validate();
-        return tx.write("add feedback to loop '" + loopId + "'", c -> loops.addFeedback(c, loopId, feedback,
-                expectedVersion));
+        String requestKey = UUID.randomUUID().toString();
+        return tx.write("add feedback to loop '" + loopId + "'",
+                c -> loops.addFeedback(c, loopId, feedback, expectedVersion, requestKey),
+                c -> loops.appliedFeedback(c, loopId, requestKey));
     }
 
     @Override
@@ -137,7 +147,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deleteLoop(String id) {
-        tx.update("delete loop '" + id + "'", c -> loops.delete(c, id));
+        tx.delete("delete loop '" + id + "'", c -> loops.delete(c, id), c -> loops.exists(c, id));
     }
 
     // ---- specs ----
@@ -178,7 +188,8 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deleteSpec(String project, String name) {
-        tx.update("delete spec '" + name + "' of project '" + project + "'", c -> specs.delete(c, project, name));
+        tx.delete("delete spec '" + name + "' of project '" + project + "'", c -> specs.delete(c, project, name),
+                c -> specs.find(c, project, name).isPresent());
     }
 
     @Override
@@ -200,7 +211,8 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public Roadmap putRoadmap(String project, RoadmapContent content) {
-        return tx.write("store roadmap of project '" + project + "'", c -> roadmaps.put(c, project, content));
+        return tx.write("store roadmap of project '" + project + "'", c -> roadmaps.put(c, project, content),
+                Recheck.rerun()); // the same partial content merged twice gives the same roadmap
     }
 
     @Override
@@ -210,7 +222,8 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public ProjectPlan putPlan(String project, PlanContent content) {
-        return tx.write("store plan of project '" + project + "'", c -> plans.put(c, project, content));
+        return tx.write("store plan of project '" + project + "'", c -> plans.put(c, project, content),
+                Recheck.rerun()); // the same partial content merged twice gives the same plan
     }
 
     @Override
@@ -226,7 +239,8 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deletePlan(String project) {
-        tx.update("delete plan of project '" + project + "'", c -> plans.delete(c, project));
+        tx.delete("delete plan of project '" + project + "'", c -> plans.delete(c, project),
+                c -> plans.find(c, project).isPresent());
     }
 
     // ---- sessions ----
@@ -234,7 +248,8 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public Session startSession(NewSession session) {
         session.validate();
-        return tx.write("start session '" + session.name() + "'", c -> sessions.start(c, session));
+        return tx.write("start session '" + session.name() + "'", c -> sessions.start(c, session),
+                c -> sessions.find(c, session.name()));
     }
 
     @Override
@@ -250,13 +265,13 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public Session endSession(String name) {
-        return tx.write("end session '" + name + "'", c -> sessions.end(c, name));
+        return tx.write("end session '" + name + "'", c -> sessions.end(c, name), Recheck.rerun());
     }
 
     @Override
     public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
         return dryRun ? tx.read("list cleanable sessions", c -> sessions.clean(c, olderThan, true))
-                : tx.write("clean sessions", c -> sessions.clean(c, olderThan, false));
+                : tx.write("clean sessions", c -> sessions.clean(c, olderThan, false), Recheck.rerun());
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loops (loop_states), their feedback and the bounded active-loop history (loop_history). Every write
@@ -47,16 +48,18 @@ final class LoopRepository {
         this.policy = policy;
     }
 
-    /** Inserts the loop (a generated id is drawn again on collision) and trims the active history. */
-    Loop create(Connection c, NewLoop draft) throws SQLException {
+    /**
+     * Inserts the loop with the given id and trims the active history. An id the caller chose must be free; a
+     * generated one is drawn again on the (unlikely) collision.
+     */
+    Loop create(Connection c, NewLoop draft, String firstId) throws SQLException {
         Instant now = Timestamps.now(clock);
-        String id = draft.id();
-        if (id == null) {
-            do {
-                id = Loops.newId();
-            } while (!insert(c, id, draft, now));
-        } else if (!insert(c, id, draft, now)) {
-            throw Errors.duplicateLoop(id);
+        String id = firstId;
+        while (!insert(c, id, draft, now)) {
+            if (draft.id() != null) {
+                throw Errors.duplicateLoop(id);
+            }
+            id = Loops.newId();
         }
         Sql.update(c, "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)", id, dialect.time(now));
         Sql.update(c, """
@@ -100,9 +103,23 @@ final class LoopRepository {
                 .orElseThrow(() -> Errors.loopNotFound(id));
     }
 
+    /** The loop, if it exists. */
+    Optional<Loop> find(Connection c, String id) throws SQLException {
+        return exists(c, id) ? Optional.of(get(c, id)) : Optional.empty();
+    }
+
+    boolean exists(Connection c, String id) throws SQLException {
+        return Sql.first(c, "SELECT 1 FROM loop_states WHERE id = ?", row -> true, id).isPresent();
+    }
+
+    /** The loop's summary after the append of the request with that key, if that append was applied. */
+    Optional<LoopSummary> appliedFeedback(Connection c, String id, String requestKey) throws SQLException {
+        return feedbackRows.applied(c, id, requestKey) ? Optional.of(summary(c, id)) : Optional.empty();
+    }
+
     /** Fails with LOOP_NOT_FOUND unless the loop exists. */
     void require(Connection c, String id) throws SQLException {
-        if (Sql.first(c, "SELECT 1 FROM loop_states WHERE id = ?", row -> true, id).isEmpty()) {
+        if (!exists(c, id)) {
             throw Errors.loopNotFound(id);
         }
     }
@@ -125,10 +142,11 @@ final class LoopRepository {
     }
 
     /** Appends one feedback entry, sets the current score and moves initialized to in_progress. */
-    LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion) throws SQLException {
+    LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion, String requestKey)
+            throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion);
         Instant now = Timestamps.now(clock);
-        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now));
+        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now), requestKey);
         LoopStatus status = Loops.statusAfterFeedback(current.status());
         update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
         return new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),

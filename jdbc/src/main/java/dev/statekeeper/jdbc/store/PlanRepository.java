@@ -68,6 +68,10 @@ final class PlanRepository {
         }
     }
 
+    Optional<ProjectPlan> find(Connection c, String project) throws SQLException {
+        return find(c, project, "");
+    }
+
     private Optional<ProjectPlan> find(Connection c, String project, String lock) throws SQLException {
         return Sql.first(c, "SELECT " + COLUMNS + " FROM project_plans WHERE project_name = ?" + lock, this::map,
                 project);

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Agent work sessions (sessions), keyed by their unique name. */
 final class SessionRepository {
@@ -46,8 +47,11 @@ final class SessionRepository {
     }
 
     Session get(Connection c, String name) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE name = ?", this::map, name)
-                .orElseThrow(() -> Errors.sessionNotFound(name));
+        return find(c, name).orElseThrow(() -> Errors.sessionNotFound(name));
+    }
+
+    Optional<Session> find(Connection c, String name) throws SQLException {
+        return Sql.first(c, "SELECT " + COLUMNS + " FROM sessions WHERE name = ?", this::map, name);
     }
 
     Page<Session> list(Connection c, SessionQuery query) throws SQLException {

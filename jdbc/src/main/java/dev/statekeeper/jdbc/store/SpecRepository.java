@@ -151,6 +151,11 @@ final class SpecRepository {
                 specId, spec.version(), spec.iteration(), dialect.json(spec.content()), dialect.time(spec.updatedAt()));
     }
 
+    /** The spec with that (not yet normalized) name, if it exists. */
+    Optional<Row> find(Connection c, String project, String name) throws SQLException {
+        return find(c, project, SpecName.normalize(name), "");
+    }
+
     private Optional<Row> find(Connection c, String project, String name, String lock) throws SQLException {
         return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? AND s.spec_name = ?"
                 + lock, this::map, project, name);

@@ -46,6 +46,38 @@ class PostgresErrorsTest {
     }
 
     @Test
+    void sslRequiredByTheUrlButNotOfferedByTheServerSaysWhichSideToChange() {
+        int port = FreshPostgresStores.server().port();
+        String database = FreshPostgresStores.migratedDatabase();
+
+        assertThatThrownBy(() -> PostgresStateStore.open(
+                withUrl("postgresql://postgres:s3cret@localhost:" + port + "/" + database + "?sslmode=require"), clock))
+                .isInstanceOfSatisfying(StatekeeperException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE))
+                .hasMessage("open failed on PostgreSQL database '" + database + "' at localhost:" + port + ": the server "
+                        + "does not accept SSL connections but DATABASE_URL asks for sslmode=require; turn ssl on in the "
+                        + "server's postgresql.conf, or use sslmode=prefer (or disable) on a trusted network")
+                .satisfies(e -> assertThat(stackText(e)).doesNotContain("s3cret"));
+    }
+
+    @Test
+    void aTableDroppedBehindTheStoresBackIsAMissingSchemaNotAnInternalError() throws Exception {
+        String database = FreshPostgresStores.migratedDatabase();
+        try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
+             java.sql.Connection raw = RawPostgres.connect(database)) {
+            dev.statekeeper.jdbc.RawSql.execute(raw, "DROP TABLE sessions");
+
+            assertThatThrownBy(() -> store.getSession("s1"))
+                    .isInstanceOfSatisfying(StatekeeperException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
+                    .hasMessage("get session 's1' failed on PostgreSQL database '" + database + "' at localhost:"
+                            + FreshPostgresStores.server().port() + ": a table is missing (ERROR: relation \"sessions\" "
+                            + "does not exist); the schema is not installed or was changed by hand: run 'statekeeper "
+                            + "init', and 'statekeeper db status' to compare the applied migrations");
+        }
+    }
+
+    @Test
     void aServerThatIsNotThereIsConnectionRefusedNamingHostAndPort() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -122,7 +154,7 @@ class PostgresErrorsTest {
                 + port + "/" + database + "?sslmode=disable"), clock)) {
             assertThat(store.info().location())
                     .isEqualTo("postgresql://postgres:****@localhost:" + port + "/" + database + "?sslmode=disable");
-            assertThat(store.info().schemaVersion()).isEqualTo("3");
+            assertThat(store.info().schemaVersion()).isEqualTo("4");
             assertThat(store.info().backend()).isEqualTo("postgres");
         }
     }

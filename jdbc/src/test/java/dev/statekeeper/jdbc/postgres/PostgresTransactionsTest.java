@@ -40,6 +40,11 @@ class PostgresTransactionsTest {
             assertThatThrownBy(() -> store.resolveSpec("demo", "nothing like it"))
                     .extracting(e -> ((StatekeeperException) e).code()).isEqualTo(ErrorCode.SPEC_NOT_FOUND);
 
+            assertThat(store.poolStats()).hasValueSatisfying(stats -> {
+                assertThat(stats.active()).isZero();
+                assertThat(stats.idle()).isBetween(1, 20);
+                assertThat(stats.max()).isEqualTo(20);
+            });
             assertThat(RawSql.text(raw, "SELECT string_agg(DISTINCT state, ',') FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND application_name = 'statekeeper'")).isEqualTo("idle");
         }

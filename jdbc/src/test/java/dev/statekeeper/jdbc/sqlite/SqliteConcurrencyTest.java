@@ -59,18 +59,21 @@ class SqliteConcurrencyTest {
     }
 
     @Test
-    void aWriterHoldingTheLockLongerThanTheBusyTimeoutIsReportedAsBusy() throws Exception {
+    void aWriterHoldingTheLockLongerThanTheBusyTimeoutIsReportedAsBusyAfterTheRetries() throws Exception {
         Path file = dir.resolve("state.db");
-        try (StateStore store = SqliteStateStore.open(settings("0"), clock); Connection other = RawSqlite.connect(file)) {
+        Settings retries = settings("0").toBuilder().set(Setting.RETRY_ATTEMPTS, "3").set(Setting.RETRY_BASE_DELAY, "0")
+                .build();
+        try (StateStore store = SqliteStateStore.open(retries, clock); Connection other = RawSqlite.connect(file)) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
             RawSql.execute(other, "BEGIN IMMEDIATE");
 
             assertThatThrownBy(() -> store.addFeedback(loop.id(), feedback(50)))
                     .isInstanceOfSatisfying(StatekeeperException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_BUSY))
-                    .hasMessage("add feedback to loop '" + loop.id() + "' failed on sqlite database '" + file + "': "
+                    .hasMessageStartingWith("add feedback to loop '" + loop.id() + "' failed on sqlite database '" + file + "': "
                             + "[SQLITE_BUSY] The database file is locked (database is locked); gave up after the busy "
-                            + "timeout of 0 ms (STATEKEEPER_SQLITE_BUSY_TIMEOUT)");
+                            + "timeout of 0 ms (STATEKEEPER_SQLITE_BUSY_TIMEOUT) (gave up after 3 tries in ")
+                    .hasMessageEndingWith(" ms; STATEKEEPER_RETRY_ATTEMPTS=3, STATEKEEPER_RETRY_MAX_TIME=30.0 s)");
             assertThat(store.getLoop(loop.id())).isEqualTo(loop);
 
             RawSql.execute(other, "ROLLBACK");

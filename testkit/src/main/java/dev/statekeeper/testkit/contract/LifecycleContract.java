@@ -47,6 +47,17 @@ public abstract class LifecycleContract extends ContractBase {
     }
 
     @Test
+    void anOpenStoreAnswersAPingAndItsPoolHasNoConnectionInUseBetweenOperations() {
+        store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        store.ping();
+        store.poolStats().ifPresent(pool -> {
+            assertThat(pool.active()).isZero();
+            assertThat(pool.waiting()).isZero();
+            assertThat(pool.max()).isPositive();
+        });
+    }
+
+    @Test
     void everyOperationAfterCloseFailsWithStoreClosedAndCloseIsIdempotent() {
         StateStore other = open(settings());
         Loop loop = other.createLoop(NewLoop.of("demo", LoopType.SPEC));
@@ -56,7 +67,7 @@ public abstract class LifecycleContract extends ContractBase {
 
         String id = loop.id();
         List<ThrowingCallable> operations = List.of(
-                other::info, () -> other.createLoop(NewLoop.of("demo", LoopType.SPEC)), () -> other.getLoop(id),
+                other::info, other::ping, () -> other.createLoop(NewLoop.of("demo", LoopType.SPEC)), () -> other.getLoop(id),
                 () -> other.listLoops(LoopQuery.all()), other::activeLoops, () -> other.addFeedback(id, feedback(10)),
                 () -> other.decide(id), () -> other.putObjectiveFeedback(id, "x"), () -> other.getObjectiveFeedback(id),
                 () -> other.deleteLoop(id), () -> other.putSpec("demo", spec("Auth")),

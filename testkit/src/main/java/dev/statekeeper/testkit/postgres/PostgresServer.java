@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when the JVM exits. Tests never share a database: {@link #createDatabase} makes a fresh one for each
  * store, optionally copied from a template (a prepared database is copied far faster than it is migrated).
  * The superuser {@value #USER} needs no password (trust authentication on localhost).
+ *
+ * <p>Fault-injection tests take a server of their own ({@link #startPrivate}), which they may shut down
+ * ({@link #shutDown}, fast or immediate, as an operator or a crash would) and start again on the same data and
+ * port ({@link #restart}) while a store is using it.
  */
 public final class PostgresServer {
     public static final String USER = "postgres";
@@ -24,13 +28,72 @@ public final class PostgresServer {
     private static final Object LOCK = new Object();
     private static PostgresServer shared;
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final int port;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(Path dataDirectory) {
+    private final java.util.Map<String, String> config;
+
+    private PostgresServer(Path dataDirectory, java.util.Map<String, String> config) {
         this.dataDirectory = dataDirectory;
-        this.postgres = start(dataDirectory);
+        this.config = config;
+        this.postgres = start(dataDirectory, 0, config);
+        this.port = postgres.getPort();
+    }
+
+    /** How a server is stopped: as {@code pg_ctl stop -m fast} does (SIGINT), or {@code -m immediate} (SIGQUIT). */
+    public enum Shutdown {
+        FAST("INT"), IMMEDIATE("QUIT");
+
+        private final String signal;
+
+        Shutdown(String signal) {
+            this.signal = signal;
+        }
+    }
+
+    /**
+     * A server of the caller's own, not shared with other test classes, with the given server settings on top
+     * of the shared server's (e.g. {@code max_connections}); stopped and deleted when the JVM exits.
+     */
+    public static PostgresServer startPrivate(java.util.Map<String, String> config) {
+        try {
+            PostgresServer server = new PostgresServer(dataDirectory(), config);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopAndDelete, "postgres-private-stop"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a data directory for PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Stops the server by signalling its postmaster, and returns once it has exited: every connection is cut,
+     * and with IMMEDIATE nothing is flushed (the next start recovers from the WAL, as after a crash).
+     */
+    public void shutDown(Shutdown mode) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            Process kill = new ProcessBuilder("kill", "-" + mode.signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + mode.signal + " " + pid + " failed");
+            }
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the PostgreSQL server in " + dataDirectory, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the server in " + dataDirectory + " did not stop", e);
+        }
+        closeQuietly(postgres);
+    }
+
+    /** Starts the server again on its data directory and port, after {@link #shutDown}. */
+    public void restart() {
+        postgres = start(dataDirectory, port, config);
     }
 
     /** The server of this JVM, started on the first call. */
@@ -38,20 +101,25 @@ public final class PostgresServer {
         synchronized (LOCK) {
             if (shared == null) {
                 try {
-                    shared = new PostgresServer(dataDirectory());
+                    shared = new PostgresServer(dataDirectory(), java.util.Map.of());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot make a data directory for PostgreSQL", e);
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-server-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAndDelete, "postgres-server-stop"));
             }
             return shared;
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory) {
+    private static EmbeddedPostgres start(Path dataDirectory, int port, java.util.Map<String, String> config) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            builder
                     .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("log_min_messages", "fatal")
                     // a throwaway server: durability only costs time (CREATE DATABASE syncs every file it copies)
@@ -59,8 +127,9 @@ public final class PostgresServer {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("synchronous_commit", "off")
                     // autovacuum visits new databases, and CREATE DATABASE waits in 100 ms steps for it to leave
-                    .setServerConfig("autovacuum", "off")
-                    .start();
+                    .setServerConfig("autovacuum", "off");
+            config.forEach(builder::setServerConfig); // the caller's settings win
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
         }
@@ -77,7 +146,7 @@ public final class PostgresServer {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /**
@@ -155,11 +224,20 @@ public final class PostgresServer {
         }
     }
 
-    private void stop() {
+    private void stopAndDelete() {
+        closeQuietly(postgres);
+        try (var files = Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // the JVM is exiting; the directory is a temporary one
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
         try {
             postgres.close();
-        } catch (IOException e) {
-            // the JVM is exiting; the data directory is temporary
+        } catch (IOException | RuntimeException e) {
+            // already stopped (shut down by a test), or the JVM is exiting
         }
     }
 }
