@@ -1,10 +1,13 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.cli.config.ConfigCommand;
 import dev.statekeeper.cli.db.DbCommand;
 import dev.statekeeper.cli.db.InitCommand;
 import dev.statekeeper.cli.loop.LoopCommand;
 import dev.statekeeper.cli.plan.PlanCommand;
 import dev.statekeeper.cli.roadmap.RoadmapCommand;
+import dev.statekeeper.cli.serve.McpCommand;
+import dev.statekeeper.cli.serve.ServeCommand;
 import dev.statekeeper.cli.session.SessionCommand;
 import dev.statekeeper.cli.spec.SpecCommand;
 import dev.statekeeper.cli.support.Globals;
@@ -23,9 +26,13 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Refinement loops with critic feedback, technical specs with frozen fields, roadmaps, project plans "
                     + "and agent work sessions, kept in SQLite (default), PostgreSQL, a JSON file or memory.",
-            "Settings come from the environment (see below); the global options override them."},
+            "Settings come from the global options, else the environment (see below), else the config file "
+                    + "('statekeeper config path'), else their defaults; 'statekeeper config list' shows each "
+                    + "value and where it came from."},
         subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
-            PlanCommand.class, SessionCommand.class, DbCommand.class, HelpCommand.class, WarmUpCommand.class},
+            PlanCommand.class, SessionCommand.class, DbCommand.class, ConfigCommand.class, ServeCommand.class,
+            McpCommand.class, HelpCommand.class,
+            WarmUpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -81,9 +88,9 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
 
     @Override
     public Settings settings() {
-        return Settings.builder().environment(terminal.env())
-                .set(Setting.BACKEND, backend)
-                .set(Setting.DATA_DIR, dataDir)
+        return Settings.load(terminal.env())
+                .flag(Setting.BACKEND, "--backend", backend)
+                .flag(Setting.DATA_DIR, "--data-dir", dataDir)
                 .build();
     }
 }

@@ -53,4 +53,19 @@ class PostgresCliTest {
                 + "\"CREATE DATABASE nope;\" and grant it to the user, then run 'statekeeper init'\n  fix: ")
                 .doesNotContain("s3cret");
     }
+
+    @Test
+    void testConnectionSaysItIsOkWithThePoolOrWhatIsWrong() {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(server.createDatabase()));
+
+        assertThat(cli.ok("db", "test-connection")).startsWith("connection ok\nbackend         postgres\n")
+                .containsPattern("\nanswered in     [0-9.]+ ms\n").containsPattern("\npool            [0-9]+ active, ");
+
+        CliRunner.Result missing = cli.env("DATABASE_URL", server.url("nope")).run("db", "test-connection");
+        assertThat(missing.exitCode()).isEqualTo(5);
+        assertThat(missing.err()).startsWith("statekeeper: open failed on PostgreSQL database 'nope' at localhost:"
+                + server.port() + ": database 'nope' does not exist;");
+    }
 }

@@ -9,6 +9,7 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
 import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.json.JsonProblem;
 
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class JsonInput {
         try {
             return Json.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            JsonProblem problem = JsonProblem.of(e, node);
+            JsonProblem problem = JsonProblem.of(e, node, "document");
             throw invalid(doc, subject, problem.message(), problem.violation(), Map.of("field", problem.violation().field()));
         }
     }

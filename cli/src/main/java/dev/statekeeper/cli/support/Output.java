@@ -25,6 +25,11 @@ public final class Output {
         }
     }
 
+    /** Sends what was printed so far, for a command that keeps running after it (a server). */
+    public void flush() {
+        out.flush();
+    }
+
     public void emit(Object value, String line) {
         emit(value, w -> w.println(line));
     }

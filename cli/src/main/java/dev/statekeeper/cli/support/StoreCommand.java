@@ -2,6 +2,7 @@ package dev.statekeeper.cli.support;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
+import dev.statekeeper.core.config.Settings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -14,17 +15,30 @@ public abstract class StoreCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
+    private Settings effective;
+
     @Override
     public final Integer call() {
         Globals globals = globals();
         Output output = new Output(globals.terminal().out(), globals.json());
-        try (StateStore store = StateStores.open(globals.settings(), globals.terminal().clock())) {
+        effective = settings(globals.settings());
+        try (StateStore store = StateStores.open(effective, globals.terminal().clock())) {
             execute(store, output);
         }
         return 0;
     }
 
     protected abstract void execute(StateStore store, Output out);
+
+    /** The settings the store is opened with: the global ones, to which a command may add its own flags. */
+    protected Settings settings(Settings global) {
+        return global;
+    }
+
+    /** The settings the store was opened with (during {@link #execute}). */
+    protected final Settings effectiveSettings() {
+        return effective;
+    }
 
     protected final InputStream stdin() {
         return globals().terminal().in();

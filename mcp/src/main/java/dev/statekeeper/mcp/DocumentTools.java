@@ -1,0 +1,61 @@
+package dev.statekeeper.mcp;
+
+import dev.statekeeper.core.domain.Paging;
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.PlanStatus;
+import dev.statekeeper.core.domain.RoadmapContent;
+
+import java.util.List;
+
+import static dev.statekeeper.mcp.ToolDef.fields;
+
+/** The one-per-project documents: the roadmap and the project plan. */
+final class DocumentTools {
+    private DocumentTools() {
+    }
+
+    record StoreRoadmap(
+            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the roadmap document: creates the roadmap (a title is required), or updates it "
+                    + "(omitted fields keep their value)", required = true) RoadmapContent roadmap) {
+    }
+
+    record ProjectRef(@Arg(value = "the project", required = true) String project) {
+    }
+
+    record StorePlan(
+            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the plan document: creates the plan, or updates it (omitted fields keep their value)",
+                    required = true) PlanContent plan) {
+    }
+
+    record ListPlans(
+            @Arg("only plans in this status") PlanStatus status,
+            @Arg("at most this many plans, 1-1000 (default 50)") Integer limit,
+            @Arg("skip this many plans first (default 0)") Integer offset) {
+    }
+
+    static List<ToolDef<?>> all() {
+        return List.of(
+                ToolDef.writes("create_roadmap", StoreRoadmap.class,
+                        "Store the project's roadmap: creates it, or updates it. Returns the roadmap with the "
+                                + "project's specs.",
+                        (store, a) -> store.putRoadmap(a.project(), a.roadmap())),
+                ToolDef.reads("get_roadmap", ProjectRef.class,
+                        "The project's roadmap with the project's specs in creation order.",
+                        (store, a) -> store.getRoadmap(a.project())),
+                ToolDef.writes("store_project_plan", StorePlan.class,
+                        "Store the project's plan: creates it, or updates it.",
+                        (store, a) -> store.putPlan(a.project(), a.plan())),
+                ToolDef.reads("get_project_plan", ProjectRef.class, "The project's plan.",
+                        (store, a) -> store.getPlan(a.project())),
+                ToolDef.reads("list_project_plans", ListPlans.class, "Project plans by project, one page at a time.",
+                        (store, a) -> store.listPlans(new PlanQuery(a.status(), Paging.of(a.limit(), a.offset())))),
+                ToolDef.deletes("delete_project_plan", ProjectRef.class, "Delete the project's plan.",
+                        (store, a) -> {
+                            store.deletePlan(a.project());
+                            return fields("deleted", "plan", "project", a.project());
+                        }));
+    }
+}

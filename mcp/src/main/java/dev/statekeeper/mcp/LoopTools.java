@@ -1,0 +1,95 @@
+package dev.statekeeper.mcp;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+
+import java.util.List;
+import java.util.Map;
+
+/** Refinement loops: create, read, feedback, decide, objective feedback, the active-loop history. */
+final class LoopTools {
+    private LoopTools() {
+    }
+
+    record InitializeLoop(
+            @Arg(value = "the project the loop belongs to (1-255 characters)", required = true) String project,
+            @Arg(value = "what the loop refines; its type sets the score that completes it", required = true)
+            LoopType type) {
+    }
+
+    record LoopRef(@Arg(value = "the loop's id, as initialize_refinement_loop returned it", required = true)
+                   String loopId) {
+    }
+
+    record NoArguments() {
+    }
+
+    record StoreFeedback(
+            @Arg(value = "the loop's id", required = true) String loopId,
+            @Arg(value = "the critic agent's name", required = true) String criticAgent,
+            @Arg(value = "the overall score, 0-100", required = true) Integer overallScore,
+            @Arg(value = "a one-paragraph assessment", required = true) String assessmentSummary,
+            @Arg("the iteration assessed, >= 1 (default: the loop's current iteration)") Integer iteration,
+            @Arg("the detailed feedback") String detailedFeedback,
+            @Arg("the key issues found") List<String> keyIssues,
+            @Arg("the recommended changes") List<String> recommendations,
+            @Arg("fail with a stale-version error unless the loop is at this version") Long expectedVersion) {
+    }
+
+    record Decide(
+            @Arg(value = "the loop's id", required = true) String loopId,
+            @Arg("fail with a stale-version error unless the loop is at this version") Long expectedVersion) {
+    }
+
+    record StoreObjective(
+            @Arg(value = "the loop's id", required = true) String loopId,
+            @Arg(value = "the objective feedback text; replaces an earlier one", required = true) String text) {
+    }
+
+    static List<ToolDef<?>> all() {
+        return List.of(
+                ToolDef.writes("initialize_refinement_loop", InitializeLoop.class,
+                        "Start a refinement loop for a project: returns the new loop (its 'id' is what the other "
+                                + "loop tools take), status initialized, iteration 1.",
+                        (store, a) -> store.createLoop(NewLoop.of(a.project(), a.type()))),
+                ToolDef.reads("get_loop_status", LoopRef.class,
+                        "A loop's status, current score, score history, iteration and every critic feedback entry.",
+                        (store, a) -> store.getLoop(a.loopId())),
+                ToolDef.reads("list_active_loops", NoArguments.class,
+                        "The active-loop history: the most recently created loops, newest first, without their "
+                                + "feedback bodies.",
+                        (store, a) -> store.activeLoops()),
+                ToolDef.writes("store_critic_feedback", StoreFeedback.class,
+                        "Record a critic's assessment of a loop, atomically: the entry is appended, the current "
+                                + "score set, the score history extended and an initialized loop moves to "
+                                + "in_progress. Returns the loop's new state without the feedback bodies.",
+                        LoopTools::storeFeedback),
+                ToolDef.writes("decide_loop_next_action", Decide.class,
+                        "Decide and store the loop's next action from its latest score: completed when it reaches "
+                                + "the type's threshold; user_input on a checkpoint iteration or when the score "
+                                + "stagnates; else refine. Every outcome but completed advances the iteration.",
+                        (store, a) -> store.decide(a.loopId(), a.expectedVersion())),
+                ToolDef.reads("get_previous_objective_feedback", LoopRef.class,
+                        "The objective feedback text stored for a loop.",
+                        (store, a) -> objective(a.loopId(), store.getObjectiveFeedback(a.loopId()))),
+                ToolDef.writes("store_current_objective_feedback", StoreObjective.class,
+                        "Store a loop's objective feedback text, replacing an earlier one.",
+                        (store, a) -> {
+                            store.putObjectiveFeedback(a.loopId(), a.text());
+                            return objective(a.loopId(), a.text());
+                        }));
+    }
+
+    private static Object storeFeedback(StateStore store, StoreFeedback a) {
+        int iteration = a.iteration() != null ? a.iteration() : store.getLoop(a.loopId()).iteration();
+        CriticFeedback feedback = new CriticFeedback(a.criticAgent(), iteration, a.overallScore(),
+                a.assessmentSummary(), a.detailedFeedback(), a.keyIssues(), a.recommendations(), null);
+        return store.addFeedback(a.loopId(), feedback, a.expectedVersion());
+    }
+
+    private static Map<String, Object> objective(String loopId, String text) {
+        return ToolDef.fields("loopId", loopId, "text", text);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.statekeeper.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import jakarta.servlet.http.HttpServlet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Statekeeper as an MCP server (official MCP Java SDK): every store operation an agent needs as a tool,
+ * over stdio ({@code statekeeper mcp}) or streamable HTTP (a servlet the HTTP server mounts at {@link #ENDPOINT}).
+ * Tool results are the CLI's {@code --json} output; tool errors carry the CLI's message and fix.
+ */
+public final class StatekeeperMcp {
+    /** Where the HTTP server mounts {@link #httpServlet}. */
+    public static final String ENDPOINT = "/mcp";
+
+    static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
+
+    private static final String INSTRUCTIONS = """
+            Statekeeper keeps the state of agent workflows: refinement loops (initialize_refinement_loop, \
+            store_critic_feedback, decide_loop_next_action), technical specs whose objectives, scope, \
+            dependencies and deliverables freeze after the first version, one roadmap and one plan per project, \
+            and work sessions. Results are the stored records as JSON; an error says what went wrong and how to \
+            fix it.""";
+
+    private StatekeeperMcp() {
+    }
+
+    /**
+     * Serves MCP over this process's stdin and stdout until stdin closes. Stdout carries the protocol only:
+     * while serving, {@code System.out} is pointed at stderr, where logging goes too.
+     */
+    public static void serveStdio(StateStore store) {
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        try {
+            serveStdio(store, System.in, protocol);
+        } finally {
+            System.setOut(protocol);
+        }
+    }
+
+    /** Serves MCP over the given streams until {@code in} ends; answers still owed are written first. */
+    public static void serveStdio(StateStore store, InputStream in, OutputStream out) {
+        new StdioServer(store, in, out).run();
+    }
+
+    /**
+     * The streamable-HTTP transport as a servlet, serving the tools on {@code store}. Mount it at
+     * {@link #ENDPOINT}; requests larger than STATEKEEPER_MAX_BODY_BYTES and browser requests from any
+     * Origin (DNS rebinding) are refused. Authentication is the mounting server's job. Destroying the
+     * servlet closes the MCP sessions, not the store.
+     */
+    public static HttpServlet httpServlet(StateStore store, Settings settings) {
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(JSON)
+                .mcpEndpoint(ENDPOINT)
+                .maxRequestSize(settings.integer(Setting.MAX_BODY_BYTES))
+                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder().build())
+                .build();
+        start(McpServer.sync(transport), store);
+        return transport;
+    }
+
+    /** The names of the tools, in the order tools/list gives them. */
+    public static List<String> toolNames() {
+        return Tools.ALL.stream().map(ToolDef::name).toList();
+    }
+
+    /** Statekeeper's version, as the server reports it in the MCP handshake. */
+    public static String version() {
+        try (InputStream in = StatekeeperMcp.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the version of statekeeper-mcp", e);
+        }
+    }
+
+    static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store) {
+        return spec.serverInfo("statekeeper", version())
+                .instructions(INSTRUCTIONS)
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(JSON)
+                // each call runs on the thread that read it (the stdio reader, the servlet's request thread)
+                .immediateExecution(true)
+                // arguments are checked by ToolArguments, whose messages name the field like the CLI and API
+                .validateToolInputs(false)
+                .tools(Tools.specifications(store))
+                .build();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.statekeeper.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.json.Json;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Every tool through the MCP Java SDK client over streamable HTTP, against the servlet on Jetty and a real
+ * SQLite store: results are the CLI's --json records, errors the API's messages with the code's fix.
+ */
+class HttpToolsTest {
+    @TempDir
+    static Path dir;
+    static JettyMcp mcp;
+    static ToolClient tools;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mcp = new JettyMcp(dir);
+        tools = mcp.tools();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        mcp.stop();
+    }
+
+    /** What the Java API says for the same failure, as a tool error's text: the message, then the fix. */
+    static String api(Runnable call) {
+        StatekeeperException e = catchThrowableOfType(StatekeeperException.class, call::run);
+        assertThat(e).as("the API call should fail").isNotNull();
+        return e.getMessage() + "\nfix: " + e.code().fix();
+    }
+
+    /** The value as the CLI's --json prints it, read back (so numbers compare as JSON numbers). */
+    static JsonNode json(Object value) {
+        try {
+            return Json.mapper().readTree(Json.pretty(value));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void listsEveryToolWithAnInputSchemaThatDescribesEachArgument() {
+        List<Tool> listed = mcp.client.listTools().tools();
+        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(26);
+        for (Tool tool : listed) {
+            assertThat(tool.description()).as(tool.name()).isNotBlank();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) tool.inputSchema().get("properties");
+            assertThat(properties.values()).as(tool.name()).allSatisfy(p -> assertThat(p).containsKey("description"));
+            assertThat(tool.inputSchema()).containsEntry("additionalProperties", false);
+        }
+        Tool feedback = listed.stream().filter(t -> t.name().equals("store_critic_feedback")).findFirst().orElseThrow();
+        assertThat(feedback.inputSchema().get("required"))
+                .isEqualTo(List.of("loopId", "criticAgent", "overallScore", "assessmentSummary"));
+        assertThat(feedback.annotations().readOnlyHint()).isFalse();
+    }
+
+    @Test
+    void loopToolsRunTheRefinementCycle() {
+        JsonNode loop = tools.ok("initialize_refinement_loop", "project", "http-loops", "type", "spec");
+        String id = loop.get("id").asText();
+        assertThat(loop.get("status").asText()).isEqualTo("initialized");
+
+        JsonNode summary = tools.ok("store_critic_feedback", "loopId", id, "criticAgent", "spec-critic",
+                "overallScore", 72, "assessmentSummary", "Solid start", "keyIssues", List.of("no error model"),
+                "recommendations", List.of("add error codes"));
+        assertThat(summary).isEqualTo(json(mcp.store.listLoops(LoopQuery.all()
+                .project("http-loops")).items().getFirst()));
+        assertThat(summary.get("status").asText()).isEqualTo("in_progress");
+
+        JsonNode decision = tools.ok("decide_loop_next_action", "loopId", id);
+        assertThat(decision.get("status").asText()).isEqualTo("refine");
+        assertThat(decision.get("iteration").asInt()).isEqualTo(2);
+
+        assertThat(tools.ok("get_loop_status", "loopId", id)).isEqualTo(json(mcp.store.getLoop(id)));
+        assertThat(tools.ok("list_active_loops")).isEqualTo(json(mcp.store.activeLoops()));
+
+        assertThat(tools.ok("store_current_objective_feedback", "loopId", id, "text", "Ship auth by Friday"))
+                .isEqualTo(json(Map.of("loopId", id, "text", "Ship auth by Friday")));
+        assertThat(tools.ok("get_previous_objective_feedback", "loopId", id).get("text").asText())
+                .isEqualTo("Ship auth by Friday");
+
+        assertThat(tools.error("decide_loop_next_action", "loopId", id, "expectedVersion", 1))
+                .isEqualTo(api(() -> mcp.store.decide(id, 1L)))
+                .startsWith("loop '" + id + "' is at version 3, not 1");
+    }
+
+    @Test
+    void loopToolErrorsCarryTheApiMessageAndFix() {
+        assertThat(tools.error("get_loop_status", "loopId", "nope1234"))
+                .isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+        String id = tools.ok("initialize_refinement_loop", "project", "http-errors", "type", "plan").get("id").asText();
+        assertThat(tools.error("decide_loop_next_action", "loopId", id)).isEqualTo(api(() -> mcp.store.decide(id)))
+                .startsWith("loop '" + id + "' has no critic feedback yet");
+        assertThat(tools.error("get_previous_objective_feedback", "loopId", id))
+                .isEqualTo(api(() -> mcp.store.getObjectiveFeedback(id)));
+        assertThat(tools.error("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 150,
+                "assessmentSummary", "too high"))
+                .isEqualTo("invalid feedback: overallScore = 150: must be between 0 and 100\n"
+                        + "fix: correct the named fields and retry");
+    }
+
+    @Test
+    void specToolsStoreUpdateResolveLinkAndDelete() {
+        JsonNode stored = tools.ok("store_spec", "project", "http-specs", "spec",
+                Map.of("title", "User Auth", "objectives", "log users in", "scope", "web"));
+        assertThat(stored.get("name").asText()).isEqualTo("user-auth");
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+
+        JsonNode updated = tools.ok("update_spec", "project", "http-specs", "name", "User Auth",
+                "spec", Map.of("architecture", "OAuth device flow", "status", "in-review"), "expectedVersion", 1);
+        assertThat(updated.get("version").asInt()).isEqualTo(2);
+        assertThat(updated.at("/content/status").asText()).isEqualTo("in-review");
+        assertThat(tools.error("update_spec", "project", "http-specs", "name", "user-auth",
+                "spec", Map.of("objectives", "something else")))
+                .startsWith("invalid spec update: objectives = 'something else': is frozen after the first version");
+
+        assertThat(tools.ok("get_spec", "project", "http-specs", "name", "user-auth"))
+                .isEqualTo(json(mcp.store.getSpec("http-specs", "user-auth")));
+        tools.ok("store_spec", "project", "http-specs", "spec", Map.of("title", "User Profile"));
+        assertThat(tools.ok("list_specs", "project", "http-specs", "limit", 1).get("total").asInt()).isEqualTo(2);
+        assertThat(tools.ok("resolve_spec", "project", "http-specs", "partialName", "auth").get("name").asText())
+                .isEqualTo("user-auth");
+        assertThat(tools.error("resolve_spec", "project", "http-specs", "partialName", "user"))
+                .isEqualTo(api(() -> mcp.store.resolveSpec("http-specs", "user")));
+
+        String loop = tools.ok("initialize_refinement_loop", "project", "http-specs", "type", "spec").get("id").asText();
+        assertThat(tools.ok("link_loop_to_spec", "loopId", loop, "project", "http-specs", "name", "User Auth"))
+                .isEqualTo(json(Map.of("loopId", loop, "project", "http-specs", "name", "user-auth")));
+        assertThat(tools.ok("get_loop_spec", "loopId", loop).get("name").asText()).isEqualTo("user-auth");
+        assertThat(tools.ok("unlink_loop", "loopId", loop)).isEqualTo(json(Map.of("loopId", loop, "unlinked", true)));
+        assertThat(tools.error("get_loop_spec", "loopId", loop)).isEqualTo(api(() -> mcp.store.specForLoop(loop)));
+
+        assertThat(tools.ok("delete_spec", "project", "http-specs", "name", "user-profile"))
+                .isEqualTo(json(Map.of("deleted", "spec", "project", "http-specs", "name", "user-profile")));
+        assertThat(tools.error("get_spec", "project", "http-specs", "name", "user-profile"))
+                .isEqualTo("spec 'user-profile' of project 'http-specs' not found\n"
+                        + "fix: list specs with 'statekeeper spec list --project P'");
+    }
+
+    @Test
+    void roadmapAndPlanTools() {
+        tools.ok("store_spec", "project", "http-docs", "spec", Map.of("title", "Billing"));
+        JsonNode roadmap = tools.ok("create_roadmap", "project", "http-docs", "roadmap",
+                Map.of("title", "Demo roadmap", "projectGoal", "v1 in Q3"));
+        assertThat(roadmap.at("/content/projectGoal").asText()).isEqualTo("v1 in Q3");
+        JsonNode read = tools.ok("get_roadmap", "project", "http-docs");
+        assertThat(read).isEqualTo(json(mcp.store.getRoadmap("http-docs")));
+        assertThat(read.at("/specs/0/name").asText()).isEqualTo("billing");
+        assertThat(tools.error("get_roadmap", "project", "http-none"))
+                .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with 'statekeeper roadmap put'");
+
+        JsonNode plan = tools.ok("store_project_plan", "project", "http-docs", "plan",
+                Map.of("vision", "Agents that remember", "status", "approved"));
+        assertThat(plan.at("/content/status").asText()).isEqualTo("approved");
+        assertThat(tools.ok("get_project_plan", "project", "http-docs")).isEqualTo(json(mcp.store.getPlan("http-docs")));
+        assertThat(tools.ok("list_project_plans", "status", "approved").at("/items/0/project").asText()).isEqualTo("http-docs");
+        assertThat(tools.ok("delete_project_plan", "project", "http-docs"))
+                .isEqualTo(json(Map.of("deleted", "plan", "project", "http-docs")));
+        assertThat(tools.error("get_project_plan", "project", "http-docs"))
+                .isEqualTo("plan of project 'http-docs' not found\nfix: store one with 'statekeeper plan put'");
+    }
+
+    @Test
+    void sessionTools() {
+        JsonNode session = tools.ok("start_session", "name", "http-fix-login", "repoName", "web", "branch", "fix/login",
+                "metadata", Map.of("ticket", "42"));
+        assertThat(session.get("status").asText()).isEqualTo("active");
+        assertThat(tools.error("start_session", "name", "http-fix-login"))
+                .isEqualTo(api(() -> mcp.store.startSession(NewSession.named("http-fix-login"))))
+                .startsWith("session 'http-fix-login' already exists");
+        assertThat(tools.ok("get_session", "name", "http-fix-login")).isEqualTo(json(mcp.store.getSession("http-fix-login")));
+        assertThat(tools.ok("list_sessions", "repoName", "web").at("/items/0/name").asText()).isEqualTo("http-fix-login");
+        assertThat(tools.ok("end_session", "name", "http-fix-login").get("status").asText()).isEqualTo("ended");
+        assertThat(tools.error("end_session", "name", "http-nobody"))
+                .isEqualTo("session 'http-nobody' not found\nfix: list sessions with 'statekeeper session list'");
+    }
+
+    @Test
+    void badArgumentsAreToolErrorsNamingTheField() {
+        String fix = "\nfix: correct the named fields and retry";
+        assertThat(tools.error("get_loop_status", "loop_id", "x"))
+                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: loopId)" + fix);
+        assertThat(tools.error("store_critic_feedback", "loopId", "x", "criticAgent", "c", "overallScore", "80",
+                "assessmentSummary", "s"))
+                .isEqualTo("invalid arguments of store_critic_feedback: wrong type for 'overallScore': expected a "
+                        + "whole number, got the string \"80\"" + fix);
+        assertThat(tools.error("store_critic_feedback", "loopId", "x"))
+                .isEqualTo("invalid arguments of store_critic_feedback: missing fields 'criticAgent', 'overallScore', "
+                        + "'assessmentSummary'" + fix);
+        assertThat(tools.error("initialize_refinement_loop", "project", "p", "type", "essay"))
+                .isEqualTo("invalid arguments of initialize_refinement_loop: bad value for 'type': the string \"essay\" "
+                        + "must be one of plan, roadmap, spec, build_plan, build_code, analyst" + fix);
+        assertThat(tools.error("store_spec", "project", "p", "spec", Map.of("title", "T", "scop", "typo")))
+                .startsWith("invalid arguments of store_spec: unknown field 'spec.scop' (known fields: additionalSections,");
+        assertThat(tools.error("store_critic_feedback", "loopId", "x", "criticAgent", "c", "overallScore", 1,
+                "assessmentSummary", "s", "keyIssues", List.of("ok", 3)))
+                .isEqualTo("invalid arguments of store_critic_feedback: wrong type for 'keyIssues[1]': expected a "
+                        + "string, got the number 3" + fix);
+        assertThat(tools.error("list_specs", "project", "p", "limit", 0))
+                .isEqualTo("invalid paging: limit = 0: must be between 1 and 1000" + fix);
+        assertThat(tools.call("list_active_loops", "verbose", true).meta()).containsEntry("code", "validation-failed");
+    }
+
+    @Test
+    void browserRequestsFromAnotherOriginAreRefused() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(mcp.baseUri() + StatekeeperMcp.ENDPOINT))
+                .header("Origin", "http://evil.example")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"page\",\"version\":\"1\"}}}"))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.statekeeper.mcp;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InputSchemasTest {
+
+    @Test
+    void everyToolHasASchemaWhoseEveryPropertyIsDescribed() {
+        assertThat(Tools.ALL).extracting(ToolDef::name).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("[a-z]+(_[a-z]+)*"));
+        for (ToolDef<?> tool : Tools.ALL) {
+            assertThat(Tools.tool(tool).inputSchema()).as(tool.name()).containsEntry("type", "object");
+        }
+    }
+
+    @Test
+    void argumentsBecomePropertiesWithTypesDescriptionsAndTheRequiredList() {
+        Map<String, Object> schema = InputSchemas.of(LoopTools.StoreFeedback.class);
+        assertThat(schema.get("required")).isEqualTo(List.of("loopId", "criticAgent", "overallScore", "assessmentSummary"));
+        assertThat(property(schema, "overallScore")).isEqualTo(Map.of("type", "integer", "description", "the overall score, 0-100"));
+        assertThat(property(schema, "keyIssues")).containsEntry("type", "array").containsEntry("items", Map.of("type", "string"));
+
+        assertThat(property(InputSchemas.of(LoopTools.InitializeLoop.class), "type"))
+                .containsEntry("enum", List.of("plan", "roadmap", "spec", "build_plan", "build_code", "analyst"));
+        assertThat(property(InputSchemas.of(SessionTools.StartSession.class), "metadata"))
+                .containsEntry("type", "object").containsEntry("additionalProperties", Map.of("type", "string"));
+    }
+
+    @Test
+    void documentsAreNestedObjectsDescribedFieldByField() {
+        Map<String, Object> spec = property(InputSchemas.of(SpecTools.StoreSpec.class), "spec");
+        assertThat(spec).containsEntry("type", "object").containsEntry("additionalProperties", false);
+        assertThat(property(spec, "objectives").get("description")).isEqualTo("what the spec must achieve; frozen after the first version");
+        assertThat(property(spec, "status").get("enum")).isEqualTo(List.of("draft", "in-review", "approved",
+                "implementation-ready", "in-development", "completed"));
+        Map<String, Object> roadmap = property(InputSchemas.of(DocumentTools.StoreRoadmap.class), "roadmap");
+        assertThat(property(roadmap, "criticalPathAnalysis").get("description"))
+                .isEqualTo("the roadmap's critical path analysis (text)");
+    }
+
+    record Undescribed(@Arg("fine") String described, String forgotten) {
+    }
+
+    @Test
+    void anArgumentWithoutADescriptionIsABugFoundAtStart() {
+        assertThatThrownBy(() -> InputSchemas.of(Undescribed.class))
+                .hasMessage(Undescribed.class.getName() + ".forgotten has no @Arg description");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> property(Map<String, Object> schema, String name) {
+        return ((Map<String, Map<String, Object>>) schema.get("properties")).get(name);
+    }
+}

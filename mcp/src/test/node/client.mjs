@@ -1,0 +1,84 @@
+// Drives Statekeeper's MCP server with the official TypeScript SDK client over stdio:
+// initialize, list the tools, call every tool (and a few that must fail), print one JSON line per step.
+//   node client.mjs COMMAND [ARG...]    (the command starts the server; its stderr passes through)
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+const [command, ...args] = process.argv.slice(2);
+const print = (line) => process.stdout.write(JSON.stringify(line) + '\n');
+
+const transport = new StdioClientTransport({ command, args, stderr: 'inherit' });
+const client = new Client({ name: 'statekeeper-ts-client-test', version: '1.0.0' });
+await client.connect(transport);
+print({ step: 'initialize', server: client.getServerVersion(), instructions: client.getInstructions() ?? null });
+
+const { tools } = await client.listTools();
+print({
+  step: 'tools',
+  tools: tools.map((t) => ({
+    name: t.name,
+    described: Boolean(t.description) &&
+      Object.values(t.inputSchema.properties ?? {}).every((p) => typeof p.description === 'string' && p.description),
+    required: t.inputSchema.required ?? [],
+    readOnly: t.annotations?.readOnlyHint ?? null,
+  })),
+});
+
+/** Calls a tool and prints the outcome; returns the parsed JSON result, or null for a tool error. */
+async function call(step, name, args) {
+  const result = await client.callTool({ name, arguments: args });
+  const text = result.content.map((c) => c.text).join('');
+  const isError = result.isError === true;
+  print({ step, tool: name, isError, text, code: result._meta?.code ?? null });
+  return isError ? null : JSON.parse(text);
+}
+
+const project = 'ts-demo';
+const loop = await call('create-loop', 'initialize_refinement_loop', { project, type: 'spec' });
+const loopId = loop.id;
+await call('feedback', 'store_critic_feedback', {
+  loopId, criticAgent: 'spec-critic', overallScore: 90, assessmentSummary: 'Ready',
+  keyIssues: [], recommendations: ['ship it'],
+});
+await call('decide', 'decide_loop_next_action', { loopId });
+await call('status', 'get_loop_status', { loopId });
+await call('active', 'list_active_loops', {});
+await call('store-objective', 'store_current_objective_feedback', { loopId, text: 'Ship auth by Friday' });
+await call('get-objective', 'get_previous_objective_feedback', { loopId });
+
+await call('store-spec', 'store_spec', { project, spec: { title: 'User Auth', objectives: 'log users in', scope: 'web' } });
+await call('update-spec', 'update_spec', { project, name: 'user-auth', spec: { architecture: 'OAuth device flow' } });
+await call('frozen-field', 'update_spec', { project, name: 'user-auth', spec: { scope: 'everything' } });
+await call('get-spec', 'get_spec', { project, name: 'user-auth' });
+await call('list-specs', 'list_specs', { project });
+await call('resolve-spec', 'resolve_spec', { project, partialName: 'auth' });
+await call('link', 'link_loop_to_spec', { loopId, project, name: 'User Auth' });
+await call('loop-spec', 'get_loop_spec', { loopId });
+await call('unlink', 'unlink_loop', { loopId });
+
+await call('create-roadmap', 'create_roadmap', { project, roadmap: { title: 'TS roadmap', projectGoal: 'v1 in Q3' } });
+await call('get-roadmap', 'get_roadmap', { project });
+await call('store-plan', 'store_project_plan', { project, plan: { vision: 'Agents that remember' } });
+await call('get-plan', 'get_project_plan', { project });
+await call('list-plans', 'list_project_plans', {});
+await call('delete-plan', 'delete_project_plan', { project });
+
+await call('start-session', 'start_session', { name: 'ts-session', repoName: 'web', metadata: { ticket: '42' } });
+await call('get-session', 'get_session', { name: 'ts-session' });
+await call('list-sessions', 'list_sessions', { repoName: 'web' });
+await call('end-session', 'end_session', { name: 'ts-session' });
+await call('delete-spec', 'delete_spec', { project, name: 'user-auth' });
+
+await call('not-found', 'get_loop_status', { loopId: 'nope1234' });
+await call('wrong-type', 'store_critic_feedback', { loopId, criticAgent: 'c', overallScore: '80', assessmentSummary: 's' });
+await call('unknown-field', 'get_loop_status', { loop_id: loopId });
+await call('missing-field', 'get_spec', { project });
+try {
+  await client.callTool({ name: 'no_such_tool', arguments: {} });
+  print({ step: 'unknown-tool', thrown: null });
+} catch (e) {
+  print({ step: 'unknown-tool', thrown: String(e.message), code: e.code ?? null });
+}
+
+await client.close();
+print({ step: 'closed' });

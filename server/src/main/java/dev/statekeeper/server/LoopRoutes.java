@@ -1,0 +1,131 @@
+package dev.statekeeper.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.Spec;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Loops: create, read, list, delete; feedback, decide, objective feedback and the loop's spec link. */
+final class LoopRoutes {
+    record ObjectiveText(String text) {
+    }
+
+    record SpecRef(String project, String name) {
+    }
+
+    private final Api api;
+
+    private LoopRoutes(Api api) {
+        this.api = api;
+    }
+
+    static void register(Api api) {
+        LoopRoutes r = new LoopRoutes(api);
+        api.post("/loops", r::create);
+        api.get("/loops", r::list);
+        api.get("/active-loops", ctx -> {
+            Params.only(ctx);
+            Api.items(ctx, api.store.activeLoops());
+        });
+        api.get("/loops/{id}", ctx -> {
+            Params.only(ctx);
+            Loop loop = api.store.getLoop(ctx.pathParam("id"));
+            Api.versioned(ctx, 200, loop, loop.version());
+        });
+        api.delete("/loops/{id}", ctx -> {
+            Params.only(ctx);
+            api.store.deleteLoop(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        api.post("/loops/{id}/feedback", r::feedback);
+        api.post("/loops/{id}/decide", ctx -> {
+            Params.only(ctx);
+            Decision decision = api.store.decide(ctx.pathParam("id"), Params.ifMatch(ctx));
+            Api.versioned(ctx, 200, decision, decision.version());
+        });
+        api.put("/loops/{id}/objective", r::putObjective);
+        api.get("/loops/{id}/objective", ctx -> {
+            Params.only(ctx);
+            String id = ctx.pathParam("id");
+            ctx.json(objective(id, api.store.getObjectiveFeedback(id)));
+        });
+        api.put("/loops/{id}/spec", r::link);
+        api.get("/loops/{id}/spec", ctx -> {
+            Params.only(ctx);
+            Spec spec = api.store.specForLoop(ctx.pathParam("id"));
+            Api.versioned(ctx, 200, spec, spec.version());
+        });
+        api.delete("/loops/{id}/spec", ctx -> {
+            Params.only(ctx);
+            api.store.unlinkLoop(ctx.pathParam("id"));
+            ctx.status(204);
+        });
+    }
+
+    private void create(Context ctx) {
+        Params.only(ctx);
+        Loop loop = api.store.createLoop(JsonBody.read(ctx, "loop", NewLoop.class));
+        ctx.header("ETag", Params.etag(loop.version()));
+        Api.created(ctx, "/loops/" + Api.segment(loop.id()), loop);
+    }
+
+    private void list(Context ctx) {
+        Params.only(ctx, "project", "type", "status", "limit", "offset");
+        ctx.json(api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
+                Params.choice(ctx, "status", LoopStatus.class), Params.paging(ctx))));
+    }
+
+    /** Like the CLI: overallScore is required, and a missing iteration is the loop's current one. */
+    private void feedback(Context ctx) {
+        Params.only(ctx);
+        String id = ctx.pathParam("id");
+        Long expected = Params.ifMatch(ctx);
+        ObjectNode body = JsonBody.object(ctx, "feedback");
+        JsonBody.require(body, "feedback", "overallScore");
+        if (!body.hasNonNull("iteration")) {
+            body.put("iteration", api.store.getLoop(id).iteration());
+        }
+        CriticFeedback feedback = JsonBody.convert(body, "feedback", CriticFeedback.class);
+        LoopSummary loop = api.store.addFeedback(id, feedback, expected);
+        Api.versioned(ctx, 201, loop, loop.version());
+    }
+
+    private void putObjective(Context ctx) {
+        Params.only(ctx);
+        String id = ctx.pathParam("id");
+        ObjectNode body = JsonBody.object(ctx, "objective feedback");
+        JsonBody.require(body, "objective feedback", "text");
+        String text = JsonBody.convert(body, "objective feedback", ObjectiveText.class).text();
+        api.store.putObjectiveFeedback(id, text);
+        ctx.json(objective(id, text));
+    }
+
+    private void link(Context ctx) {
+        Params.only(ctx);
+        String id = ctx.pathParam("id");
+        ObjectNode body = JsonBody.object(ctx, "spec link");
+        JsonBody.require(body, "spec link", "project");
+        JsonBody.require(body, "spec link", "name");
+        SpecRef ref = JsonBody.convert(body, "spec link", SpecRef.class);
+        api.store.linkLoop(id, ref.project(), ref.name());
+        Spec spec = api.store.specForLoop(id);
+        Api.versioned(ctx, 200, spec, spec.version());
+    }
+
+    private static Map<String, Object> objective(String loopId, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loopId", loopId);
+        body.put("text", text);
+        return body;
+    }
+}

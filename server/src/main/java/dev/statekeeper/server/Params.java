@@ -1,0 +1,101 @@
+package dev.statekeeper.server;
+
+import dev.statekeeper.core.domain.Paging;
+import dev.statekeeper.core.domain.WireEnum;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.error.Violation;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Query parameters and headers of a request, checked as strictly as bodies: an unknown parameter, a repeated
+ * one, a number that is not one or a value outside an enum is a 400 that names the parameter.
+ */
+final class Params {
+    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+
+    private Params() {
+    }
+
+    /** Refuses any query parameter but the allowed ones (a misspelt filter would silently match everything). */
+    static void only(Context ctx, String... allowed) {
+        Set<String> known = Set.of(allowed);
+        List<String> unknown = new ArrayList<>();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!known.contains(name)) {
+                unknown.add(name);
+            } else if (values.size() > 1) {
+                throw invalid(name, String.join(",", values), "must be given once");
+            }
+        });
+        if (!unknown.isEmpty()) {
+            String names = String.join(", ", new TreeSet<>(unknown));
+            throw StatekeeperException.invalid("query", List.of(new Violation(unknown.getFirst(), null,
+                    "unknown query parameter" + (unknown.size() > 1 ? "s " + names : "") + " (known: "
+                            + (allowed.length == 0 ? "none" : String.join(", ", new TreeSet<>(known))) + ")")));
+        }
+    }
+
+    static String text(Context ctx, String name) {
+        return ctx.queryParam(name);
+    }
+
+    static String required(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw invalid(name, value, "is required");
+        }
+        return value;
+    }
+
+    static <E extends Enum<E> & WireEnum> E choice(Context ctx, String name, Class<E> type) {
+        String value = ctx.queryParam(name);
+        return value == null ? null : WireEnum.parse(type, name, value);
+    }
+
+    /** {@code limit} (1-1000, default 50) and {@code offset} (default 0). */
+    static Paging paging(Context ctx) {
+        return Paging.of(integer(ctx, "limit"), integer(ctx, "offset"));
+    }
+
+    /**
+     * The version an {@code If-Match} header names ({@code "3"}, {@code 3} or {@code W/"3"}), null when absent
+     * or {@code *}. It becomes the store's {@code expectedVersion}.
+     */
+    static Long ifMatch(Context ctx) {
+        String value = ctx.header("If-Match");
+        if (value == null || value.trim().equals("*")) {
+            return null;
+        }
+        Matcher m = ETAG.matcher(value.trim());
+        if (!m.matches()) {
+            throw HttpFailure.badHeader("If-Match", value, "must be the ETag of a read, such as \"3\" (the record's version)");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static Integer integer(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("-?\\d{1,9}")) {
+            throw invalid(name, value, "must be a whole number");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static StatekeeperException invalid(String name, String value, String rule) {
+        return StatekeeperException.invalid("query", List.of(new Violation(name, value, rule)));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.statekeeper.server;
+
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.PlanStatus;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+
+/** The one-per-project documents: the roadmap (read with the project's specs) and the project plan. */
+final class ProjectRoutes {
+    private ProjectRoutes() {
+    }
+
+    static void register(Api api) {
+        api.put("/projects/{project}/roadmap", ctx -> {
+            Params.only(ctx);
+            Roadmap roadmap = api.store.putRoadmap(ctx.pathParam("project"), JsonBody.read(ctx, "roadmap", RoadmapContent.class));
+            Api.versioned(ctx, 200, roadmap, roadmap.version());
+        });
+        api.get("/projects/{project}/roadmap", ctx -> {
+            Params.only(ctx);
+            Roadmap roadmap = api.store.getRoadmap(ctx.pathParam("project"));
+            Api.versioned(ctx, 200, roadmap, roadmap.version());
+        });
+        api.put("/projects/{project}/plan", ctx -> {
+            Params.only(ctx);
+            ProjectPlan plan = api.store.putPlan(ctx.pathParam("project"), JsonBody.read(ctx, "plan", PlanContent.class));
+            Api.versioned(ctx, 200, plan, plan.version());
+        });
+        api.get("/projects/{project}/plan", ctx -> {
+            Params.only(ctx);
+            ProjectPlan plan = api.store.getPlan(ctx.pathParam("project"));
+            Api.versioned(ctx, 200, plan, plan.version());
+        });
+        api.delete("/projects/{project}/plan", ctx -> {
+            Params.only(ctx);
+            api.store.deletePlan(ctx.pathParam("project"));
+            ctx.status(204);
+        });
+        api.get("/plans", ctx -> {
+            Params.only(ctx, "status", "limit", "offset");
+            ctx.json(api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class), Params.paging(ctx))));
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package dev.statekeeper.server;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.json.Json;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Wires Javalin and Jetty: the JSON mapper, the guards, the routes, graceful stop and mounted servlets. */
+final class ServerSetup {
+    /** The writes whose expected version an If-Match header sets; elsewhere If-Match is refused, not ignored. */
+    private static final Set<String> IF_MATCH_ROUTES = Set.of("POST " + Api.BASE + "/loops/{id}/feedback",
+            "POST " + Api.BASE + "/loops/{id}/decide", "PATCH " + Api.BASE + "/projects/{project}/specs/{name}");
+    private static final int IDEMPOTENCY_KEYS = 10_000;
+    private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+    private ServerSetup() {
+    }
+
+    static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
+                           Mounts mounts, EventStreams streams) {
+        Guard guard = new Guard(options.token());
+        RequestLog log = new RequestLog(metrics);
+        return Javalin.create(config -> {
+            server(config, options);
+            mount(config, mounts, path -> new GuardFilter(guard, log, metrics, streams, path));
+            config.requestLogger.http(log::end);
+            RoutesConfig routes = config.routes;
+            routes.before(log::begin);
+            routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
+            routes.beforeMatched(ServerSetup::checkIfMatch);
+            routes.get("/health/live", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+            Api api = new Api(store, routes, new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS));
+            LoopRoutes.register(api);
+            SpecRoutes.register(api);
+            ProjectRoutes.register(api);
+            SessionRoutes.register(api);
+            new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
+        });
+    }
+
+    private static void server(JavalinConfig config, ServerOptions options) {
+        config.startup.showJavalinBanner = false;
+        config.startup.startupWatcherEnabled = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.host = options.bind();
+        config.jetty.port = options.port();
+        config.http.maxRequestSize = options.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        config.jetty.modifyServer(server -> {
+            // counts requests in flight, so stop() can wait for them (up to the stop timeout)
+            server.insertHandler(new GracefulHandler());
+            server.setStopTimeout(options.shutdownTimeout().toMillis());
+        });
+    }
+
+    /**
+     * Mounts each servlet behind its guard filter. Both support async requests: the MCP transport answers with
+     * event streams completed on other threads. An exact path spec wins over Javalin's own "/*".
+     */
+    private static void mount(JavalinConfig config, Mounts mounts, Function<String, GuardFilter> guardFilter) {
+        config.jetty.modifyServletContextHandler(context -> mounts.all().forEach((path, servlet) -> {
+            FilterHolder filter = new FilterHolder(guardFilter.apply(path));
+            filter.setAsyncSupported(true);
+            context.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+            ServletHolder holder = new ServletHolder(servlet);
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, path);
+        }));
+    }
+
+    /** The guard (token, or local-only), then a Content-Length over the limit is refused before it is read. */
+    private static void admit(Context ctx, Guard guard, ServerOptions options) {
+        String authorization = ctx.header("Authorization");
+        try {
+            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"));
+        } catch (HttpFailure refused) {
+            if (refused.status() == 401) {
+                ctx.header("WWW-Authenticate", BearerAuth.challenge(authorization));
+            }
+            throw refused;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > options.maxBodyBytes()) {
+            throw HttpFailure.tooLarge(length, options.maxBodyBytes());
+        }
+    }
+
+    private static void checkIfMatch(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (ctx.header("If-Match") != null && endpoint != null
+                && !IF_MATCH_ROUTES.contains(ctx.method().name() + " " + endpoint.path)) {
+            throw HttpFailure.badHeader("If-Match", ctx.header("If-Match"), "this route does not take a version; "
+                    + "If-Match is honoured by POST .../feedback, POST .../decide and PATCH of a spec");
+        }
+    }
+}

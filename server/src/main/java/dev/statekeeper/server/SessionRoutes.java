@@ -1,0 +1,64 @@
+package dev.statekeeper.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Session;
+import dev.statekeeper.core.domain.SessionQuery;
+import dev.statekeeper.core.domain.SessionStatus;
+import dev.statekeeper.core.domain.Sessions;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Work sessions: start, read, list, end, clean. Session names may hold '/', so the name is the rest of the path
+ * ({@code <name>}); '#', '?' and '%' in a name are percent-encoded by the client.
+ */
+final class SessionRoutes {
+    record CleanRequest(String olderThan, Boolean dryRun) {
+    }
+
+    private SessionRoutes() {
+    }
+
+    static void register(Api api) {
+        api.post("/sessions", ctx -> {
+            Params.only(ctx);
+            Session session = api.store.startSession(JsonBody.read(ctx, "session", NewSession.class));
+            Api.created(ctx, "/sessions/" + Api.segment(session.name()).replace("%2F", "/"), session);
+        });
+        api.get("/sessions", ctx -> {
+            Params.only(ctx, "status", "repoName", "taskId", "limit", "offset");
+            ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
+                    Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx))));
+        });
+        api.post("/sessions/clean", ctx -> clean(api, ctx));
+        api.get("/sessions/<name>", ctx -> {
+            Params.only(ctx);
+            ctx.json(api.store.getSession(ctx.pathParam("name")));
+        });
+        api.post("/sessions/<name>/end", ctx -> {
+            Params.only(ctx);
+            ctx.json(api.store.endSession(ctx.pathParam("name")));
+        });
+    }
+
+    /** Body {@code {"olderThan": "30d", "dryRun": true}}: the names of the ended sessions removed (or that would be). */
+    private static void clean(Api api, Context ctx) {
+        Params.only(ctx);
+        ObjectNode body = JsonBody.object(ctx, "clean");
+        JsonBody.require(body, "clean", "olderThan");
+        CleanRequest request = JsonBody.convert(body, "clean", CleanRequest.class);
+        Duration age = Sessions.parseDuration("olderThan", request.olderThan());
+        boolean dryRun = Boolean.TRUE.equals(request.dryRun());
+        List<String> names = api.store.cleanSessions(age, dryRun);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("olderThan", request.olderThan());
+        result.put("dryRun", dryRun);
+        result.put("sessions", names);
+        ctx.json(result);
+    }
+}

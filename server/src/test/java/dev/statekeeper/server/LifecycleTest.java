@@ -1,0 +1,80 @@
+package dev.statekeeper.server;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Starting, stopping and the shutdown hook the CLI uses. */
+class LifecycleTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBusyPortIsAConfigurationError() {
+        try (StateStore store = Stores.sqlite(dir)) {
+            StatekeeperServer first = StatekeeperServer.create(store, Stores.server());
+            int port = first.start();
+            StatekeeperServer second = StatekeeperServer.create(store, Stores.server(Setting.SERVER_PORT, String.valueOf(port)));
+            try {
+                assertThatThrownBy(second::start).isInstanceOf(StatekeeperException.class)
+                        .hasMessageStartingWith("cannot listen on 127.0.0.1:" + port + ": ")
+                        .extracting(e -> ((StatekeeperException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+                assertThatThrownBy(first::start).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("the server was already started; create a new one");
+            } finally {
+                second.stop();
+                first.stop();
+            }
+        }
+    }
+
+    @Test
+    void theShutdownHookStopsTheServerThenRunsTheCallersCleanup() throws Exception {
+        try (StateStore store = Stores.sqlite(dir)) {
+            StatekeeperServer server = StatekeeperServer.create(store, Stores.server());
+            Http http = new Http(server.start());
+            assertThat(http.get("/health/live").status()).isEqualTo(200);
+            boolean[] cleanedUp = new boolean[1];
+            Thread hook = server.stopOnShutdown(() -> cleanedUp[0] = true);
+            assertThat(Runtime.getRuntime().removeShutdownHook(hook)).isTrue();
+
+            hook.start(); // what the JVM does on SIGTERM
+            hook.join();
+            server.awaitShutdown();
+            assertThat(cleanedUp[0]).isTrue();
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    @Test
+    void aServletPathIsExactOrAPrefixAndLeavesTheServersPathsAlone() {
+        try (StateStore store = Stores.sqlite(dir)) {
+            StatekeeperServer.Builder builder = StatekeeperServer.builder(store, Stores.server());
+            for (String taken : new String[]{"/api/*", "/api", "/health/x", "/metrics", "/", "/*", "mcp", "/a/*/b"}) {
+                assertThatThrownBy(() -> builder.servlet(taken, new AuthTest.EchoServlet()))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("servlet path spec '" + taken + "' must be an exact path such as /status or a prefix "
+                                + "such as /extra/*, outside /api, /health and /metrics");
+            }
+            builder.servlet("/apidocs", new AuthTest.EchoServlet()).servlet("/extra/*", new AuthTest.EchoServlet());
+            assertThatThrownBy(() -> builder.servlet("/extra", new AuthTest.EchoServlet()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("servlet path spec '/extra' overlaps the servlet mounted at '/extra/*'");
+
+            StatekeeperServer.Builder ownMcp = StatekeeperServer.builder(store, Stores.server())
+                    .servlet("/mcp", new AuthTest.EchoServlet());
+            assertThatThrownBy(ownMcp::build).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a servlet is already mounted at '/mcp', where the server serves MCP: call mcp(false) "
+                            + "to mount your own");
+            ownMcp.mcp(false).build().stop();
+        }
+    }
+}
