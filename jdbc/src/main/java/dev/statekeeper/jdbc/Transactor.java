@@ -145,6 +145,7 @@ public final class Transactor {
             if (recheck != null) {
                 Optional<T> applied = recheck.applied(connection);
                 if (applied.isPresent()) {
+                    LOG.info("the commit whose acknowledgement was lost had been applied: not repeating it");
                     return applied.get();
                 }
             }
