@@ -95,12 +95,12 @@ class ErrorOutputTest {
     }
 
     @Test
-    void aMistypedCommandSuggestsTheRightOne() {
+    void aMistypedCommandSuggestsTheClosestCommands() {
         CliRunner.Result result = cli.run("loop", "creat");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("""
                 statekeeper: Unmatched argument at index 1: 'creat'
-                Did you mean: loop create?
+                Did you mean: loop create or loop clean?
                   fix: see 'statekeeper loop --help'
                 """);
     }

@@ -16,7 +16,12 @@ public interface TransactionControl {
         /** Several SELECTs that must see one snapshot: a read-only transaction, ended without a commit. */
         READ,
         /** Statements that write: one transaction, committed when the work returns. */
-        WRITE
+        WRITE,
+        /**
+         * A long read that must see one snapshot across all its statements (an export): a read-only transaction at
+         * REPEATABLE READ on PostgreSQL (where {@link #READ} is READ COMMITTED), a deferred one on SQLite.
+         */
+        SNAPSHOT
     }
 
     /** Begins the transaction the work needs (nothing for {@link Work#QUERY}). */

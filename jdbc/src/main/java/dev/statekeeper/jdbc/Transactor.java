@@ -65,6 +65,14 @@ public final class Transactor {
     }
 
     /**
+     * Runs a long read whose statements must all see one snapshot, and that hands its rows on as it goes (an
+     * export): REPEATABLE READ on PostgreSQL. Never tried again, as what it handed on before a failure is gone.
+     */
+    public <T> T snapshot(String operation, SqlWork<T> work) {
+        return run(readers, Work.SNAPSHOT, operation, work, Recheck.rerun());
+    }
+
+    /**
      * Runs work that writes, serialized with every other writer of the database. If the connection is lost
      * while committing, fails with WRITE_OUTCOME_UNKNOWN: use {@link #write(String, SqlWork, Recheck)} for work
      * that can find out whether it was applied, or that is harmless to apply twice.
@@ -122,7 +130,7 @@ public final class Transactor {
                     throw outcomeUnknown(operation, e);
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                if (failure == Failure.PERMANENT || !retry.allows(tries, elapsed)) {
+                if (failure == Failure.PERMANENT || kind == Work.SNAPSHOT || !retry.allows(tries, elapsed)) {
                     throw tries == 1 ? translator.translate(operation, e) : gaveUp(operation, e, tries, elapsed);
                 }
                 outcomeUnknown |= lostCommit;

@@ -2,6 +2,7 @@ package dev.statekeeper.json;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code json} backend: one pretty-printed JSON document, {@code state.json} in the data directory, that a
@@ -87,6 +89,17 @@ public final class JsonStateStore implements StateStore {
     /** Everything the store holds, as the file has it now. */
     MemorySnapshot snapshot() {
         return read(MemoryStateStore::snapshot);
+    }
+
+    /** Export and import of every record through the memory model; see {@link JsonArchive}. */
+    @Override
+    public Archive archive() {
+        return new JsonArchive(this);
+    }
+
+    /** Replaces every record with what {@code change} makes of the current ones, in one write of the file. */
+    void replaceAll(UnaryOperator<MemorySnapshot> change) {
+        writeRun(model -> model.replace(change));
     }
 
     private <T> T read(Function<MemoryStateStore, T> work) {
@@ -200,6 +213,12 @@ public final class JsonStateStore implements StateStore {
     @Override
     public void deleteLoop(String id) {
         writeRun(model -> model.deleteLoop(id));
+    }
+
+    @Override
+    public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
+        return dryRun ? read(model -> model.cleanLoops(olderThan, true))
+                : write(model -> model.cleanLoops(olderThan, false), removed -> !removed.isEmpty());
     }
 
     @Override

@@ -2,10 +2,10 @@ package dev.statekeeper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
-import dev.statekeeper.core.domain.Sessions;
 import io.javalin.http.Context;
 
 import java.time.Duration;
@@ -52,7 +52,7 @@ final class SessionRoutes {
         ObjectNode body = JsonBody.object(ctx, "clean");
         JsonBody.require(body, "clean", "olderThan");
         CleanRequest request = JsonBody.convert(body, "clean", CleanRequest.class);
-        Duration age = Sessions.parseDuration("olderThan", request.olderThan());
+        Duration age = Retention.parseDuration("olderThan", request.olderThan());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         List<String> names = api.store.cleanSessions(age, dryRun);
         Map<String, Object> result = new LinkedHashMap<>();

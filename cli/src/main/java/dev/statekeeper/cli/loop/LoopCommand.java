@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 /** {@code statekeeper loop}: refinement loops and their critic feedback. */
 @Command(name = "loop", description = "Refinement loops: create one, record critic feedback, decide the next action.",
         subcommands = {LoopCreate.class, LoopGet.class, LoopList.class, LoopFeedback.class, LoopDecide.class,
-            LoopObjective.class, LoopDelete.class},
+            LoopObjective.class, LoopDelete.class, LoopClean.class},
         footer = {"%nExample:",
             "  ID=$(statekeeper loop create --project demo --type spec)",
             "  statekeeper loop feedback $ID --critic reviewer --score 72 --summary 'solid start'",
-            "  statekeeper loop decide $ID"})
+            "  statekeeper loop decide $ID",
+            "  statekeeper loop clean --older-than 30d --dry-run"})
 public final class LoopCommand extends GroupCommand {
 }

@@ -1,10 +1,11 @@
 package dev.statekeeper.cli.support;
 
+import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.PlanStatus;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.SessionStatus;
-import dev.statekeeper.core.domain.Sessions;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.error.StatekeeperException;
 import picocli.CommandLine;
@@ -26,7 +27,8 @@ public final class Converters {
         commandLine.registerConverter(SpecStatus.class, domain(SpecStatus::parse));
         commandLine.registerConverter(PlanStatus.class, domain(PlanStatus::parse));
         commandLine.registerConverter(SessionStatus.class, domain(SessionStatus::parse));
-        commandLine.registerConverter(Duration.class, domain(text -> Sessions.parseDuration("duration", text)));
+        commandLine.registerConverter(LoadMode.class, domain(LoadMode::parse));
+        commandLine.registerConverter(Duration.class, domain(text -> Retention.parseDuration("duration", text)));
     }
 
     private static <T> ITypeConverter<T> domain(Function<String, T> parse) {

@@ -54,7 +54,7 @@ public abstract class StoreCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private Globals globals() {
+    protected final Globals globals() {
         return (Globals) spec.root().userObject();
     }
 }

@@ -10,15 +10,22 @@ import java.util.Properties;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {
+            "statekeeper " + version(),
+            "java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+        };
+    }
+
+    /** Statekeeper's version as the build wrote it, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String version() {
         Properties build = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/statekeeper/cli/version.properties")) {
             if (in != null) {
                 build.load(in);
             }
+        } catch (IOException e) {
+            return "(unknown version)";
         }
-        return new String[] {
-            "statekeeper " + build.getProperty("version", "(unknown version)"),
-            "java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
-        };
+        return build.getProperty("version", "(unknown version)");
     }
 }

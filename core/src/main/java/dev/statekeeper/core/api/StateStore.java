@@ -1,5 +1,6 @@
 package dev.statekeeper.core.api;
 
+import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
 import dev.statekeeper.core.domain.Loop;
@@ -52,6 +53,13 @@ public interface StateStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Every record with its ids, timestamps and versions, out and in: {@link Archive#export} streams one
+     * consistent snapshot, {@link Archive#loader} writes records as they were. What {@code db export},
+     * {@code db import}, {@code db copy} and backups are built on.
+     */
+    Archive archive();
+
     // ---- loops ----
 
     Loop createLoop(NewLoop loop);
@@ -89,6 +97,13 @@ public interface StateStore extends AutoCloseable {
 
     /** Deletes the loop with its feedback, history entry, objective feedback and spec link. */
     void deleteLoop(String id);
+
+    /**
+     * Removes completed loops last updated more than {@code olderThan} ago, each as {@link #deleteLoop} would, in
+     * one write; returns their ids (those it would remove on a dry run, which changes nothing), sorted by
+     * {@link String#compareTo}.
+     */
+    List<String> cleanLoops(Duration olderThan, boolean dryRun);
 
     // ---- specs ----
 

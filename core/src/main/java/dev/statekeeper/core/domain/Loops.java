@@ -5,7 +5,7 @@ import dev.statekeeper.core.error.Checks;
 import java.security.SecureRandom;
 import java.time.Instant;
 
-/** Loop ids and the rules of feedback that every backend applies. */
+/** Loop ids and the rules of feedback and cleaning that every backend applies. */
 public final class Loops {
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,5 +35,10 @@ public final class Loops {
     /** Status after a feedback append: a fresh loop starts progressing; any other status stays. */
     public static LoopStatus statusAfterFeedback(LoopStatus current) {
         return current == LoopStatus.INITIALIZED ? LoopStatus.IN_PROGRESS : current;
+    }
+
+    /** A completed loop last updated strictly before the cutoff: what {@code loop clean} removes. */
+    public static boolean cleanable(LoopStatus status, Instant updatedAt, Instant cutoff) {
+        return status == LoopStatus.COMPLETED && updatedAt.isBefore(cutoff);
     }
 }

@@ -1,59 +1,14 @@
 package dev.statekeeper.core.domain;
 
-import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.error.Violation;
-
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Session rules: which ended sessions a clean removes, and durations such as {@code 30d}. */
+/** Session rules: which ended sessions a clean removes. Ages and cutoffs are {@link Retention}'s. */
 public final class Sessions {
-    /** The longest age a clean takes: 100 years (keeps every cutoff inside what each backend can store). */
-    public static final Duration MAX_AGE = Duration.ofDays(36_500);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*([smhdw])");
-
     private Sessions() {
-    }
-
-    /** The instant before which ended sessions are cleaned; olderThan must be 0 to 100 years. */
-    public static Instant cutoff(Instant now, Duration olderThan) {
-        if (olderThan == null || olderThan.isNegative()) {
-            throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan, "must be >= 0")));
-        }
-        if (olderThan.compareTo(MAX_AGE) > 0) {
-            throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan,
-                    "must be at most 100 years")));
-        }
-        return now.minus(olderThan);
     }
 
     /** An ended session last touched strictly before the cutoff. */
     public static boolean cleanable(Session s, Instant cutoff) {
         return s.status() == SessionStatus.ENDED && s.updatedAt().isBefore(cutoff);
-    }
-
-    /** Parses {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}, {@code 2w}. */
-    public static Duration parseDuration(String field, String text) {
-        Matcher m = text == null ? null : DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (m == null || !m.matches()) {
-            throw StatekeeperException.invalid(field, List.of(new Violation(field, text,
-                    "must be a number followed by s, m, h, d or w (e.g. 30d)")));
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
-        if (d.compareTo(MAX_AGE) > 0) {
-            throw StatekeeperException.invalid(field, List.of(new Violation(field, text, "must be at most 36500d (100 years)")));
-        }
-        return d;
     }
 }

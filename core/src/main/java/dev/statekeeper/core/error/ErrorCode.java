@@ -23,6 +23,8 @@ public enum ErrorCode {
     OBJECTIVE_FEEDBACK_NOT_FOUND(3, 404, "no objective feedback was stored for the loop",
             "store it with 'statekeeper loop objective ID --set TEXT'"),
     LINK_NOT_FOUND(3, 404, "the loop is not linked to a spec", "link it with 'statekeeper spec link'"),
+    BACKUP_NOT_FOUND(3, 404, "no backup has that name in the backup directory",
+            "list the backups with 'statekeeper db backups' (or pass --dir, or the backup's path)"),
 
     VALIDATION_FAILED(4, 400, "the input breaks a rule of the domain", "correct the named fields and retry"),
     FROZEN_FIELD(4, 409, "frozen spec fields cannot change after the first version",
@@ -48,7 +50,10 @@ public enum ErrorCode {
 
     CORRUPT(6, 500, "the stored data is damaged", "run 'statekeeper db verify'; restore a backup if it cannot be repaired"),
     MIGRATION_DRIFT(6, 500, "the database schema does not match Statekeeper's migrations",
-            "run 'statekeeper db status' to see applied and pending versions");
+            "run 'statekeeper db status' to see applied and pending versions"),
+    VERIFY_FAILED(6, 500, "a verification found problems: records that break the rules, differ or are missing",
+            "each finding says what to do: 'statekeeper db verify --repair' fixes what is safe, a copy can be run "
+                    + "again with --mode replace, 'statekeeper db restore' puts a backup back");
 
     private final int exitCode;
     private final int httpStatus;

@@ -104,6 +104,12 @@ final class DocumentBook {
         return List.copyOf(plans.values());
     }
 
+    /** Empties the book, for a restore that replaces everything. */
+    void clear() {
+        roadmaps.clear();
+        plans.clear();
+    }
+
     /** Fills an empty book from a snapshot; refuses a second roadmap or plan of one project. */
     void restore(List<Roadmap> roadmapList, List<ProjectPlan> planList) {
         for (Roadmap r : roadmapList) {

@@ -11,8 +11,10 @@ import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.Loops;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.error.Errors;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -182,6 +184,16 @@ final class LoopBook {
         objectives.remove(id);
     }
 
+    /** The ids of completed loops last updated more than {@code olderThan} ago, sorted. */
+    List<String> cleanable(Duration olderThan) {
+        Instant cutoff = Retention.cutoff(clock.now(), olderThan);
+        return rows.values().stream()
+                .filter(r -> Loops.cleanable(r.status, r.updatedAt, cutoff))
+                .map(r -> r.id)
+                .sorted()
+                .toList();
+    }
+
     /** Every loop, oldest first (then by id). */
     List<Loop> loops() {
         return rows.values().stream()
@@ -201,6 +213,13 @@ final class LoopBook {
 
     boolean contains(String id) {
         return rows.containsKey(id);
+    }
+
+    /** Empties the book, for a restore that replaces everything. */
+    void clear() {
+        rows.clear();
+        history.clear();
+        objectives.clear();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.statekeeper.core.memory;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -60,17 +61,48 @@ public final class MemoryStateStore implements StateStore {
      */
     public static MemoryStateStore restore(Settings settings, Clock clock, MemorySnapshot snapshot) {
         MemoryStateStore store = new MemoryStateStore(settings, clock);
-        store.loops.restore(snapshot.loops(), snapshot.activeLoops(), snapshot.objectiveFeedback());
-        store.specs.restore(snapshot.specs(), snapshot.specLinks());
+        store.fill(snapshot);
+        return store;
+    }
+
+    /**
+     * Replaces everything this store holds with exactly the records of the snapshot that {@code change} makes of
+     * the current one, atomically, as {@link #restore} would hold them. A snapshot that breaks an invariant of the
+     * model is refused with CORRUPT and the store keeps what it held. What {@link #archive()} loads through.
+     */
+    public void replace(java.util.function.UnaryOperator<MemorySnapshot> change) {
+        lockedRun(() -> {
+            MemorySnapshot before = snapshot();
+            try {
+                fill(change.apply(before));
+            } catch (RuntimeException e) {
+                fill(before);
+                throw e;
+            }
+        });
+    }
+
+    /** Export and import of every record; see {@link MemoryArchive}. */
+    @Override
+    public Archive archive() {
+        return new MemoryArchive(this);
+    }
+
+    private void fill(MemorySnapshot snapshot) {
+        loops.clear();
+        specs.clear();
+        documents.clear();
+        sessions.clear();
+        loops.restore(snapshot.loops(), snapshot.activeLoops(), snapshot.objectiveFeedback());
+        specs.restore(snapshot.specs(), snapshot.specLinks());
         for (MemorySnapshot.SpecLink link : snapshot.specLinks()) {
-            if (!store.loops.contains(link.loopId())) {
+            if (!loops.contains(link.loopId())) {
                 throw MemorySnapshot.inconsistent("spec '" + link.name() + "' of project '" + link.project()
                         + "' is linked to loop '" + link.loopId() + "', which does not exist");
             }
         }
-        store.documents.restore(snapshot.roadmaps(), snapshot.plans());
-        store.sessions.restore(snapshot.sessions());
-        return store;
+        documents.restore(snapshot.roadmaps(), snapshot.plans());
+        sessions.restore(snapshot.sessions());
     }
 
     /** Every record this store holds, in a stable order; see {@link MemorySnapshot}. */
@@ -159,6 +191,20 @@ public final class MemoryStateStore implements StateStore {
         lockedRun(() -> {
             loops.delete(id);
             specs.unlink(id);
+        });
+    }
+
+    @Override
+    public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
+        return locked(() -> {
+            List<String> ids = loops.cleanable(olderThan);
+            if (!dryRun) {
+                ids.forEach(id -> {
+                    loops.delete(id);
+                    specs.unlink(id);
+                });
+            }
+            return ids;
         });
     }
 

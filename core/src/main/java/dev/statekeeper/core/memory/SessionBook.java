@@ -2,6 +2,7 @@ package dev.statekeeper.core.memory;
 
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
@@ -73,6 +74,11 @@ final class SessionBook {
                 .toList();
     }
 
+    /** Empties the book, for a restore that replaces everything. */
+    void clear() {
+        sessions.clear();
+    }
+
     /** Fills an empty book from a snapshot; refuses a second session of one name. */
     void restore(List<Session> list) {
         for (Session s : list) {
@@ -87,7 +93,7 @@ final class SessionBook {
     }
 
     List<String> clean(Duration olderThan, boolean dryRun) {
-        Instant cutoff = Sessions.cutoff(clock.now(), olderThan);
+        Instant cutoff = Retention.cutoff(clock.now(), olderThan);
         List<String> old = sessions.values().stream()
                 .filter(s -> Sessions.cleanable(s, cutoff))
                 .map(Session::name)

@@ -138,6 +138,12 @@ final class SpecBook {
                 .toList();
     }
 
+    /** Empties the book, for a restore that replaces everything. */
+    void clear() {
+        revisions.clear();
+        links.clear();
+    }
+
     /**
      * Fills an empty book from a snapshot: specs in creation order with their revisions, and links. Refuses a
      * spec without revisions, revisions of different specs under one key, a duplicate spec and a link to a

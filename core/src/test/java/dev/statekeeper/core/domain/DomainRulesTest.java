@@ -46,10 +46,10 @@ class DomainRulesTest {
 
     @Test
     void parsesCleanDurations() {
-        assertThat(Sessions.parseDuration("older-than", "30d")).isEqualTo(Duration.ofDays(30));
-        assertThat(Sessions.parseDuration("older-than", "12h")).isEqualTo(Duration.ofHours(12));
-        assertThat(Sessions.parseDuration("older-than", "2w")).isEqualTo(Duration.ofDays(14));
-        assertThatThrownBy(() -> Sessions.parseDuration("older-than", "soon"))
+        assertThat(Retention.parseDuration("older-than", "30d")).isEqualTo(Duration.ofDays(30));
+        assertThat(Retention.parseDuration("older-than", "12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(Retention.parseDuration("older-than", "2w")).isEqualTo(Duration.ofDays(14));
+        assertThatThrownBy(() -> Retention.parseDuration("older-than", "soon"))
                 .hasMessage("invalid older-than: older-than = 'soon': must be a number followed by s, m, h, d or w (e.g. 30d)");
     }
 

@@ -63,6 +63,11 @@ final class PostgresDialect implements Dialect {
         return " FOR UPDATE";
     }
 
+    @Override
+    public String byCodePoint(String column) {
+        return column + " COLLATE \"C\"";
+    }
+
     /**
      * Exact, prefix and substring matches are found with one LIKE (which the trigram index serves) and
      * ranked by {@link SpecResolver}; only when there are none does the server rank names by similarity. The

@@ -110,6 +110,8 @@ final class PostgresPool implements AutoCloseable {
     private static Properties driverProperties(PostgresUrl url, Settings settings) {
         Properties p = url.properties();
         p.putIfAbsent("ApplicationName", APPLICATION_NAME);
+        // a JDBC batch of INSERT ... VALUES goes as multi-row INSERTs (an import's batches), not one row per statement
+        p.putIfAbsent("reWriteBatchedInserts", "true");
         long statementTimeout = settings.seconds(Setting.COMMAND_TIMEOUT).toMillis();
         String options = p.getProperty("options", "");
         p.setProperty("options", (options.isBlank() ? "" : options + " ") + "-c statement_timeout=" + statementTimeout);

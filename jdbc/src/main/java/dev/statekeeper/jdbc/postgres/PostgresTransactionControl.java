@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.postgres;
 
+import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.TransactionControl;
 
 import java.sql.Connection;
@@ -10,7 +11,9 @@ import java.sql.SQLException;
  * round trip, no BEGIN, nothing to end. Other work switches auto-commit off, so the driver sends {@code BEGIN}
  * (or {@code BEGIN READ ONLY} for a snapshot read) together with the first statement. A read-only transaction
  * is rolled back, never committed: it has nothing to keep, and the server is never asked to commit work it did
- * not expect. The pool restores auto-commit and the read-only flag when the connection is returned; pgjdbc
+ * not expect. A read of several statements ({@link Work#READ}, {@link Work#SNAPSHOT}) sets REPEATABLE READ as its
+ * first statement, so all its statements see one snapshot (at PostgreSQL's default READ COMMITTED each statement
+ * would see its own: a list's total and its page could disagree). The pool restores auto-commit and the read-only flag when the connection is returned; pgjdbc
  * changes both without a round trip while no transaction is open.
  */
 final class PostgresTransactionControl implements TransactionControl {
@@ -18,8 +21,11 @@ final class PostgresTransactionControl implements TransactionControl {
     @Override
     public void begin(Connection connection, Work work) throws SQLException {
         if (work != Work.QUERY) {
-            connection.setReadOnly(work == Work.READ);
+            connection.setReadOnly(work != Work.WRITE);
             connection.setAutoCommit(false);
+            if (work != Work.WRITE) {
+                Sql.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            }
         }
     }
 
@@ -27,7 +33,7 @@ final class PostgresTransactionControl implements TransactionControl {
     public void end(Connection connection, Work work) throws SQLException {
         switch (work) {
             case QUERY -> { }
-            case READ -> connection.rollback();
+            case READ, SNAPSHOT -> connection.rollback();
             case WRITE -> connection.commit();
         }
     }

@@ -77,10 +77,12 @@ final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        // readers first: SQLite checkpoints the WAL into the file and removes it when the last connection closes,
+        // and only the writer may do that (a read-only connection leaves the -wal file behind)
         try {
-            writer.close();
-        } finally {
             readers.close();
+        } finally {
+            writer.close();
         }
     }
 

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 final class SqliteSchema {
     /** The version the last migration sets: V{LATEST}__*.sql ends with {@code PRAGMA user_version = LATEST}. */
-    private static final int LATEST = 2;
+    private static final int LATEST = 3;
 
     private static final String LOCATION = "classpath:db/migration/sqlite";
     private static final int ATTEMPTS = 3;

@@ -22,7 +22,7 @@ final class SqliteTransactionControl implements TransactionControl {
     public void begin(Connection connection, Work work) throws SQLException {
         switch (work) {
             case QUERY -> { }
-            case READ -> Sql.execute(connection, "BEGIN DEFERRED");
+            case READ, SNAPSHOT -> Sql.execute(connection, "BEGIN DEFERRED");
             case WRITE -> Sql.execute(connection, "BEGIN IMMEDIATE");
         }
     }

@@ -34,6 +34,15 @@ public interface Dialect {
     String forUpdate();
 
     /**
+     * The column ordered by its characters' code points, whatever the database's collation: the order Java and
+     * every other backend give text keys. SQLite compares text byte by byte already; PostgreSQL needs
+     * {@code COLLATE "C"}.
+     */
+    default String byCodePoint(String column) {
+        return column;
+    }
+
+    /**
      * The name {@code partial} denotes among the project's specs (exact, prefix, substring, then fuzzy). This
      * default ranks the project's names in Java ({@link SpecResolver}); PostgreSQL with pg_trgm asks the database.
      */

@@ -2,6 +2,7 @@ package dev.statekeeper.jdbc.store;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -33,7 +34,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link StateStore} over SQL: every operation runs in one transaction of the {@link Transactor} and does its
@@ -51,6 +54,7 @@ public abstract class JdbcStateStore implements StateStore {
     private final RoadmapRepository roadmaps;
     private final PlanRepository plans;
     private final SessionRepository sessions;
+    private final JdbcArchive archive;
 
     protected JdbcStateStore(String backend, Transactor tx, Dialect dialect, Settings settings, Clock clock) {
         this.backend = backend;
@@ -62,6 +66,7 @@ public abstract class JdbcStateStore implements StateStore {
         this.roadmaps = new RoadmapRepository(dialect, clock, specs);
         this.plans = new PlanRepository(dialect, clock);
         this.sessions = new SessionRepository(dialect, clock);
+        this.archive = new JdbcArchive(tx, dialect, clock, settings.loopHistorySize());
     }
 
     /** Where the data lives, as {@code db status} shows it (no password). */
@@ -76,6 +81,12 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public StoreInfo info() {
         return tx.read("read store info", c -> new StoreInfo(backend, location(), schemaVersion(c), counts(c)));
+    }
+
+    /** Export in one snapshot transaction, import in batches of raw inserts; see {@link JdbcArchive}. */
+    @Override
+    public Archive archive() {
+        return archive;
     }
 
     @Override
@@ -148,6 +159,19 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public void deleteLoop(String id) {
         tx.delete("delete loop '" + id + "'", c -> loops.delete(c, id), c -> loops.exists(c, id));
+    }
+
+    @Override
+    public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
+        if (dryRun) {
+            return tx.query("list cleanable loops", c -> loops.cleanable(c, olderThan));
+        }
+        AtomicReference<List<String>> removed = new AtomicReference<>(List.of());
+        // after a lost commit, the clean was applied when none of the loops its last try removed is left
+        return tx.write("clean loops", c -> {
+            removed.set(loops.clean(c, olderThan));
+            return removed.get();
+        }, c -> loops.anyExists(c, removed.get()) ? Optional.empty() : Optional.of(removed.get()));
     }
 
     // ---- specs ----

@@ -12,6 +12,7 @@ import dev.statekeeper.core.domain.Loops;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Where;
@@ -20,8 +21,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +36,11 @@ import java.util.Optional;
 final class LoopRepository {
     private static final String COLUMNS = "l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, "
             + "l.feedback_count, l.created_at, l.updated_at, l.version";
+
+    static final String CLEANABLE = " FROM loop_states WHERE status = 'completed' AND updated_at < ?";
+    private static final int IDS_PER_QUERY = 100;
+    private static final String ANY_OF_IDS = "SELECT 1 FROM loop_states WHERE id IN ("
+            + String.join(", ", Collections.nCopies(IDS_PER_QUERY, "?")) + ") LIMIT 1";
 
     private final Dialect dialect;
     private final FeedbackRows feedbackRows;
@@ -168,6 +176,43 @@ final class LoopRepository {
         if (Sql.update(c, "DELETE FROM loop_states WHERE id = ?", id) == 0) {
             throw Errors.loopNotFound(id);
         }
+    }
+
+    /** The ids of the completed loops last updated before now - olderThan, sorted. */
+    List<String> cleanable(Connection c, Duration olderThan) throws SQLException {
+        return sorted(Sql.list(c, "SELECT id" + CLEANABLE, row -> row.getString(1), cutoff(olderThan)));
+    }
+
+    /**
+     * Deletes the completed loops last updated before now - olderThan in one statement (their feedback, history
+     * entries, objective feedback and spec links go with them, by cascade) and returns their ids, sorted.
+     */
+    List<String> clean(Connection c, Duration olderThan) throws SQLException {
+        return sorted(Sql.list(c, "DELETE" + CLEANABLE + " RETURNING id", row -> row.getString(1), cutoff(olderThan)));
+    }
+
+    /** Whether any of these loops exists, asked {@value #IDS_PER_QUERY} ids at a time. */
+    boolean anyExists(Connection c, List<String> ids) throws SQLException {
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            Object[] chunk = new Object[IDS_PER_QUERY];
+            for (int i = 0; i < IDS_PER_QUERY; i++) { // the last chunk repeats its first id: one SQL text for all
+                chunk[i] = ids.get(from + i < ids.size() ? from + i : from);
+            }
+            if (Sql.first(c, ANY_OF_IDS, row -> true, chunk).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object cutoff(Duration olderThan) {
+        return dialect.time(Retention.cutoff(Timestamps.now(clock), olderThan));
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        out.sort(null); // by String order on every backend, whatever the database's collation
+        return List.copyOf(out);
     }
 
     private boolean insert(Connection c, String id, NewLoop draft, Instant now) throws SQLException {

@@ -6,7 +6,7 @@ import dev.statekeeper.core.domain.Page;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
-import dev.statekeeper.core.domain.Sessions;
+import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.jdbc.JsonColumns;
 import dev.statekeeper.jdbc.Sql;
@@ -75,7 +75,7 @@ final class SessionRepository {
 
     /** The names of ended sessions last updated before now - olderThan, by name; deleted unless a dry run. */
     List<String> clean(Connection c, Duration olderThan, boolean dryRun) throws SQLException {
-        Object cutoff = dialect.time(Sessions.cutoff(Timestamps.now(clock), olderThan));
+        Object cutoff = dialect.time(Retention.cutoff(Timestamps.now(clock), olderThan));
         List<String> names = Sql.list(c, "SELECT name" + CLEANABLE + " ORDER BY name", row -> row.getString(1), cutoff);
         if (!dryRun) {
             Sql.update(c, "DELETE" + CLEANABLE, cutoff);

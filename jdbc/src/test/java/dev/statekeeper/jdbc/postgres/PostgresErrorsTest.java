@@ -154,7 +154,7 @@ class PostgresErrorsTest {
                 + port + "/" + database + "?sslmode=disable"), clock)) {
             assertThat(store.info().location())
                     .isEqualTo("postgresql://postgres:****@localhost:" + port + "/" + database + "?sslmode=disable");
-            assertThat(store.info().schemaVersion()).isEqualTo("4");
+            assertThat(store.info().schemaVersion()).isEqualTo("5");
             assertThat(store.info().backend()).isEqualTo("postgres");
         }
     }

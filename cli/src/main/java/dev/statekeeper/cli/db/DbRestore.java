@@ -1,0 +1,78 @@
+package dev.statekeeper.cli.db;
+
+import dev.statekeeper.cli.support.Globals;
+import dev.statekeeper.cli.support.Output;
+import dev.statekeeper.cli.support.ProgressDisplay;
+import dev.statekeeper.cli.support.VersionProvider;
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
+import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.archive.ArchiveImport;
+import dev.statekeeper.core.archive.ArchiveSource;
+import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.ImportResult;
+import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.archive.Progress;
+import dev.statekeeper.core.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code statekeeper db restore BACKUP [--to TARGET]}: checks a backup, then replaces a store's records with it. */
+@Command(name = "restore", description = {
+    "Restore a backup (its name in the backup directory, or its path) into the store, or into --to TARGET: first "
+            + "its export is checked against the SHA-256 in its manifest, and a damaged backup is refused (exit 6) "
+            + "before anything is written; then every record is checked and the target's records are replaced.",
+    "When the target holds records, they are backed up first (a new backup in the backup directory), so a "
+            + "restore never loses data. A store that cannot be opened (a damaged file) is restored --to a new place."})
+public final class DbRestore implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BACKUP", description = "a backup's name (see 'statekeeper db backups') or its directory")
+    String name;
+
+    @Option(names = "--to", paramLabel = "TARGET", description = "restore into this store instead: " + Target.FORMS)
+    String to;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "where backups are kept (default: backups in the data directory)")
+    Path directory;
+
+    @Override
+    public Integer call() {
+        Globals globals = (Globals) spec.root().userObject();
+        Settings settings = globals.settings();
+        Settings targetSettings = to == null ? settings : Target.parse(to)
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--to '" + to + "' names no store; a "
+                        + "target is " + Target.FORMS)).settings(settings, "--to");
+        Backups backups = new Backups(directory == null ? Backups.defaultDirectory(settings) : directory);
+        Backup backup = backups.find(name);
+        backup.verify();
+        Progress progress = ProgressDisplay.of(globals);
+        try (StateStore target = StateStores.open(targetSettings, globals.terminal().clock())) {
+            StoreInfo info = target.info();
+            Backup safety = Records.empty(info) ? null
+                    : backups.create(target, globals.terminal().clock(), VersionProvider.version(), r -> { });
+            ImportResult result = ArchiveImport.run(target, ArchiveSource.of(backup.exportFile()), LoadMode.REPLACE,
+                    progress);
+            progress.end();
+            Map<String, Object> json = Loading.json(result, info);
+            json.put("backup", backup.name());
+            json.put("previousRecordsBackup", safety == null ? null : safety.name());
+            new Output(globals.terminal().out(), globals.json()).emit(json, "restored backup " + backup.name() + ": "
+                    + Records.describe(result.loaded()) + " into " + Records.where(info)
+                    + (safety == null ? "" : "; the records it held were backed up first to " + safety.name()));
+        } finally {
+            progress.end();
+        }
+        return 0;
+    }
+}

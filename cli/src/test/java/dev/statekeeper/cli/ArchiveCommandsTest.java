@@ -1,0 +1,152 @@
+package dev.statekeeper.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db export} and {@code db import}: the format on stdout and in files, checks, modes and exit codes. */
+class ArchiveCommandsTest {
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+    private String loop;
+
+    @BeforeEach
+    void fill() {
+        cli = new CliRunner(dir.resolve("a"));
+        loop = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
+        cli.ok("loop", "feedback", loop, "--critic", "c", "--score", "72", "--summary", "Solid ✓");
+        cli.runWithInput("{\"title\": \"User Auth\", \"objectives\": \"Log users in\"}", "spec", "put", "--project", "demo",
+                "--file", "-");
+        cli.ok("session", "start", "s1", "--repo-name", "web");
+    }
+
+    @Test
+    void exportWritesTheFormatToStdoutAndTheSameBytesToAFile() throws Exception {
+        String stdout = cli.ok("db", "export");
+        Path file = dir.resolve("out/export.jsonl");
+
+        String said = cli.ok("db", "export", "-o", file.toString());
+
+        assertThat(stdout).startsWith("{\"format\":\"statekeeper-export\",\"version\":1}\n{\"kind\":\"loop\",\"id\":\"" + loop + "\"")
+                .contains("\"assessmentSummary\":\"Solid \\u2713\"")
+                .containsPattern("\n\\{\"trailer\":\"statekeeper-export\",\"counts\":\\{\"loop\":1,\"objective\":0,\"spec\":1,"
+                        + "\"specLink\":0,\"activeLoop\":1,\"roadmap\":0,\"plan\":0,\"session\":1},\"sha256\":\"[0-9a-f]{64}\"}\n$");
+        assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(stdout);
+        assertThat(said).isEqualTo("exported 4 records (1 loop with 1 feedback, 1 spec with 1 revision, 1 active-loop "
+                + "entry, 1 session) from sqlite store " + dir.resolve("a/state.db") + " to " + file + "\n");
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+        JsonNode json = Json.mapper().readTree(cli.ok("db", "export", "-o", file.toString(), "--json"));
+        assertThat(json.get("records").asLong()).isEqualTo(4);
+        assertThat(json.get("counts").get("feedback").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void importIntoAnotherStoreThenExportIsByteIdenticalFromAFileAGzipFileOrStdin() throws Exception {
+        String export = cli.ok("db", "export");
+        Path file = dir.resolve("x.jsonl");
+        Files.writeString(file, export);
+        cli.ok("db", "export", "-o", dir.resolve("x.jsonl.gz").toString());
+
+        CliRunner b = new CliRunner(dir.resolve("b"));
+        assertThat(b.ok("db", "import", file.toString())).isEqualTo("imported 4 records (1 loop with 1 feedback, 1 spec "
+                + "with 1 revision, 1 active-loop entry, 1 session) into sqlite store " + dir.resolve("b/state.db")
+                + " (replace)\n");
+        CliRunner c = new CliRunner(dir.resolve("c"));
+        c.ok("db", "import", dir.resolve("x.jsonl.gz").toString());
+        CliRunner d = new CliRunner(dir.resolve("d"));
+        assertThat(d.runWithInput(export, "db", "import", "-").exitCode()).isZero();
+
+        assertThat(b.ok("db", "export")).isEqualTo(export);
+        assertThat(c.ok("db", "export")).isEqualTo(export);
+        assertThat(d.ok("db", "export")).isEqualTo(export);
+        assertThat(b.ok("loop", "get", loop)).isEqualTo(cli.ok("loop", "get", loop));
+    }
+
+    @Test
+    void aStoreThatHoldsRecordsNeedsAModeAndMergeSkipsWhatIsIdentical() throws Exception {
+        Path file = dir.resolve("x.jsonl");
+        Files.writeString(file, cli.ok("db", "export"));
+
+        CliRunner.Result refused = cli.run("db", "import", file.toString());
+        String merged = cli.ok("db", "import", file.toString(), "--mode", "merge");
+        String replaced = cli.ok("db", "import", file.toString(), "--mode", "REPLACE", "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("statekeeper: the sqlite store " + dir.resolve("a/state.db") + " is not empty: "
+                + "it holds 3 records (1 loop with 1 feedback, 1 spec with 1 revision, 1 session); add --mode replace to "
+                + "replace its records, or --mode merge to add to them\n  fix: see 'statekeeper db import --help'\n");
+        assertThat(merged).isEqualTo("imported 0 records into sqlite store " + dir.resolve("a/state.db") + " (merge); "
+                + "skipped 4 records the store had identical\n");
+        assertThat(Json.mapper().readTree(replaced).get("mode").asText()).isEqualTo("replace");
+        assertThat(cli.run("db", "import", file.toString(), "--mode", "upsert").err())
+                .startsWith("statekeeper: Invalid value for option '--mode': 'upsert' must be replace or merge\n");
+    }
+
+    @Test
+    void everyBadRecordIsReportedWithExitFourAndNothingIsImported() throws Exception {
+        String export = cli.ok("db", "export");
+        String bad = export.replace("\"currentScore\":72", "\"currentScore\":172")
+                .replace("\"name\":\"s1\"", "\"name\":\"-s1\"");
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, rehash(bad));
+        CliRunner b = new CliRunner(dir.resolve("b"));
+
+        CliRunner.Result result = b.run("db", "import", file.toString());
+        CliRunner.Result json = b.run("db", "import", file.toString(), "--json");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).isEqualTo("statekeeper: invalid export file '" + file + "' (3 problems, nothing was "
+                + "imported): line 2: currentScore = 172: must be between 0 and 100; line 2: currentScore = 172: must be "
+                + "the overallScore of the last feedback (72); line 5: name = '-s1': must start with a letter or digit and "
+                + "use only letters, digits and . _ # : / @ + -\n  fix: correct the named fields and retry\n");
+        JsonNode error = Json.mapper().readTree(json.err()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("validation-failed");
+        assertThat(error.get("violations")).hasSize(3);
+        assertThat(error.get("violations").get(2).get("field").asText()).isEqualTo("line 5: name");
+        assertThat(b.ok("db", "status")).contains("  loops          0\n");
+    }
+
+    @Test
+    void aDamagedOrTruncatedExportExitsWithSix() throws Exception {
+        String export = cli.ok("db", "export");
+        Path changed = dir.resolve("changed.jsonl");
+        Files.writeString(changed, export.replace("web", "WEB"));
+        Path cut = dir.resolve("cut.jsonl");
+        Files.writeString(cut, export.substring(0, export.indexOf("{\"trailer\"")));
+        CliRunner b = new CliRunner(dir.resolve("b"));
+
+        CliRunner.Result damaged = b.run("db", "import", changed.toString());
+        CliRunner.Result truncated = b.run("db", "import", cut.toString());
+
+        assertThat(damaged.exitCode()).isEqualTo(6);
+        assertThat(damaged.err()).startsWith("statekeeper: export file '" + changed + "' is damaged: the SHA-256 of its "
+                + "records is ").contains("(the file was changed after it was written)\n");
+        assertThat(truncated.exitCode()).isEqualTo(6);
+        assertThat(truncated.err()).startsWith("statekeeper: export file '" + cut + "' is truncated: it ends after line 5 "
+                + "without its trailer line\n");
+        assertThat(b.run("db", "import", dir.resolve("nope.jsonl").toString()).err())
+                .startsWith("statekeeper: cannot read export file '" + dir.resolve("nope.jsonl") + "': no such file\n");
+    }
+
+    /** The export with its trailer's checksum computed again, as a hand edit that knows the format would. */
+    static String rehash(String export) throws Exception {
+        String[] lines = export.split("\n");
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (int i = 1; i < lines.length - 1; i++) {
+            sha.update((lines[i] + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String hex = java.util.HexFormat.of().formatHex(sha.digest());
+        lines[lines.length - 1] = lines[lines.length - 1].replaceAll("\"sha256\":\"[0-9a-f]+\"", "\"sha256\":\"" + hex + "\"");
+        return String.join("\n", lines) + "\n";
+    }
+}

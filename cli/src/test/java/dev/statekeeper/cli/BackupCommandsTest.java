@@ -1,0 +1,119 @@
+package dev.statekeeper.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db backup}, {@code db backups} and {@code db restore}. The runner's clock stands at 2026-01-01T00:00:00Z. */
+class BackupCommandsTest {
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+    private Path backups;
+
+    @BeforeEach
+    void fill() {
+        cli = new CliRunner(dir.resolve("a"));
+        backups = dir.resolve("a/backups");
+        String loop = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
+        cli.ok("loop", "feedback", loop, "--critic", "c", "--score", "72", "--summary", "Solid");
+        cli.ok("session", "start", "s1");
+    }
+
+    @Test
+    void aBackupIsNamedByItsUtcTimeAndOldOnesArePrunedBeyondKeep() throws Exception {
+        String first = cli.ok("db", "backup");
+        cli.ok("db", "backup");
+        String third = cli.ok("db", "backup", "--keep", "2");
+
+        assertThat(first).startsWith("backed up 3 records (1 loop with 1 feedback, 1 active-loop entry, 1 session) of "
+                + "sqlite store " + dir.resolve("a/state.db") + " to " + backups.resolve("20260101T000000Z") + " (")
+                .endsWith(" B)\n");
+        assertThat(third).endsWith("removed 1 older backup (keeping the newest 2): 20260101T000000Z\n");
+        assertThat(Files.list(backups.resolve("20260101T000000Z-3")).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("export.jsonl.gz", "manifest.json");
+        JsonNode manifest = Json.mapper().readTree(backups.resolve("20260101T000000Z-3/manifest.json").toFile());
+        assertThat(manifest.get("format").asText()).isEqualTo("statekeeper-backup");
+        assertThat(manifest.get("backend").asText()).isEqualTo("sqlite");
+        assertThat(manifest.get("createdAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(manifest.get("counts").get("loops").asLong()).isEqualTo(1);
+        assertThat(manifest.get("sha256").asText()).hasSize(64);
+        assertThat(manifest.get("statekeeperVersion").asText()).isNotBlank();
+
+        String list = cli.ok("db", "backups");
+        assertThat(list).startsWith("NAME                CREATED               BACKEND  RECORDS  SIZE\n"
+                + "20260101T000000Z-3  2026-01-01T00:00:00Z  sqlite   3        ")
+                .contains("\n20260101T000000Z-2  2026-01-01T00:00:00Z  sqlite   3        ")
+                .endsWith("\n2 backups in " + backups + "\n");
+        JsonNode json = Json.mapper().readTree(cli.ok("db", "backups", "--json"));
+        assertThat(json.get("backups")).hasSize(2);
+        assertThat(json.get("backups").get(0).get("name").asText()).isEqualTo("20260101T000000Z-3");
+        assertThat(cli.run("db", "backup", "--keep", "0").exitCode()).isEqualTo(2);
+        assertThat(new CliRunner(dir.resolve("empty")).ok("db", "backups"))
+                .isEqualTo("no backups in " + dir.resolve("empty/backups") + " (make one with 'statekeeper db backup')\n");
+    }
+
+    @Test
+    void restoreReplacesTheRecordsAfterBackingUpTheOnesTheStoreHeld() {
+        cli.ok("db", "backup", "-o", dir.resolve("saved").toString());
+        String export = cli.ok("db", "export");
+        cli.ok("session", "start", "later");
+
+        String out = cli.ok("db", "restore", "20260101T000000Z", "--dir", dir.resolve("saved").toString());
+
+        assertThat(out).isEqualTo("restored backup 20260101T000000Z: 3 records (1 loop with 1 feedback, 1 active-loop "
+                + "entry, 1 session) into sqlite store " + dir.resolve("a/state.db") + "; the records it held were backed up "
+                + "first to 20260101T000000Z-2\n");
+        assertThat(cli.ok("db", "export")).isEqualTo(export);
+        assertThat(cli.ok("db", "backups", "--dir", dir.resolve("saved").toString())).contains("20260101T000000Z-2  ");
+    }
+
+    @Test
+    void restoreIntoAnotherStoreLeavesTheCurrentOneAlone() {
+        cli.ok("db", "backup");
+        cli.ok("session", "start", "later");
+        String current = cli.ok("db", "export");
+        Path target = dir.resolve("j");
+
+        String out = cli.ok("db", "restore", backups.resolve("20260101T000000Z").toString(), "--to", "json:" + target);
+
+        assertThat(out).isEqualTo("restored backup 20260101T000000Z: 3 records (1 loop with 1 feedback, 1 active-loop "
+                + "entry, 1 session) into json store " + target.resolve("state.json") + "\n");
+        assertThat(cli.ok("db", "export")).isEqualTo(current);
+        assertThat(new CliRunner(target).env("STATEKEEPER_BACKEND", "json").ok("session", "list")).doesNotContain("later");
+    }
+
+    @Test
+    void aDamagedBackupIsRefusedWithExitSixBeforeAnythingIsRestored() throws Exception {
+        cli.ok("db", "backup");
+        cli.ok("session", "start", "later");
+        String before = cli.ok("db", "export");
+        Path file = backups.resolve("20260101T000000Z/export.jsonl.gz");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(file, bytes);
+        String manifestSha = Json.mapper().readTree(backups.resolve("20260101T000000Z/manifest.json").toFile())
+                .get("sha256").asText();
+
+        CliRunner.Result result = cli.run("db", "restore", "20260101T000000Z");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err()).matches("statekeeper: backup '20260101T000000Z' is damaged: the SHA-256 of "
+                + "export.jsonl.gz is [0-9a-f]{64} but its manifest says " + manifestSha + "; nothing was restored "
+                + "\\(restore another backup: 'statekeeper db backups' lists them\\)\n"
+                + "  fix: run 'statekeeper db verify'; restore a backup if it cannot be repaired\n");
+        assertThat(cli.ok("db", "export")).isEqualTo(before);
+        CliRunner.Result missing = cli.run("db", "restore", "19990101T000000Z");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).isEqualTo("statekeeper: no backup '19990101T000000Z' in '" + backups + "'\n"
+                + "  fix: list the backups with 'statekeeper db backups' (or pass --dir, or the backup's path)\n");
+    }
+}

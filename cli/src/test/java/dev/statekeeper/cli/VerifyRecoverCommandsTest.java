@@ -1,0 +1,168 @@
+package dev.statekeeper.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.json.Json;
+import dev.statekeeper.testkit.Fixtures;
+import dev.statekeeper.testkit.TestClock;
+import dev.statekeeper.testkit.postgres.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db verify [--repair]} and {@code db recover [--backup-first]} on real files, as an operator runs them. */
+class VerifyRecoverCommandsTest {
+    private static final String FEEDBACK_FIX = "'statekeeper db verify --repair' deletes them";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void verifyPrintsEachFindingAndExitsSixRepairFixesItAndSaysWhat() throws Exception {
+        CliRunner cli = new CliRunner(dir);
+        cli.ok("loop", "create", "--project", "demo", "--type", "spec");
+        sql("INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, assessment_summary, "
+                + "detailed_feedback, key_issues, recommendations, assessed_at) VALUES "
+                + "('ghost001', 1, 'c', 1, 50, 's', '', '[]', '[]', 0), ('ghost001', 2, 'c', 1, 50, 's', '', '[]', '[]', 0)");
+        Path file = dir.resolve("state.db");
+
+        CliRunner.Result verify = cli.run("db", "verify");
+        assertThat(verify.exitCode()).isEqualTo(6);
+        assertThat(verify.out()).isEqualTo("error: critic_feedback loop_id='ghost001': 2 feedback entries of loop "
+                + "'ghost001', which does not exist; fix: " + FEEDBACK_FIX + "\n"
+                + "sqlite store '" + file + "': 1 error, 0 warnings\n");
+        assertThat(verify.err()).startsWith("statekeeper: 1 error found in sqlite store '" + file + "'; each finding "
+                + "says how to fix it\n  fix: ");
+
+        JsonNode json = Json.mapper().readTree(cli.run("db", "verify", "--json").out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.get(0).get("severity").asText()).isEqualTo("error");
+        assertThat(json.get(0).get("check").asText()).isEqualTo("orphans");
+        assertThat(json.get(0).get("where").asText()).isEqualTo("critic_feedback loop_id='ghost001'");
+        assertThat(json.get(0).get("fix").asText()).isEqualTo(FEEDBACK_FIX);
+
+        CliRunner.Result repair = cli.run("db", "verify", "--repair");
+        assertThat(repair.exitCode()).isZero();
+        Path backup = dir.resolve("backups/pre-repair-20260101T000000Z");
+        assertThat(repair.out()).endsWith("backup: " + backup + "\n"
+                + "changed: critic_feedback: deleted 2 feedback entries of loop 'ghost001', which does not exist\n"
+                + "after repair:\n"
+                + "sqlite store '" + file + "': no problems found\n");
+        assertThat(backup.resolve("state.db")).exists();
+        assertThat(cli.ok("db", "verify")).isEqualTo("sqlite store '" + file + "': no problems found\n");
+    }
+
+    @Test
+    void recoverSalvagesADamagedFileKeepsItAndTheStoreWorksAgain() throws Exception {
+        Settings settings = Settings.builder().set(Setting.DATA_DIR, dir.toString()).build();
+        try (StateStore store = StateStores.open(settings, TestClock.frozen())) {
+            for (int n = 0; n < 300; n++) {
+                String id = String.format("loop%04d", n);
+                store.createLoop(new NewLoop("demo", LoopType.SPEC, id));
+                store.addFeedback(id, Fixtures.feedback(70), null);
+            }
+        }
+        sql("PRAGMA wal_checkpoint(TRUNCATE)");
+        overwriteMiddleLeaf("critic_feedback");
+        CliRunner cli = new CliRunner(dir);
+
+        CliRunner.Result verify = cli.run("db", "verify");
+        assertThat(verify.exitCode()).isEqualTo(6);
+        assertThat(verify.out()).startsWith("error: critic_feedback (page ");
+
+        CliRunner.Result recover = cli.run("db", "recover", "--backup-first");
+
+        assertThat(recover.exitCode()).as(recover.err()).isZero();
+        Path file = dir.resolve("state.db");
+        assertThat(recover.out()).startsWith("recovered sqlite store " + file + ": ")
+                .contains("\nthe damaged file is kept as " + file + ".damaged-20260101T000000Z\n"
+                        + "it was copied first into " + dir.resolve("backups/pre-recover-20260101T000000Z") + "\n"
+                        + "TABLE                  RECOVERED  LOST  DETAIL\n"
+                        + "loop_states            300        0\n")
+                .containsPattern("\ncritic_feedback        2\\d\\d        \\d+ +rowids \\d+-\\d+ unreadable\n")
+                .endsWith("sqlite store '" + file + "': no problems found\n");
+        assertThat(dir.resolve("state.db.damaged-20260101T000000Z")).exists();
+        assertThat(cli.ok("db", "status")).contains("\n  loops          300\n");
+        assertThat(cli.ok("db", "verify")).isEqualTo("sqlite store '" + file + "': no problems found\n");
+    }
+
+    @Test
+    void aTruncatedJsonStoreIsRecoveredAsJson() throws Exception {
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "json");
+        for (int n = 0; n < 5; n++) {
+            cli.ok("loop", "create", "--project", "demo", "--type", "plan");
+        }
+        Path file = dir.resolve("state.json");
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, whole.length * 3 / 4));
+
+        assertThat(cli.run("loop", "list").exitCode()).isEqualTo(6);
+        JsonNode report = Json.mapper().readTree(cli.ok("db", "recover", "--json"));
+
+        assertThat(report.get("backend").asText()).isEqualTo("json");
+        assertThat(report.get("damaged").asText()).isEqualTo(file + ".damaged-20260101T000000Z");
+        assertThat(report.get("tables").get(1).get("table").asText()).isEqualTo("loops");
+        assertThat(report.get("tables").get(1).get("recovered").asLong()).isBetween(1L, 4L);
+        assertThat(report.get("after").isEmpty()).isTrue();
+        assertThat(cli.run("loop", "list").exitCode()).isZero();
+    }
+
+    @Test
+    void memoryHasNothingToVerifyAndPostgresRepairIsRefused() {
+        assertThat(new CliRunner(dir).ok("--backend", "memory", "db", "verify")).isEqualTo("memory store 'in-process "
+                + "memory': nothing to verify (its state lives only in the process that holds it)\n");
+        assertThat(new CliRunner(dir).ok("--backend", "memory", "db", "verify", "--json")).isEqualTo("[ ]\n");
+
+        PostgresServer server = PostgresServer.shared();
+        String database = server.createDatabase();
+        CliRunner postgres = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(database));
+        postgres.ok("init");
+        assertThat(postgres.ok("db", "verify")).isEqualTo("postgres store 'postgresql://postgres@localhost:"
+                + server.port() + "/" + database + "': no problems found\n");
+        CliRunner.Result repair = postgres.run("db", "verify", "--repair");
+        assertThat(repair.exitCode()).isEqualTo(2);
+        assertThat(repair.err()).startsWith("statekeeper: db verify --repair does not repair PostgreSQL yet: take a "
+                + "backup with pg_dump first");
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private void overwriteMiddleLeaf(String table) throws Exception {
+        Path file = dir.resolve("state.db");
+        long page;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT pageno FROM dbstat WHERE name = '" + table
+                     + "' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat WHERE "
+                     + "name = '" + table + "' AND pagetype = 'leaf')")) {
+            rows.next();
+            page = rows.getLong(1);
+        }
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] garbage = new byte[4096];
+            Arrays.fill(garbage, (byte) 0xA5);
+            f.seek((page - 1) * garbage.length);
+            f.write(garbage);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.statekeeper.core.archive;
+
+import dev.statekeeper.core.error.Checks;
+
+/**
+ * An entry of the bounded active-loop history. The entries come oldest first; a load keeps the newest
+ * STATEKEEPER_LOOP_HISTORY_SIZE of them, as creating the loops one after another would.
+ */
+public record ActiveLoopRecord(String loopId) implements ArchiveRecord {
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.ACTIVE_LOOP;
+    }
+
+    @Override
+    public String key() {
+        return loopId;
+    }
+
+    @Override
+    public String describe() {
+        return "active-loop entry of loop " + RecordChecks.quote(loopId);
+    }
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("loopId", loopId);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.statekeeper.core.archive;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.statekeeper.core.error.Checks;
+
+/**
+ * One record of an export: one line of the file, its {@code kind} first, then its fields in declaration order.
+ * Each record names its key ({@link #key()}: what makes it unique among the records of its kind) and checks
+ * itself with the rules of the domain ({@link #check}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = LoopRecord.class, name = "loop"),
+    @JsonSubTypes.Type(value = ObjectiveRecord.class, name = "objective"),
+    @JsonSubTypes.Type(value = SpecRecord.class, name = "spec"),
+    @JsonSubTypes.Type(value = SpecLinkRecord.class, name = "specLink"),
+    @JsonSubTypes.Type(value = ActiveLoopRecord.class, name = "activeLoop"),
+    @JsonSubTypes.Type(value = RoadmapRecord.class, name = "roadmap"),
+    @JsonSubTypes.Type(value = PlanRecord.class, name = "plan"),
+    @JsonSubTypes.Type(value = SessionRecord.class, name = "session")})
+public sealed interface ArchiveRecord permits LoopRecord, ObjectiveRecord, SpecRecord, SpecLinkRecord,
+        ActiveLoopRecord, RoadmapRecord, PlanRecord, SessionRecord {
+
+    @JsonIgnore
+    RecordKind kind();
+
+    /** What identifies the record among those of its kind: a loop's id, a spec's project and name... */
+    @JsonIgnore
+    String key();
+
+    /** The record as messages name it: {@code loop 'ab12cd34'}, {@code spec 'auth' of project 'demo'}. */
+    @JsonIgnore
+    String describe();
+
+    /** Adds a violation for every rule of the domain the record breaks; fields are named as in the file. */
+    void check(Checks checks);
+}

@@ -1,0 +1,85 @@
+package dev.statekeeper.core.archive;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.error.Checks;
+import dev.statekeeper.core.error.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A loop with its whole feedback history, each entry with its timestamp. The score history is not written: it is
+ * the feedback's overall scores.
+ */
+public record LoopRecord(String id, String project, LoopType type, LoopStatus status, int currentScore, int iteration,
+                         long version, Instant createdAt, Instant updatedAt, List<CriticFeedback> feedback)
+        implements ArchiveRecord {
+
+    public LoopRecord {
+        feedback = feedback == null ? null : Collections.unmodifiableList(new ArrayList<>(feedback));
+    }
+
+    public static LoopRecord of(Loop loop) {
+        return new LoopRecord(loop.id(), loop.project(), loop.type(), loop.status(), loop.currentScore(),
+                loop.iteration(), loop.version(), loop.createdAt(), loop.updatedAt(), loop.feedback());
+    }
+
+    public Loop toLoop() {
+        return new Loop(id, project, type, status, currentScore,
+                feedback.stream().map(CriticFeedback::overallScore).toList(), iteration, feedback, createdAt, updatedAt,
+                version);
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.LOOP;
+    }
+
+    @Override
+    public String key() {
+        return id;
+    }
+
+    @Override
+    public String describe() {
+        return "loop " + RecordChecks.quote(id);
+    }
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("id", id);
+        RecordChecks.adopt(checks, "", () -> new NewLoop(project, type, id).validate());
+        checks.required("status", status)
+                .range("currentScore", currentScore, 0, 100)
+                .atLeast("iteration", iteration, 1)
+                .atLeast("version", version, 1);
+        RecordChecks.time(checks, "createdAt", createdAt);
+        RecordChecks.time(checks, "updatedAt", updatedAt);
+        if (feedback == null) {
+            checks.add(new Violation("feedback", null, "is required"));
+            return;
+        }
+        for (int i = 0; i < feedback.size(); i++) {
+            CriticFeedback f = feedback.get(i);
+            String prefix = "feedback[" + i + "].";
+            if (f == null) {
+                checks.add(new Violation("feedback[" + i + "]", null, "is required"));
+                continue;
+            }
+            RecordChecks.adopt(checks, prefix, f::validate);
+            if (f.timestamp() == null) {
+                checks.add(new Violation(prefix + "timestamp", null, "is required"));
+            }
+        }
+        if (!feedback.isEmpty() && feedback.getLast() != null && feedback.getLast().overallScore() != currentScore) {
+            checks.add(new Violation("currentScore", currentScore, "must be the overallScore of the last feedback ("
+                    + feedback.getLast().overallScore() + ")"));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.statekeeper.core.archive;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.error.Checks;
+
+/** A loop's objective feedback text. */
+public record ObjectiveRecord(String loopId, String text) implements ArchiveRecord {
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.OBJECTIVE;
+    }
+
+    @Override
+    public String key() {
+        return loopId;
+    }
+
+    @Override
+    public String describe() {
+        return "objective feedback of loop " + RecordChecks.quote(loopId);
+    }
+
+    @Override
+    public void check(Checks checks) {
+        checks.required("loopId", loopId).text("text", text, CriticFeedback.MAX_TEXT);
+    }
+}

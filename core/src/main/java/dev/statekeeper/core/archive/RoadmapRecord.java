@@ -1,0 +1,55 @@
+package dev.statekeeper.core.archive;
+
+import dev.statekeeper.core.domain.Documents;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.error.Checks;
+import dev.statekeeper.core.error.Violation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A project's roadmap document (without the project's specs, which are records of their own). */
+public record RoadmapRecord(String project, long version, Instant createdAt, Instant updatedAt, RoadmapContent content)
+        implements ArchiveRecord {
+
+    public static RoadmapRecord of(Roadmap r) {
+        return new RoadmapRecord(r.project(), r.version(), r.createdAt(), r.updatedAt(), r.content());
+    }
+
+    public Roadmap toRoadmap() {
+        return new Roadmap(project, version, content, List.of(), createdAt, updatedAt);
+    }
+
+    @Override
+    public RecordKind kind() {
+        return RecordKind.ROADMAP;
+    }
+
+    @Override
+    public String key() {
+        return project;
+    }
+
+    @Override
+    public String describe() {
+        return "roadmap of project " + RecordChecks.quote(project);
+    }
+
+    @Override
+    public void check(Checks checks) {
+        checks.text("project", project, NewLoop.MAX_PROJECT).atLeast("version", version, 1);
+        RecordChecks.time(checks, "createdAt", createdAt);
+        RecordChecks.time(checks, "updatedAt", updatedAt);
+        if (content == null) {
+            checks.add(new Violation("content", null, "is required"));
+            return;
+        }
+        RecordChecks.complete(checks, "content.", content);
+        if (content.title() != null) {
+            checks.text("content.title", content.title(), 255);
+        }
+        RecordChecks.adopt(checks, "content.", () -> Documents.checkText(Checks.of("roadmap"), content).orThrow());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.statekeeper.core.archive;
+
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.memory.MemoryStateStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BackupsTest {
+    private static final Clock AT = Clock.fixed(Instant.parse("2026-11-23T14:23:01.5Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final MemoryStateStore store = Samples.full();
+
+    @Test
+    void aBackupIsADirectoryNamedByItsUtcTimeWithTheCompressedExportAndAManifest() throws IOException {
+        Backups backups = new Backups(dir);
+
+        Backup backup = backups.create(store, AT, "1.2.3", r -> { });
+
+        assertThat(backup.name()).isEqualTo("20261123T142301Z");
+        assertThat(Files.list(backup.directory()).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("export.jsonl.gz", "manifest.json");
+        BackupManifest m = backup.manifest();
+        assertThat(m.format()).isEqualTo("statekeeper-backup");
+        assertThat(m.createdAt()).isEqualTo(Instant.parse("2026-11-23T14:23:01.5Z"));
+        assertThat(m.backend()).isEqualTo("memory");
+        assertThat(m.statekeeperVersion()).isEqualTo("1.2.3");
+        assertThat(m.bytes()).isEqualTo(Files.size(backup.exportFile()));
+        assertThat(m.sha256()).isEqualTo(Backup.sha256(backup.exportFile()));
+        assertThat(m.counts()).containsEntry("loops", 4L).containsEntry("feedback", 2L);
+        assertThat(m.records()).isEqualTo(16);
+        assertThat(Files.readString(backup.directory().resolve("manifest.json"))).contains("\"name\" : \"20261123T142301Z\"");
+        MemoryStateStore restored = Samples.empty();
+        ArchiveImport.run(restored, ArchiveSource.of(backup.exportFile()), LoadMode.REPLACE, Progress.NONE);
+        assertThat(restored.snapshot()).isEqualTo(store.snapshot());
+    }
+
+    @Test
+    void backupsAreListedNewestFirstAndPruningKeepsTheNewest() throws IOException {
+        Backups backups = new Backups(dir);
+        Files.createDirectories(dir.resolve("pre-repair-20260101T000000Z"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        for (int i = 0; i < 4; i++) {
+            backups.create(store, AT, "1", r -> { });
+        }
+
+        assertThat(backups.list()).extracting(Backup::name)
+                .containsExactly("20261123T142301Z-4", "20261123T142301Z-3", "20261123T142301Z-2", "20261123T142301Z");
+        List<Backup> removed = backups.prune(2);
+
+        assertThat(removed).extracting(Backup::name).containsExactly("20261123T142301Z-2", "20261123T142301Z");
+        assertThat(backups.list()).extracting(Backup::name).containsExactly("20261123T142301Z-4", "20261123T142301Z-3");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                "20261123T142301Z-4", "20261123T142301Z-3", "pre-repair-20260101T000000Z", "notes.txt");
+    }
+
+    @Test
+    void aBackupWhoseExportChangedIsRefusedBeforeAnythingIsRestored() throws IOException {
+        Backups backups = new Backups(dir);
+        Backup backup = backups.create(store, AT, "1", r -> { });
+        backups.find("20261123T142301Z").verify();
+        byte[] bytes = Files.readAllBytes(backup.exportFile());
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(backup.exportFile(), bytes);
+        String actual = Backup.sha256(backup.exportFile());
+
+        assertThatThrownBy(() -> backups.find(backup.directory().toString()).verify())
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT))
+                .hasMessage("backup '20261123T142301Z' is damaged: the SHA-256 of export.jsonl.gz is " + actual
+                        + " but its manifest says " + backup.manifest().sha256() + "; nothing was restored (restore another "
+                        + "backup: 'statekeeper db backups' lists them)");
+        Files.delete(backup.exportFile());
+        assertThatThrownBy(backup::verify)
+                .hasMessage("backup '20261123T142301Z' is damaged: export.jsonl.gz is missing; nothing was restored "
+                        + "(restore another backup: 'statekeeper db backups' lists them)");
+        assertThatThrownBy(() -> backups.find("nope"))
+                .hasMessage("no backup 'nope' in '" + dir.toAbsolutePath() + "'");
+    }
+}

@@ -1,0 +1,14 @@
+package dev.statekeeper.jdbc.postgres;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.testkit.contract.LoopCleanContract;
+
+import java.time.Clock;
+
+class PostgresLoopCleanContractTest extends LoopCleanContract {
+    @Override
+    protected StateStore newStore(Settings settings, Clock clock) {
+        return FreshPostgresStores.open(settings, clock);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.statekeeper.ops;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.util.Objects;
+
+/**
+ * One problem {@code db verify} found: how bad it is, which check found it (a stable name such as
+ * {@code orphans} or {@code integrity}), where it is (a file, a table and key, a JSON path), what is wrong and
+ * how to fix it.
+ */
+public record Finding(Severity severity, String check, String where, String what, String fix) {
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(fix, "fix");
+    }
+
+    public static Finding error(String check, String where, String what, String fix) {
+        return new Finding(Severity.ERROR, check, where, what, fix);
+    }
+
+    public static Finding warning(String check, String where, String what, String fix) {
+        return new Finding(Severity.WARNING, check, where, what, fix);
+    }
+
+    @JsonIgnore
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** The finding on one line: {@code error: critic_feedback loop_id='x': 3 feedback entries ...; fix: ...}. */
+    public String line() {
+        return severity.wire() + ": " + where + ": " + what + "; fix: " + fix;
+    }
+}

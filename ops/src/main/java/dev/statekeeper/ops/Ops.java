@@ -1,0 +1,67 @@
+package dev.statekeeper.ops;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.postgres.PostgresUrl;
+import dev.statekeeper.ops.json.JsonRecoverer;
+import dev.statekeeper.ops.json.JsonRepairer;
+import dev.statekeeper.ops.json.JsonVerifier;
+import dev.statekeeper.ops.postgres.PostgresVerifier;
+import dev.statekeeper.ops.sqlite.SqliteRecoverer;
+import dev.statekeeper.ops.sqlite.SqliteRepairer;
+import dev.statekeeper.ops.sqlite.SqliteVerifier;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The operator's commands on the store the settings name, working from its location (the SQLite file, the json
+ * file, DATABASE_URL) with connections of their own rather than through a {@code StateStore}, which a damaged store
+ * cannot open: {@link #verify}, {@link #repair} (verify, back up, fix what is safe, verify again) and
+ * {@link #recover} (salvage a damaged file into a new one, keeping the damaged one).
+ */
+public final class Ops {
+    private static final String MEMORY = "in-process memory";
+
+    private Ops() {
+    }
+
+    public static VerifyReport verify(Settings settings, Clock clock) {
+        return switch (settings.backend()) {
+            case "sqlite" -> SqliteVerifier.verify(settings.sqlitePath(), settings.loopHistorySize());
+            case "json" -> JsonVerifier.verify(settings, clock);
+            case "postgres" -> PostgresVerifier.verify(settings);
+            default -> VerifyReport.nothingToCheck(settings.backend(), MEMORY);
+        };
+    }
+
+    public static RepairReport repair(Settings settings, Clock clock) {
+        String stamp = OpsFiles.stamp(clock);
+        return switch (settings.backend()) {
+            case "sqlite" -> SqliteRepairer.repair(settings.sqlitePath(), settings.loopHistorySize(),
+                    settings.seconds(Setting.SQLITE_BUSY_TIMEOUT), settings.dataDir(), stamp);
+            case "json" -> JsonRepairer.repair(settings, clock, stamp);
+            case "postgres" -> throw new StatekeeperException(ErrorCode.USAGE, "db verify --repair does not repair "
+                    + "PostgreSQL yet: take a backup with pg_dump first (pg_dump -Fc -f statekeeper.dump '"
+                    + PostgresUrl.parse(settings.raw(Setting.DATABASE_URL)) + "'), then fix what 'statekeeper db verify' "
+                    + "reports by hand, as each finding's fix says");
+            default -> RepairReport.unchanged(VerifyReport.nothingToCheck(settings.backend(), MEMORY),
+                    List.of("nothing to repair"));
+        };
+    }
+
+    public static RecoverReport recover(Settings settings, Clock clock, boolean backupFirst) {
+        String stamp = OpsFiles.stamp(clock);
+        return switch (settings.backend()) {
+            case "sqlite" -> SqliteRecoverer.recover(settings.sqlitePath(), settings, clock, stamp, backupFirst);
+            case "json" -> JsonRecoverer.recover(settings, clock, stamp, backupFirst);
+            case "postgres" -> throw new StatekeeperException(ErrorCode.USAGE, "db recover salvages damaged SQLite and "
+                    + "json files; a PostgreSQL database is restored from its backups instead (pg_restore of a pg_dump, "
+                    + "or point-in-time recovery from archived WAL)");
+            default -> throw new StatekeeperException(ErrorCode.USAGE, "db recover has nothing to recover in a "
+                    + settings.backend() + " store: it keeps nothing on disk");
+        };
+    }
+}

@@ -1,0 +1,16 @@
+package dev.statekeeper.ops;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** How bad a finding is: an error makes {@code db verify} fail (exit 6); a warning is reported and allowed. */
+public enum Severity {
+    ERROR,
+    WARNING;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.statekeeper.ops.sql;
+
+/** Where SQLite's and PostgreSQL's SQL differ in the checks: JSON columns and the spec-name pattern. */
+public enum SqlFlavor {
+    SQLITE {
+        @Override
+        String jsonOfType(String column, String type) {
+            // json_type fails on malformed JSON: only ask it of valid JSON (CASE evaluates lazily)
+            return "CASE WHEN json_valid(" + column + ") THEN json_type(" + column + ") = '" + type + "' ELSE 0 END";
+        }
+
+        @Override
+        String specName(String column) {
+            return column + " NOT GLOB '*[^a-z0-9-]*' AND length(" + column + ") BETWEEN 1 AND 255";
+        }
+    },
+    POSTGRES {
+        @Override
+        String jsonOfType(String column, String type) {
+            return "jsonb_typeof(" + column + ") = '" + type + "'";
+        }
+
+        @Override
+        String specName(String column) {
+            return column + " ~ '^[a-z0-9-]+$' AND length(" + column + ") BETWEEN 1 AND 255";
+        }
+    };
+
+    /** A condition that holds when the JSON column holds a value of {@code type} (object, array). */
+    abstract String jsonOfType(String column, String type);
+
+    /** A condition that holds when the column is a normalized spec name. */
+    abstract String specName(String column);
+}

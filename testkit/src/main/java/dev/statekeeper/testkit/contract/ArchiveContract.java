@@ -1,0 +1,208 @@
+package dev.statekeeper.testkit.contract;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.ArchiveWriter;
+import dev.statekeeper.core.archive.ImportResult;
+import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.archive.LoopRecord;
+import dev.statekeeper.core.archive.RecordCounts;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.domain.LoopType;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.memory.MemoryStateStore;
+import dev.statekeeper.testkit.Archives;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.statekeeper.testkit.Fixtures.feedback;
+import static dev.statekeeper.testkit.Fixtures.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Export and import: the same records give the same bytes on every backend, a load keeps every id, timestamp and
+ * version, replace and merge do what they say, a bad import imports nothing, and an export is one snapshot.
+ */
+public abstract class ArchiveContract extends ContractBase {
+
+    /** The export of a memory store filled with every kind of record: what every backend must give back byte for byte. */
+    private byte[] canonical() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        return Archives.export(memory);
+    }
+
+    @Test
+    void exportImportExportIsByteIdenticalInTheStoreAndInAFreshOne() {
+        Archives.fillEveryKind(store);
+        byte[] first = Archives.export(store);
+        StateStore fresh = open(settings());
+
+        ImportResult result = Archives.load(fresh, first, LoadMode.REPLACE);
+
+        assertThat(Archives.export(fresh)).isEqualTo(first);
+        assertThat(Archives.export(store)).isEqualTo(first);
+        assertThat(result.loaded().summary()).containsEntry("loops", 4L).containsEntry("feedback", 2L)
+                .containsEntry("objectives", 2L).containsEntry("specs", 3L).containsEntry("specRevisions", 5L)
+                .containsEntry("specLinks", 2L).containsEntry("activeLoops", 3L).containsEntry("roadmaps", 2L)
+                .containsEntry("plans", 3L).containsEntry("sessions", 2L);
+    }
+
+    @Test
+    void theRecordsOfAnotherBackendComeBackByteForByte() {
+        byte[] canonical = canonical();
+
+        Archives.load(store, canonical, LoadMode.REPLACE);
+
+        assertThat(new String(Archives.export(store), StandardCharsets.US_ASCII))
+                .isEqualTo(new String(canonical, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void loadedRecordsKeepTheirIdsTimestampsVersionsAndOrdersAndTakeFurtherWrites() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        String id = Archives.fillEveryKind(memory);
+
+        Archives.load(store, Archives.export(memory), LoadMode.REPLACE);
+
+        assertThat(store.getLoop(id)).isEqualTo(memory.getLoop(id));
+        assertThat(store.activeLoops()).isEqualTo(memory.activeLoops());
+        assertThat(store.specHistory("demo", "user-auth")).isEqualTo(memory.specHistory("demo", "user-auth"));
+        assertThat(store.getRoadmap("demo")).isEqualTo(memory.getRoadmap("demo"));
+        assertThat(store.specForLoop("fixed-id")).isEqualTo(memory.specForLoop("fixed-id"));
+        assertThat(store.getObjectiveFeedback("fixed-id")).isEqualTo("Ship it — «soon»");
+        assertThat(store.getSession("fix/login")).isEqualTo(memory.getSession("fix/login"));
+        assertThat(store.getPlan("Ärger")).isEqualTo(memory.getPlan("Ärger"));
+
+        LoopSummary after = store.addFeedback(id, feedback(2, 95));
+        Spec updated = store.updateSpec("demo", "user-auth", SpecContent.titled(null), null);
+        Loop created = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+
+        assertThat(after.feedbackCount()).isEqualTo(3);
+        assertThat(after.version()).isEqualTo(memory.getLoop(id).version() + 1);
+        assertThat(store.getLoop(id).scoreHistory()).containsExactly(60, 70, 95);
+        assertThat(updated.version()).isEqualTo(4);
+        assertThat(store.specHistory("demo", "user-auth")).hasSize(4);
+        assertThat(store.activeLoops().getFirst().id()).isEqualTo(created.id());
+    }
+
+    @Test
+    void replaceRemovesWhatTheStoreHeldBeforeLoading() {
+        store.createLoop(NewLoop.of("old", LoopType.SPEC));
+        store.startSession(NewSession.named("old-session"));
+        store.putSpec("old", spec("Old"));
+        byte[] canonical = canonical();
+
+        Archives.load(store, canonical, LoadMode.REPLACE);
+
+        assertThat(Archives.export(store)).isEqualTo(canonical);
+        failure(ErrorCode.SESSION_NOT_FOUND, "session 'old-session' not found", () -> store.getSession("old-session"));
+    }
+
+    @Test
+    void mergeAddsWhatIsAbsentSkipsWhatIsIdenticalAndRefusesWhatDiffers() {
+        MemoryStateStore source = new MemoryStateStore(settings(), clock);
+        String id = Archives.fillEveryKind(source);
+        Archives.load(store, Archives.export(source), LoadMode.REPLACE);
+        source.startSession(NewSession.named("new-one"));
+        store.startSession(NewSession.named("mine"));
+
+        ImportResult merged = Archives.load(store, Archives.export(source), LoadMode.MERGE);
+
+        assertThat(merged.loaded().total()).isEqualTo(1);
+        assertThat(merged.skipped().total()).isEqualTo(21);
+        assertThat(store.getSession("new-one").name()).isEqualTo("new-one");
+        assertThat(store.getSession("mine").name()).isEqualTo("mine");
+
+        source.addFeedback(id, feedback(2, 99));
+        byte[] before = Archives.export(store);
+        failure(ErrorCode.VALIDATION_FAILED, "invalid export 'test' (1 problem, nothing was imported): line "
+                        + lineOf(source, id) + ": id = '" + id + "': the store has loop '" + id
+                        + "' with other content, and a merge never overwrites a record",
+                () -> Archives.load(store, Archives.export(source), LoadMode.MERGE));
+        assertThat(Archives.export(store)).isEqualTo(before);
+    }
+
+    private static long lineOf(StateStore store, String loopId) {
+        List<ArchiveRecord> records = new ArrayList<>();
+        store.archive().export(records::add);
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) instanceof LoopRecord l && l.id().equals(loopId)) {
+                return i + 2;
+            }
+        }
+        throw new AssertionError("no loop " + loopId);
+    }
+
+    @Test
+    void anImportWithABadRecordImportsNothing() {
+        Archives.fillEveryKind(store);
+        byte[] before = Archives.export(store);
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        List<ArchiveRecord> records = new ArrayList<>();
+        memory.archive().export(records::add);
+        LoopRecord l = (LoopRecord) records.getFirst();
+        records.set(0, new LoopRecord(l.id(), l.project(), l.type(), l.status(), 170, l.iteration(), l.version(),
+                l.createdAt(), l.updatedAt(), l.feedback()));
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        ArchiveWriter writer = new ArchiveWriter(bad, "bad export");
+        records.forEach(writer);
+        writer.finish();
+
+        failure(ErrorCode.VALIDATION_FAILED, "invalid export 'test' (2 problems, nothing was imported): "
+                        + "line 2: currentScore = 170: must be between 0 and 100; "
+                        + "line 2: currentScore = 170: must be the overallScore of the last feedback (70)",
+                () -> Archives.load(store, bad.toByteArray(), LoadMode.REPLACE));
+        assertThat(Archives.export(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aLoadKeepsTheNewestHistoryEntriesTheStoreHasRoomFor() {
+        MemoryStateStore big = new MemoryStateStore(settings().toBuilder().set(Setting.LOOP_HISTORY_SIZE, "10").build(),
+                clock);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(big.createLoop(NewLoop.of("p", LoopType.SPEC)).id());
+        }
+
+        Archives.load(store, Archives.export(big), LoadMode.REPLACE);
+
+        assertThat(store.activeLoops()).extracting(LoopSummary::id).containsExactly(ids.get(5), ids.get(4), ids.get(3));
+        assertThat(store.info().counts()).containsEntry("loops", 6L);
+    }
+
+    @Test
+    void anExportIsOneSnapshotThatWritesDuringItDoNotChange() {
+        Archives.fillEveryKind(store);
+        RecordCounts seen = new RecordCounts();
+        List<String> written = new ArrayList<>();
+
+        store.archive().export(record -> {
+            if (written.isEmpty()) {
+                written.add(store.createLoop(NewLoop.of("during", LoopType.SPEC)).id());
+                store.startSession(NewSession.named("during"));
+                store.addFeedback("fixed-id", feedback(50));
+            }
+            seen.accept(record);
+            if (record instanceof LoopRecord l && l.id().equals("fixed-id")) {
+                assertThat(l.feedback()).isEmpty();
+                assertThat(l.status()).isEqualTo(LoopStatus.INITIALIZED);
+            }
+        });
+
+        assertThat(seen.summary()).containsEntry("loops", 4L).containsEntry("sessions", 2L).containsEntry("feedback", 2L);
+        assertThat(store.info().counts()).containsEntry("loops", 5L).containsEntry("sessions", 3L);
+    }
+}
