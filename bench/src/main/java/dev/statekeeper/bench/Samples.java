@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The inputs every benchmark writes: realistic sizes (a few hundred bytes of text), always valid. */
-final class Samples {
+public final class Samples {
     static final String PROJECT = "bench";
 
     private Samples() {
     }
 
-    static CriticFeedback feedback(int n) {
+    public static CriticFeedback feedback(int n) {
         return new CriticFeedback("spec-critic", 1 + n % 50, 40 + n % 50,
                 "The spec covers the main flows but leaves error handling open (round " + n + ").",
                 "Section 3 names no timeout; section 5 mixes requirements with design. Add a failure table.",

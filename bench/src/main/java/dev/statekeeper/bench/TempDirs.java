@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A fresh data directory per trial, and the real SQLite store opened on it. */
-final class TempDirs {
+/** A fresh data directory per trial, and the real SQLite store opened on it (public for the http load driver). */
+public final class TempDirs {
     private TempDirs() {
     }
 
-    static Path create() {
+    public static Path create() {
         try {
             return Files.createTempDirectory("statekeeper-bench-");
         } catch (IOException e) {
@@ -26,7 +26,7 @@ final class TempDirs {
     }
 
     /** Opens the SQLite store exactly as an embedder does: backend and data directory, all else default. */
-    static StateStore openSqlite(Path dataDir) {
+    public static StateStore openSqlite(Path dataDir) {
         return StateStores.open(Settings.builder()
                 .set(Setting.BACKEND, "sqlite")
                 .set(Setting.DATA_DIR, dataDir.toString())
@@ -38,7 +38,7 @@ final class TempDirs {
         return Settings.builder().set(Setting.DATA_DIR, dataDir.toString()).build().sqlitePath();
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

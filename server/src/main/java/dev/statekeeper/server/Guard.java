@@ -1,6 +1,7 @@
 package dev.statekeeper.server;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Who may call the API. With a token: whoever sends it. Without one (only allowed on a loopback address): local
@@ -8,6 +9,8 @@ import java.util.Locale;
  * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403.
  */
 final class Guard {
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
     private final BearerAuth auth;
 
     Guard(String token) {
@@ -36,6 +39,6 @@ final class Guard {
         String h = host.toLowerCase(Locale.ROOT);
         int colon = h.startsWith("[") ? h.indexOf("]:") + 1 : h.lastIndexOf(':');
         String name = colon > 0 ? h.substring(0, colon) : h;
-        return name.equals("localhost") || name.matches("127(\\.\\d{1,3}){3}") || name.equals("[::1]");
+        return name.equals("localhost") || LOOPBACK_V4.matcher(name).matches() || name.equals("[::1]");
     }
 }

@@ -73,8 +73,9 @@ public final class PostgresServer {
      */
     public void shutDown(Shutdown mode) {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim());
-            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException(
+                    "no PostgreSQL server runs in " + dataDirectory));
+            long pid = postmaster.pid();
             Process kill = new ProcessBuilder("kill", "-" + mode.signal, Long.toString(pid)).inheritIO().start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -" + mode.signal + " " + pid + " failed");
@@ -224,12 +225,36 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Stops the server and deletes its data. zonky's own shutdown hook may be stopping it at the same moment, so
+     * this waits for the postmaster to be gone before deleting, or the postmaster's last writes (pg_stat) would
+     * land in a directory already deleted and leave it behind.
+     */
     private void stopAndDelete() {
+        java.util.Optional<ProcessHandle> postmaster = postmaster();
         closeQuietly(postgres);
+        postmaster.ifPresent(p -> {
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // delete what can be deleted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try (var files = Files.walk(dataDirectory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
             // the JVM is exiting; the directory is a temporary one
+        }
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            return ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim()));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty(); // not running
         }
     }
 

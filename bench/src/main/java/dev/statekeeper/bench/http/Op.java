@@ -1,0 +1,24 @@
+package dev.statekeeper.bench.http;
+
+import java.util.Arrays;
+
+/** What a run measures: reading a whole loop, or appending one critic feedback entry to it. */
+enum Op {
+    GET_LOOP("get-loop"),
+    ADD_FEEDBACK("add-feedback");
+
+    private final String label;
+
+    Op(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    static Op of(String label) {
+        return Arrays.stream(values()).filter(op -> op.label.equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no operation '" + label + "' (get-loop, add-feedback)"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.statekeeper.bench.http;
+
+import dev.statekeeper.core.domain.CriticFeedback;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What both modes do, so they do the same: a uniformly random prefilled loop for every call, and the same
+ * feedback entry (critic, iteration 1, a random score, a one-line summary) as a JSON body or as a record.
+ */
+final class Workload {
+    static final String CRITIC = "load-critic";
+    static final String SUMMARY = "Clear structure; the error handling of the upstream call is still open.";
+
+    private final List<String> ids;
+
+    Workload(List<String> ids) {
+        this.ids = List.copyOf(ids);
+    }
+
+    String randomLoop() {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
+    static int randomScore() {
+        return ThreadLocalRandom.current().nextInt(101);
+    }
+
+    /**
+     * The HTTP body. It names the iteration: without one the route first reads the loop for its current iteration,
+     * which would be a getLoop more than the in-process call makes.
+     */
+    static String feedbackJson(int score) {
+        return "{\"criticAgent\": \"" + CRITIC + "\", \"iteration\": 1, \"overallScore\": " + score
+                + ", \"assessmentSummary\": \"" + SUMMARY + "\"}";
+    }
+
+    static CriticFeedback feedback(int score) {
+        return new CriticFeedback(CRITIC, 1, score, SUMMARY, null, null, null, null);
+    }
+}
