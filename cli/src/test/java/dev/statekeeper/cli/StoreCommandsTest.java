@@ -53,6 +53,20 @@ class StoreCommandsTest {
     }
 
     @Test
+    void statusShowsTheSizeOfTheFileAndItsWal() throws Exception {
+        cli.ok("loop", "create", "--project", "demo", "--type", "spec");
+
+        assertThat(cli.ok("db", "status")).containsPattern("\n\nstorage\n"
+                + "  state\\.db +\\d+\\.\\d [KMG]B \\(\\d{1,3}(,\\d{3})+ bytes\\)\n"
+                + "  state\\.db-wal +\\d.* bytes\\)?\n"
+                + "  total +\\d+\\.\\d [KMG]B \\([\\d,]+ bytes\\)\n$");
+        JsonNode sizes = Json.mapper().readTree(cli.ok("db", "status", "--json")).get("sizes");
+        assertThat(sizes.get("state.db").asLong()).isEqualTo(Files.size(dir.resolve("state.db")));
+        assertThat(sizes.get("state.db-wal").asLong()).isNotNegative();
+        assertThat(cli.ok("--backend", "memory", "db", "status")).doesNotContain("storage");
+    }
+
+    @Test
     void flagsOverrideTheEnvironment() throws Exception {
         Path other = Files.createDirectory(dir.resolve("other"));
         cli.ok("--data-dir", other.toString(), "init");

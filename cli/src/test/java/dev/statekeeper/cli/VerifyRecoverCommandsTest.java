@@ -123,22 +123,43 @@ class VerifyRecoverCommandsTest {
     }
 
     @Test
-    void memoryHasNothingToVerifyAndPostgresRepairIsRefused() {
+    void memoryHasNothingToVerifyAndPostgresRepairBacksUpFixesAndTheBackupRestores() throws Exception {
         assertThat(new CliRunner(dir).ok("--backend", "memory", "db", "verify")).isEqualTo("memory store 'in-process "
                 + "memory': nothing to verify (its state lives only in the process that holds it)\n");
         assertThat(new CliRunner(dir).ok("--backend", "memory", "db", "verify", "--json")).isEqualTo("[ ]\n");
 
         PostgresServer server = PostgresServer.shared();
         String database = server.createDatabase();
+        String store = "postgres store 'postgresql://postgres@localhost:" + server.port() + "/" + database + "'";
         CliRunner postgres = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
                 .env("DATABASE_URL", server.url(database));
         postgres.ok("init");
-        assertThat(postgres.ok("db", "verify")).isEqualTo("postgres store 'postgresql://postgres@localhost:"
-                + server.port() + "/" + database + "': no problems found\n");
+        postgres.ok("loop", "create", "--project", "demo", "--type", "spec");
+        assertThat(postgres.ok("db", "verify")).isEqualTo(store + ": no problems found\n");
+        try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            s.execute("INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, overall_score, "
+                    + "assessment_summary, detailed_feedback, key_issues, recommendations, assessed_at) VALUES "
+                    + "('ghost001', 1, 'c', 1, 50, 's', '', '[]', '[]', now())");
+        }
+
         CliRunner.Result repair = postgres.run("db", "verify", "--repair");
-        assertThat(repair.exitCode()).isEqualTo(2);
-        assertThat(repair.err()).startsWith("statekeeper: db verify --repair does not repair PostgreSQL yet: take a "
-                + "backup with pg_dump first");
+
+        Path backup = dir.resolve("backups/pre-repair-20260101T000000Z");
+        assertThat(repair.exitCode()).isZero();
+        assertThat(repair.out()).isEqualTo("error: critic_feedback loop_id='ghost001': 1 feedback entry of loop "
+                + "'ghost001', which does not exist; fix: 'statekeeper db verify --repair' deletes it\n"
+                + store + ": 1 error, 0 warnings\n"
+                + "backup: " + backup + "\n"
+                + "changed: critic_feedback: deleted 1 feedback entry of loop 'ghost001', which does not exist\n"
+                + "note: the backup is the portable export 'db backup' writes (restore it with 'statekeeper db restore "
+                + "DIR'): it holds the records as the store reads them, so not the orphaned rows, nor a spec none of "
+                + "whose revisions exist; for a copy of every row take a pg_dump as well\n"
+                + "after repair:\n"
+                + store + ": no problems found\n");
+        assertThat(backup.resolve("manifest.json")).isRegularFile();
+        assertThat(postgres.ok("db", "restore", backup.toString())).startsWith("restored backup pre-repair-20260101T000000Z: ");
+        assertThat(postgres.ok("loop", "list")).contains("demo");
     }
 
     private void sql(String statement) throws Exception {

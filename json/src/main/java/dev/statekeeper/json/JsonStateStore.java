@@ -81,11 +81,6 @@ public final class JsonStateStore implements StateStore {
         return new JsonStateStore(file, lock, file.load());
     }
 
-    /** The size of the file in bytes (what {@code db status} shows beside the counts). */
-    public long fileSize() {
-        return read(model -> file.size());
-    }
-
     /** Everything the store holds, as the file has it now. */
     MemorySnapshot snapshot() {
         return read(MemoryStateStore::snapshot);
@@ -167,7 +162,7 @@ public final class JsonStateStore implements StateStore {
     @Override
     public StoreInfo info() {
         return read(model -> new StoreInfo(BACKEND, file.path().toString(), String.valueOf(StateDocument.VERSION),
-                model.info().counts()));
+                model.info().counts(), file.sizes()));
     }
 
     @Override

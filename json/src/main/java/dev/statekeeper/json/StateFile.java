@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The file of one store: tells which version is on disk ({@link #stamp()}), reads it into a memory model
@@ -122,8 +124,18 @@ final class StateFile {
         return Stamp.of(attributes(), generation);
     }
 
-    long size() {
-        return attributes().size();
+    /** The file and each backup there is ({@code state.json}, {@code state.json.1} ...), in bytes by file name. */
+    Map<String, Long> sizes() {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        sizes.put(paths.file().getFileName().toString(), attributes().size());
+        for (int n = 1; n <= StorePaths.MAX_BACKUPS; n++) {
+            try {
+                sizes.put(paths.backup(n).getFileName().toString(), Files.size(paths.backup(n)));
+            } catch (IOException e) {
+                // no such backup (a crash in a rotation may leave gaps), or not readable: nothing to show
+            }
+        }
+        return sizes;
     }
 
     private BasicFileAttributes attributes() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,18 @@ class JsonBackupsTest {
         assertThat(generation(file("state.json.3"))).isEqualTo(4);
         assertThat(file("state.json.4")).doesNotExist();
         assertThat(Json.mapper().readTree(file("state.json.1").toFile()).get("sessions")).hasSize(5);
+    }
+
+    @Test
+    void theStoreSaysHowLargeTheFileAndEachBackupAre() throws Exception {
+        writeSessions(settings(3), "s", 6);
+
+        try (StateStore store = JsonStateStore.open(settings(3), clock)) {
+            assertThat(store.info().sizes()).containsExactly(Map.entry("state.json", Files.size(file("state.json"))),
+                    Map.entry("state.json.1", Files.size(file("state.json.1"))),
+                    Map.entry("state.json.2", Files.size(file("state.json.2"))),
+                    Map.entry("state.json.3", Files.size(file("state.json.3"))));
+        }
     }
 
     @Test

@@ -67,7 +67,7 @@ class JsonFileTest {
             assertThat(store.info().schemaVersion()).isEqualTo("1");
             assertThat(store.info().counts()).containsOnlyKeys("loops", "feedback", "specs", "specRevisions",
                     "roadmaps", "plans", "sessions").allSatisfy((kind, count) -> assertThat(count).isZero());
-            assertThat(((JsonStateStore) store).fileSize()).isEqualTo(Files.size(file));
+            assertThat(store.info().sizes()).containsExactly(Map.entry("state.json", Files.size(file)));
             assertThat(Files.readString(file)).isEqualTo("""
                     {
                       "format": "statekeeper-json",

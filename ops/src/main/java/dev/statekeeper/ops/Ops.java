@@ -4,10 +4,10 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.postgres.PostgresUrl;
 import dev.statekeeper.ops.json.JsonRecoverer;
 import dev.statekeeper.ops.json.JsonRepairer;
 import dev.statekeeper.ops.json.JsonVerifier;
+import dev.statekeeper.ops.postgres.PostgresRepairer;
 import dev.statekeeper.ops.postgres.PostgresVerifier;
 import dev.statekeeper.ops.sqlite.SqliteRecoverer;
 import dev.statekeeper.ops.sqlite.SqliteRepairer;
@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The operator's commands on the store the settings name, working from its location (the SQLite file, the json
  * file, DATABASE_URL) with connections of their own rather than through a {@code StateStore}, which a damaged store
- * cannot open: {@link #verify}, {@link #repair} (verify, back up, fix what is safe, verify again) and
+ * cannot open: {@link #verify}, {@link #repair(Settings, Clock, String)} (verify, back up, fix what is safe, verify again) and
  * {@link #recover} (salvage a damaged file into a new one, keeping the damaged one).
  */
 public final class Ops {
@@ -37,16 +37,22 @@ public final class Ops {
         };
     }
 
+    /** {@link #repair(Settings, Clock, String)} with no Statekeeper version for a backup's manifest. */
     public static RepairReport repair(Settings settings, Clock clock) {
+        return repair(settings, clock, "(unknown version)");
+    }
+
+    /**
+     * Verify, back up, fix what is safe, verify again. {@code statekeeperVersion} goes into the manifest of a
+     * PostgreSQL store's backup (a portable export, as {@code db backup} writes).
+     */
+    public static RepairReport repair(Settings settings, Clock clock, String statekeeperVersion) {
         String stamp = OpsFiles.stamp(clock);
         return switch (settings.backend()) {
             case "sqlite" -> SqliteRepairer.repair(settings.sqlitePath(), settings.loopHistorySize(),
                     settings.seconds(Setting.SQLITE_BUSY_TIMEOUT), settings.dataDir(), stamp);
             case "json" -> JsonRepairer.repair(settings, clock, stamp);
-            case "postgres" -> throw new StatekeeperException(ErrorCode.USAGE, "db verify --repair does not repair "
-                    + "PostgreSQL yet: take a backup with pg_dump first (pg_dump -Fc -f statekeeper.dump '"
-                    + PostgresUrl.parse(settings.raw(Setting.DATABASE_URL)) + "'), then fix what 'statekeeper db verify' "
-                    + "reports by hand, as each finding's fix says");
+            case "postgres" -> PostgresRepairer.repair(settings, clock, stamp, statekeeperVersion);
             default -> RepairReport.unchanged(VerifyReport.nothingToCheck(settings.backend(), MEMORY),
                     List.of("nothing to repair"));
         };

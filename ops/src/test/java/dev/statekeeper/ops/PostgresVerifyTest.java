@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A real PostgreSQL 16 database migrated by a store, then changed with raw SQL past its guards (replica mode
  * skips the foreign-key triggers; a CHECK has to be dropped): verify finds it all with the same messages as for
- * SQLite; repair is refused until it can take a backup itself.
+ * SQLite (repair is PostgresRepairTest's).
  */
 class PostgresVerifyTest {
     private final PostgresServer server = PostgresServer.shared();
@@ -70,18 +70,17 @@ class PostgresVerifyTest {
     }
 
     @Test
-    void anEditedMigrationIsDriftAndRepairIsRefused() throws SQLException {
+    void anEditedMigrationIsDriftThatRepairLeavesAlone() throws SQLException {
         sql("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
 
         assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("schema");
             assertThat(f.what()).startsWith("migration V1: Migration checksum mismatch for migration version 1");
         });
-        assertThatThrownBy(() -> Ops.repair(settings, StoreFixture.CLOCK))
-                .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage("db verify --repair does not repair PostgreSQL yet: take a backup with pg_dump first (pg_dump "
-                        + "-Fc -f statekeeper.dump 'postgresql://postgres@localhost:" + server.port() + "/" + database
-                        + "'), then fix what 'statekeeper db verify' reports by hand, as each finding's fix says");
+        RepairReport repair = Ops.repair(settings, StoreFixture.CLOCK);
+        assertThat(repair.backup()).isNull();
+        assertThat(repair.notes()).containsExactly("nothing to repair: the remaining findings need a decision, see "
+                + "their fixes");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.Output;
+import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.ops.Ops;
 import dev.statekeeper.ops.RepairReport;
 import dev.statekeeper.ops.VerifyReport;
@@ -22,9 +23,10 @@ import java.util.concurrent.Callable;
             + "file that it parses and its format; and on every backend orphaned records, values out of range, feedback "
             + "numbering and the active-loop bound (specs without a roadmap are a warning).",
     "Prints one line per finding (error or warning: where, what, fix) and a summary; exits 6 when errors remain.",
-    "--repair first copies the store into <data dir>/backups/pre-repair-<UTC time>/, then fixes what is safe "
+    "--repair first copies the store into <data dir>/backups/pre-repair-<UTC time>/ (PostgreSQL: the portable "
+            + "export 'db backup' writes, so the store must open), then fixes what is safe "
             + "(deletes orphaned rows, renumbers feedback, trims the active-loop history, restores a missing current "
-            + "revision, rebuilds damaged indexes), says what it changed and verifies again. Not for PostgreSQL yet."})
+            + "revision, rebuilds damaged indexes), says what it changed and verifies again."})
 public final class DbVerify implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +44,8 @@ public final class DbVerify implements Callable<Integer> {
             OpsText.failOnErrors(report, "found");
             return 0;
         }
-        RepairReport report = Ops.repair(globals.settings(), globals.terminal().clock());
+        RepairReport report = Ops.repair(globals.settings(), globals.terminal().clock(),
+                VersionProvider.version());
         out.emit(Output.fields("before", report.before().findings(),
                 "backup", report.backup() == null ? null : report.backup().toString(), "changes", report.changes(),
                 "notes", report.notes(), "after", report.after().findings()), w -> {

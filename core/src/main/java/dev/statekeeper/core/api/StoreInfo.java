@@ -6,10 +6,19 @@ import java.util.Map;
 
 /**
  * What {@code db status} shows: backend, where the data lives (secrets masked), the schema version
- * (null where the backend has none) and the number of records of each kind, in the order the backend lists them.
+ * (null where the backend has none), the number of records of each kind, in the order the backend lists them,
+ * and the bytes the store takes on disk by what holds them (file names such as {@code state.db} and
+ * {@code state.db-wal}, or {@code database} for a server's database; none for memory), in the backend's order.
  */
-public record StoreInfo(String backend, String location, String schemaVersion, Map<String, Long> counts) {
+public record StoreInfo(String backend, String location, String schemaVersion, Map<String, Long> counts,
+                        Map<String, Long> sizes) {
     public StoreInfo {
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        sizes = sizes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+    }
+
+    /** A store that takes no room on disk (or does not say). */
+    public StoreInfo(String backend, String location, String schemaVersion, Map<String, Long> counts) {
+        this(backend, location, schemaVersion, counts, Map.of());
     }
 }

@@ -11,6 +11,7 @@ import dev.statekeeper.jdbc.store.JdbcStateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,6 +78,12 @@ public final class PostgresStateStore extends JdbcStateStore {
     protected String schemaVersion(Connection c) throws SQLException {
         return Sql.first(c, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
                 + "ORDER BY installed_rank DESC LIMIT 1", row -> row.getString(1)).orElse("0");
+    }
+
+    /** The whole database ({@code pg_database_size}): tables, indexes and what else lives in it. */
+    @Override
+    protected Map<String, Long> sizes(Connection c) throws SQLException {
+        return Map.of("database", Sql.number(c, "SELECT pg_database_size(current_database())"));
     }
 
     @Override

@@ -7,9 +7,14 @@ import dev.statekeeper.jdbc.RetryPolicy;
 import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.jdbc.store.JdbcStateStore;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code sqlite} backend: one file in WAL mode (default {@code $XDG_STATE_HOME/statekeeper/state.db}).
@@ -55,6 +60,21 @@ public final class SqliteStateStore extends JdbcStateStore {
     @Override
     protected String schemaVersion(Connection c) throws SQLException {
         return String.valueOf(Sql.number(c, "PRAGMA user_version"));
+    }
+
+    /** The file and its write-ahead log ({@code state.db}, {@code state.db-wal}), each when it is there. */
+    @Override
+    protected Map<String, Long> sizes(Connection c) {
+        Path file = database.file();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (Path part : new Path[] {file, file.resolveSibling(file.getFileName() + "-wal")}) {
+            try {
+                sizes.put(part.getFileName().toString(), Files.size(part));
+            } catch (IOException e) {
+                // not there (no WAL between connections) or not readable: nothing to show
+            }
+        }
+        return sizes;
     }
 
     @Override

@@ -75,12 +75,16 @@ public abstract class JdbcStateStore implements StateStore {
     /** The schema version the database reports. */
     protected abstract String schemaVersion(Connection c) throws SQLException;
 
+    /** The bytes the store takes on disk by what holds them, as {@link StoreInfo#sizes()} names them. */
+    protected abstract Map<String, Long> sizes(Connection c) throws SQLException;
+
     /** Releases the connections once the transactor refuses new work. */
     protected abstract void closeDatabase();
 
     @Override
     public StoreInfo info() {
-        return tx.read("read store info", c -> new StoreInfo(backend, location(), schemaVersion(c), counts(c)));
+        return tx.read("read store info", c -> new StoreInfo(backend, location(), schemaVersion(c), counts(c),
+                sizes(c)));
     }
 
     /** Export in one snapshot transaction, import in batches of raw inserts; see {@link JdbcArchive}. */

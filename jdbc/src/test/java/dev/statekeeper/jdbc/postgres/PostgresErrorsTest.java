@@ -147,7 +147,7 @@ class PostgresErrorsTest {
     }
 
     @Test
-    void aStoreSaysWhereItIsWithoutThePassword() {
+    void aStoreSaysWhereItIsWithoutThePasswordAndHowLargeItsDatabaseIs() {
         String database = FreshPostgresStores.migratedDatabase();
         int port = FreshPostgresStores.server().port();
         try (PostgresStateStore store = PostgresStateStore.open(withUrl("postgres://postgres:s3cret@localhost:"
@@ -156,6 +156,8 @@ class PostgresErrorsTest {
                     .isEqualTo("postgresql://postgres:****@localhost:" + port + "/" + database + "?sslmode=disable");
             assertThat(store.info().schemaVersion()).isEqualTo("5");
             assertThat(store.info().backend()).isEqualTo("postgres");
+            assertThat(store.info().sizes()).containsOnlyKeys("database")
+                    .allSatisfy((what, bytes) -> assertThat(bytes).isPositive());
         }
     }
 

@@ -67,6 +67,17 @@ class SqliteFileTest {
     }
 
     @Test
+    void theStoreSaysHowLargeItsFileAndItsWalAre() throws Exception {
+        try (StateStore store = SqliteStateStore.open(settings(), clock)) {
+            store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+
+            assertThat(store.info().sizes()).containsExactly(Map.entry("state.db", Files.size(file())),
+                    Map.entry("state.db-wal", Files.size(Path.of(file() + "-wal"))));
+            assertThat(store.info().sizes().get("state.db-wal")).isPositive();
+        }
+    }
+
+    @Test
     void closingTheStoreCheckpointsTheWalIntoTheFileAndRemovesIt() {
         try (SqliteStateStore store = SqliteStateStore.open(settings(), clock)) {
             store.createLoop(NewLoop.of("demo", LoopType.SPEC));

@@ -58,7 +58,7 @@ public final class PostgresVerifier {
     }
 
     /** Connections as the store's, without a pool: the URL's parameters, a connect timeout, a name in pg_stat_activity. */
-    private static PGSimpleDataSource dataSource(PostgresUrl url, Settings settings) {
+    static PGSimpleDataSource dataSource(PostgresUrl url, Settings settings) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(url.jdbcUrl());
         Properties properties = url.properties();

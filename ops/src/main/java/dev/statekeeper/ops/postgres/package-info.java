@@ -1,2 +1,2 @@
-/** Verify a PostgreSQL database over a connection of its own: Flyway's validation, then the shared record checks. */
+/** Verify and repair a PostgreSQL database over connections of its own: Flyway's validation, the shared record checks and repairs, a portable backup first. */
 package dev.statekeeper.ops.postgres;

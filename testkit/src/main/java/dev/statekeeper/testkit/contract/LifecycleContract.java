@@ -44,6 +44,7 @@ public abstract class LifecycleContract extends ContractBase {
                 "specRevisions", 2L, "roadmaps", 1L, "plans", 1L, "sessions", 1L));
         assertThat(info.backend()).isNotBlank();
         assertThat(info.location()).isNotBlank();
+        assertThat(info.sizes()).allSatisfy((what, bytes) -> assertThat(bytes).isPositive());
     }
 
     @Test
