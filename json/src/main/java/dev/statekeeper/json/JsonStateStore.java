@@ -3,6 +3,7 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.archive.SnapshotArchive;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -86,10 +87,10 @@ public final class JsonStateStore implements StateStore {
         return read(MemoryStateStore::snapshot);
     }
 
-    /** Export and import of every record through the memory model; see {@link JsonArchive}. */
+    /** Export and import of every record through the memory model, all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
-        return new JsonArchive(this);
+        return new SnapshotArchive("json", this::snapshot, this::replaceAll);
     }
 
     /** Replaces every record with what {@code change} makes of the current ones, in one write of the file. */

@@ -3,6 +3,7 @@ package dev.statekeeper.core.memory;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.archive.SnapshotArchive;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The in-process backend: everything lives in this object and is gone when it is closed. Thread-safe
@@ -70,7 +72,7 @@ public final class MemoryStateStore implements StateStore {
      * the current one, atomically, as {@link #restore} would hold them. A snapshot that breaks an invariant of the
      * model is refused with CORRUPT and the store keeps what it held. What {@link #archive()} loads through.
      */
-    public void replace(java.util.function.UnaryOperator<MemorySnapshot> change) {
+    public void replace(UnaryOperator<MemorySnapshot> change) {
         lockedRun(() -> {
             MemorySnapshot before = snapshot();
             try {
@@ -82,10 +84,10 @@ public final class MemoryStateStore implements StateStore {
         });
     }
 
-    /** Export and import of every record; see {@link MemoryArchive}. */
+    /** Export and import of every record, a load all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
-        return new MemoryArchive(this);
+        return new SnapshotArchive("memory", this::snapshot, this::replace);
     }
 
     private void fill(MemorySnapshot snapshot) {
