@@ -298,7 +298,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
-        return dryRun ? tx.read("list cleanable sessions", c -> sessions.clean(c, olderThan, true))
+        return dryRun ? tx.query("list cleanable sessions", c -> sessions.clean(c, olderThan, true))
                 : tx.write("clean sessions", c -> sessions.clean(c, olderThan, false), Recheck.rerun());
     }
 

@@ -76,11 +76,11 @@ final class SessionRepository {
     /** The names of ended sessions last updated before now - olderThan, by name; deleted unless a dry run. */
     List<String> clean(Connection c, Duration olderThan, boolean dryRun) throws SQLException {
         Object cutoff = dialect.time(Retention.cutoff(Timestamps.now(clock), olderThan));
-        List<String> names = Sql.list(c, "SELECT name" + CLEANABLE + " ORDER BY name", row -> row.getString(1), cutoff);
-        if (!dryRun) {
-            Sql.update(c, "DELETE" + CLEANABLE, cutoff);
-        }
-        return names;
+        // one statement, so what is reported is exactly what was removed; sorted here, not by the database's
+        // collation, so every backend gives the same order
+        List<String> names = Sql.list(c, (dryRun ? "SELECT name" : "DELETE") + CLEANABLE + (dryRun ? "" : " RETURNING name"),
+                row -> row.getString(1), cutoff);
+        return names.stream().sorted().toList();
     }
 
     private Session map(ResultSet row) throws SQLException {

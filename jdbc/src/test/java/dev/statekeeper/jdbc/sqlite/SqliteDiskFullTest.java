@@ -27,7 +27,7 @@ class SqliteDiskFullTest {
         Files.createDirectories(mount);
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = "mount -t tmpfs -o size=1m tmpfs '" + mount + "' && exec '" + java
-                + "' --enable-native-access=ALL-UNNAMED -cp '" + System.getProperty("java.class.path") + "' "
+                + "' --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.logFile=System.err -cp '" + System.getProperty("java.class.path") + "' "
                 + DiskFullProcess.class.getName() + " '" + mount.resolve("state.db") + "'";
         Process process = new ProcessBuilder(List.of("unshare", "--mount", "sh", "-c", command))
                 .redirectError(dir.resolve("err.txt").toFile()).start();

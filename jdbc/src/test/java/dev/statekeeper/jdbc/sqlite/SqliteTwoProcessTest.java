@@ -39,7 +39,9 @@ class SqliteTwoProcessTest {
                 .set(Setting.SQLITE_BUSY_TIMEOUT, "30").build();
         try (StateStore store = SqliteStateStore.open(settings, Clock.systemUTC())) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            // the second JVM logs to stderr: target/jdbc-tests.log belongs to this one (a second writer would truncate it)
             Process other = new ProcessBuilder(List.of(javaExecutable(), "--enable-native-access=ALL-UNNAMED",
+                    "-Dorg.slf4j.simpleLogger.logFile=System.err",
                     "-cp", System.getProperty("java.class.path"), FeedbackWriterProcess.class.getName(),
                     file.toString(), loop.id(), String.valueOf(EACH)))
                     .redirectError(dir.resolve("other.err").toFile()).start();
