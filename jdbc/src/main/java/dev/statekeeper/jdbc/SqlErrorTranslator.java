@@ -30,6 +30,16 @@ public interface SqlErrorTranslator {
      */
     StatekeeperException translate(String operation, SQLException error);
 
+    /**
+     * The driver message's first line: PostgreSQL adds "Detail:" and "Where:" lines that may quote row values,
+     * which belong neither in an error message nor in a log.
+     */
+    static String firstLine(Throwable error) {
+        String message = String.valueOf(error.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
     /** How the failure bears on a retry; permanent unless the backend knows better. */
     default Failure classify(SQLException error) {
         return Failure.PERMANENT;

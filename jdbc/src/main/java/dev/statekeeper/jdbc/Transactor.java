@@ -135,7 +135,7 @@ public final class Transactor {
                 }
                 outcomeUnknown |= lostCommit;
                 Duration pause = retry.delay(tries);
-                LOG.info("{} failed ({}), try {} of {} in {} ms", operation, firstLine(e), tries + 1, retry.attempts(),
+                LOG.info("{} failed ({}), try {} of {} in {} ms", operation, SqlErrorTranslator.firstLine(e), tries + 1, retry.attempts(),
                         pause.toMillis());
                 sleep(pause, operation, e);
             }
@@ -211,11 +211,5 @@ public final class Transactor {
             Thread.currentThread().interrupt();
             throw translator.translate(operation, failure);
         }
-    }
-
-    private static String firstLine(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -4,21 +4,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -27,14 +21,6 @@ import java.util.stream.Collectors;
  * fields refused) with every problem reported as CORRUPT at its line and column.
  */
 final class DocumentCodec {
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter WRITER = Json.mapper().writer(new DefaultPrettyPrinter()
-                    .withObjectIndenter(INDENT).withArrayIndenter(INDENT)
-                    .withSeparators(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("").withArrayEmptySeparator("")))
-            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .forType(StateDocument.class);
     private static final ObjectReader READER = Json.mapper().readerFor(StateDocument.class)
             .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
@@ -47,10 +33,7 @@ final class DocumentCodec {
 
     static byte[] encode(StateDocument document) {
         try {
-            byte[] json = WRITER.writeValueAsBytes(document);
-            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
+            return JsonStoreFormat.write(document);
         } catch (JsonProcessingException e) {
             throw new StatekeeperException(ErrorCode.INTERNAL, "cannot write the json store document: "
                     + e.getOriginalMessage(), e);

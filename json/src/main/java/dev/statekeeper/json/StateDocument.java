@@ -31,8 +31,8 @@ import java.util.Objects;
 record StateDocument(String format, int version, long generation, List<String> activeLoops, List<LoopEntry> loops,
                      List<SpecEntry> specs, List<RoadmapEntry> roadmaps, List<PlanEntry> plans,
                      List<SessionEntry> sessions) {
-    static final String FORMAT = "statekeeper-json";
-    static final int VERSION = 1;
+    static final String FORMAT = JsonStoreFormat.FORMAT;
+    static final int VERSION = JsonStoreFormat.VERSION;
 
     StateDocument {
         activeLoops = list(activeLoops, "activeLoops");

@@ -1,11 +1,9 @@
 package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.domain.Documents;
-import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.error.Checks;
-import dev.statekeeper.core.error.Violation;
 
 import java.time.Instant;
 
@@ -38,14 +36,9 @@ public record PlanRecord(String project, long version, Instant createdAt, Instan
 
     @Override
     public void check(Checks checks) {
-        checks.text("project", project, NewLoop.MAX_PROJECT).atLeast("version", version, 1);
-        RecordChecks.time(checks, "createdAt", createdAt);
-        RecordChecks.time(checks, "updatedAt", updatedAt);
-        if (content == null) {
-            checks.add(new Violation("content", null, "is required"));
+        if (!RecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
             return;
         }
-        RecordChecks.complete(checks, "content.", content);
         RecordChecks.adopt(checks, "content.", () -> Documents.checkText(Checks.of("plan"), content).orThrow());
     }
 }

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.archive;
 
+import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Timestamps;
 import dev.statekeeper.core.error.Checks;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -48,6 +49,23 @@ final class RecordChecks {
                 throw new IllegalStateException("cannot read " + c.getName(), e);
             }
         }
+    }
+
+    /**
+     * The rules a project's document record (roadmap, plan) shares: project, version, timestamps, and a content
+     * that is there and complete. Returns whether the content is there, for the checks particular to the kind.
+     */
+    static boolean projectDocument(Checks checks, String project, long version, Instant createdAt, Instant updatedAt,
+                                   Record content) {
+        checks.text("project", project, NewLoop.MAX_PROJECT).atLeast("version", version, 1);
+        time(checks, "createdAt", createdAt);
+        time(checks, "updatedAt", updatedAt);
+        if (content == null) {
+            checks.add(new Violation("content", null, "is required"));
+            return false;
+        }
+        complete(checks, "content.", content);
+        return true;
     }
 
     /** 'text', for keys in messages. */

@@ -1,11 +1,9 @@
 package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.domain.Documents;
-import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.error.Checks;
-import dev.statekeeper.core.error.Violation;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,14 +37,9 @@ public record RoadmapRecord(String project, long version, Instant createdAt, Ins
 
     @Override
     public void check(Checks checks) {
-        checks.text("project", project, NewLoop.MAX_PROJECT).atLeast("version", version, 1);
-        RecordChecks.time(checks, "createdAt", createdAt);
-        RecordChecks.time(checks, "updatedAt", updatedAt);
-        if (content == null) {
-            checks.add(new Violation("content", null, "is required"));
+        if (!RecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
             return;
         }
-        RecordChecks.complete(checks, "content.", content);
         if (content.title() != null) {
             checks.text("content.title", content.title(), 255);
         }

@@ -36,7 +36,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
         String where = operation + " failed on PostgreSQL database '" + url.database() + "' at " + url.server() + ": ";
         Problem p = problem(state, error);
         if (p == null) {
-            p = new Problem(ErrorCode.INTERNAL, firstLine(error) + (state == null ? "" : " (SQLSTATE " + state + ")"));
+            p = new Problem(ErrorCode.INTERNAL, SqlErrorTranslator.firstLine(error) + (state == null ? "" : " (SQLSTATE " + state + ")"));
         }
         return new StatekeeperException(p.code(), where + p.text(), error);
     }
@@ -68,7 +68,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
     }
 
     private Problem problem(String state, SQLException error) {
-        String driver = firstLine(error);
+        String driver = SqlErrorTranslator.firstLine(error);
         if (state != null) {
             switch (state) {
                 case "28P01", "28000":
@@ -139,7 +139,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
         String counts = m.find()
                 ? "waited " + m.group(1) + " ms; pool size " + m.group(2) + " (max " + settings.raw(Setting.POOL_MAX_SIZE)
                         + "): " + m.group(3) + " active, " + m.group(4) + " idle, " + m.group(5) + " waiting"
-                : firstLine(error);
+                : SqlErrorTranslator.firstLine(error);
         return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "no pooled connection became free within "
                 + settings.raw(Setting.POOL_TIMEOUT) + " s (" + Setting.POOL_TIMEOUT.variable() + "): " + counts
                 + "; raise " + Setting.POOL_MAX_SIZE.variable() + " or " + Setting.POOL_TIMEOUT.variable()
@@ -163,12 +163,5 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
             }
         }
         return false;
-    }
-
-    /** The driver's first line: PostgreSQL adds "Detail:" and "Where:" lines that may quote row values. */
-    private static String firstLine(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,16 +1,12 @@
 package dev.statekeeper.ops.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.json.JsonStoreFormat;
 import dev.statekeeper.ops.OpsFiles;
 
 import java.io.IOException;
@@ -23,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.concurrent.locks.LockSupport;
@@ -32,18 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * The files of a json store as the json backend lays them out: {@code state.json} in the data directory (the
  * file a symbolic link points to), its backups {@code state.json.1} (newest) and up, the temporary file a write
  * goes through and the lock file writers take, holding their pid. Documents are written as the backend writes
- * them: two-space indent, {@code "key": value}, a final newline.
+ * them ({@link JsonStoreFormat}).
  */
 final class JsonFiles {
-    static final String FORMAT = "statekeeper-json";
-    static final int VERSION = 1;
+    static final String FORMAT = JsonStoreFormat.FORMAT;
+    static final int VERSION = JsonStoreFormat.VERSION;
     private static final int MAX_BACKUPS = 100;
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter WRITER = Json.mapper().writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(INDENT).withArrayIndenter(INDENT)
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("").withArrayEmptySeparator("")));
 
     private JsonFiles() {
     }
@@ -78,10 +67,7 @@ final class JsonFiles {
 
     static byte[] encode(JsonNode document) {
         try {
-            byte[] json = WRITER.writeValueAsBytes(document);
-            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
+            return JsonStoreFormat.write(document);
         } catch (JsonProcessingException e) {
             throw new StatekeeperException(ErrorCode.INTERNAL, "cannot write a json store document: "
                     + e.getOriginalMessage(), e);

@@ -1,0 +1,48 @@
+package dev.statekeeper.cli.support;
+
+import dev.statekeeper.core.api.StateStore;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code ... clean --older-than AGE [--dry-run]}: removes old records of one kind and says which (loops, sessions).
+ * A subclass names the records and calls the store's clean.
+ */
+public abstract class CleanCommand extends StoreCommand {
+    @Option(names = "--older-than", required = true, paramLabel = "AGE",
+            description = "a number and a unit: s, m, h, d or w (e.g. 30d)")
+    Duration olderThan;
+
+    @Option(names = "--dry-run", description = "only list what would be removed; remove nothing")
+    boolean dryRun;
+
+    private final String field;
+    private final String singular;
+    private final String plural;
+
+    /**
+     * @param field    the JSON field of the removed keys, e.g. {@code loops}
+     * @param singular the text for one record, e.g. {@code completed loop}
+     * @param plural   the text for several, e.g. {@code completed loops}
+     */
+    protected CleanCommand(String field, String singular, String plural) {
+        this.field = field;
+        this.singular = singular;
+        this.plural = plural;
+    }
+
+    /** Removes (or, dry, lists) the records last updated longer ago than {@code olderThan}; their keys, sorted. */
+    protected abstract List<String> clean(StateStore store, Duration olderThan, boolean dryRun);
+
+    @Override
+    protected final void execute(StateStore store, Output out) {
+        List<String> keys = clean(store, olderThan, dryRun);
+        String age = Text.duration(olderThan);
+        String verb = dryRun ? "would remove " : "removed ";
+        out.emit(Output.fields("olderThan", age, "dryRun", dryRun, field, keys), keys.isEmpty()
+                ? "no " + plural + " older than " + age
+                : verb + Text.count(keys.size(), singular, plural) + " older than " + age + ": " + String.join(", ", keys));
+    }
+}
