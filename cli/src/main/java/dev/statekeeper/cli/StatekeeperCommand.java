@@ -88,9 +88,13 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
 
     @Override
     public Settings settings() {
+        return settingsBuilder().build();
+    }
+
+    @Override
+    public Settings.Builder settingsBuilder() {
         return Settings.load(terminal.env())
                 .flag(Setting.BACKEND, "--backend", backend)
-                .flag(Setting.DATA_DIR, "--data-dir", dataDir)
-                .build();
+                .flag(Setting.DATA_DIR, "--data-dir", dataDir);
     }
 }

@@ -78,7 +78,9 @@ class ConfigCommandsTest {
         assertThat(json.get("file").asText()).isEqualTo(file.toString());
         assertThat(json.get("settings")).hasSize(Setting.values().length);
         assertThat(json.get("settings").get(2).toString())
-                .isEqualTo("{\"key\":\"DATABASE_URL\",\"value\":\"postgresql://app:****@db:5432/state\",\"source\":\"file\"}");
+                .isEqualTo("{\"key\":\"DATABASE_URL\",\"value\":\"postgresql://app:****@db:5432/state\",\"source\":\"file\","
+                        + "\"problem\":null}");
+        assertThat(json.get("problems")).isEmpty();
     }
 
     @Test
@@ -95,7 +97,8 @@ class ConfigCommandsTest {
                 {
                   "key" : "STATEKEEPER_API_TOKEN",
                   "value" : "****",
-                  "source" : "file"
+                  "source" : "file",
+                  "problem" : null
                 }
                 """);
     }
@@ -198,15 +201,86 @@ class ConfigCommandsTest {
     }
 
     @Test
-    void setNotesARuleBetweenSettingsThatTheNewValueBreaks() {
+    void setRefusesAValueThatBreaksARuleWithAnotherSettingAndLeavesTheFileAlone() throws IOException {
+        CliRunner.Result min = cli.run("config", "set", "DATABASE_POOL_MIN_SIZE", "50");
+
+        assertThat(min).isEqualTo(new CliRunner.Result(2, "", "statekeeper: invalid setting: DATABASE_POOL_MIN_SIZE = "
+                + "'50': must be at most DATABASE_POOL_MAX_SIZE, which is 20 by default (not written to " + file + ")\n"
+                + FIX));
+        assertThat(file).doesNotExist();
+        assertThat(cli.ok("loop", "list")).isEqualTo("no loops\n");
+
+        cli.ok("config", "set", "DATABASE_POOL_MAX_SIZE", "8");
         cli.env("DATABASE_POOL_MIN_SIZE", "10");
+        byte[] before = Files.readAllBytes(file);
+        CliRunner.Result max = cli.run("config", "set", "DATABASE_POOL_MAX_SIZE", "9");
+        assertThat(max.exitCode()).isEqualTo(2);
+        assertThat(max.err()).startsWith("statekeeper: invalid setting: DATABASE_POOL_MAX_SIZE = '9': must be at least "
+                + "DATABASE_POOL_MIN_SIZE, which is 10 from the environment (not written to " + file + ")\n");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
 
-        CliRunner.Result set = cli.run("config", "set", "DATABASE_POOL_MAX_SIZE", "8");
+        assertThat(cli.run("config", "set", "DATABASE_POOL_MAX_SIZE", "12"))
+                .isEqualTo(new CliRunner.Result(0, "set DATABASE_POOL_MAX_SIZE = 12 in " + file + "\n", ""));
+        assertThat(cli.env("DATABASE_POOL_MIN_SIZE", null).ok("config", "set", "DATABASE_POOL_MIN_SIZE", "12"))
+                .isEqualTo("set DATABASE_POOL_MIN_SIZE = 12 in " + file + "\n");
+    }
 
-        assertThat(set.exitCode()).isZero();
-        assertThat(set.err()).isEqualTo("note: the settings are not valid yet: invalid settings: DATABASE_POOL_MAX_SIZE "
-                + "= 8: must be >= DATABASE_POOL_MIN_SIZE (10)\n");
-        assertThat(cli.run("loop", "list").exitCode()).isEqualTo(2);
+    @Test
+    void unsetRefusesWhenTheDefaultWouldBreakARule() throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "DATABASE_POOL_MIN_SIZE = 30\nDATABASE_POOL_MAX_SIZE = 40\n");
+
+        CliRunner.Result unset = cli.run("config", "unset", "DATABASE_POOL_MAX_SIZE");
+
+        assertThat(unset.exitCode()).isEqualTo(2);
+        assertThat(unset.err()).isEqualTo("statekeeper: DATABASE_POOL_MAX_SIZE was not removed from " + file
+                + ": without it, DATABASE_POOL_MAX_SIZE = '20': must be at least DATABASE_POOL_MIN_SIZE, which is 30 "
+                + "from " + file + " line 1 (default)\n" + FIX);
+        assertThat(Files.readString(file)).isEqualTo("DATABASE_POOL_MIN_SIZE = 30\nDATABASE_POOL_MAX_SIZE = 40\n");
+    }
+
+    @Test
+    void aBadValueInTheFileIsShownByTheConfigCommandsSoItCanBeCorrected() throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# written by hand\nDATABASE_POOL_MIN_SIZE = 50\n");
+        cli.env("STATEKEEPER_PORT", "http");
+        String poolProblem = "DATABASE_POOL_MIN_SIZE = '50': must be at most DATABASE_POOL_MAX_SIZE, which is 20 by "
+                + "default (from " + file + " line 2)";
+        String portProblem = "STATEKEEPER_PORT = 'http': must be a whole number between 0 and 65535 (from the environment)";
+
+        CliRunner.Result loops = cli.run("loop", "list");
+        assertThat(loops.exitCode()).isEqualTo(2);
+        assertThat(loops.err()).isEqualTo("statekeeper: invalid settings (2 problems): " + portProblem + "; "
+                + poolProblem + "\n" + FIX);
+
+        CliRunner.Result list = cli.run("config", "list");
+        assertThat(list.exitCode()).isZero();
+        List<String> rows = list.out().lines().map(line -> line.replaceAll(" {2,}", " | ")).toList();
+        assertThat(rows).contains("DATABASE_POOL_MIN_SIZE | 50 | file, invalid", "DATABASE_POOL_MAX_SIZE | 20 | default",
+                "STATEKEEPER_PORT | http | env, invalid");
+        assertThat(list.out()).endsWith("""
+
+                problems (the commands other than 'statekeeper config' refuse to start until they are fixed):
+                  %s
+                  %s
+                fix the config file with 'statekeeper config set KEY VALUE' or 'statekeeper config unset KEY', \
+                the environment where it is set
+                """.formatted(portProblem, poolProblem));
+        JsonNode json = Json.mapper().readTree(cli.ok("config", "list", "--json"));
+        assertThat(json.get("problems")).hasSize(2);
+
+        assertThat(cli.run("config", "get", "DATABASE_POOL_MIN_SIZE"))
+                .isEqualTo(new CliRunner.Result(0, "50\n", "note: invalid: " + poolProblem + "\n"));
+        assertThat(Json.mapper().readTree(cli.ok("config", "get", "DATABASE_POOL_MIN_SIZE", "--json"))
+                .get("problem").asText()).isEqualTo("must be at most DATABASE_POOL_MAX_SIZE, which is 20 by default "
+                        + "(from " + file + " line 2)");
+        assertThat(cli.run("config", "get", "DATABASE_POOL_MAX_SIZE")).isEqualTo(new CliRunner.Result(0, "20\n", ""));
+        assertThat(cli.run("config", "path")).isEqualTo(new CliRunner.Result(0, file + "\n", ""));
+
+        cli.ok("config", "set", "DATABASE_POOL_MAX_SIZE", "60");
+        assertThat(cli.env("STATEKEEPER_PORT", null).ok("loop", "list")).isEqualTo("no loops\n");
+        assertThat(cli.ok("config", "unset", "DATABASE_POOL_MIN_SIZE")).startsWith("removed ");
+        assertThat(Files.readString(file)).isEqualTo("# written by hand\nDATABASE_POOL_MAX_SIZE = 60\n");
     }
 
     @Test
@@ -214,17 +288,71 @@ class ConfigCommandsTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "STATEKEEPER_BACKEND = \"memory\nSTATEKEEPER_PORT = 1\n");
 
+        String problem = "cannot parse config file " + file + ": line 1, column 30: Newline not permitted here (it must "
+                + "be TOML: KEY = \"value\" lines)";
+        assertThat(cli.run("loop", "list").err()).startsWith("statekeeper: " + problem + "\n");
         CliRunner.Result list = cli.run("config", "list");
-        assertThat(list.exitCode()).isEqualTo(2);
-        assertThat(list.err()).startsWith("statekeeper: cannot parse config file " + file + ": line 1, column 30: "
-                + "Newline not permitted here (it must be TOML: KEY = \"value\" lines)\n");
-        assertThat(cli.run("config", "set", "STATEKEEPER_PORT", "2").exitCode()).isEqualTo(2);
+        assertThat(list.exitCode()).as("config list shows what is wrong").isZero();
+        assertThat(list.out()).contains("\n  " + problem + "\n");
+        assertThat(cli.run("config", "set", "STATEKEEPER_PORT", "2").err()).startsWith("statekeeper: " + problem + "\n");
         assertThat(cli.run("config", "unset", "STATEKEEPER_PORT").exitCode()).isEqualTo(2);
         assertThat(Files.readString(file)).isEqualTo("STATEKEEPER_BACKEND = \"memory\nSTATEKEEPER_PORT = 1\n");
 
         JsonNode error = Json.mapper().readTree(cli.run("--json", "loop", "list").err()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("config-invalid");
         assertThat(error.get("details").get("file").asText()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void aFileThatStatekeeperConfigNamesMustExistForEveryCommandButConfig() throws Exception {
+        Path named = Files.createDirectories(dir.resolve("ops")).resolve("statekeeper.toml");
+        cli.env("STATEKEEPER_CONFIG", named.toString());
+        String problem = "STATEKEEPER_CONFIG names the config file " + named + ", which does not exist: create it "
+                + "('statekeeper config set KEY VALUE' does) or unset STATEKEEPER_CONFIG";
+
+        for (List<String> command : List.of(List.of("loop", "list"), List.of("init"), List.of("db", "status"),
+                List.of("db", "verify"), List.of("db", "backups"), List.of("serve"))) {
+            assertThat(cli.run(command.toArray(String[]::new))).as(String.join(" ", command))
+                    .isEqualTo(new CliRunner.Result(2, "", "statekeeper: " + problem + "\n" + FIX));
+        }
+        assertThat(dir.resolve("state.db")).doesNotExist();
+
+        assertThat(cli.run("config", "path")).isEqualTo(new CliRunner.Result(0, named + "\n", "note: " + problem + "\n"));
+        JsonNode path = Json.mapper().readTree(cli.ok("config", "path", "--json"));
+        assertThat(path.get("exists").asBoolean()).isFalse();
+        assertThat(path.get("problem").asText()).isEqualTo(problem);
+        assertThat(cli.run("config", "list").out()).endsWith("\n  " + problem + "\nfix the config file with "
+                + "'statekeeper config set KEY VALUE' or 'statekeeper config unset KEY', the environment where it is set\n");
+        assertThat(cli.run("config", "get", "STATEKEEPER_PORT"))
+                .isEqualTo(new CliRunner.Result(0, "7070\n", "note: " + problem + "\n"));
+
+        assertThat(cli.run("config", "set", "STATEKEEPER_BACKEND", "memory"))
+                .as("config set starts the file it names").isEqualTo(new CliRunner.Result(0,
+                        "set STATEKEEPER_BACKEND = memory in " + named + "\n", ""));
+        assertThat(Files.readString(named)).isEqualTo("STATEKEEPER_BACKEND = 'memory'\n");
+        assertThat(cli.ok("db", "status")).startsWith("backend         memory\n");
+        assertThat(cli.run("config", "path")).isEqualTo(new CliRunner.Result(0, named + "\n", ""));
+    }
+
+    @Test
+    void aFileThatStatekeeperConfigNamesInADirectoryThatDoesNotExistOrThatIsADirectoryIsRefused() {
+        Path nowhere = dir.resolve("no/such/file");
+        cli.env("STATEKEEPER_CONFIG", nowhere.toString());
+        assertThat(cli.run("loop", "list").err()).isEqualTo("statekeeper: STATEKEEPER_CONFIG names the config file "
+                + nowhere + ", which does not exist: create it ('statekeeper config set KEY VALUE' does) or unset "
+                + "STATEKEEPER_CONFIG\n" + FIX);
+        assertThat(cli.run("config", "set", "STATEKEEPER_PORT", "8080")).isEqualTo(new CliRunner.Result(2, "",
+                "statekeeper: STATEKEEPER_CONFIG names the config file " + nowhere + ", but its directory "
+                        + nowhere.getParent() + " does not exist: create the directory, or correct STATEKEEPER_CONFIG\n"
+                        + FIX));
+        assertThat(dir.resolve("no")).doesNotExist();
+
+        cli.env("STATEKEEPER_CONFIG", dir.toString());
+        String directory = "statekeeper: cannot read config file " + dir + " (named by STATEKEEPER_CONFIG): Is a "
+                + "directory\n" + FIX;
+        assertThat(cli.run("loop", "list")).isEqualTo(new CliRunner.Result(2, "", directory));
+        assertThat(cli.run("config", "set", "STATEKEEPER_PORT", "8080")).isEqualTo(new CliRunner.Result(2, "", directory));
+        assertThat(cli.run("config", "unset", "STATEKEEPER_PORT")).isEqualTo(new CliRunner.Result(2, "", directory));
     }
 
     private static String mode(Path path) throws IOException {

@@ -17,4 +17,12 @@ public interface Globals {
      * CONFIG_INVALID naming where a bad value came from.
      */
     Settings settings();
+
+    /**
+     * The same layers before they are checked, for the {@code config} commands: they show a bad value (with
+     * {@link Settings.Builder#inspect()}) or check a change against the others, rather than refuse to start.
+     */
+    default Settings.Builder settingsBuilder() {
+        return settings().toBuilder();
+    }
 }

@@ -20,8 +20,9 @@ import java.util.Optional;
  * The config file: {@code $STATEKEEPER_CONFIG}, else {@code $XDG_CONFIG_HOME/statekeeper/config.toml}, else
  * {@code ~/.config/statekeeper/config.toml}. It is TOML whose keys are the settings' variable names, the same
  * names as in the environment ({@code STATEKEEPER_BACKEND = "postgres"}); numbers and true/false may be
- * written bare. A missing file is an empty one. Immutable: {@link #with} and {@link #without} return the
- * edited file, {@link #write} replaces it on disk atomically.
+ * written bare. A missing file at the default place is an empty one; a file STATEKEEPER_CONFIG names must exist.
+ * Immutable: {@link #with} and {@link #without} return the edited file, {@link #write} replaces it on disk
+ * atomically.
  */
 public final class ConfigFile {
     /** The environment variable that names the config file, overriding the XDG location. */
@@ -30,13 +31,27 @@ public final class ConfigFile {
     private final Path path;
     private final String text;
     private final boolean exists;
+    private final boolean named;
     private final ObjectNode tree;
+    /** Why the file cannot be read or parsed (then nothing is read from it or written to it), or null. */
+    private final StatekeeperException unusable;
 
-    private ConfigFile(Path path, String text, boolean exists) {
+    private ConfigFile(Path path, String text, boolean exists, boolean named, StatekeeperException unreadable) {
         this.path = path;
         this.text = text;
         this.exists = exists;
-        this.tree = text.isBlank() ? JsonNodeFactory.instance.objectNode() : TomlText.parse(text, path);
+        this.named = named;
+        ObjectNode parsed = JsonNodeFactory.instance.objectNode();
+        StatekeeperException problem = unreadable;
+        if (problem == null && !text.isBlank()) {
+            try {
+                parsed = TomlText.parse(text, path);
+            } catch (StatekeeperException e) {
+                problem = e;
+            }
+        }
+        this.tree = parsed;
+        this.unusable = problem;
     }
 
     /** Where the config file of this environment is (it need not exist). */
@@ -53,16 +68,35 @@ public final class ConfigFile {
         return Path.of(home, ".config", "statekeeper", "config.toml");
     }
 
+    /**
+     * The config file of this environment, as far as it can be read: a file that cannot be read or is not TOML,
+     * one with keys no setting has, and one that STATEKEEPER_CONFIG names but that does not exist are returned
+     * with their {@link #problem()}, for the {@code config} commands to show and {@link Settings.Builder#build()}
+     * to refuse.
+     */
+    public static ConfigFile load(Map<String, String> env) {
+        String explicit = env.get(VARIABLE);
+        return read(locate(env), explicit != null && !explicit.isBlank());
+    }
+
     /** Reads the file; CONFIG_INVALID when it cannot be read or is not TOML (naming the file and line). */
     public static ConfigFile read(Path path) {
+        ConfigFile file = read(path, false);
+        if (file.unusable != null) {
+            throw file.unusable;
+        }
+        return file;
+    }
+
+    private static ConfigFile read(Path path, boolean named) {
         try {
-            return new ConfigFile(path, Files.readString(path), true);
+            return new ConfigFile(path, Files.readString(path), true, named, null);
         } catch (NoSuchFileException e) {
-            return new ConfigFile(path, "", false);
+            return new ConfigFile(path, "", false, named, null);
         } catch (CharacterCodingException e) {
-            throw unreadable(path, "it is not UTF-8 text", e);
+            return new ConfigFile(path, "", true, named, unreadable(path, named, "it is not UTF-8 text", e));
         } catch (IOException e) {
-            throw unreadable(path, AtomicFile.reason(e), e);
+            return new ConfigFile(path, "", true, named, unreadable(path, named, AtomicFile.reason(e), e));
         }
     }
 
@@ -87,55 +121,79 @@ public final class ConfigFile {
     }
 
     /**
-     * The file's settings, each with the line that sets it; CONFIG_INVALID listing every unknown key (with
-     * its line and the setting it most likely meant) and every value that is an array or a table.
+     * What is wrong with the file as a whole (CONFIG_INVALID), or empty: it cannot be read or is not TOML;
+     * STATEKEEPER_CONFIG names it and it does not exist; or it has keys no setting has (each with its line and
+     * the setting it most likely meant) or values that are arrays or tables.
      */
-    List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>();
+    public Optional<StatekeeperException> problem() {
+        if (unusable != null) {
+            return Optional.of(unusable);
+        }
+        if (named && !exists) {
+            return Optional.of(invalid(VARIABLE + " names the config file " + path + ", which does not exist: create it "
+                    + "('statekeeper config set KEY VALUE' does) or unset " + VARIABLE));
+        }
         List<String> problems = new ArrayList<>();
         tree.properties().forEach(e -> {
             String key = e.getKey();
-            int line = TomlText.lineOf(text, key);
-            String at = line > 0 ? "line " + line : "in a table";
-            Optional<Setting> setting = SettingNames.find(key);
-            String value = TomlValues.text(e.getValue());
-            if (setting.isEmpty()) {
+            String at = at(key);
+            if (SettingNames.find(key).isEmpty()) {
                 problems.add("unknown setting '" + key + "' (" + at + SettingNames.hint(key) + ")");
-            } else if (value == null) {
+            } else if (TomlValues.text(e.getValue()) == null) {
                 problems.add(key + " is " + TomlValues.shape(e.getValue()) + " (" + at + "), not a single value");
-            } else {
+            }
+        });
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of(invalid("config file " + path + ": " + String.join("; ", problems)));
+    }
+
+    /** The file's settings, each with the line that sets it; keys that are no setting's (see {@link #problem()}) are left out. */
+    List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        tree.properties().forEach(e -> {
+            Optional<Setting> setting = SettingNames.find(e.getKey());
+            String value = TomlValues.text(e.getValue());
+            if (setting.isPresent() && value != null) {
+                int line = TomlText.lineOf(text, e.getKey());
                 entries.add(new Entry(setting.get(), value, "from " + path + (line > 0 ? " line " + line : "")));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new StatekeeperException(ErrorCode.CONFIG_INVALID, "config file " + path + ": "
-                    + String.join("; ", problems), List.of(), Map.of("file", path.toString()), null);
-        }
         return entries;
     }
 
     /**
      * The file with the setting set to {@code value}; CONFIG_INVALID (and nothing changed) when the value is
-     * out of the setting's range. Other keys, comments and order are kept.
+     * out of the setting's range or the file cannot be read. Other keys, comments and order are kept.
      */
     public ConfigFile with(Setting setting, String value) {
+        usable();
         var violation = setting.check(value, "not written to " + path);
         if (violation != null) {
             throw StatekeeperException.invalid(ErrorCode.CONFIG_INVALID, "setting", List.of(violation));
         }
         JsonNode node = TomlValues.node(setting, value);
-        return new ConfigFile(path, TomlText.edit(text, tree, setting.variable(), node, path), exists);
+        return new ConfigFile(path, TomlText.edit(text, tree, setting.variable(), node, path), exists, named, null);
     }
 
     /** The file without the key (which may be one no setting has, to remove a typo); this file when absent. */
     public ConfigFile without(String key) {
-        return contains(key) ? new ConfigFile(path, TomlText.edit(text, tree, key, null, path), exists) : this;
+        usable();
+        return contains(key) ? new ConfigFile(path, TomlText.edit(text, tree, key, null, path), exists, named, null) : this;
     }
 
-    /** Replaces the file on disk atomically (mode 0600 when it holds a secret), creating its directory. */
+    /**
+     * Replaces the file on disk atomically (mode 0600 when it holds a secret), creating it and, at the default
+     * place, its directory; a file STATEKEEPER_CONFIG names is created only in a directory that exists.
+     */
     public ConfigFile write() {
+        usable();
+        Path dir = path.toAbsolutePath().getParent();
+        if (named && !exists && !Files.isDirectory(dir)) {
+            throw invalid(VARIABLE + " names the config file " + path + ", but its directory " + dir + " does not "
+                    + "exist: create the directory, or correct " + VARIABLE);
+        }
         AtomicFile.write(path, text, holdsSecret());
-        return new ConfigFile(path, text, true);
+        return new ConfigFile(path, text, true, named, null);
     }
 
     /** The file's text as it is (or will be) on disk. */
@@ -143,9 +201,26 @@ public final class ConfigFile {
         return text;
     }
 
-    private static StatekeeperException unreadable(Path path, String reason, Exception cause) {
-        return new StatekeeperException(ErrorCode.CONFIG_INVALID, "cannot read config file " + path + ": " + reason,
-                List.of(), Map.of("file", path.toString()), cause);
+    private void usable() {
+        if (unusable != null) {
+            throw unusable;
+        }
+    }
+
+    private String at(String key) {
+        int line = TomlText.lineOf(text, key);
+        return line > 0 ? "line " + line : "in a table";
+    }
+
+    private StatekeeperException invalid(String message) {
+        return new StatekeeperException(ErrorCode.CONFIG_INVALID, message, List.of(), Map.of("file", path.toString()),
+                null);
+    }
+
+    private static StatekeeperException unreadable(Path path, boolean named, String reason, Exception cause) {
+        return new StatekeeperException(ErrorCode.CONFIG_INVALID, "cannot read config file " + path
+                + (named ? " (named by " + VARIABLE + ")" : "") + ": " + reason, List.of(),
+                Map.of("file", path.toString()), cause);
     }
 
     /** One setting of the file, with where it came from: "from /path/config.toml line 3". */

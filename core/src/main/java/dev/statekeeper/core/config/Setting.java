@@ -29,7 +29,8 @@ public enum Setting {
     SQLITE_BUSY_TIMEOUT("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "5.0", Kind.seconds(0, 600),
             "seconds a SQLite writer waits for another process's lock before failing with DATABASE_BUSY"),
     AUTO_MIGRATE("STATEKEEPER_AUTO_MIGRATE", "true", Kind.choice("true", "false"),
-            "apply pending schema migrations when the store opens"),
+            "apply pending schema migrations when the store opens (else a store that is behind refuses to open "
+                    + "until 'statekeeper db migrate')"),
     THRESHOLD_PLAN("STATEKEEPER_THRESHOLD_PLAN", "85", Kind.integer(0, 100), "score that completes a plan loop"),
     THRESHOLD_ROADMAP("STATEKEEPER_THRESHOLD_ROADMAP", "90", Kind.integer(0, 100), "score that completes a roadmap loop"),
     THRESHOLD_SPEC("STATEKEEPER_THRESHOLD_SPEC", "85", Kind.integer(0, 100), "score that completes a spec loop"),

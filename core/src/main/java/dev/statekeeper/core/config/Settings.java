@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The validated settings of one store: every {@link Setting} with its value and where the value came
@@ -36,11 +37,17 @@ public final class Settings {
     private final Map<Setting, Value> values;
     private final Map<Setting, String> origins;
     private final Map<String, String> environment;
+    private final Map<Setting, Violation> invalid;
+    private final StatekeeperException fileProblem;
 
-    private Settings(Map<Setting, Value> values, Map<Setting, String> origins, Map<String, String> environment) {
+    private Settings(Map<Setting, Value> values, Map<Setting, String> origins, Map<String, String> environment,
+                     Map<Setting, Violation> invalid, StatekeeperException fileProblem) {
         this.values = Map.copyOf(values);
         this.origins = Map.copyOf(origins);
         this.environment = Map.copyOf(environment);
+        this.invalid = new EnumMap<>(Setting.class);
+        this.invalid.putAll(invalid);
+        this.fileProblem = fileProblem;
     }
 
     /** Defaults only (plus HOME/XDG from the process): what tests and embedders start from. */
@@ -58,12 +65,13 @@ public final class Settings {
     }
 
     /**
-     * The CLI's settings before its flags: the config file that {@code env} locates ({@link ConfigFile#locate})
+     * The CLI's settings before its flags: the config file that {@code env} locates ({@link ConfigFile#load})
      * laid under the environment's variables. Lay flags over them with {@link Builder#flag} and call
-     * {@link Builder#build()}. CONFIG_INVALID when the file cannot be read, is not TOML or has unknown keys.
+     * {@link Builder#build()}, which refuses (CONFIG_INVALID) a file that cannot be read, is not TOML, has unknown
+     * keys or is named by STATEKEEPER_CONFIG and missing, and bad values; {@link Builder#inspect()} shows them.
      */
     public static Builder load(Map<String, String> env) {
-        return builder().configFile(ConfigFile.read(ConfigFile.locate(env))).environment(env);
+        return builder().configFile(ConfigFile.load(env)).environment(env);
     }
 
     public static Builder builder() {
@@ -73,6 +81,7 @@ public final class Settings {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.environment.putAll(environment);
+        b.fileProblem = fileProblem;
         values.forEach((s, v) -> {
             if (v.source() != Source.DEFAULT) {
                 b.put(v.source(), s, v.value(), origins.get(s));
@@ -95,6 +104,55 @@ public final class Settings {
 
     public String raw(Setting setting) {
         return value(setting).value();
+    }
+
+    /**
+     * Everything wrong with these settings, as messages say it: the config file's problem, then each value out of
+     * its range and each broken rule between settings. None on settings that {@link Builder#build()} returned.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (fileProblem != null) {
+            problems.add(fileProblem.getMessage());
+        }
+        violations().forEach(v -> problems.add(v.toString()));
+        return problems;
+    }
+
+    /** What is wrong with the config file as a whole (see {@link ConfigFile#problem()}), or empty. */
+    public Optional<StatekeeperException> fileProblem() {
+        return Optional.ofNullable(fileProblem);
+    }
+
+    /** The rule the setting's value breaks, its range or a rule between settings said of it, or empty. */
+    public Optional<Violation> problem(Setting setting) {
+        return violations().stream().filter(v -> v.field().equals(setting.variable())).findFirst();
+    }
+
+    /**
+     * Every rule the setting's value breaks: its range, and each rule between settings that it takes part in, said
+     * of it ("DATABASE_POOL_MIN_SIZE = '50': must be at most DATABASE_POOL_MAX_SIZE, which is 20 by default").
+     * What {@code config set} checks before it writes.
+     */
+    public List<Violation> problemsWith(Setting setting) {
+        List<Violation> problems = new ArrayList<>();
+        if (invalid.containsKey(setting)) {
+            problems.add(invalid.get(setting));
+        }
+        SettingRules.broken(this, setting).stream().filter(b -> b.settings().contains(setting))
+                .forEach(b -> problems.add(b.violation()));
+        return problems;
+    }
+
+    /** Whether the value is within its own range (rules between settings aside). */
+    boolean inRange(Setting setting) {
+        return !invalid.containsKey(setting);
+    }
+
+    private List<Violation> violations() {
+        List<Violation> violations = new ArrayList<>(invalid.values());
+        SettingRules.broken(this, null).forEach(b -> violations.add(b.violation()));
+        return violations;
     }
 
     /** The effective backend: STATEKEEPER_BACKEND, else STATE_MANAGER (database = DATABASE_URL's kind), else sqlite. */
@@ -171,6 +229,7 @@ public final class Settings {
     public static final class Builder {
         private final Map<Source, Map<Setting, Layered>> layers = new EnumMap<>(Source.class);
         private final Map<String, String> environment = new HashMap<>();
+        private StatekeeperException fileProblem;
 
         private Builder() {
             for (Source s : Source.values()) {
@@ -196,14 +255,26 @@ public final class Settings {
 
         /** A config-file value with no file behind it (an embedder's own file format). */
         public Builder file(Setting setting, String value) {
-            return put(Source.FILE, setting, value, "from the config file");
+            return file(setting, value, "from the config file");
         }
 
-        /** Every setting of the config file, each remembered with its file and line for error messages. */
+        /**
+         * A config-file value said to come from {@code origin} ("not written to FILE": one {@code config set} is
+         * about to write); null takes the file's value away.
+         */
+        public Builder file(Setting setting, String value, String origin) {
+            return put(Source.FILE, setting, value, origin);
+        }
+
+        /**
+         * Every setting of the config file, each remembered with its file and line for error messages; the file's
+         * {@link ConfigFile#problem() problem}, if it has one, is refused by {@link #build()}.
+         */
         public Builder configFile(ConfigFile file) {
             for (ConfigFile.Entry e : file.entries()) {
                 put(Source.FILE, e.setting(), e.value(), e.origin());
             }
+            fileProblem = file.problem().orElse(null);
             return this;
         }
 
@@ -227,10 +298,31 @@ public final class Settings {
             return this;
         }
 
+        /**
+         * The settings, validated: CONFIG_INVALID for the config file's {@link ConfigFile#problem() problem}, else
+         * listing every value out of its range and every broken rule between settings, each naming where its value
+         * came from.
+         */
         public Settings build() {
+            Settings settings = inspect();
+            if (settings.fileProblem != null) {
+                throw settings.fileProblem;
+            }
+            List<Violation> violations = settings.violations();
+            if (!violations.isEmpty()) {
+                throw StatekeeperException.invalid(ErrorCode.CONFIG_INVALID, "settings", violations);
+            }
+            return settings;
+        }
+
+        /**
+         * The settings as they are, bad values and all, with their {@link Settings#problems()}: for the {@code config}
+         * commands, which show what is wrong so that it can be corrected. Never open a store with them.
+         */
+        public Settings inspect() {
             Map<Setting, Value> resolved = new EnumMap<>(Setting.class);
             Map<Setting, String> origins = new EnumMap<>(Setting.class);
-            List<Violation> violations = new ArrayList<>();
+            Map<Setting, Violation> invalid = new EnumMap<>(Setting.class);
             for (Setting s : Setting.values()) {
                 Value chosen = new Value(s.defaultValue(), Source.DEFAULT);
                 String origin = DEFAULT_ORIGIN;
@@ -244,7 +336,7 @@ public final class Settings {
                 if (chosen.value() != null) {
                     Violation v = s.check(chosen.value(), origin);
                     if (v != null) {
-                        violations.add(v);
+                        invalid.put(s, v);
                     }
                     resolved.put(s, chosen);
                     if (chosen.source() != Source.DEFAULT) {
@@ -252,25 +344,7 @@ public final class Settings {
                     }
                 }
             }
-            if (violations.isEmpty()) {
-                int min = Integer.parseInt(resolved.get(Setting.POOL_MIN_SIZE).value().trim());
-                int max = Integer.parseInt(resolved.get(Setting.POOL_MAX_SIZE).value().trim());
-                if (max < min) {
-                    violations.add(new Violation(Setting.POOL_MAX_SIZE.variable(), max,
-                            "must be >= DATABASE_POOL_MIN_SIZE (" + min + ")"));
-                }
-                Value manager = resolved.get(Setting.STATE_MANAGER);
-                if (manager != null && "database".equalsIgnoreCase(manager.value().trim())
-                        && resolved.get(Setting.DATABASE_URL) == null
-                        && resolved.get(Setting.BACKEND).source() == Source.DEFAULT) {
-                    violations.add(new Violation(Setting.DATABASE_URL.variable(), null,
-                            "is required when STATE_MANAGER=database"));
-                }
-            }
-            if (!violations.isEmpty()) {
-                throw StatekeeperException.invalid(ErrorCode.CONFIG_INVALID, "settings", violations);
-            }
-            return new Settings(resolved, origins, environment);
+            return new Settings(resolved, origins, environment, invalid, fileProblem);
         }
 
         private record Layered(String value, String origin) {

@@ -50,7 +50,8 @@ public enum ErrorCode {
 
     CORRUPT(6, 500, "the stored data is damaged", "run 'statekeeper db verify'; restore a backup if it cannot be repaired"),
     MIGRATION_DRIFT(6, 500, "the database schema does not match Statekeeper's migrations",
-            "run 'statekeeper db status' to see applied and pending versions"),
+            "'statekeeper db migrate status' shows each migration: applied, pending or drifted (failed, changed, "
+                    + "unknown to this build); 'statekeeper db migrate' applies the pending ones"),
     VERIFY_FAILED(6, 500, "a verification found problems: records that break the rules, differ or are missing",
             "each finding says what to do: 'statekeeper db verify --repair' fixes what is safe, a copy can be run "
                     + "again with --mode replace, 'statekeeper db restore' puts a backup back");

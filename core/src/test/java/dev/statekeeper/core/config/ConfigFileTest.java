@@ -59,13 +59,48 @@ class ConfigFileTest {
     }
 
     @Test
-    void aMissingFileIsEmpty() {
+    void aMissingFileAtTheDefaultPlaceIsEmpty() {
         Path file = dir.resolve("none/config.toml");
         ConfigFile config = ConfigFile.read(file);
 
         assertThat(config.exists()).isFalse();
-        assertThat(Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build().value(Setting.BACKEND))
+        assertThat(config.problem()).isEmpty();
+        assertThat(Settings.load(Map.of("XDG_CONFIG_HOME", dir.resolve("none").toString())).build().value(Setting.BACKEND))
                 .isEqualTo(new Value("sqlite", Source.DEFAULT));
+    }
+
+    @Test
+    void aFileThatStatekeeperConfigNamesMustExist() {
+        Path file = dir.resolve("none/config.toml");
+
+        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build())
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+                    assertThat(e.details()).isEqualTo(Map.of("file", file.toString()));
+                })
+                .hasMessage("STATEKEEPER_CONFIG names the config file " + file + ", which does not exist: create it "
+                        + "('statekeeper config set KEY VALUE' does) or unset STATEKEEPER_CONFIG");
+        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", dir.toString())).build())
+                .hasMessage("cannot read config file " + dir + " (named by STATEKEEPER_CONFIG): Is a directory");
+
+        Settings shown = Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).inspect();
+        assertThat(shown.value(Setting.BACKEND)).isEqualTo(new Value("sqlite", Source.DEFAULT));
+        assertThat(shown.problems()).containsExactly("STATEKEEPER_CONFIG names the config file " + file
+                + ", which does not exist: create it ('statekeeper config set KEY VALUE' does) or unset STATEKEEPER_CONFIG");
+    }
+
+    @Test
+    void aFileThatStatekeeperConfigNamesIsCreatedOnlyInADirectoryThatExists() throws IOException {
+        Path file = dir.resolve("statekeeper.toml");
+        ConfigFile.load(Map.of("STATEKEEPER_CONFIG", file.toString())).with(Setting.SERVER_PORT, "8080").write();
+        assertThat(Files.readString(file)).isEqualTo("STATEKEEPER_PORT = 8080\n");
+
+        Path nowhere = dir.resolve("no/such/config.toml");
+        assertThatThrownBy(() -> ConfigFile.load(Map.of("STATEKEEPER_CONFIG", nowhere.toString()))
+                .with(Setting.SERVER_PORT, "8080").write())
+                .hasMessage("STATEKEEPER_CONFIG names the config file " + nowhere + ", but its directory "
+                        + nowhere.getParent() + " does not exist: create the directory, or correct STATEKEEPER_CONFIG");
+        assertThat(dir.resolve("no")).doesNotExist();
     }
 
     @Test
@@ -95,7 +130,7 @@ class ConfigFileTest {
                 size = 3
                 """);
 
-        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())))
+        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build())
                 .isInstanceOfSatisfying(StatekeeperException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID);
                     assertThat(e.details()).isEqualTo(Map.of("file", file.toString()));

@@ -105,13 +105,40 @@ class SettingsTest {
     @Test
     void refusesAMaximumPoolSizeBelowTheMinimum() {
         assertThatThrownBy(() -> Settings.builder().set(Setting.POOL_MIN_SIZE, "10").set(Setting.POOL_MAX_SIZE, "5").build())
-                .hasMessage("invalid settings: DATABASE_POOL_MAX_SIZE = 5: must be >= DATABASE_POOL_MIN_SIZE (10)");
+                .hasMessage("invalid settings: DATABASE_POOL_MAX_SIZE = '5': must be at least DATABASE_POOL_MIN_SIZE, "
+                        + "which is 10 set explicitly (set explicitly)");
+        assertThatThrownBy(() -> Settings.builder().file(Setting.POOL_MIN_SIZE, "50").build())
+                .as("said of the value from the higher layer, naming where the other one came from")
+                .hasMessage("invalid settings: DATABASE_POOL_MIN_SIZE = '50': must be at most DATABASE_POOL_MAX_SIZE, "
+                        + "which is 20 by default (from the config file)");
+    }
+
+    @Test
+    void inspectKeepsBadValuesAndSaysWhatIsWrongWithEach() {
+        Settings s = Settings.builder().environment(Map.of("STATEKEEPER_PORT", "http", "DATABASE_POOL_MAX_SIZE", "8"))
+                .file(Setting.POOL_MIN_SIZE, "10", "from /etc/sk.toml line 2").inspect();
+
+        assertThat(s.raw(Setting.SERVER_PORT)).isEqualTo("http");
+        assertThat(s.problem(Setting.SERVER_PORT)).hasValueSatisfying(v -> assertThat(v).hasToString(
+                "STATEKEEPER_PORT = 'http': must be a whole number between 0 and 65535 (from the environment)"));
+        assertThat(s.problem(Setting.POOL_MAX_SIZE)).hasValueSatisfying(v -> assertThat(v).hasToString(
+                "DATABASE_POOL_MAX_SIZE = '8': must be at least DATABASE_POOL_MIN_SIZE, which is 10 from /etc/sk.toml "
+                        + "line 2 (from the environment)"));
+        assertThat(s.problem(Setting.POOL_MIN_SIZE)).isEmpty();
+        assertThat(s.problemsWith(Setting.POOL_MIN_SIZE)).singleElement().hasToString("DATABASE_POOL_MIN_SIZE = '10': "
+                + "must be at most DATABASE_POOL_MAX_SIZE, which is 8 from the environment (from /etc/sk.toml line 2)");
+        assertThat(s.problems()).hasSize(2);
+        assertThat(s.problem(Setting.BACKEND)).isEmpty();
     }
 
     @Test
     void databaseStateManagerNeedsAUrl() {
         assertThatThrownBy(() -> Settings.builder().environment(Map.of("STATE_MANAGER", "database")).build())
-                .hasMessage("invalid settings: DATABASE_URL = (missing): is required when STATE_MANAGER=database");
+                .hasMessage("invalid settings: DATABASE_URL = (missing): is required when STATE_MANAGER=database "
+                        + "(STATE_MANAGER from the environment)");
+        assertThat(Settings.builder().file(Setting.STATE_MANAGER, "database", "not written to /etc/sk.toml").inspect()
+                .problemsWith(Setting.STATE_MANAGER)).singleElement().hasToString("STATE_MANAGER = 'database': needs "
+                        + "DATABASE_URL, which is not set (not written to /etc/sk.toml)");
     }
 
     @Test

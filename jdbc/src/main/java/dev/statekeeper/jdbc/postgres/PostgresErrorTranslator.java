@@ -82,7 +82,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                 case "42P01":
                     return new Problem(ErrorCode.MIGRATION_DRIFT, "a table is missing (" + driver
                             + "); the schema is not installed or was changed by hand: run 'statekeeper init', and "
-                            + "'statekeeper db status' to compare the applied migrations");
+                            + "'statekeeper db migrate status' to compare the applied migrations with this build's");
                 case "53300":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server has too many connections ("
                             + driver + "); lower " + Setting.POOL_MAX_SIZE.variable() + " (now "

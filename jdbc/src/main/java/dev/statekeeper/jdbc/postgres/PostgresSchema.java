@@ -6,6 +6,10 @@ import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.SqlErrorTranslator;
 import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.migration.Migration;
+import dev.statekeeper.jdbc.migration.MigrationReport;
+import dev.statekeeper.jdbc.migration.MigrationState;
+import dev.statekeeper.jdbc.migration.Migrator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -13,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +27,7 @@ import javax.sql.DataSource;
  * {@value #LOCATION}. Flyway holds a PostgreSQL advisory lock while it migrates, so processes that start at
  * once apply each migration exactly once; it validates the checksums of applied migrations first and refuses
  * a database whose applied migrations differ from this build's (MIGRATION_DRIFT). Without auto-migrate the
- * schema is only validated.
+ * schema is only validated; {@link #migrator} ({@code db migrate}) then applies the pending migrations.
  */
 final class PostgresSchema {
     static final String CREATE_TRIGRAMS = "CREATE EXTENSION IF NOT EXISTS pg_trgm;";
@@ -54,13 +60,34 @@ final class PostgresSchema {
             } else {
                 ValidateResult result = flyway.validateWithResult();
                 if (!result.validationSuccessful) {
-                    throw drift("does not match this build's migrations: " + oneLine(result.getAllErrorMessages())
-                            + "; run 'statekeeper db migrate' or set " + Setting.AUTO_MIGRATE.variable() + "=true");
+                    throw refusal(migrator(migrations).status(), result);
                 }
             }
         } catch (FlywayException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * Why a database that failed validation is refused without auto-migrate: its drift (a newer build's migrations
+     * aside, which Flyway lets pass), else that it is behind.
+     */
+    private StatekeeperException refusal(MigrationReport report, ValidateResult result) {
+        List<Migration> drift = report.drift().stream().filter(m -> m.state() != MigrationState.NEWER).toList();
+        if (!drift.isEmpty()) {
+            return drift("has migrations that do not match this build's: "
+                    + drift.stream().map(Migration::problem).collect(Collectors.joining("; ")));
+        }
+        String behind = report.pending().isEmpty()
+                ? "does not match this build's migrations: " + oneLine(result.getAllErrorMessages())
+                : "is at schema version " + report.schemaVersion() + " but this build needs " + report.latest();
+        return drift(behind + "; run 'statekeeper db migrate' or set " + Setting.AUTO_MIGRATE.variable() + "=true");
+    }
+
+    /** {@code db migrate} of the database, over {@code connections} of its own (Flyway opens and closes them). */
+    Migrator migrator(DataSource connections) {
+        return new Migrator("postgres", url.toString(), subject(), LOCATION, () -> connections, () -> connections,
+                this::translate);
     }
 
     /**
@@ -129,8 +156,11 @@ final class PostgresSchema {
     }
 
     private StatekeeperException drift(String problem) {
-        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT,
-                "PostgreSQL database '" + url.database() + "' at " + url.server() + " " + problem);
+        return new StatekeeperException(ErrorCode.MIGRATION_DRIFT, subject() + " " + problem);
+    }
+
+    private String subject() {
+        return "PostgreSQL database '" + url.database() + "' at " + url.server();
     }
 
     private static String oneLine(String text) {

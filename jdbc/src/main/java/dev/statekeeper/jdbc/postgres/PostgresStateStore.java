@@ -6,6 +6,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.RetryPolicy;
 import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.migration.Migrator;
 import dev.statekeeper.jdbc.store.JdbcStateStore;
 
 import java.sql.Connection;
@@ -57,6 +58,16 @@ public final class PostgresStateStore extends JdbcStateStore {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code db migrate} of the database DATABASE_URL names, over connections of its own: it need not open as a
+     * store (it may be behind while {@link Setting#AUTO_MIGRATE} is off).
+     */
+    public static Migrator migrator(Settings settings) {
+        PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
+        return new PostgresSchema(url, new PostgresErrorTranslator(url, settings))
+                .migrator(PostgresPool.unpooled(url, settings));
     }
 
     /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java). */

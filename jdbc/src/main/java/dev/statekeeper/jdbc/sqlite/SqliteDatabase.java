@@ -29,11 +29,11 @@ final class SqliteDatabase implements AutoCloseable {
     static final int MAX_READERS = 4;
 
     private final Path file;
-    private final SQLiteDataSource unpooledWriter;
+    private final DataSource unpooledWriter;
     private final HikariDataSource writer;
     private final HikariDataSource readers;
 
-    private SqliteDatabase(Path file, SQLiteDataSource unpooledWriter, HikariDataSource writer,
+    private SqliteDatabase(Path file, DataSource unpooledWriter, HikariDataSource writer,
                            HikariDataSource readers) {
         this.file = file;
         this.unpooledWriter = unpooledWriter;
@@ -46,11 +46,11 @@ final class SqliteDatabase implements AutoCloseable {
         Path absolute = file.toAbsolutePath();
         createParentDirectories(absolute);
         Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
-        SQLiteDataSource writerSource = dataSource(absolute, connectionConfig(false, busyTimeout));
-        HikariDataSource writer = pool("writer", writerSource, false, 1, settings, translator);
+        HikariDataSource writer = pool("writer", dataSource(absolute, connectionConfig(false, busyTimeout)), false, 1,
+                settings, translator);
         try {
             int readers = Math.min(MAX_READERS, settings.integer(Setting.POOL_MAX_SIZE));
-            return new SqliteDatabase(absolute, writerSource, writer, pool("readers",
+            return new SqliteDatabase(absolute, migrating(absolute, busyTimeout), writer, pool("readers",
                     dataSource(absolute, connectionConfig(true, busyTimeout)), true, readers, settings, translator));
         } catch (RuntimeException e) {
             writer.close();
@@ -70,9 +70,26 @@ final class SqliteDatabase implements AutoCloseable {
         return readers;
     }
 
-    /** Unpooled connections with the writer's settings, for Flyway (which opens and closes its own). */
+    /** Unpooled connections for Flyway (which opens and closes its own): see {@link #migrating}. */
     DataSource unpooledWriter() {
         return unpooledWriter;
+    }
+
+    /**
+     * Connections of their own for migrating the file: the writer's settings, and every transaction begins
+     * IMMEDIATE, so that Flyway's transaction, which reads the history and then applies the next migration, holds
+     * the write lock from its start: a second migrator waits for it (up to the busy timeout) and then finds the
+     * migration applied, instead of applying it again or failing half-way.
+     */
+    static DataSource migrating(Path file, Duration busyTimeout) {
+        SQLiteConfig config = connectionConfig(false, busyTimeout);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return dataSource(file, config);
+    }
+
+    /** Read-only connections of their own, which never write to the file (nor create it). */
+    static DataSource reading(Path file, Duration busyTimeout) {
+        return dataSource(file, connectionConfig(true, busyTimeout));
     }
 
     @Override
@@ -86,7 +103,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private static void createParentDirectories(Path file) {
+    static void createParentDirectories(Path file) {
         Path parent = file.getParent();
         try {
             Files.createDirectories(parent);

@@ -1,16 +1,21 @@
 package dev.statekeeper.jdbc.sqlite;
 
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.SqlErrorTranslator;
 import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.migration.Migrator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteDataSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -18,8 +23,13 @@ import javax.sql.DataSource;
  * {@value #LOCATION}; because Flyway takes a few hundred milliseconds to start, the store first reads
  * {@code PRAGMA user_version} (set by the last migration) and starts Flyway only when the file is behind.
  *
- * <p>Flyway cannot lock a SQLite schema, so two processes may migrate a new file at once; the loser's
- * migration fails and rolls back (SQLite DDL is transactional), after which it finds the schema current.
+ * <p>Flyway cannot lock a SQLite schema; instead each migration runs in a {@code BEGIN IMMEDIATE} transaction
+ * ({@link SqliteDatabase#migrating}) that reads the history again before it applies the migration, so two
+ * processes migrating at once apply each migration once. Should one still fail (creating the history table of a
+ * new file at once, say), it rolls back (SQLite DDL is transactional) and finds the schema current.
+ *
+ * <p>{@link #migrator} is {@code db migrate}: the same migrations, over connections of its own, for a file that
+ * does not open as a store because it is behind.
  */
 final class SqliteSchema {
     /** The version the last migration sets: V{LATEST}__*.sql ends with {@code PRAGMA user_version = LATEST}. */
@@ -28,6 +38,8 @@ final class SqliteSchema {
     private static final String LOCATION = "classpath:db/migration/sqlite";
     private static final int ATTEMPTS = 3;
     private static final Object MIGRATING = new Object();
+    /** An empty database in memory: what a file that does not exist yet reads as. */
+    private static final DataSource EMPTY = memory();
 
     private final Path file;
     private final Transactor transactor;
@@ -83,7 +95,28 @@ final class SqliteSchema {
         }
     }
 
+    /**
+     * {@code db migrate} of the file the settings name: status and migration without opening it as a store. A file
+     * that does not exist is read as an empty one (every migration pending) and created by the migration.
+     */
+    static Migrator migrator(Settings settings) {
+        Path file = settings.sqlitePath().toAbsolutePath();
+        Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
+        SqliteErrorTranslator translator = new SqliteErrorTranslator(file, busyTimeout);
+        return new Migrator("sqlite", file.toString(), "sqlite database '" + file + "'", LOCATION,
+                () -> Files.exists(file) ? SqliteDatabase.reading(file, busyTimeout) : EMPTY,
+                () -> {
+                    SqliteDatabase.createParentDirectories(file);
+                    return SqliteDatabase.migrating(file, busyTimeout);
+                },
+                e -> translate(e, file, translator));
+    }
+
     private StatekeeperException translate(FlywayException e) {
+        return translate(e, file, translator);
+    }
+
+    private static StatekeeperException translate(FlywayException e, Path file, SqlErrorTranslator translator) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return translator.translate("migrate", sql);
@@ -91,6 +124,12 @@ final class SqliteSchema {
         }
         return new StatekeeperException(ErrorCode.MIGRATION_DRIFT,
                 "migrate failed on sqlite database '" + file + "': " + e.getMessage(), e);
+    }
+
+    private static DataSource memory() {
+        SQLiteDataSource memory = new SQLiteDataSource();
+        memory.setUrl("jdbc:sqlite::memory:");
+        return memory;
     }
 
     private StatekeeperException drift(String problem) {

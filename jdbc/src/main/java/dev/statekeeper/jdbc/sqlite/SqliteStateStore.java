@@ -5,6 +5,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.RetryPolicy;
 import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.migration.Migrator;
 import dev.statekeeper.jdbc.store.JdbcStateStore;
 
 import java.io.IOException;
@@ -50,6 +51,14 @@ public final class SqliteStateStore extends JdbcStateStore {
             throw e;
         }
         return new SqliteStateStore(database, tx, settings, clock);
+    }
+
+    /**
+     * {@code db migrate} of the file {@link Settings#sqlitePath()}, which need not open as a store (it may be behind
+     * while {@link Setting#AUTO_MIGRATE} is off) nor exist.
+     */
+    public static Migrator migrator(Settings settings) {
+        return SqliteSchema.migrator(settings);
     }
 
     @Override

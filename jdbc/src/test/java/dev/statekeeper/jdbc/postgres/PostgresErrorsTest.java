@@ -73,7 +73,8 @@ class PostgresErrorsTest {
                     .hasMessage("get session 's1' failed on PostgreSQL database '" + database + "' at localhost:"
                             + FreshPostgresStores.server().port() + ": a table is missing (ERROR: relation \"sessions\" "
                             + "does not exist); the schema is not installed or was changed by hand: run 'statekeeper "
-                            + "init', and 'statekeeper db status' to compare the applied migrations");
+                            + "init', and 'statekeeper db migrate status' to compare the applied migrations with this "
+                            + "build's");
         }
     }
 
