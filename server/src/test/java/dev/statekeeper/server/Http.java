@@ -84,10 +84,21 @@ final class Http {
         }
     }
 
+    /** Sends the bytes as they are (with Content-Type: application/json unless the headers name another type). */
+    Response sendBytes(String method, String path, byte[] body, String... headers) {
+        return sendAsync(method, path, HttpRequest.BodyPublishers.ofByteArray(body), true, headers).join();
+    }
+
     /** Sends a JSON body (with Content-Type: application/json unless the headers name another type). */
     CompletableFuture<Response> sendAsync(String method, String path, String json, String... headers) {
+        return sendAsync(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), json != null, headers);
+    }
+
+    private CompletableFuture<Response> sendAsync(String method, String path, HttpRequest.BodyPublisher body,
+                                                  boolean hasBody, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method, body);
         boolean typed = false;
         List<String> all = new ArrayList<>(defaultHeaders);
         all.addAll(List.of(headers));
@@ -95,7 +106,7 @@ final class Http {
             request.header(all.get(i), all.get(i + 1));
             typed |= all.get(i).equalsIgnoreCase("Content-Type");
         }
-        if (json != null && !typed) {
+        if (hasBody && !typed) {
             request.header("Content-Type", "application/json");
         }
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
