@@ -48,7 +48,7 @@ final class GuardFilter extends HttpFilter {
             if (streams.closed()) {
                 throw new HttpFailure(503, "server-stopping", "the server is stopping; retry once it is back");
             }
-            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"));
+            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"), req.getRemoteAddr());
         } catch (HttpFailure refused) {
             refuse(req, res, refused);
             log.record(id, req.getMethod(), route, req.getRequestURI(), refused.status(), System.nanoTime() - start,
@@ -81,6 +81,9 @@ final class GuardFilter extends HttpFilter {
         metrics.error(refused.code());
         if (refused.status() == 401) {
             res.setHeader("WWW-Authenticate", BearerAuth.challenge(req.getHeader("Authorization")));
+        }
+        if (refused.retryAfter() != null) {
+            res.setHeader("Retry-After", refused.retryAfter());
         }
         if (route.equals(StatekeeperMcp.ENDPOINT)) { // MCP's one error shape: a JSON-RPC error with the API's code
             McpHttpErrors.write(res, refused.status(), McpHttpErrors.SERVER_ERROR, refused.code(), refused.getMessage(),

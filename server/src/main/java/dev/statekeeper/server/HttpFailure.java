@@ -35,6 +35,12 @@ final class HttpFailure extends RuntimeException {
         return details;
     }
 
+    /** The Retry-After header a refusal that passes with time carries (429, 503), or null. */
+    String retryAfter() {
+        Object seconds = details.get("retryAfter");
+        return seconds == null ? null : seconds.toString();
+    }
+
     static HttpFailure unauthorized(String message) {
         return new HttpFailure(401, "unauthorized", message);
     }

@@ -32,7 +32,7 @@ final class ServerSetup {
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
                            Mounts mounts, EventStreams streams) {
-        Guard guard = new Guard(options.token());
+        Guard guard = new Guard(options.token(), clock);
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
             server(config, options);
@@ -43,9 +43,17 @@ final class ServerSetup {
             routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
             routes.beforeMatched(ServerSetup::checkIfMatch);
             routes.get("/health/live", health::live);
-            routes.get("/health/ready", health::ready);
-            routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
-            Api api = new Api(store, routes, new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS));
+            routes.get("/health/ready", ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
+                    || guard.authenticated(ctx.header("Authorization"))));
+            routes.get("/metrics", ctx -> {
+                if (!options.publicMetrics()) {
+                    admit(ctx, guard, options);
+                }
+                ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
+            });
+            Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
+            metrics.idempotencyBytes(idempotency::bytesKept);
+            Api api = new Api(store, routes, idempotency);
             LoopRoutes.register(api);
             SpecRoutes.register(api);
             ProjectRoutes.register(api);
@@ -89,7 +97,7 @@ final class ServerSetup {
     private static void admit(Context ctx, Guard guard, ServerOptions options) {
         String authorization = ctx.header("Authorization");
         try {
-            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"));
+            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"), ctx.ip());
         } catch (HttpFailure refused) {
             if (refused.status() == 401) {
                 ctx.header("WWW-Authenticate", BearerAuth.challenge(authorization));

@@ -116,7 +116,8 @@ class McpHttpTest {
                     assertThat(loops.isError()).as(text(loops)).isFalse();
                     assertThat(json(text(loops)).isArray()).as(text(loops)).isTrue();
                 }
-                assertThat(new Http(port).get("/metrics").text()).as("MCP requests are metered under their route")
+                assertThat(new Http(port).with("Authorization", "Bearer " + TOKEN).get("/metrics").text())
+                        .as("MCP requests are metered under their route")
                         .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/mcp\",status=\"200\"}")
                         .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/mcp\",status=\"401\"}");
             } finally {
