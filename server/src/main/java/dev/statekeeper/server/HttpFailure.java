@@ -1,5 +1,7 @@
 package dev.statekeeper.server;
 
+import dev.statekeeper.core.json.JsonProblem;
+
 import java.util.Map;
 
 /**
@@ -52,7 +54,8 @@ final class HttpFailure extends RuntimeException {
     }
 
     static HttpFailure badHeader(String header, String value, String rule) {
-        return new HttpFailure(400, "bad-header", "bad " + header + " header '" + value + "': " + rule,
+        String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+        return new HttpFailure(400, "bad-header", "bad " + header + " header '" + JsonProblem.printable(shown) + "': " + rule,
                 Map.of("header", header));
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import jakarta.servlet.DispatcherType;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,15 +44,19 @@ final class ServerSetup {
             routes.before(log::begin);
             routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
             routes.beforeMatched(ServerSetup::checkIfMatch);
-            routes.get("/health/live", health::live);
-            routes.get("/health/ready", ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
-                    || guard.authenticated(ctx.header("Authorization"))));
-            routes.get("/metrics", ctx -> {
+            Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
+                    || guard.authenticated(ctx.header("Authorization")));
+            Handler scrape = ctx -> {
                 if (!options.publicMetrics()) {
                     admit(ctx, guard, options);
                 }
                 ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
-            });
+            };
+            for (var route : Map.of("/health/live", (Handler) health::live, "/health/ready", ready, "/metrics", scrape)
+                    .entrySet()) {
+                routes.get(route.getKey(), route.getValue());
+                routes.head(route.getKey(), route.getValue());
+            }
             Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
             metrics.idempotencyBytes(idempotency::bytesKept);
             Api api = new Api(store, routes, idempotency);
@@ -74,6 +80,7 @@ final class ServerSetup {
         config.jetty.modifyServer(server -> {
             // counts requests in flight, so stop() can wait for them (up to the stop timeout)
             server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new JettyErrors()); // JSON, not an HTML page, for what Jetty refuses itself
             server.setStopTimeout(options.shutdownTimeout().toMillis());
         });
     }

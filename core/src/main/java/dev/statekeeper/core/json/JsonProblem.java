@@ -31,7 +31,7 @@ public record JsonProblem(String message, Violation violation) {
      * @param whole what the input is called when the problem is not in one field: "document", "body", "arguments"
      */
     public static JsonProblem of(JsonProcessingException e, JsonNode root, String whole) {
-        String path = e instanceof JsonMappingException m ? path(m) : "";
+        String path = e instanceof JsonMappingException m ? shortPath(path(m)) : "";
         JsonNode value = e instanceof JsonMappingException m ? at(root, m) : null;
         Object shown = value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
         if (e instanceof UnrecognizedPropertyException u) {
@@ -150,6 +150,12 @@ public record JsonProblem(String message, Violation violation) {
             }
         }
         return null;
+    }
+
+    /** A path as messages show it: control characters escaped, at most {@link #QUOTE_LIMIT} characters. */
+    private static String shortPath(String path) {
+        String shown = path.length() > QUOTE_LIMIT ? path.substring(0, QUOTE_LIMIT - 3) + "..." : path;
+        return printable(shown);
     }
 
     private static String path(JsonMappingException e) {
