@@ -8,8 +8,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.servlet.http.HttpServlet;
 
@@ -18,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 
@@ -44,38 +43,42 @@ public final class StatekeeperMcp {
 
     /**
      * Serves MCP over this process's stdin and stdout until stdin closes. Stdout carries the protocol only:
-     * while serving, {@code System.out} is pointed at stderr, where logging goes too.
+     * while serving, {@code System.out} is pointed at stderr, where logging goes too. A message (a line) may be at
+     * most STATEKEEPER_MAX_BODY_BYTES long.
      */
-    public static void serveStdio(StateStore store) {
+    public static void serveStdio(StateStore store, Settings settings) {
         PrintStream protocol = System.out;
         System.setOut(System.err);
         try {
-            serveStdio(store, System.in, protocol);
+            serveStdio(store, settings, System.in, protocol);
         } finally {
             System.setOut(protocol);
         }
     }
 
     /** Serves MCP over the given streams until {@code in} ends; answers still owed are written first. */
-    public static void serveStdio(StateStore store, InputStream in, OutputStream out) {
-        new StdioServer(store, in, out).run();
+    public static void serveStdio(StateStore store, Settings settings, InputStream in, OutputStream out) {
+        new StdioServer(store, in, out, settings.integer(Setting.MAX_BODY_BYTES)).run();
     }
 
     /**
-     * The streamable-HTTP transport as a servlet, serving the tools on {@code store}. Mount it at
-     * {@link #ENDPOINT}; requests larger than STATEKEEPER_MAX_BODY_BYTES and browser requests from any
-     * Origin (DNS rebinding) are refused. Authentication is the mounting server's job. Destroying the
-     * servlet closes the MCP sessions, not the store.
+     * The streamable-HTTP transport as a servlet, serving the tools on {@code store}. Mount it at {@link #ENDPOINT};
+     * requests larger than STATEKEEPER_MAX_BODY_BYTES and browser requests from any Origin (DNS rebinding) are
+     * refused, every refusal as a small JSON-RPC error ({@link McpHttpErrors}), and sessions are bounded by
+     * STATEKEEPER_MCP_SESSION_IDLE and STATEKEEPER_MCP_MAX_SESSIONS, measured on {@code clock}. Authentication is the
+     * mounting server's job. Destroying the servlet closes the MCP sessions, not the store.
      */
-    public static HttpServlet httpServlet(StateStore store, Settings settings) {
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(JSON)
-                .mcpEndpoint(ENDPOINT)
-                .maxRequestSize(settings.integer(Setting.MAX_BODY_BYTES))
-                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder().build())
-                .build();
+    public static HttpServlet httpServlet(StateStore store, Settings settings, Clock clock) {
+        HttpTransport transport = new HttpTransport(clock, settings.seconds(Setting.MCP_SESSION_IDLE),
+                settings.integer(Setting.MCP_MAX_SESSIONS), settings.seconds(Setting.MCP_KEEPALIVE),
+                settings.integer(Setting.MAX_BODY_BYTES));
         start(McpServer.sync(transport), store);
         return transport;
+    }
+
+    /** The sessions open now on a servlet made by {@link #httpServlet} (0 for any other servlet). */
+    public static int openSessions(HttpServlet servlet) {
+        return servlet instanceof HttpTransport transport ? transport.sessionCount() : 0;
     }
 
     /** The names of the tools, in the order tools/list gives them. */

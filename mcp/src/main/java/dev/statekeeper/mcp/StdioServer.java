@@ -5,29 +5,24 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
-import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * The SDK's stdio transport with two guarantees it does not give alone: a line that is not a JSON-RPC
- * message is refused (answered with Invalid Request when it has an id, else logged) instead of stopping
- * the server, and when the input ends the answers still owed are written before the server stops (so
- * {@code printf ... | statekeeper mcp} works). Reads the input on the calling thread and hands the valid
- * messages to the SDK through a pipe.
+ * The SDK's stdio transport with the guarantees it does not give alone. Every line is read as bytes, at most
+ * {@code maxLine} of them, and checked by {@link JsonRpcFrame} before the SDK sees it: a line that is not UTF-8, not
+ * JSON or not a valid JSON-RPC message is answered with the JSON-RPC error it deserves (with the request's id when
+ * it has a valid one, else null) and the server goes on serving. When the input ends, the answers still owed are
+ * written before the server stops (so {@code printf ... | statekeeper mcp} works). Reads the input on the calling
+ * thread and hands the valid messages to the SDK through a pipe.
  */
 final class StdioServer {
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
@@ -37,12 +32,14 @@ final class StdioServer {
     private final StateStore store;
     private final InputStream in;
     private final MessageCountingOutputStream out;
+    private final int maxLine;
     private long owed;
 
-    StdioServer(StateStore store, InputStream in, OutputStream out) {
+    StdioServer(StateStore store, InputStream in, OutputStream out, int maxLine) {
         this.store = store;
         this.in = in;
         this.out = new MessageCountingOutputStream(out);
+        this.maxLine = maxLine;
     }
 
     void run() {
@@ -52,7 +49,7 @@ final class StdioServer {
             McpSyncServer server = StatekeeperMcp.start(
                     McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store);
             try {
-                pump(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), feed);
+                pump(new LineReader(in, maxLine), feed);
                 if (!out.awaitMessages(owed, DRAIN)) {
                     LOG.warn("input ended; stopped waiting after {} s for the answers to requests still running",
                             DRAIN.toSeconds());
@@ -66,55 +63,40 @@ final class StdioServer {
         }
     }
 
-    private void pump(BufferedReader reader, OutputStream feed) throws IOException {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+    private void pump(LineReader reader, OutputStream feed) throws IOException {
+        for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
+            if (line.tooLong()) {
+                refuse(new JsonRpcFrame.Refusal(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: the "
+                        + "message is longer than " + maxLine + " bytes (STATEKEEPER_MAX_BODY_BYTES)"), "");
+                continue;
+            }
             if (line.isBlank()) {
                 continue;
             }
-            McpSchema.JSONRPCMessage message;
-            try {
-                message = McpSchema.deserializeJsonRpcMessage(StatekeeperMcp.JSON, line);
-            } catch (IOException | IllegalArgumentException e) {
-                refuse(line);
+            JsonRpcFrame.Read read = JsonRpcFrame.read(line.bytes());
+            if (read instanceof JsonRpcFrame.Refusal refusal) {
+                refuse(refusal, line.preview());
                 continue;
             }
-            if (message instanceof McpSchema.JSONRPCRequest) {
+            if (((JsonRpcFrame.Message) read).isRequest()) {
                 owed++;
             }
-            feed.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            feed.write(line.bytes());
+            feed.write('\n');
             feed.flush();
         }
     }
 
-    /**
-     * A line that is not a JSON-RPC message: a JSON object with an id is answered with Invalid Request;
-     * anything else cannot be answered (MCP responses must carry the request's id) and is logged.
-     */
-    private void refuse(String line) throws IOException {
-        Object id = null;
-        try {
-            if (StatekeeperMcp.JSON.readValue(line, Object.class) instanceof Map<?, ?> map) {
-                id = map.get("id");
-            }
-        } catch (IOException e) {
-            LOG.warn("ignored a line of input that is not JSON: {}", shorten(line));
-            return;
-        }
-        if (id == null) {
-            LOG.warn("ignored a line of input that is not a JSON-RPC 2.0 message: {}", shorten(line));
-            return;
-        }
-        byte[] json = StatekeeperMcp.JSON.writeValueAsBytes(JSONRPCResponse.error(id,
-                new JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: not a JSON-RPC 2.0 message")));
+    /** Answers a message the SDK must not see with its JSON-RPC error, and logs it. */
+    private void refuse(JsonRpcFrame.Refusal refusal, String preview) throws IOException {
+        LOG.warn("refused a line of input ({}): {}{}", refusal.code(), refusal.message(),
+                preview.isEmpty() ? "" : "; the line began " + preview);
+        byte[] json = refusal.bytes();
         synchronized (out) { // the SDK writes its messages holding the same lock
             out.write(json);
             out.write('\n');
             out.flush();
         }
         owed++;
-    }
-
-    private static String shorten(String line) {
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 }

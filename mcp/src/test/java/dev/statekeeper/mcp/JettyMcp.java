@@ -31,7 +31,7 @@ final class JettyMcp {
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder holder = new ServletHolder(StatekeeperMcp.httpServlet(store, settings));
+        ServletHolder holder = new ServletHolder(StatekeeperMcp.httpServlet(store, settings, java.time.Clock.systemUTC()));
         holder.setAsyncSupported(true);
         context.addServlet(holder, StatekeeperMcp.ENDPOINT);
         jetty.setHandler(context);

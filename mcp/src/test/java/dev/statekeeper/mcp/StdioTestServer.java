@@ -16,7 +16,7 @@ public final class StdioTestServer {
     public static void main(String[] args) {
         Settings settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, args[0]).build();
         try (StateStore store = StateStores.open(settings)) {
-            StatekeeperMcp.serveStdio(store);
+            StatekeeperMcp.serveStdio(store, settings);
         }
     }
 }

@@ -27,8 +27,10 @@ final class Api {
         this.idempotency = idempotency;
     }
 
+    /** A read, also for HEAD (the same status and headers, no body: Javalin's own HEAD would answer 200 unread). */
     void get(String path, Handler handler) {
         routes.get(BASE + path, handler);
+        routes.head(BASE + path, handler);
     }
 
     void post(String path, Handler handler) {

@@ -31,7 +31,12 @@ final class ErrorResponses {
 
     void register(RoutesConfig routes) {
         routes.exception(StatekeeperException.class, this::store);
-        routes.exception(HttpFailure.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        routes.exception(HttpFailure.class, (e, ctx) -> {
+            if (e.retryAfter() != null) {
+                ctx.header("Retry-After", e.retryAfter());
+            }
+            write(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        });
         routes.exception(HttpResponseException.class, this::javalin);
         routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
     }

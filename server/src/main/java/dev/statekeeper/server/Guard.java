@@ -1,26 +1,43 @@
 package dev.statekeeper.server;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Who may call the API. With a token: whoever sends it. Without one (only allowed on a loopback address): local
  * programs, but not web pages: a request with an {@code Origin} header (a browser's cross-site request) or
- * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403.
+ * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403. Failed
+ * token checks are counted per client address ({@link AuthFailures}).
  */
 final class Guard {
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final BearerAuth auth;
+    private final AuthFailures failures;
 
-    Guard(String token) {
+    Guard(String token, Clock clock) {
         this.auth = token == null ? null : new BearerAuth(token);
+        this.failures = new AuthFailures(clock);
     }
 
-    void check(String authorization, String origin, String host) {
+    /** Whether requests must carry the token. */
+    boolean tokenRequired() {
+        return auth != null;
+    }
+
+    /** Whether the request carries the token (false when none is configured). */
+    boolean authenticated(String authorization) {
+        return auth != null && auth.problem(authorization) == null;
+    }
+
+    /** Admits the request or throws: 401 without the right token, 429 after too many failures, 403 for pages. */
+    void check(String authorization, String origin, String host, String address) {
         if (auth != null) {
+            failures.checkNotLockedOut(address);
             String problem = auth.problem(authorization);
             if (problem != null) {
+                failures.failed(address, problem);
                 throw HttpFailure.unauthorized(problem);
             }
             return;

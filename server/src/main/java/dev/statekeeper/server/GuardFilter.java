@@ -1,6 +1,8 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.json.Json;
+import dev.statekeeper.mcp.McpHttpErrors;
+import dev.statekeeper.mcp.StatekeeperMcp;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -15,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Puts the API's guards and request log in front of a servlet mounted beside it (such as the MCP endpoint): the
- * bearer token when one is set, the local-only checks when none is, refusals as the same JSON errors as the API's,
+ * bearer token when one is set, the local-only checks when none is, refusals as the same JSON errors as the API's
+ * (on the MCP endpoint as JSON-RPC errors carrying the same code, see {@link McpHttpErrors}),
  * and one request-log line per request under the mount's path spec as route, written when the response is
  * complete (for an async response such as an event stream, when it ends). Open event streams are registered in
  * {@link EventStreams}, so stopping the server ends them; while it stops, new requests are refused with 503.
@@ -45,7 +48,7 @@ final class GuardFilter extends HttpFilter {
             if (streams.closed()) {
                 throw new HttpFailure(503, "server-stopping", "the server is stopping; retry once it is back");
             }
-            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"));
+            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"), req.getRemoteAddr());
         } catch (HttpFailure refused) {
             refuse(req, res, refused);
             log.record(id, req.getMethod(), route, req.getRequestURI(), refused.status(), System.nanoTime() - start,
@@ -76,10 +79,18 @@ final class GuardFilter extends HttpFilter {
 
     private void refuse(HttpServletRequest req, HttpServletResponse res, HttpFailure refused) throws IOException {
         metrics.error(refused.code());
-        res.setStatus(refused.status());
         if (refused.status() == 401) {
             res.setHeader("WWW-Authenticate", BearerAuth.challenge(req.getHeader("Authorization")));
         }
+        if (refused.retryAfter() != null) {
+            res.setHeader("Retry-After", refused.retryAfter());
+        }
+        if (route.equals(StatekeeperMcp.ENDPOINT)) { // MCP's one error shape: a JSON-RPC error with the API's code
+            McpHttpErrors.write(res, refused.status(), McpHttpErrors.SERVER_ERROR, refused.code(), refused.getMessage(),
+                    refused.details());
+            return;
+        }
+        res.setStatus(refused.status());
         res.setContentType("application/json");
         res.getOutputStream().write(Json.write(new ApiError(refused.code(), refused.getMessage(), refused.details()))
                 .getBytes(StandardCharsets.UTF_8));

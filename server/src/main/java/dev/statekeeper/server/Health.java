@@ -46,14 +46,20 @@ final class Health {
         currentProbe();
     }
 
-    void ready(Context ctx) throws InterruptedException {
+    /**
+     * Ready or not; {@code detailed} adds the backend, schema version, pool and the reason it is not (kept from
+     * probes without the token when one is set, as they may name hosts and databases).
+     */
+    void ready(Context ctx, boolean detailed) throws InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             Identity ready = currentProbe().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             body.put("status", "ready");
-            body.put("backend", ready.backend());
-            body.put("schemaVersion", ready.schemaVersion());
-            store.poolStats().ifPresent(pool -> body.put("pool", pool));
+            if (detailed) {
+                body.put("backend", ready.backend());
+                body.put("schemaVersion", ready.schemaVersion());
+                store.poolStats().ifPresent(pool -> body.put("pool", pool));
+            }
             ctx.json(body);
             return;
         } catch (TimeoutException e) {
@@ -67,7 +73,7 @@ final class Health {
         }
         body.put("status", "unavailable");
         store.poolStats().ifPresent(pool -> body.put("pool", pool));
-        ctx.status(503).json(body);
+        ctx.status(503).json(detailed ? body : Map.of("status", "unavailable"));
     }
 
     private CompletableFuture<Identity> currentProbe() {

@@ -1,5 +1,7 @@
 package dev.statekeeper.server;
 
+import dev.statekeeper.core.json.JsonProblem;
+
 import java.util.Map;
 
 /**
@@ -35,6 +37,12 @@ final class HttpFailure extends RuntimeException {
         return details;
     }
 
+    /** The Retry-After header a refusal that passes with time carries (429, 503), or null. */
+    String retryAfter() {
+        Object seconds = details.get("retryAfter");
+        return seconds == null ? null : seconds.toString();
+    }
+
     static HttpFailure unauthorized(String message) {
         return new HttpFailure(401, "unauthorized", message);
     }
@@ -46,7 +54,8 @@ final class HttpFailure extends RuntimeException {
     }
 
     static HttpFailure badHeader(String header, String value, String rule) {
-        return new HttpFailure(400, "bad-header", "bad " + header + " header '" + value + "': " + rule,
+        String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+        return new HttpFailure(400, "bad-header", "bad " + header + " header '" + JsonProblem.printable(shown) + "': " + rule,
                 Map.of("header", header));
     }
 }

@@ -8,9 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,30 +20,28 @@ import java.util.regex.Pattern;
  * the first is still running with 409. Only successful (2xx) responses are kept: a failed write applied
  * nothing, so its retry runs again.
  *
- * <p>The keys live in this process's memory, at most {@code capacity} of them for {@code ttl} each: enough for
- * one server. Several server processes behind one address would need the keys in the database instead,
- * written in the transaction of the write they guard.
+ * <p>The keys live in this process's memory ({@link ReplayCache}): at most {@code maxKeys} of them for {@code ttl}
+ * each, their responses gzipped within {@code maxBytes}. When a response had to be dropped to stay within that, a
+ * retry gets 409 {@code idempotency-response-dropped} (the write is still not applied twice). Several server
+ * processes behind one address would need the keys in the database instead, written in the transaction of the
+ * write they guard.
  */
 final class Idempotency {
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final String[] REPLAYED_HEADERS = {"Location", "ETag"};
 
+    /** A response as sent: status, type, body (gzipped once kept; null when dropped) and the headers replayed. */
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        Response withBody(byte[] other) {
+            return new Response(status, contentType, other, headers);
+        }
     }
 
-    private record Entry(String fingerprint, Instant expires, Response response) {
-    }
+    private final ReplayCache cache;
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final Clock clock;
-    private final Duration ttl;
-    private final int capacity;
-
-    Idempotency(Clock clock, Duration ttl, int capacity) {
-        this.clock = clock;
-        this.ttl = ttl;
-        this.capacity = capacity;
+    Idempotency(Clock clock, Duration ttl, int maxKeys, long maxBytes) {
+        this.cache = new ReplayCache(clock, ttl, maxKeys, maxBytes);
     }
 
     /** The write handler, made idempotent for requests that carry the header. */
@@ -59,63 +55,58 @@ final class Idempotency {
             if (!KEY.matcher(key).matches()) {
                 throw HttpFailure.badHeader(HEADER, key, "must be 1-255 visible ASCII characters, such as a UUID");
             }
-            Response earlier = begin(key, fingerprint(ctx));
+            String fingerprint = fingerprint(ctx);
+            ReplayCache.Earlier earlier = cache.begin(key, fingerprint);
             if (earlier != null) {
-                replay(ctx, earlier);
+                replay(ctx, key, fingerprint, earlier);
                 return;
             }
             boolean kept = false;
             try {
                 write.handle(ctx);
                 if (ctx.statusCode() >= 200 && ctx.statusCode() < 300) {
-                    complete(key, capture(ctx));
+                    cache.complete(key, capture(ctx));
                     kept = true;
                 }
             } finally {
                 if (!kept) {
-                    release(key);
+                    cache.release(key);
                 }
             }
         };
     }
 
-    private synchronized Response begin(String key, String fingerprint) {
-        Instant now = clock.instant();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
-            if (!it.next().expires().isAfter(now)) {
-                it.remove();
-            } else {
-                break; // insertion order is expiry order
-            }
-        }
-        Entry entry = entries.get(key);
-        if (entry == null) {
-            if (entries.size() >= capacity) {
-                entries.remove(entries.keySet().iterator().next());
-            }
-            entries.put(key, new Entry(fingerprint, now.plus(ttl), null));
-            return null;
-        }
-        if (!entry.fingerprint().equals(fingerprint)) {
+    /** Bytes the kept keys and responses take now (for tests). */
+    long bytesKept() {
+        return cache.bytes();
+    }
+
+    private static void replay(Context ctx, String key, String fingerprint, ReplayCache.Earlier earlier) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
             throw new HttpFailure(422, "idempotency-key-reused", "Idempotency-Key '" + key + "' was already used "
                     + "for a different request (another method, path or body); use a new key for a new request",
                     Map.of("key", key));
         }
-        if (entry.response() == null) {
+        ReplayCache.Outcome outcome = earlier.outcome();
+        if (outcome == null) {
             throw new HttpFailure(409, "idempotency-key-in-progress", "a request with Idempotency-Key '" + key
                     + "' is still being processed; retry when it has finished", Map.of("key", key));
         }
-        return entry.response();
-    }
-
-    private synchronized void complete(String key, Response response) {
-        Entry entry = entries.get(key);
-        entries.put(key, new Entry(entry == null ? "" : entry.fingerprint(),
-                entry == null ? clock.instant().plus(ttl) : entry.expires(), response));
-    }
-
-    private synchronized void release(String key) {
-        entries.remove(key);
+        Response response = outcome.response();
+        response.headers().forEach(ctx::header);
+        if (outcome.dropped()) {
+            String location = response.headers().get("Location");
+            throw new HttpFailure(409, "idempotency-response-dropped", "the request with Idempotency-Key '" + key
+                    + "' was applied at " + outcome.at() + " (status " + response.status() + "); its response of "
+                    + outcome.bodyBytes() + " bytes was not kept (STATEKEEPER_IDEMPOTENCY_MAX_BYTES), so read the record"
+                    + (location == null ? "" : " at " + location) + " instead of repeating the write",
+                    Map.of("key", key, "status", response.status()));
+        }
+        ctx.header("Idempotent-Replayed", "true").status(response.status());
+        if (response.contentType() != null) {
+            ctx.contentType(response.contentType());
+        }
+        ctx.result(ReplayCache.body(response));
     }
 
     private static Response capture(Context ctx) throws java.io.IOException {
@@ -130,15 +121,6 @@ final class Idempotency {
             }
         }
         return new Response(ctx.statusCode(), ctx.res().getContentType(), body, headers);
-    }
-
-    private static void replay(Context ctx, Response response) {
-        response.headers().forEach(ctx::header);
-        ctx.header("Idempotent-Replayed", "true").status(response.status());
-        if (response.contentType() != null) {
-            ctx.contentType(response.contentType());
-        }
-        ctx.result(response.body());
     }
 
     private static String fingerprint(Context ctx) {

@@ -1,7 +1,5 @@
 package dev.statekeeper.server;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +7,9 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
 import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.json.JsonInputException;
 import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.json.StrictJson;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * Reads a request body into a domain record with Statekeeper's strict mapper. Any problem is a 400
- * VALIDATION_FAILED that names the field (or line and column), before anything is written: malformed JSON,
- * unknown fields, wrong types, bad enum values. A body must be sent as {@code application/json} (415
- * otherwise), which also keeps web pages from posting to a local server without a CORS preflight.
+ * VALIDATION_FAILED that names the field (or line and column), before anything is written: bytes that are not
+ * UTF-8, malformed JSON, a lone surrogate or NUL in a string, unknown fields, wrong types, bad enum values. A body must be sent as {@code application/json} (415
+ * otherwise, and for a compressed body), which also keeps web pages from posting to a local server without a CORS
+ * preflight.
  */
 final class JsonBody {
     private JsonBody() {
@@ -30,7 +31,7 @@ final class JsonBody {
         return convert(object(ctx, subject), subject, type);
     }
 
-    /** The body as a JSON object. */
+    /** The body as a JSON object, read by {@link StrictJson} (UTF-8, valid Unicode, no NUL, bounded depth). */
     static ObjectNode object(Context ctx, String subject) {
         byte[] body = ctx.bodyAsBytes(); // cached by Javalin, at most STATEKEEPER_MAX_BODY_BYTES (else 413)
         if (body.length > 0) {
@@ -38,18 +39,11 @@ final class JsonBody {
         }
         JsonNode node;
         try {
-            node = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String problem = e instanceof JsonParseException ? e.getOriginalMessage() : "more content after the JSON object";
-            throw invalid(subject, "malformed JSON" + where + ": " + problem,
-                    new Violation("(document)", null, "malformed JSON" + where),
-                    at == null ? Map.of() : Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
-        } catch (java.io.IOException e) {
-            throw new StatekeeperException(ErrorCode.INTERNAL, "cannot read the request body: " + e.getMessage(), e);
+            node = StrictJson.read(body);
+        } catch (JsonInputException e) {
+            throw invalid(subject, e.getMessage(), e.violation(), e.details());
         }
-        if (node == null || node.isMissingNode()) {
+        if (node == null) {
             throw invalid(subject, "the body is empty; expected a JSON object",
                     new Violation("(document)", null, "must be a JSON object"), Map.of());
         }
@@ -78,11 +72,16 @@ final class JsonBody {
     }
 
     private static void requireJsonContentType(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new HttpFailure(415, "unsupported-media-type", "the body must not be encoded (Content-Encoding "
+                    + JsonProblem.quote(encoding) + "): send it as plain JSON");
+        }
         String type = ctx.contentType();
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
             throw new HttpFailure(415, "unsupported-media-type", "the body must be JSON sent with 'Content-Type: "
-                    + "application/json', not " + (type == null ? "no Content-Type" : "'" + type + "'"));
+                    + "application/json', not " + (type == null ? "no Content-Type" : "'" + JsonProblem.printable(type) + "'"));
         }
     }
 

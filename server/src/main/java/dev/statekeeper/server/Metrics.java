@@ -73,6 +73,20 @@ final class Metrics {
                 .description(description).strongReference(true).register(registry);
     }
 
+    /** The open MCP sessions over HTTP, read at each scrape. */
+    void mcpSessions(java.util.function.IntSupplier open) {
+        Gauge.builder("statekeeper.mcp.sessions", open, java.util.function.IntSupplier::getAsInt)
+                .description("MCP sessions over HTTP open now (at most STATEKEEPER_MCP_MAX_SESSIONS)")
+                .strongReference(true).register(registry);
+    }
+
+    /** The memory the Idempotency-Key responses take, read at each scrape. */
+    void idempotencyBytes(java.util.function.LongSupplier bytes) {
+        Gauge.builder("statekeeper.idempotency.bytes", bytes, java.util.function.LongSupplier::getAsLong)
+                .description("bytes the responses kept for Idempotency-Key retries take (STATEKEEPER_IDEMPOTENCY_MAX_BYTES)")
+                .strongReference(true).register(registry);
+    }
+
     String scrape() {
         return registry.scrape();
     }

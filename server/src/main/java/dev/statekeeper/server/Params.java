@@ -2,24 +2,24 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.domain.Paging;
 import dev.statekeeper.core.domain.WireEnum;
+import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
+import dev.statekeeper.core.json.JsonProblem;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Query parameters and headers of a request, checked as strictly as bodies: an unknown parameter, a repeated
  * one, a number that is not one or a value outside an enum is a 400 that names the parameter.
  */
 final class Params {
-    private static final Pattern ETAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
-
     private Params() {
     }
 
@@ -35,10 +35,11 @@ final class Params {
             }
         });
         if (!unknown.isEmpty()) {
-            String names = String.join(", ", new TreeSet<>(unknown));
-            throw StatekeeperException.invalid("query", List.of(new Violation(unknown.getFirst(), null,
-                    "unknown query parameter" + (unknown.size() > 1 ? "s " + names : "") + " (known: "
-                            + (allowed.length == 0 ? "none" : String.join(", ", new TreeSet<>(known))) + ")")));
+            String names = new TreeSet<>(unknown).stream().map(JsonProblem::quote).collect(Collectors.joining(", "));
+            String rule = "unknown query parameter" + (unknown.size() > 1 ? "s" : "") + " " + names + " (known: "
+                    + (allowed.length == 0 ? "none" : String.join(", ", new TreeSet<>(known))) + ")";
+            throw new StatekeeperException(ErrorCode.VALIDATION_FAILED, "invalid query: " + rule,
+                    List.of(new Violation(unknown.getFirst(), null, rule)), Map.of("field", unknown.getFirst()), null);
         }
     }
 
@@ -61,38 +62,28 @@ final class Params {
 
     /** {@code limit} (1-1000, default 50) and {@code offset} (default 0). */
     static Paging paging(Context ctx) {
-        return Paging.of(integer(ctx, "limit"), integer(ctx, "offset"));
+        return Paging.of(integer(ctx, "limit", 1, Paging.MAX_LIMIT), integer(ctx, "offset", 0, Integer.MAX_VALUE));
     }
 
-    /**
-     * The version an {@code If-Match} header names ({@code "3"}, {@code 3} or {@code W/"3"}), null when absent
-     * or {@code *}. It becomes the store's {@code expectedVersion}.
-     */
+    /** The version an {@code If-Match} header names ({@link IfMatch}): the store's {@code expectedVersion}. */
     static Long ifMatch(Context ctx) {
-        String value = ctx.header("If-Match");
-        if (value == null || value.trim().equals("*")) {
-            return null;
-        }
-        Matcher m = ETAG.matcher(value.trim());
-        if (!m.matches()) {
-            throw HttpFailure.badHeader("If-Match", value, "must be the ETag of a read, such as \"3\" (the record's version)");
-        }
-        return Long.parseLong(m.group(1));
+        return IfMatch.version(ctx.header("If-Match"));
     }
 
     static String etag(long version) {
         return "\"" + version + "\"";
     }
 
-    private static Integer integer(Context ctx, String name) {
+    private static Integer integer(Context ctx, String name, int min, int max) {
         String value = ctx.queryParam(name);
         if (value == null) {
             return null;
         }
-        if (!value.matches("-?\\d{1,9}")) {
-            throw invalid(name, value, "must be a whole number");
+        long number = value.matches("-?\\d{1,18}") ? Long.parseLong(value) : Long.MIN_VALUE;
+        if (number < min || number > max) {
+            throw invalid(name, value, "must be a whole number from " + min + " to " + max);
         }
-        return Integer.parseInt(value);
+        return (int) number;
     }
 
     private static StatekeeperException invalid(String name, String value, String rule) {

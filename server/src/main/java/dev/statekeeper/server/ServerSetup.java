@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import jakarta.servlet.DispatcherType;
@@ -16,6 +17,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,7 +34,7 @@ final class ServerSetup {
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
                            Mounts mounts, EventStreams streams) {
-        Guard guard = new Guard(options.token());
+        Guard guard = new Guard(options.token(), clock);
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
             server(config, options);
@@ -42,10 +44,22 @@ final class ServerSetup {
             routes.before(log::begin);
             routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
             routes.beforeMatched(ServerSetup::checkIfMatch);
-            routes.get("/health/live", health::live);
-            routes.get("/health/ready", health::ready);
-            routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
-            Api api = new Api(store, routes, new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS));
+            Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
+                    || guard.authenticated(ctx.header("Authorization")));
+            Handler scrape = ctx -> {
+                if (!options.publicMetrics()) {
+                    admit(ctx, guard, options);
+                }
+                ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
+            };
+            for (var route : Map.of("/health/live", (Handler) health::live, "/health/ready", ready, "/metrics", scrape)
+                    .entrySet()) {
+                routes.get(route.getKey(), route.getValue());
+                routes.head(route.getKey(), route.getValue());
+            }
+            Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
+            metrics.idempotencyBytes(idempotency::bytesKept);
+            Api api = new Api(store, routes, idempotency);
             LoopRoutes.register(api);
             SpecRoutes.register(api);
             ProjectRoutes.register(api);
@@ -66,6 +80,7 @@ final class ServerSetup {
         config.jetty.modifyServer(server -> {
             // counts requests in flight, so stop() can wait for them (up to the stop timeout)
             server.insertHandler(new GracefulHandler());
+            server.setErrorHandler(new JettyErrors()); // JSON, not an HTML page, for what Jetty refuses itself
             server.setStopTimeout(options.shutdownTimeout().toMillis());
         });
     }
@@ -89,7 +104,7 @@ final class ServerSetup {
     private static void admit(Context ctx, Guard guard, ServerOptions options) {
         String authorization = ctx.header("Authorization");
         try {
-            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"));
+            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"), ctx.ip());
         } catch (HttpFailure refused) {
             if (refused.status() == 401) {
                 ctx.header("WWW-Authenticate", BearerAuth.challenge(authorization));

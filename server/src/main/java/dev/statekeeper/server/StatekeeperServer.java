@@ -57,7 +57,10 @@ public final class StatekeeperServer {
         StateStore store = MeteredStore.wrap(builder.store, metrics);
         metrics.pool(store);
         this.health = new Health(store, options.readyTimeout());
-        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings) : null;
+        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock) : null;
+        if (mcp != null) {
+            metrics.mcpSessions(this::mcpSessions);
+        }
         Mounts mounts = builder.mounts.copy();
         if (mcp != null) {
             mounts.add(StatekeeperMcp.ENDPOINT, mcp);
@@ -96,6 +99,11 @@ public final class StatekeeperServer {
     /** The bound port once started, else -1. */
     public int port() {
         return port;
+    }
+
+    /** The MCP sessions over HTTP open now (0 without MCP). */
+    int mcpSessions() {
+        return mcp == null ? 0 : StatekeeperMcp.openSessions(mcp);
     }
 
     /** The event streams of mounted servlets open now (for tests). */

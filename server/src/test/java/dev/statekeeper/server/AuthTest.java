@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import jakarta.servlet.http.HttpServlet;
@@ -18,7 +19,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The bearer token: required on /api/v1 and mounted servlets when set, health stays open, refusals say why. */
+/**
+ * The bearer token: required on /api/v1, /metrics and mounted servlets when set, probes stay open, refusals say why,
+ * and a network address needs a strong one.
+ */
 class AuthTest {
     private static final String TOKEN = "s3cret-token-for-tests";
 
@@ -80,10 +84,33 @@ class AuthTest {
     }
 
     @Test
-    void healthStaysOpen() {
+    void probesStayOpenButMetricsAndTheDetailsOfReadinessNeedTheToken() {
         assertThat(new Http(port).get("/health/live").status()).isEqualTo(200);
-        assertThat(new Http(port).get("/health/ready").status()).isEqualTo(200);
-        assertThat(new Http(port).get("/metrics").status()).isEqualTo(200);
+        Http.Response bare = new Http(port).get("/health/ready");
+        assertThat(bare.status()).isEqualTo(200);
+        assertThat(bare.text()).isEqualTo("{\"status\":\"ready\"}");
+        Http.Response detailed = new Http(port).with("Authorization", "Bearer " + TOKEN).get("/health/ready");
+        assertThat(detailed.json().get("backend").asText()).isEqualTo("sqlite");
+
+        Http.Response metrics = new Http(port).get("/metrics");
+        assertThat(metrics.status()).isEqualTo(401);
+        assertThat(metrics.code()).isEqualTo("unauthorized");
+        assertThat(new Http(port).with("Authorization", "Bearer " + TOKEN).get("/metrics").text())
+                .contains("http_server_requests_seconds_count");
+    }
+
+    @Test
+    void publicMetricsOpensThemAgain() {
+        StatekeeperServer open = StatekeeperServer.create(store, Stores.server(Setting.API_TOKEN, TOKEN,
+                Setting.PUBLIC_METRICS, "true"));
+        Http http = new Http(open.start());
+        try {
+            assertThat(http.get("/metrics").status()).isEqualTo(200);
+            assertThat(http.get("/health/ready").json().get("backend").asText()).isEqualTo("sqlite");
+            assertThat(http.get("/api/v1/loops").status()).as("the API still needs the token").isEqualTo(401);
+        } finally {
+            open.stop();
+        }
     }
 
     @Test
@@ -99,19 +126,40 @@ class AuthTest {
     }
 
     @Test
-    void aNonLoopbackAddressWithoutATokenIsRefusedAtStart() {
+    void aNonLoopbackAddressWithoutATokenIsRefusedAtStartNamingWhereTheAddressCameFrom() {
         assertThatThrownBy(() -> StatekeeperServer.create(store, Stores.server(Setting.SERVER_BIND, "0.0.0.0")))
                 .isInstanceOf(StatekeeperException.class)
-                .hasMessage("STATEKEEPER_BIND = 0.0.0.0 is not a loopback address, and the API would be open to the "
-                        + "network without a token: set STATEKEEPER_API_TOKEN (clients then send 'Authorization: Bearer "
-                        + "TOKEN'), or bind to 127.0.0.1")
+                .hasMessage("STATEKEEPER_BIND = 0.0.0.0 (set explicitly) is not a loopback address, and the API would "
+                        + "be open to the network without a token: set STATEKEEPER_API_TOKEN (clients then send "
+                        + "'Authorization: Bearer TOKEN'), or bind to 127.0.0.1")
                 .extracting(e -> ((StatekeeperException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+        Settings fromFlag = Settings.builder().set(Setting.SERVER_PORT, "0").flag(Setting.SERVER_BIND, "--bind", "0.0.0.0")
+                .build();
+        assertThatThrownBy(() -> StatekeeperServer.create(store, fromFlag))
+                .hasMessageStartingWith("STATEKEEPER_BIND = 0.0.0.0 (from --bind) is not a loopback address");
     }
 
     @Test
-    void aNonLoopbackAddressWithATokenIsAccepted() {
+    void aNonLoopbackAddressNeedsAStrongToken() {
+        assertThatThrownBy(() -> StatekeeperServer.create(store, Stores.server(Setting.SERVER_BIND, "0.0.0.0",
+                Setting.API_TOKEN, "x")))
+                .hasMessage("STATEKEEPER_API_TOKEN (set explicitly) is too weak for STATEKEEPER_BIND = 0.0.0.0 (set "
+                        + "explicitly): it has 1 characters; a token guarding the network needs at least 32 characters "
+                        + "of which 8 differ, such as the output of 'openssl rand -hex 32'")
+                .extracting(e -> ((StatekeeperException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+        assertThatThrownBy(() -> StatekeeperServer.create(store, Stores.server(Setting.SERVER_BIND, "0.0.0.0",
+                Setting.API_TOKEN, "ab".repeat(20))))
+                .hasMessageContaining("too weak for STATEKEEPER_BIND = 0.0.0.0 (set explicitly): it has only 2 "
+                        + "different characters;")
+                .hasMessageNotContaining("abab");
+        StatekeeperServer local = StatekeeperServer.create(store, Stores.server(Setting.API_TOKEN, "x"));
+        local.stop(); // on loopback any token will do: it is not guarding the network
+    }
+
+    @Test
+    void aNonLoopbackAddressWithAStrongTokenIsAccepted() {
         StatekeeperServer open = StatekeeperServer.create(store, Stores.server(Setting.SERVER_BIND, "0.0.0.0",
-                Setting.API_TOKEN, TOKEN));
+                Setting.API_TOKEN, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
         open.stop(); // never started: stopping is still fine
         assertThat(open.port()).isEqualTo(-1);
     }

@@ -50,7 +50,7 @@ class ErrorResponsesTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("validation-failed");
         assertThat(r.message()).isEqualTo("invalid loop JSON: malformed JSON at line 2, column 10: Unexpected character "
-                + "('}' (code 125)): expected a value");
+                + "('}'): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
         assertThat(r.json().get("details").get("line").asInt()).isEqualTo(2);
     }
 
@@ -93,11 +93,14 @@ class ErrorResponsesTest {
     void queryParametersAreCheckedLikeFields() {
         Http.Response unknown = http.get("/api/v1/loops?projct=demo");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.message()).isEqualTo("invalid query: projct = (missing): unknown query parameter "
+        assertThat(unknown.message()).isEqualTo("invalid query: unknown query parameter \"projct\" "
                 + "(known: limit, offset, project, status, type)");
         assertThat(http.get("/api/v1/loops?limit=many").message())
-                .isEqualTo("invalid query: limit = 'many': must be a whole number");
-        assertThat(http.get("/api/v1/loops?limit=0").message()).isEqualTo("invalid paging: limit = 0: must be between 1 and 1000");
+                .isEqualTo("invalid query: limit = 'many': must be a whole number from 1 to 1000");
+        assertThat(http.get("/api/v1/loops?limit=0").message())
+                .isEqualTo("invalid query: limit = '0': must be a whole number from 1 to 1000");
+        assertThat(http.get("/api/v1/loops?offset=2147483648").message())
+                .isEqualTo("invalid query: offset = '2147483648': must be a whole number from 0 to 2147483647");
         assertThat(http.get("/api/v1/loops?status=done").message()).startsWith("invalid status: status = 'done': must be one of ");
     }
 
@@ -115,8 +118,8 @@ class ErrorResponsesTest {
         Http.Response r = http.delete("/api/v1/active-loops");
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.code()).isEqualTo("method-not-allowed");
-        assertThat(r.header("Allow")).isEqualTo("GET");
-        assertThat(r.message()).isEqualTo("DELETE is not allowed on /api/v1/active-loops (allowed: GET)");
+        assertThat(r.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(r.message()).isEqualTo("DELETE is not allowed on /api/v1/active-loops (allowed: GET, HEAD)");
     }
 
     @Test
@@ -159,8 +162,8 @@ class ErrorResponsesTest {
         assertThat(r.code()).isEqualTo("bad-header");
         Http.Response malformed = http.post("/api/v1/loops/" + loop() + "/decide", null, "If-Match", "yesterday");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.message()).isEqualTo("bad If-Match header 'yesterday': must be the ETag of a read, such as "
-                + "\"3\" (the record's version)");
+        assertThat(malformed.message()).isEqualTo("bad If-Match header 'yesterday': must be \"*\" or entity tags such "
+                + "as \"3\" (the record's version from its ETag, in double quotes)");
     }
 
     @Test

@@ -84,10 +84,44 @@ final class Http {
         }
     }
 
+    /**
+     * A GET of the path exactly as written, over a plain socket: for paths {@link java.net.URI} refuses to send
+     * (bad percent-encoding). Reads the whole answer (the connection is closed after it).
+     */
+    static Response rawGet(int port, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, headEnd).split("\r\n");
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).trim(), k -> new ArrayList<>())
+                        .add(head[i].substring(colon + 1).trim());
+            }
+            return new Response(Integer.parseInt(head[0].split(" ")[1]),
+                    java.net.http.HttpHeaders.of(headers, (a, b) -> true), answer.substring(headEnd + 4));
+        }
+    }
+
+    /** Sends the bytes as they are (with Content-Type: application/json unless the headers name another type). */
+    Response sendBytes(String method, String path, byte[] body, String... headers) {
+        return sendAsync(method, path, HttpRequest.BodyPublishers.ofByteArray(body), true, headers).join();
+    }
+
     /** Sends a JSON body (with Content-Type: application/json unless the headers name another type). */
     CompletableFuture<Response> sendAsync(String method, String path, String json, String... headers) {
+        return sendAsync(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), json != null, headers);
+    }
+
+    private CompletableFuture<Response> sendAsync(String method, String path, HttpRequest.BodyPublisher body,
+                                                  boolean hasBody, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method, body);
         boolean typed = false;
         List<String> all = new ArrayList<>(defaultHeaders);
         all.addAll(List.of(headers));
@@ -95,7 +129,7 @@ final class Http {
             request.header(all.get(i), all.get(i + 1));
             typed |= all.get(i).equalsIgnoreCase("Content-Type");
         }
-        if (json != null && !typed) {
+        if (hasBody && !typed) {
             request.header("Content-Type", "application/json");
         }
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())

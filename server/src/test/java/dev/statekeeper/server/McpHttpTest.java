@@ -98,7 +98,10 @@ class McpHttpTest {
                 Http.Response refused = new Http(port).post("/mcp", INITIALIZE, "Accept",
                         "application/json, text/event-stream");
                 assertThat(refused.status()).isEqualTo(401);
-                assertThat(refused.code()).isEqualTo("unauthorized");
+                assertThat(refused.json().at("/error/data/code").asText()).as("MCP's error shape with the API's code")
+                        .isEqualTo("unauthorized");
+                assertThat(refused.json().at("/error/code").asInt()).isEqualTo(-32000);
+                assertThat(refused.json().get("id").isNull()).isTrue();
                 assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"statekeeper\"");
                 try (McpSyncClient anonymous = client(port, HttpRequest.newBuilder())) {
                     assertThatThrownBy(anonymous::initialize).as("the SDK client without the token")
@@ -113,7 +116,8 @@ class McpHttpTest {
                     assertThat(loops.isError()).as(text(loops)).isFalse();
                     assertThat(json(text(loops)).isArray()).as(text(loops)).isTrue();
                 }
-                assertThat(new Http(port).get("/metrics").text()).as("MCP requests are metered under their route")
+                assertThat(new Http(port).with("Authorization", "Bearer " + TOKEN).get("/metrics").text())
+                        .as("MCP requests are metered under their route")
                         .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/mcp\",status=\"200\"}")
                         .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/mcp\",status=\"401\"}");
             } finally {

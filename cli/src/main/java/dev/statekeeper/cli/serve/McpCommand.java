@@ -13,6 +13,6 @@ import picocli.CommandLine.Command;
 public final class McpCommand extends StoreCommand {
     @Override
     protected void execute(StateStore store, Output out) {
-        StatekeeperMcp.serveStdio(store); // stdout carries the protocol only: nothing else is printed
+        StatekeeperMcp.serveStdio(store, effectiveSettings()); // stdout carries the protocol only: nothing else is printed
     }
 }

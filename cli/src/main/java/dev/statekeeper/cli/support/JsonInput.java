@@ -1,7 +1,5 @@
 package dev.statekeeper.cli.support;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +7,9 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
 import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.json.JsonInputException;
 import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.json.StrictJson;
 
 import java.util.List;
 import java.util.Map;
@@ -26,20 +26,18 @@ public final class JsonInput {
         return convert(object(doc, subject), doc, subject, type);
     }
 
-    /** The document as a JSON object; malformed JSON is reported with its line and column. */
+    /**
+     * The document as a JSON object, read by {@link StrictJson}: malformed JSON is reported with its line and column,
+     * a lone surrogate or NUL in a string with its field.
+     */
     public static ObjectNode object(Document doc, String subject) {
         JsonNode node;
         try {
-            node = Json.mapper().readTree(doc.text());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String problem = e instanceof JsonParseException ? e.getOriginalMessage() : "more content after the JSON object";
-            throw invalid(doc, subject, "malformed JSON" + where + ": " + problem,
-                    new Violation("(document)", null, "malformed JSON" + where), at == null ? Map.of()
-                            : Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
+            node = StrictJson.read(doc.text());
+        } catch (JsonInputException e) {
+            throw invalid(doc, subject, e.getMessage(), e.violation(), e.details());
         }
-        if (node == null || node.isMissingNode()) {
+        if (node == null) {
             throw invalid(doc, subject, "the input is empty; expected a JSON object",
                     new Violation("(document)", null, "must be a JSON object"), Map.of());
         }

@@ -2,11 +2,20 @@ package dev.statekeeper.core.error;
 
 import java.util.Objects;
 
-/** One broken rule: which field, the value it had, and the rule it broke. */
+/**
+ * One broken rule: which field, the value it had, and the rule it broke. A text value longer than {@link #MAX_VALUE}
+ * characters is kept cut to that length (ending in "..."), so an error never carries a huge input back.
+ */
 public record Violation(String field, Object value, String rule) {
+    /** The longest text value a violation keeps. */
+    public static final int MAX_VALUE = 200;
+
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");
+        if (value instanceof CharSequence text && text.length() > MAX_VALUE) {
+            value = text.subSequence(0, MAX_VALUE - 3) + "...";
+        }
     }
 
     @Override

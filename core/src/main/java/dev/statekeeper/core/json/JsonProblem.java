@@ -31,7 +31,7 @@ public record JsonProblem(String message, Violation violation) {
      * @param whole what the input is called when the problem is not in one field: "document", "body", "arguments"
      */
     public static JsonProblem of(JsonProcessingException e, JsonNode root, String whole) {
-        String path = e instanceof JsonMappingException m ? path(m) : "";
+        String path = e instanceof JsonMappingException m ? shortPath(path(m)) : "";
         JsonNode value = e instanceof JsonMappingException m ? at(root, m) : null;
         Object shown = value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
         if (e instanceof UnrecognizedPropertyException u) {
@@ -52,7 +52,7 @@ public record JsonProblem(String message, Violation violation) {
                     new Violation(path, shown, "must be " + expected));
         }
         String field = path.isEmpty() ? "(" + whole + ")" : path;
-        String rule = domain != null ? domain.getMessage() : e.getOriginalMessage();
+        String rule = domain != null ? domain.getMessage() : StrictJson.plain(e.getOriginalMessage());
         return new JsonProblem("bad value in " + (path.isEmpty() ? "the " + whole : "'" + path + "'") + ": " + rule,
                 new Violation(field, shown, rule));
     }
@@ -63,12 +63,61 @@ public record JsonProblem(String message, Violation violation) {
             return "null";
         }
         if (node.isTextual()) {
-            return "the string \"" + node.asText() + "\"";
+            return "the string " + quote(node.asText());
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return "a number too large for a double";
         }
         if (node.isNumber()) {
             return "the number " + node.asText();
         }
         return node.isBoolean() ? node.asText() : node.isArray() ? "an array" : "an object";
+    }
+
+    /** How long a quoted value may get in a message: a 900 KB value is not echoed whole. */
+    static final int QUOTE_LIMIT = 80;
+
+    /**
+     * A value quoted for a message: {@link #printable} and cut after {@link #QUOTE_LIMIT} characters, with the
+     * length, so a 900 KB value is not echoed whole.
+     */
+    public static String quote(String value) {
+        boolean cut = value.length() > QUOTE_LIMIT;
+        int end = cut && Character.isHighSurrogate(value.charAt(QUOTE_LIMIT - 1)) ? QUOTE_LIMIT - 1 : QUOTE_LIMIT;
+        String shown = cut ? value.substring(0, end) : value;
+        return "\"" + printable(shown.replace("\\", "\\\\").replace("\"", "\\\""))
+                + "\"" + (cut ? "... (" + value.length() + " characters)" : "");
+    }
+
+    /**
+     * The text with control characters, lone surrogates and line/paragraph separators escaped as {@code \\uXXXX}:
+     * safe to show on a terminal (no escape sequence reaches it) and to encode (no lone surrogate).
+     */
+    public static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean escape = !paired && (Character.isISOControl(c) || Character.isSurrogate(c)
+                    || c == '\u2028' || c == '\u2029');
+            if (escape && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (escape) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                    if (paired) {
+                        out.append(text.charAt(++i));
+                    }
+                }
+            } else if (paired) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String expected(Class<?> type) {
@@ -101,6 +150,12 @@ public record JsonProblem(String message, Violation violation) {
             }
         }
         return null;
+    }
+
+    /** A path as messages show it: control characters escaped, at most {@link #QUOTE_LIMIT} characters. */
+    private static String shortPath(String path) {
+        String shown = path.length() > QUOTE_LIMIT ? path.substring(0, QUOTE_LIMIT - 3) + "..." : path;
+        return printable(shown);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,0 +1,36 @@
+package dev.statekeeper.server;
+
+import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.json.JsonProblem;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The errors Jetty answers itself, before a request reaches the API (a path whose percent-encoding is bad, such as
+ * {@code %zz}, {@code %00} or the overlong {@code %c0%af}; a header too large), as the API's JSON error instead of an
+ * HTML page: {@code {"code": "bad-request", "message": ..., "details": {}}}.
+ */
+final class JettyErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
+                                    Callback callback) {
+        String reason = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
+        String text = status == 400
+                ? "the request is malformed (" + JsonProblem.printable(reason) + "): check that its path is "
+                        + "percent-encoded UTF-8 without control characters, and its headers are well-formed"
+                : JsonProblem.printable(reason);
+        String code = status == 400 ? "bad-request" : "http-" + status;
+        byte[] body = Json.write(new ApiError(code, text, Map.of())).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
