@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The driver against the real server on a real SQLite store: what it counts, and that failures are counted. */
 class LoadDriverTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
+    /** Long enough that a call completes inside it even on a busy machine (only calls inside it count). */
+    private static final Duration WINDOW = Duration.ofSeconds(3);
 
     static LoadStore db;
     static List<String> ids;
@@ -40,11 +42,12 @@ class LoadDriverTest {
     }
 
     @Test
-    void everyOperationSucceedsOverHttpAndInProcess() throws InterruptedException {
+    void everyOperationSucceedsOverHttpAndInProcess() throws Exception {
         StoreOperations local = new StoreOperations(db.store(), new Workload(ids));
         for (Op op : Op.values()) {
             for (Operation operation : List.of(http.of(op), local.of(op))) {
-                LoadDriver.Measurement m = LoadDriver.run(operation, 2, Duration.ZERO, SECOND);
+                operation.call(); // a first call outside the window: a cold path on a loaded machine can outlast it
+                LoadDriver.Measurement m = LoadDriver.run(operation, 2, Duration.ZERO, WINDOW);
                 assertThat(m.errors()).as(op.label()).isZero();
                 assertThat(m.latencies().getTotalCount()).as(op.label()).isPositive();
                 assertThat(m.millisAt(50)).isPositive().isLessThanOrEqualTo(m.millisAt(99));
