@@ -2,6 +2,7 @@ package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,16 @@ class DomainRulesTest {
         assertThat(Trigrams.similarity("auth", "auth")).isEqualTo(1.0);
         assertThat(Trigrams.similarity("abc", "xyz")).isZero();
         assertThat(Trigrams.similarity("", "xyz")).isZero();
+    }
+
+    @Test
+    void feedbackReadFromJsonWithoutAScoreIsRefusedByTheModelNotReadAsZero() throws Exception {
+        CriticFeedback read = Json.mapper().readValue("{\"criticAgent\": \"c\", \"assessmentSummary\": \"s\"}",
+                CriticFeedback.class);
+
+        assertThat(read.overallScore()).isNull();
+        assertThat(read.iteration()).as("left to the store").isNull();
+        assertThatThrownBy(read::validate).hasMessage("invalid feedback: overallScore = (missing): is required");
     }
 
     @Test
