@@ -22,8 +22,8 @@ import javax.sql.DataSource;
  * migration fails and rolls back (SQLite DDL is transactional), after which it finds the schema current.
  */
 final class SqliteSchema {
-    /** The version the last migration sets: V{LATEST}__*.sql ends with {@code PRAGMA user_version = LATEST}. */
-    private static final int LATEST = 3;
+    /** The version the last migration sets: V{LATEST}__* ends with {@code PRAGMA user_version = LATEST}. */
+    private static final int LATEST = 4;
 
     private static final String LOCATION = "classpath:db/migration/sqlite";
     private static final int ATTEMPTS = 3;
