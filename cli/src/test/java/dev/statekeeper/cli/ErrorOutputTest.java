@@ -47,6 +47,26 @@ class ErrorOutputTest {
     }
 
     @Test
+    void aCompletedLoopRefusesFeedbackAndDecideWithExitCode4() {
+        String id = cli.ok("loop", "create", "--project", "demo", "--type", "build_code").strip();
+        cli.ok("loop", "feedback", id, "--critic", "c", "--score", "96", "--summary", "s");
+        cli.ok("loop", "decide", id);
+
+        CliRunner.Result feedback = cli.run("loop", "feedback", id, "--critic", "c", "--score", "50", "--summary", "s");
+        CliRunner.Result decide = cli.run("loop", "decide", id);
+
+        String fix = "  fix: start a new loop for the next round ('statekeeper loop create', initialize_refinement_loop); "
+                + "'statekeeper loop get ID' shows the completed one\n";
+        assertThat(feedback.exitCode()).isEqualTo(4);
+        assertThat(feedback.err()).isEqualTo("statekeeper: loop '" + id + "' is completed (score 96 at iteration 1), "
+                + "so it takes no more feedback\n" + fix);
+        assertThat(decide.exitCode()).isEqualTo(4);
+        assertThat(decide.err()).isEqualTo("statekeeper: loop '" + id + "' is completed (score 96 at iteration 1), "
+                + "so it takes no more decisions\n" + fix);
+        assertThat(cli.ok("loop", "get", id)).contains("score      96\n", "feedback   1 entry\n");
+    }
+
+    @Test
     void jsonModePrintsTheErrorAsJsonOnStderr() throws Exception {
         String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
         CliRunner.Result result = cli.run("--json", "loop", "feedback", id, "--critic", "c", "--score", "101",

@@ -83,7 +83,10 @@ class JsonInputTest {
         CliRunner.Result result = cli.runWithInput("{\"criticAgent\": \"c\", \"assessmentSummary\": \"s\"}",
                 "loop", "feedback", id, "--file", "-");
         assertThat(result.exitCode()).isEqualTo(4);
-        assertThat(result.err()).startsWith("statekeeper: invalid feedback JSON (stdin): missing field 'overallScore'\n");
+        assertThat(result.err()).isEqualTo("""
+                statekeeper: invalid feedback: overallScore = (missing): is required
+                  fix: correct the named fields and retry
+                """);
     }
 
     @Test

@@ -79,7 +79,24 @@ public final class JsonStateStore implements StateStore {
         }
         StateFile file = new StateFile(paths, settings, clock, settings.integer(Setting.JSON_BACKUPS));
         file.createIfNew(lock);
-        return new JsonStateStore(file, lock, file.load());
+        JsonStateStore store = new JsonStateStore(file, lock, file.load());
+        try {
+            store.renameLegacySpecs();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /**
+     * Renames, in one write, the specs that versions before Unicode names stored under another name ("über" as
+     * "ber"), when the file has any: the json store's migration ({@link MemorySnapshot#withUnicodeSpecNames}).
+     */
+    private void renameLegacySpecs() {
+        if (!snapshot().specRenames().renames().isEmpty()) {
+            replaceAll(MemorySnapshot::withUnicodeSpecNames);
+        }
     }
 
     /** Everything the store holds, as the file has it now. */

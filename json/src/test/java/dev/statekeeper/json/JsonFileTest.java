@@ -2,6 +2,10 @@ package dev.statekeeper.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.archive.ArchiveLoader;
+import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.archive.SpecLinkRecord;
+import dev.statekeeper.core.archive.SpecRecord;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -15,6 +19,7 @@ import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.json.Json;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +58,41 @@ class JsonFileTest {
 
     private static long generation(Path file) throws Exception {
         return Json.mapper().readTree(file.toFile()).get("generation").asLong();
+    }
+
+    /**
+     * A file that versions before Unicode spec names wrote ("Über uns" stored as "ber-uns"): the first open renames
+     * such specs, with their links, to their titles' names now, in one write; a spec whose new name another has
+     * keeps its own.
+     */
+    @Test
+    void specsStoredUnderTheirOldNamesAreRenamedOnceWhenTheFileIsOpened() throws Exception {
+        String loopId;
+        try (JsonStateStore store = JsonStateStore.open(settings(), clock)) {
+            loopId = store.createLoop(NewLoop.of("demo", LoopType.SPEC)).id();
+            ArchiveLoader loader = store.archive().loader(LoadMode.MERGE); // as an earlier version wrote them
+            loader.accept(legacySpec("ber-uns", "Über uns"));
+            loader.accept(legacySpec("le", "\uFB01le"));
+            loader.accept(legacySpec("file", "File"));
+            loader.accept(new SpecLinkRecord(loopId, "demo", "ber-uns"));
+            loader.finish();
+        }
+
+        long renamed;
+        try (JsonStateStore store = JsonStateStore.open(settings(), clock)) {
+            assertThat(store.listSpecs(SpecQuery.of("demo")).items()).extracting(Spec::name)
+                    .containsExactly("über-uns", "le", "file");
+            assertThat(store.specForLoop(loopId).name()).isEqualTo("über-uns");
+            assertThat(store.specHistory("demo", "Über uns")).extracting(Spec::name).containsExactly("über-uns");
+            renamed = generation(file());
+        }
+        JsonStateStore.open(settings(), clock).close();
+        assertThat(generation(file())).as("renamed once").isEqualTo(renamed);
+    }
+
+    private static SpecRecord legacySpec(String name, String title) {
+        Instant at = Instant.parse("2025-01-01T00:00:00Z");
+        return new SpecRecord("demo", name, at, List.of(new SpecRecord.Revision(1, 0, at, spec(title))));
     }
 
     @Test

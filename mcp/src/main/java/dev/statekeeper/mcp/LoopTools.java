@@ -83,8 +83,7 @@ final class LoopTools {
     }
 
     private static Object storeFeedback(StateStore store, StoreFeedback a) {
-        int iteration = a.iteration() != null ? a.iteration() : store.getLoop(a.loopId()).iteration();
-        CriticFeedback feedback = new CriticFeedback(a.criticAgent(), iteration, a.overallScore(),
+        CriticFeedback feedback = new CriticFeedback(a.criticAgent(), a.iteration(), a.overallScore(),
                 a.assessmentSummary(), a.detailedFeedback(), a.keyIssues(), a.recommendations(), null);
         return store.addFeedback(a.loopId(), feedback, a.expectedVersion());
     }

@@ -123,6 +123,41 @@ class HttpToolsTest {
     }
 
     @Test
+    void aCompletedLoopRefusesFeedbackAndDecisionsWithItsCode() {
+        String id = tools.ok("initialize_refinement_loop", "project", "http-completed", "type", "build_code")
+                .get("id").asText();
+        tools.ok("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 96, "assessmentSummary", "s");
+        assertThat(tools.ok("decide_loop_next_action", "loopId", id).get("status").asText()).isEqualTo("completed");
+
+        var feedback = tools.call("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 50,
+                "assessmentSummary", "s");
+        var decide = tools.call("decide_loop_next_action", "loopId", id);
+
+        String fix = "\nfix: start a new loop for the next round ('statekeeper loop create', "
+                + "initialize_refinement_loop); 'statekeeper loop get ID' shows the completed one";
+        assertThat(feedback.isError()).isTrue();
+        assertThat(feedback.meta()).containsEntry("code", "loop-completed");
+        assertThat(ToolClient.text(feedback)).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so "
+                + "it takes no more feedback" + fix);
+        assertThat(decide.isError()).isTrue();
+        assertThat(decide.meta()).containsEntry("code", "loop-completed");
+        assertThat(ToolClient.text(decide)).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so it "
+                + "takes no more decisions" + fix);
+        assertThat(mcp.store.getLoop(id).scoreHistory()).containsExactly(96);
+    }
+
+    @Test
+    void feedbackWithoutIterationIsAtTheLoopsCurrentIteration() {
+        String id = tools.ok("initialize_refinement_loop", "project", "http-iteration", "type", "build_code")
+                .get("id").asText();
+        tools.ok("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 40, "assessmentSummary", "s");
+        tools.ok("decide_loop_next_action", "loopId", id);
+        tools.ok("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 60, "assessmentSummary", "s");
+
+        assertThat(mcp.store.getLoop(id).feedback()).extracting(f -> f.iteration()).containsExactly(1, 2);
+    }
+
+    @Test
     void specToolsStoreUpdateResolveLinkAndDelete() {
         JsonNode stored = tools.ok("store_spec", "project", "http-specs", "spec",
                 Map.of("title", "User Auth", "objectives", "log users in", "scope", "web"));

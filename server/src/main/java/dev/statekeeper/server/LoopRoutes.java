@@ -85,18 +85,12 @@ final class LoopRoutes {
                 Params.choice(ctx, "status", LoopStatus.class), Params.paging(ctx))));
     }
 
-    /** Like the CLI: overallScore is required, and a missing iteration is the loop's current one. */
+    /** Without an iteration, the store records the feedback at the loop's current one. */
     private void feedback(Context ctx) {
         Params.only(ctx);
-        String id = ctx.pathParam("id");
         Long expected = Params.ifMatch(ctx);
-        ObjectNode body = JsonBody.object(ctx, "feedback");
-        JsonBody.require(body, "feedback", "overallScore");
-        if (!body.hasNonNull("iteration")) {
-            body.put("iteration", api.store.getLoop(id).iteration());
-        }
-        CriticFeedback feedback = JsonBody.convert(body, "feedback", CriticFeedback.class);
-        LoopSummary loop = api.store.addFeedback(id, feedback, expected);
+        CriticFeedback feedback = JsonBody.read(ctx, "feedback", CriticFeedback.class);
+        LoopSummary loop = api.store.addFeedback(ctx.pathParam("id"), feedback, expected);
         Api.versioned(ctx, 201, loop, loop.version());
     }
 

@@ -85,8 +85,10 @@ class ErrorResponsesTest {
         assertThat(score.message()).isEqualTo("invalid feedback: overallScore = 150: must be between 0 and 100");
         assertThat(score.json().get("details").get("violations").get(0).get("field").asText()).isEqualTo("overallScore");
 
-        Http.Response missing = http.post("/api/v1/loops/" + loop() + "/feedback", "{\"criticAgent\": \"c\"}");
-        assertThat(missing.message()).isEqualTo("invalid feedback JSON: missing field 'overallScore'");
+        Http.Response missing = http.post("/api/v1/loops/" + loop() + "/feedback",
+                "{\"criticAgent\": \"c\", \"assessmentSummary\": \"s\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.message()).isEqualTo("invalid feedback: overallScore = (missing): is required");
     }
 
     @Test
@@ -127,6 +129,29 @@ class ErrorResponsesTest {
         Http.Response r = http.post("/api/v1/loops/" + loop() + "/decide", null);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("no-feedback");
+    }
+
+    @Test
+    void aCompletedLoopAnswers409ToFeedbackAndDecide() {
+        String id = http.post("/api/v1/loops", "{\"project\": \"errors\", \"type\": \"build_code\"}").json()
+                .get("id").asText();
+        http.post("/api/v1/loops/" + id + "/feedback", "{\"criticAgent\": \"c\", \"overallScore\": 96, "
+                + "\"assessmentSummary\": \"s\"}");
+        assertThat(http.post("/api/v1/loops/" + id + "/decide", null).json().get("status").asText()).isEqualTo("completed");
+
+        Http.Response feedback = http.post("/api/v1/loops/" + id + "/feedback",
+                "{\"criticAgent\": \"c\", \"overallScore\": 50, \"assessmentSummary\": \"s\"}");
+        Http.Response decide = http.post("/api/v1/loops/" + id + "/decide", null);
+
+        assertThat(feedback.status()).isEqualTo(409);
+        assertThat(feedback.code()).isEqualTo("loop-completed");
+        assertThat(feedback.message()).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so it takes "
+                + "no more feedback");
+        assertThat(decide.status()).isEqualTo(409);
+        assertThat(decide.code()).isEqualTo("loop-completed");
+        assertThat(decide.message()).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so it takes "
+                + "no more decisions");
+        assertThat(http.get("/api/v1/loops/" + id).json().get("currentScore").asInt()).isEqualTo(96);
     }
 
     @Test

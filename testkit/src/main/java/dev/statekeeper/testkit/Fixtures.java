@@ -18,7 +18,8 @@ public final class Fixtures {
         return feedback(1, score);
     }
 
-    public static CriticFeedback feedback(int iteration, int score) {
+    /** Feedback on that iteration; null leaves it to the store (the loop's current iteration). */
+    public static CriticFeedback feedback(Integer iteration, int score) {
         return new CriticFeedback("spec-critic", iteration, score, "summary at " + score, "details",
                 List.of("issue one"), List.of("do better"), null);
     }

@@ -27,10 +27,7 @@ final class Workload {
         return ThreadLocalRandom.current().nextInt(101);
     }
 
-    /**
-     * The HTTP body. It names the iteration: without one the route first reads the loop for its current iteration,
-     * which would be a getLoop more than the in-process call makes.
-     */
+    /** The HTTP body: the same entry as {@link #feedback}, iteration 1 included. */
     static String feedbackJson(int score) {
         return "{\"criticAgent\": \"" + CRITIC + "\", \"iteration\": 1, \"overallScore\": " + score
                 + ", \"assessmentSummary\": \"" + SUMMARY + "\"}";

@@ -1,6 +1,5 @@
 package dev.statekeeper.cli.loop;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.cli.support.Document;
 import dev.statekeeper.cli.support.JsonInput;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Option;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /** Where {@code loop feedback} takes the feedback from: flags, or a JSON document (--file). */
 final class FeedbackInput {
@@ -45,19 +43,12 @@ final class FeedbackInput {
         List<String> recommendations;
     }
 
-    /** The feedback; {@code currentIteration} is asked only when the input names no iteration. */
-    CriticFeedback read(InputStream stdin, IntSupplier currentIteration) {
+    /** The feedback; without an iteration, the store records it at the loop's current one. */
+    CriticFeedback read(InputStream stdin) {
         if (file != null) {
-            Document doc = Document.load(file, stdin);
-            ObjectNode node = JsonInput.object(doc, "feedback");
-            JsonInput.require(node, doc, "feedback", "overallScore");
-            if (!node.hasNonNull("iteration")) {
-                node.put("iteration", currentIteration.getAsInt());
-            }
-            return JsonInput.convert(node, doc, "feedback", CriticFeedback.class);
+            return JsonInput.read(Document.load(file, stdin), "feedback", CriticFeedback.class);
         }
-        int iteration = flags.iteration != null ? flags.iteration : currentIteration.getAsInt();
-        return new CriticFeedback(flags.critic, iteration, flags.score, flags.summary, flags.details, flags.issues,
+        return new CriticFeedback(flags.critic, flags.iteration, flags.score, flags.summary, flags.details, flags.issues,
                 flags.recommendations, null);
     }
 }

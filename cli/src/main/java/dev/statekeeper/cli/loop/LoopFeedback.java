@@ -27,7 +27,7 @@ public final class LoopFeedback extends StoreCommand {
 
     @Override
     protected void execute(StateStore store, Output out) {
-        CriticFeedback feedback = input.read(stdin(), () -> store.getLoop(id).iteration());
+        CriticFeedback feedback = input.read(stdin());
         LoopSummary loop = store.addFeedback(id, feedback, expectVersion);
         out.emit(loop, "recorded feedback #" + loop.feedbackCount() + " on loop " + loop.id() + ": score "
                 + feedback.overallScore() + ", status " + loop.status() + ", version " + loop.version());

@@ -57,14 +57,6 @@ public final class JsonInput {
         }
     }
 
-    /** A field the document must have; its absence is reported like any other problem. */
-    public static void require(ObjectNode node, Document doc, String subject, String field) {
-        if (!node.hasNonNull(field)) {
-            throw invalid(doc, subject, "missing field '" + field + "'", new Violation(field, null, "is required"),
-                    Map.of("field", field));
-        }
-    }
-
     private static StatekeeperException invalid(Document doc, String subject, String problem, Violation violation,
                                                 Map<String, Object> details) {
         return new StatekeeperException(ErrorCode.VALIDATION_FAILED,

@@ -73,11 +73,10 @@ public record LoopRecord(String id, String project, LoopType type, LoopStatus st
                 continue;
             }
             RecordChecks.adopt(checks, prefix, f::validate);
-            if (f.timestamp() == null) {
-                checks.add(new Violation(prefix + "timestamp", null, "is required"));
-            }
+            checks.required(prefix + "iteration", f.iteration()).required(prefix + "timestamp", f.timestamp());
         }
-        if (!feedback.isEmpty() && feedback.getLast() != null && feedback.getLast().overallScore() != currentScore) {
+        if (!feedback.isEmpty() && feedback.getLast() != null && feedback.getLast().overallScore() != null
+                && feedback.getLast().overallScore() != currentScore) {
             checks.add(new Violation("currentScore", currentScore, "must be the overallScore of the last feedback ("
                     + feedback.getLast().overallScore() + ")"));
         }

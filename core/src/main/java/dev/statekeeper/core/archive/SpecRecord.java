@@ -62,7 +62,8 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
     public void check(Checks checks) {
         checks.text("project", project, NewLoop.MAX_PROJECT).text("name", name, SpecName.MAX);
         if (name != null && !name.isBlank() && !SpecName.normalize(name).equals(name)) {
-            checks.add(new Violation("name", name, "must be a normalized spec name (a-z, 0-9 and single '-')"));
+            checks.add(new Violation("name", name, "must be a normalized spec name (lower-case letters and digits, "
+                    + "single '-')"));
         }
         RecordChecks.time(checks, "createdAt", createdAt);
         if (revisions == null || revisions.isEmpty()) {
@@ -100,7 +101,7 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
         if (content.title() != null && name != null) {
             if (content.title().isBlank() || content.title().length() > SpecName.MAX) {
                 checks.text(prefix + "title", content.title(), SpecName.MAX);
-            } else if (!SpecName.normalize(content.title()).equals(name)) {
+            } else if (!SpecName.titles(name, content.title())) {
                 checks.add(new Violation(prefix + "title", content.title(), "must normalize to the spec's name '" + name
                         + "' (it normalizes to '" + SpecName.normalize(content.title()) + "')"));
             }

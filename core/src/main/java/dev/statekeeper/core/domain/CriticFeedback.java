@@ -9,13 +9,15 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One critic's assessment of a loop iteration. {@code timestamp} may be null on input; the store then
- * stamps it with the time of the append.
+ * One critic's assessment of a loop iteration. {@code overallScore} is required ({@link #validate} refuses an
+ * entry without it, whichever adapter read it). {@code iteration} and {@code timestamp} may be null on input:
+ * the store then takes the loop's current iteration and the time of the append, both read in the append's own
+ * write ({@link Loops#stamped}), so an entry as stored and returned always has them.
  */
 public record CriticFeedback(
         String criticAgent,
-        int iteration,
-        int overallScore,
+        Integer iteration,
+        Integer overallScore,
         String assessmentSummary,
         String detailedFeedback,
         List<String> keyIssues,
@@ -35,8 +37,8 @@ public record CriticFeedback(
     public void validate() {
         Checks checks = Checks.of("feedback")
                 .text("criticAgent", criticAgent, 100)
-                .atLeast("iteration", iteration, 1)
-                .range("overallScore", overallScore, 0, 100)
+                .optionalAtLeast("iteration", iteration, 1)
+                .requiredRange("overallScore", overallScore, 0, 100)
                 .text("assessmentSummary", assessmentSummary, MAX_TEXT)
                 .optionalText("detailedFeedback", detailedFeedback, MAX_TEXT)
                 .textList("keyIssues", keyIssues, MAX_TEXT)
@@ -47,8 +49,9 @@ public record CriticFeedback(
         checks.orThrow();
     }
 
-    public CriticFeedback withTimestamp(Instant at) {
-        return new CriticFeedback(criticAgent, iteration, overallScore, assessmentSummary, detailedFeedback,
+    /** The entry at that iteration and time, as a store keeps it. */
+    public CriticFeedback stored(int atIteration, Instant at) {
+        return new CriticFeedback(criticAgent, atIteration, overallScore, assessmentSummary, detailedFeedback,
                 keyIssues, recommendations, at);
     }
 }

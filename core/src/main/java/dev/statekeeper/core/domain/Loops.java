@@ -1,6 +1,7 @@
 package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.Checks;
+import dev.statekeeper.core.error.Errors;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -27,9 +28,25 @@ public final class Loops {
         Checks.of("objective feedback").text("feedback", text, CriticFeedback.MAX_TEXT).orThrow();
     }
 
-    /** The entry as stored: its own timestamp at microsecond precision, or {@code now} when it has none. */
-    public static CriticFeedback stamped(CriticFeedback feedback, Instant now) {
-        return feedback.withTimestamp(feedback.timestamp() == null ? now : Timestamps.truncate(feedback.timestamp()));
+    /**
+     * The entry as stored: its own iteration, or the loop's {@code currentIteration} when it names none; its own
+     * timestamp at microsecond precision, or {@code now} when it has none. Backends call it inside the append's
+     * write, with the iteration read there, so a concurrent decide cannot slip in between.
+     */
+    public static CriticFeedback stamped(CriticFeedback feedback, int currentIteration, Instant now) {
+        return feedback.stored(feedback.iteration() == null ? currentIteration : feedback.iteration(),
+                feedback.timestamp() == null ? now : Timestamps.truncate(feedback.timestamp()));
+    }
+
+    /**
+     * Refuses a write to a completed loop with LOOP_COMPLETED: a loop is final once its score reached the
+     * threshold, so neither feedback (which would change the score it completed with) nor a decision applies.
+     * Backends call it inside the write, on the state they locked.
+     */
+    public static void requireOpen(String id, LoopStatus status, int score, int iteration, String refused) {
+        if (status == LoopStatus.COMPLETED) {
+            throw Errors.loopCompleted(id, score, iteration, refused);
+        }
     }
 
     /** Status after a feedback append: a fresh loop starts progressing; any other status stays. */

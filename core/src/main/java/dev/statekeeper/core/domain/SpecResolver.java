@@ -47,7 +47,7 @@ public final class SpecResolver {
             return single(project, partial, "substring", substring);
         }
         Map<String, Double> scores = new HashMap<>();
-        Set<String> queryTrigrams = Trigrams.trigrams(query);
+        Set<Integer> queryTrigrams = Trigrams.trigrams(query);
         for (String n : names) {
             double s = Trigrams.similarity(queryTrigrams, n);
             if (s >= MIN_SIMILARITY) {

@@ -16,8 +16,12 @@ public final class Specs {
         }
         checks.text("title", input.title(), SpecName.MAX);
         Documents.checkText(checks, input);
-        if (input.title() != null && !input.title().isBlank() && SpecName.normalize(input.title()).isEmpty()) {
+        String name = input.title() == null || input.title().isBlank() ? null : SpecName.normalize(input.title());
+        if (name != null && name.isEmpty()) {
             checks.add(new Violation("title", input.title(), "must contain a letter or digit"));
+        } else if (name != null && name.length() > SpecName.MAX) {
+            checks.add(new Violation("title", input.title(), "makes a name of " + name.length()
+                    + " characters (at most " + SpecName.MAX + ")"));
         }
         checks.orThrow();
         return Documents.withDefaults(input, SpecContent.class, SpecStatus.DRAFT);
@@ -32,7 +36,7 @@ public final class Specs {
         if (input == null) {
             checks.add(new Violation("spec", null, "is required")).orThrow();
         }
-        if (input.title() != null && !SpecName.normalize(input.title()).equals(stored.name())) {
+        if (input.title() != null && !SpecName.titles(stored.name(), input.title())) {
             checks.add(new Violation("title", input.title(),
                     "must keep the name '" + stored.name() + "' (it normalizes to '" + SpecName.normalize(input.title()) + "')"));
         }

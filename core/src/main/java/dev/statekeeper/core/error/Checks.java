@@ -38,6 +38,16 @@ public final class Checks {
         return this;
     }
 
+    /** A whole number that must be given and lie within min..max. */
+    public Checks requiredRange(String field, Integer value, long min, long max) {
+        return value == null ? required(field, null) : range(field, value, min, max);
+    }
+
+    /** A whole number that may be left out (null), and otherwise must be at least min. */
+    public Checks optionalAtLeast(String field, Integer value, long min) {
+        return value == null ? this : atLeast(field, value, min);
+    }
+
     public Checks required(String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
             violations.add(new Violation(field, value, "is required"));

@@ -33,6 +33,10 @@ public enum ErrorCode {
     STALE_VERSION(4, 409, "the record changed since it was read (optimistic concurrency)",
             "read it again and retry the change against the current version"),
     AMBIGUOUS_NAME(4, 409, "the partial name matches several specs", "use a longer part of the name"),
+    LOOP_COMPLETED(4, 409, "the loop is completed: its score reached the threshold, and a completed loop takes no "
+            + "more feedback or decisions",
+            "start a new loop for the next round ('statekeeper loop create', initialize_refinement_loop); "
+                    + "'statekeeper loop get ID' shows the completed one"),
     NO_FEEDBACK(4, 409, "the loop has no critic feedback yet", "add feedback with 'statekeeper loop feedback' first"),
 
     STORE_CLOSED(5, 503, "the store is not open (not initialized yet, or already closed)",

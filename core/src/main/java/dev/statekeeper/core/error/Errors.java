@@ -46,6 +46,12 @@ public final class Errors {
                 "loop '" + id + "' is at version " + current + ", not " + expected);
     }
 
+    /** A write refused because the loop is completed; {@code refused} says what was refused ("feedback"). */
+    public static StatekeeperException loopCompleted(String id, int score, int iteration, String refused) {
+        return new StatekeeperException(ErrorCode.LOOP_COMPLETED, "loop '" + id + "' is completed (score " + score
+                + " at iteration " + iteration + "), so it takes no more " + refused);
+    }
+
     public static StatekeeperException staleSpec(String project, String name, long current, long expected) {
         return new StatekeeperException(ErrorCode.STALE_VERSION,
                 "spec '" + name + "' of project '" + project + "' is at version " + current + ", not " + expected);

@@ -144,9 +144,9 @@ final class LoopBook {
     }
 
     LoopSummary addFeedback(String id, CriticFeedback feedback, Long expectedVersion) {
-        Row row = writable(id, expectedVersion);
+        Row row = writable(id, expectedVersion, "feedback");
         Instant now = clock.now();
-        row.feedback.add(Loops.stamped(feedback, now));
+        row.feedback.add(Loops.stamped(feedback, row.iteration, now));
         row.scores.add(feedback.overallScore());
         row.currentScore = feedback.overallScore();
         row.status = Loops.statusAfterFeedback(row.status);
@@ -155,7 +155,7 @@ final class LoopBook {
     }
 
     Decision decide(String id, Long expectedVersion) {
-        Row row = writable(id, expectedVersion);
+        Row row = writable(id, expectedVersion, "decisions");
         Decision decision = policy.decide(id, row.type, row.iteration, row.scores, row.version + 1);
         row.status = decision.status();
         row.iteration = decision.iteration();
@@ -254,8 +254,10 @@ final class LoopBook {
         });
     }
 
-    private Row writable(String id, Long expectedVersion) {
+    /** The loop, open (not completed), at the expected version. */
+    private Row writable(String id, Long expectedVersion, String refused) {
         Row row = row(id);
+        Loops.requireOpen(id, row.status, row.currentScore, row.iteration, refused);
         if (expectedVersion != null && expectedVersion != row.version) {
             throw Errors.staleLoop(id, row.version, expectedVersion);
         }

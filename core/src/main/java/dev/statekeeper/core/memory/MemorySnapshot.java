@@ -5,10 +5,12 @@ import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecRenames;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +43,25 @@ public record MemorySnapshot(List<Loop> loops, List<String> activeLoops, Map<Str
 
     public static MemorySnapshot empty() {
         return new MemorySnapshot(List.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The specs stored under the name an earlier version gave their title, as {@link SpecRenames} plans them. */
+    public SpecRenames.Plan specRenames() {
+        return SpecRenames.plan(specs.stream().map(List::getLast)
+                .map(s -> new SpecRenames.Stored(s.project(), s.name(), s.content().title())).toList());
+    }
+
+    /** This snapshot with the renames of {@link #specRenames} applied to every revision and link of those specs. */
+    public MemorySnapshot withUnicodeSpecNames() {
+        Map<List<String>, String> renamed = new HashMap<>();
+        specRenames().renames().forEach(r -> renamed.put(List.of(r.project(), r.from()), r.to()));
+        return new MemorySnapshot(loops, activeLoops, objectiveFeedback, specs.stream()
+                .map(revisions -> revisions.stream().map(s -> new Spec(s.project(),
+                        renamed.getOrDefault(List.of(s.project(), s.name()), s.name()), s.iteration(), s.version(),
+                        s.content(), s.createdAt(), s.updatedAt())).toList()).toList(),
+                specLinks.stream().map(l -> new SpecLink(l.loopId(), l.project(),
+                        renamed.getOrDefault(List.of(l.project(), l.name()), l.name()))).toList(),
+                roadmaps, plans, sessions);
     }
 
     /** A snapshot that breaks an invariant of the model (a duplicate key, a reference to nothing). */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
 import static dev.statekeeper.core.memory.MemorySnapshot.required;
@@ -44,11 +45,11 @@ final class SpecBook {
 
     Spec put(String project, SpecContent content) {
         SpecContent complete = Specs.forFirstStore(project, content);
-        Key key = new Key(project, SpecName.normalize(complete.title()));
-        List<Spec> existing = revisions.get(key);
-        if (existing != null) {
-            return update(existing, content, null);
+        Optional<List<Spec>> existing = find(project, complete.title());
+        if (existing.isPresent()) {
+            return update(existing.get(), content, null);
         }
+        Key key = new Key(project, SpecName.normalize(complete.title()));
         Instant now = clock.now();
         Spec spec = new Spec(project, key.name(), 0, 1, complete, now, now);
         List<Spec> list = new ArrayList<>();
@@ -96,15 +97,19 @@ final class SpecBook {
     }
 
     Spec resolve(String project, String partial) {
+        SpecResolver.normalizedQuery(partial); // refuses a query without a letter or digit
+        Optional<List<Spec>> exact = find(project, partial);
+        if (exact.isPresent()) {
+            return exact.get().getLast();
+        }
         List<String> names = revisions.keySet().stream().filter(k -> k.project().equals(project)).map(Key::name).toList();
         return get(project, SpecResolver.resolve(project, partial, names));
     }
 
     void delete(String project, String name) {
-        Key key = new Key(project, SpecName.normalize(name));
-        if (revisions.remove(key) == null) {
-            throw Errors.specNotFound(project, key.name());
-        }
+        Spec spec = get(project, name);
+        Key key = new Key(project, spec.name());
+        revisions.remove(key);
         links.values().removeIf(key::equals);
     }
 
@@ -183,11 +188,18 @@ final class SpecBook {
     }
 
     private List<Spec> revisionsOf(String project, String name) {
-        String normalized = SpecName.normalize(name);
-        List<Spec> list = revisions.get(new Key(project, normalized));
-        if (list == null) {
-            throw Errors.specNotFound(project, normalized);
+        return find(project, name).orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
+    }
+
+    /** The revisions of the spec a name or title denotes ({@link SpecName#lookups}), if there is one. */
+    private Optional<List<Spec>> find(String project, String given) {
+        List<String> names = SpecName.lookups(given);
+        for (int i = 0; i < names.size(); i++) {
+            List<Spec> list = revisions.get(new Key(project, names.get(i)));
+            if (list != null && SpecName.found(i, list.getLast())) {
+                return Optional.of(list);
+            }
         }
-        return list;
+        return Optional.empty();
     }
 }

@@ -69,7 +69,7 @@ class ArchiveValidationTest {
                 "line 11: loopId = 'nobody01': names no loop of the export",
                 "line 12: kind = 'loop': must come before the objective records (records come in the order loop, "
                         + "objective, spec, specLink, activeLoop, roadmap, plan, session)",
-                "line 13: name = 'User Auth': must be a normalized spec name (a-z, 0-9 and single '-')",
+                "line 13: name = 'User Auth': must be a normalized spec name (lower-case letters and digits, single '-')",
                 "line 13: revisions[0].version = 2: must be between 1 and 1",
                 "line 13: revisions[0].content.title = 'Billing': must normalize to the spec's name 'User Auth' (it "
                         + "normalizes to 'billing')",

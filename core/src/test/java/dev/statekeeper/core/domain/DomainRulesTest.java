@@ -2,11 +2,13 @@ package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,18 +22,90 @@ class DomainRulesTest {
             "  --Hello   World--  |hello-world",
             "API v2 — Gateway|api-v2-gateway",
             "already-normal|already-normal",
-            "!!!|''"})
+            "!!!|''",
+            "Über uns|über-uns",
+            "認証サービス|認証サービス",
+            "Ａｕｔｈ|auth",
+            "ＡＰＩ　Ｇａｔｅｗａｙ|api-gateway",
+            "ﬁle Store|file-store",
+            "Straße x²|straße-x2",
+            "ΟΔΟΣ Ελλάδα|οδος-ελλάδα",
+            "हिन्दी पाठ|हिन्दी-पाठ",
+            "Café Crème|café-crème",
+            "İstanbul|i̇stanbul",
+            "٣ أرقام|٣-أرقام"})
     void normalizesSpecTitles(String title, String name) {
         assertThat(SpecName.normalize(title)).isEqualTo(name);
     }
 
     @Test
+    void aNormalizedNameNormalizesToItselfWhateverTheCharacter() {
+        // segments of a-z, 0-9 and anything beyond ASCII, joined by single '-'
+        java.util.regex.Pattern wellFormed = java.util.regex.Pattern.compile(
+                "(?:[a-z0-9]|[^\\x00-\\x7f])+(?:-(?:[a-z0-9]|[^\\x00-\\x7f])+)*");
+        List<String> broken = new java.util.ArrayList<>();
+        for (int cp = 1; cp <= Character.MAX_CODE_POINT; cp = cp == 0x1FFFF ? 0x40000 : cp + 1) { // not planes 2-3:
+            if (Character.isDefined(cp) && Character.getType(cp) != Character.SURROGATE) { // ideographs, all alike
+                String name = SpecName.normalize(Character.toString(cp) + "a" + Character.toString(cp) + "\u0301b");
+                if (!SpecName.normalize(name).equals(name) || !wellFormed.matcher(name).matches()) {
+                    broken.add(String.format("U+%04X: %s", cp, name));
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void theLegacyNameIsWhatVersionsBeforeUnicodeNamesGave() {
+        assertThat(SpecName.legacy("Über uns")).isEqualTo("ber-uns");
+        assertThat(SpecName.lookups("Über uns")).containsExactly("über-uns", "ber-uns");
+        assertThat(SpecName.lookups("User Auth")).containsExactly("user-auth");
+        assertThat(SpecName.lookups("認証")).as("nothing was left of it before").containsExactly("認証");
+        assertThat(SpecName.isLegacy("ber-uns", "Über uns")).isTrue();
+        assertThat(SpecName.isLegacy("ber", "Ber")).isFalse();
+        assertThat(SpecName.titles("ber-uns", "Über uns")).isTrue();
+        assertThat(SpecName.titles("über-uns", "Über uns")).isTrue();
+        assertThat(SpecName.titles("uns", "Über uns")).isFalse();
+    }
+
+    @Test
+    void renamesLegacyNamesToFreeNamesOnlyInCreationOrder() {
+        SpecRenames.Plan plan = SpecRenames.plan(List.of(
+                new SpecRenames.Stored("p", "ber-uns", "Über uns"),
+                new SpecRenames.Stored("p", "auth", "Auth"),
+                new SpecRenames.Stored("p", "le", "ﬁle"),
+                new SpecRenames.Stored("p", "file", "File"),
+                new SpecRenames.Stored("p", "ab", "a\u00A0b"),
+                new SpecRenames.Stored("p", "ab-2", "a\u00A0b 2"),
+                new SpecRenames.Stored("q", "ber-uns", "Über uns"),
+                new SpecRenames.Stored("q", "berx", "Überx")));
+
+        assertThat(plan.renames()).containsExactly(new SpecRenames.Rename("p", "ber-uns", "über-uns"),
+                new SpecRenames.Rename("p", "ab", "a-b"), new SpecRenames.Rename("p", "ab-2", "a-b-2"),
+                new SpecRenames.Rename("q", "ber-uns", "über-uns"), new SpecRenames.Rename("q", "berx", "überx"));
+        assertThat(plan.kept()).extracting(SpecRenames.Kept::describe).containsExactly("spec 'le' of project 'p' keeps "
+                + "its name: its title now makes the name 'file', which another spec of the project has");
+    }
+
+    @Test
     void trigramSimilarityMatchesPgTrgm() {
         // SELECT similarity('word', 'two words') = 0.36363637 in PostgreSQL's pg_trgm documentation
-        assertThat(Trigrams.similarity("word", "two words")).isCloseTo(0.363636, within(1e-5));
+        assertThat(Trigrams.similarity("word", "two words")).isEqualTo(0.36363637f);
         assertThat(Trigrams.similarity("auth", "auth")).isEqualTo(1.0);
         assertThat(Trigrams.similarity("abc", "xyz")).isZero();
         assertThat(Trigrams.similarity("", "xyz")).isZero();
+        // SELECT show_trgm('über') on a PostgreSQL 16 database with LC_CTYPE C.UTF-8 (PostgresTrigramTest asks it)
+        assertThat(Trigrams.show("über")).containsExactlyInAnyOrder("0xb1fa7d", "0x0d7f89", "0x4f84fe", "ber", "er ");
+    }
+
+    @Test
+    void feedbackReadFromJsonWithoutAScoreIsRefusedByTheModelNotReadAsZero() throws Exception {
+        CriticFeedback read = Json.mapper().readValue("{\"criticAgent\": \"c\", \"assessmentSummary\": \"s\"}",
+                CriticFeedback.class);
+
+        assertThat(read.overallScore()).isNull();
+        assertThat(read.iteration()).as("left to the store").isNull();
+        assertThatThrownBy(read::validate).hasMessage("invalid feedback: overallScore = (missing): is required");
     }
 
     @Test

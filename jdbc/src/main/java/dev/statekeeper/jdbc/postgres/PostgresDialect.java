@@ -1,10 +1,14 @@
 package dev.statekeeper.jdbc.postgres;
 
 import dev.statekeeper.core.domain.SpecResolver;
+import dev.statekeeper.core.domain.Trigrams;
 import dev.statekeeper.jdbc.JsonColumns;
 import dev.statekeeper.jdbc.Sql;
+import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.jdbc.store.Dialect;
 import org.postgresql.util.PGobject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,19 +19,53 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * PostgreSQL's column forms: TIMESTAMPTZ bound as {@link OffsetDateTime} in UTC, JSONB bound as a typed
  * {@link PGobject}. Writers run at once, so rows read for an update are locked ({@code FOR UPDATE}). With
  * pg_trgm, fuzzy spec names are ranked by the server's {@code similarity()}; without it (the extension could
- * not be created) by core's Java trigrams, which compute the same similarity.
+ * not be created), or where its words are not core's, by core's Java {@link Trigrams}, which compute the same
+ * similarity as pg_trgm in a database whose LC_CTYPE classifies Unicode.
  */
 final class PostgresDialect implements Dialect {
+    /** Letters of several scripts, a combining mark and non-ASCII digits: what a server must split as core does. */
+    static final String PROBE = "über-straße ﬁle 認証サービス हिन्दी ελληνικά ٣٤٥ x²";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
+
     private final String similarity;
     private final String similar;
 
-    /** @param trigramSchema the schema pg_trgm is installed in, or null when it is not installed */
-    PostgresDialect(String trigramSchema) {
+    /**
+     * The dialect of a database, ranking fuzzy names with pg_trgm when it is installed (in {@code trigramSchema})
+     * and its trigrams of {@link #PROBE} are core's. They are not in a database whose LC_CTYPE is C or POSIX,
+     * where pg_trgm takes only ASCII letters for letters ("über" is the word "ber", 認証 no word at all): there
+     * the names are ranked in Java, so that every backend resolves a name alike.
+     */
+    static PostgresDialect of(Transactor tx, PostgresUrl url, Optional<String> trigramSchema) {
+        if (trigramSchema.isEmpty()) {
+            return new PostgresDialect(null);
+        }
+        String schema = PostgresSchema.quote(trigramSchema.get());
+        Set<String> server = tx.query("compare pg_trgm with Statekeeper's trigrams", c -> Sql.first(c,
+                "SELECT " + schema + ".show_trgm(?)", row -> Set.of((String[]) row.getArray(1).getArray()), PROBE))
+                .orElseThrow();
+        if (server.equals(Trigrams.show(PROBE))) {
+            return new PostgresDialect(trigramSchema.get());
+        }
+        String ctype = tx.query("read the database's LC_CTYPE", c -> Sql.first(c,
+                "SELECT datctype FROM pg_database WHERE datname = current_database()", row -> row.getString(1)))
+                .orElse("?");
+        LOG.info("pg_trgm in PostgreSQL database '{}' at {} (LC_CTYPE '{}') does not take letters beyond ASCII for "
+                + "letters: fuzzy spec resolve ranks names in Java instead, as the other backends do", url.database(),
+                url.server(), ctype);
+        return new PostgresDialect(null);
+    }
+
+    /** @param trigramSchema the schema of the pg_trgm that ranks names, or null to rank them in Java */
+    private PostgresDialect(String trigramSchema) {
         this.similarity = trigramSchema == null ? null : PostgresSchema.quote(trigramSchema) + ".similarity";
         this.similar = trigramSchema == null ? null : "OPERATOR(" + PostgresSchema.quote(trigramSchema) + ".%)";
     }

@@ -51,8 +51,8 @@ public final class PostgresStateStore extends JdbcStateStore {
         try {
             Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
                     translator, RetryPolicy.from(settings));
-            PostgresDialect dialect = new PostgresDialect(schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE))
-                    .orElse(null));
+            PostgresDialect dialect = PostgresDialect.of(tx, url,
+                    schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
             return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
         } catch (RuntimeException e) {
             pool.close();
@@ -70,7 +70,7 @@ public final class PostgresStateStore extends JdbcStateStore {
                 .migrator(PostgresPool.unpooled(url, settings));
     }
 
-    /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java). */
+    /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java: see {@link PostgresDialect#of}). */
     public boolean usesTrigramIndex() {
         return trigrams;
     }

@@ -32,8 +32,8 @@ import javax.sql.DataSource;
  * does not open as a store because it is behind.
  */
 final class SqliteSchema {
-    /** The version the last migration sets: V{LATEST}__*.sql ends with {@code PRAGMA user_version = LATEST}. */
-    private static final int LATEST = 3;
+    /** The version the last migration sets: V{LATEST}__* ends with {@code PRAGMA user_version = LATEST}. */
+    private static final int LATEST = 4;
 
     private static final String LOCATION = "classpath:db/migration/sqlite";
     private static final int ATTEMPTS = 3;

@@ -149,12 +149,16 @@ final class LoopRepository {
                 + "ORDER BY h.sequence_number DESC LIMIT ?", this::map, historySize);
     }
 
-    /** Appends one feedback entry, sets the current score and moves initialized to in_progress. */
+    /**
+     * Appends one feedback entry (at the loop's current iteration when it names none, read under the row lock),
+     * sets the current score and moves initialized to in_progress.
+     */
     LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion, String requestKey)
             throws SQLException {
-        LoopSummary current = writable(c, id, expectedVersion);
+        LoopSummary current = writable(c, id, expectedVersion, "feedback");
         Instant now = Timestamps.now(clock);
-        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, now), requestKey);
+        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, current.iteration(), now),
+                requestKey);
         LoopStatus status = Loops.statusAfterFeedback(current.status());
         update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
         return new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),
@@ -163,7 +167,7 @@ final class LoopRepository {
 
     /** Decides the next action with the policy over the score history and stores status and iteration. */
     Decision decide(Connection c, String id, Long expectedVersion) throws SQLException {
-        LoopSummary current = writable(c, id, expectedVersion);
+        LoopSummary current = writable(c, id, expectedVersion, "decisions");
         Decision decision = policy.decide(id, current.type(), current.iteration(), feedbackRows.lastScores(c, id),
                 current.version() + 1);
         update(c, current, decision.status(), current.currentScore(), decision.iteration(), current.feedbackCount(),
@@ -223,9 +227,13 @@ final class LoopRepository {
                 dialect.time(now)) == 1;
     }
 
-    /** The loop, locked against other writers until the transaction ends, at the expected version. */
-    private LoopSummary writable(Connection c, String id, Long expectedVersion) throws SQLException {
+    /**
+     * The loop, locked against other writers until the transaction ends, open (not completed) and at the expected
+     * version: what a write reads its iteration, status and score from.
+     */
+    private LoopSummary writable(Connection c, String id, Long expectedVersion, String refused) throws SQLException {
         LoopSummary current = summary(c, id, dialect.forUpdate());
+        Loops.requireOpen(id, current.status(), current.currentScore(), current.iteration(), refused);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Errors.staleLoop(id, current.version(), expectedVersion);
         }

@@ -44,6 +44,12 @@ final class SpecRepository {
     /** Creates the spec named by the title, or updates it when the project already has it. */
     Spec put(Connection c, String project, SpecContent content) throws SQLException {
         SpecContent complete = Specs.forFirstStore(project, content);
+        if (SpecName.lookups(complete.title()).size() > 1) { // a spec stored by an earlier version may have the title
+            Optional<Row> stored = find(c, project, complete.title(), dialect.forUpdate());
+            if (stored.isPresent()) {
+                return update(c, stored.get(), content, null);
+            }
+        }
         String name = SpecName.normalize(complete.title());
         Instant now = Timestamps.now(clock);
         Spec spec = new Spec(project, name, 0, 1, complete, now, now);
@@ -62,16 +68,14 @@ final class SpecRepository {
 
     Spec update(Connection c, String project, String name, SpecContent content, Long expectedVersion)
             throws SQLException {
-        String normalized = SpecName.normalize(name);
-        Row stored = find(c, project, normalized, dialect.forUpdate())
-                .orElseThrow(() -> Errors.specNotFound(project, normalized));
+        Row stored = find(c, project, name, dialect.forUpdate())
+                .orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
         return update(c, stored, content, expectedVersion);
     }
 
     /** The spec; SPEC_NOT_FOUND (with the normalized name) when the project has none of that name. */
     Row require(Connection c, String project, String name) throws SQLException {
-        String normalized = SpecName.normalize(name);
-        return find(c, project, normalized, "").orElseThrow(() -> Errors.specNotFound(project, normalized));
+        return find(c, project, name).orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
     }
 
     Page<Spec> list(Connection c, SpecQuery query) throws SQLException {
@@ -109,7 +113,8 @@ final class SpecRepository {
 
     /** The spec a partial name denotes: an exact name by its index, else ranked among the project's names. */
     Spec resolve(Connection c, String project, String partial) throws SQLException {
-        Optional<Row> exact = find(c, project, SpecResolver.normalizedQuery(partial), "");
+        SpecResolver.normalizedQuery(partial); // refuses a query without a letter or digit
+        Optional<Row> exact = find(c, project, partial);
         if (exact.isPresent()) {
             return exact.get().spec();
         }
@@ -118,11 +123,7 @@ final class SpecRepository {
 
     /** Deletes the spec; its revisions and loop links go with it (cascade). */
     void delete(Connection c, String project, String name) throws SQLException {
-        String normalized = SpecName.normalize(name);
-        if (Sql.update(c, "DELETE FROM technical_specs WHERE project_name = ? AND spec_name = ?", project,
-                normalized) == 0) {
-            throw Errors.specNotFound(project, normalized);
-        }
+        Sql.update(c, "DELETE FROM technical_specs WHERE id = ?", require(c, project, name).id());
     }
 
     private Spec update(Connection c, Row stored, SpecContent content, Long expectedVersion) throws SQLException {
@@ -151,14 +152,28 @@ final class SpecRepository {
                 specId, spec.version(), spec.iteration(), dialect.json(spec.content()), dialect.time(spec.updatedAt()));
     }
 
-    /** The spec with that (not yet normalized) name, if it exists. */
+    /** The spec with that (not yet normalized) name or title, if it exists. */
     Optional<Row> find(Connection c, String project, String name) throws SQLException {
-        return find(c, project, SpecName.normalize(name), "");
+        return find(c, project, name, "");
     }
 
-    private Optional<Row> find(Connection c, String project, String name, String lock) throws SQLException {
-        return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? AND s.spec_name = ?"
-                + lock, this::map, project, name);
+    /** The spec a name or title denotes, one query for every name it may have ({@link SpecName#lookups}). */
+    private Optional<Row> find(Connection c, String project, String given, String lock) throws SQLException {
+        List<String> names = SpecName.lookups(given);
+        if (names.size() == 1) {
+            return Sql.first(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? "
+                    + "AND s.spec_name = ?" + lock, this::map, project, names.getFirst());
+        }
+        List<Row> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM technical_specs s WHERE s.project_name = ? "
+                + "AND s.spec_name IN (?, ?)" + lock, this::map, project, names.get(0), names.get(1));
+        for (int i = 0; i < names.size(); i++) {
+            for (Row row : rows) {
+                if (row.spec().name().equals(names.get(i)) && SpecName.found(i, row.spec())) {
+                    return Optional.of(row);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     Row map(ResultSet row) throws SQLException {

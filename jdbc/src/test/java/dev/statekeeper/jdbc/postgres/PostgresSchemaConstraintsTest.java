@@ -47,6 +47,13 @@ class PostgresSchemaConstraintsTest extends SchemaCascadeChecks {
         assertThat(store.getLoop("raw1").currentScore()).isEqualTo(100);
     }
 
+    @Test
+    void aSpecNameOfLettersBeyondAsciiIsAccepted() throws Exception {
+        RawSql.execute(raw, SPEC + "('demo', 'über-認証', 'draft', 0, 1, '{\"title\": \"Über 認証\"}')");
+
+        assertThat(store.getSpec("demo", "Über 認証").name()).isEqualTo("über-認証");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             LOOP + "('x1', 'demo', 'spec', 'refine', 101, 1)",
@@ -56,6 +63,8 @@ class PostgresSchemaConstraintsTest extends SchemaCascadeChecks {
             LOOP + "('x5', 'demo', 'spec', 'paused', 50, 1)",
             LOOP + "('x6', '', 'spec', 'refine', 50, 1)",
             SPEC + "('demo', 'Not Normalized', 'draft', 0, 1, '{}')",
+            SPEC + "('demo', 'über_uns', 'draft', 0, 1, '{}')",
+            SPEC + "('demo', 'api.v2', 'draft', 0, 1, '{}')",
             SPEC + "('demo', 'auth', 'draft', 0, 1, '[]')",
             SPEC + "('demo', 'auth', 'shipped', 0, 1, '{}')",
             "INSERT INTO sessions (name, status, metadata) VALUES ('s', 'paused', '{}')",

@@ -9,7 +9,10 @@ import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,7 +22,78 @@ class PostgresTrigramTest {
     private static final List<String> TITLES = List.of("User Authentication", "Payment Gateway", "Search Index",
             "Notification Service", "Audit Log");
 
+    /** Normalized names of many scripts, and near misses of them. */
+    private static final List<String> UNICODE_NAMES = List.of("über-uns", "uber-uns", "straße", "strasse", "認証サービス",
+            "認証", "サービス-認証", "हिन्दी-पाठ", "हिन्दी", "ελληνικά", "ελληνικη", "русский-язык", "русскии", "한국어-서비스",
+            "한국어", "العربية", "עברית", "ไทย-ภาษา", "tiếng-việt", "tieng-viet", "𠮷野家", "café-crème", "cafe-creme",
+            "٣٤٥-أرقام", "நன்றி", "ಕನ್ನಡ", "auth-service", "user-authentication");
+
     private final TestClock clock = new TestClock();
+
+    /**
+     * The server's trigrams ({@code show_trgm}) and similarity ({@code similarity}, a {@code real}) of every pair of
+     * names beyond ASCII are exactly core's, in a database whose LC_CTYPE classifies Unicode (C.UTF-8), so fuzzy
+     * resolve ranks alike whether the server or Java ranks.
+     */
+    @Test
+    void coresTrigramsAreTheServersOnNamesOfEveryScript() throws Exception {
+        String database = databaseWithCtype("C.UTF-8");
+        try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
+             Connection raw = RawPostgres.connect(database);
+             PreparedStatement show = raw.prepareStatement("SELECT show_trgm(?)");
+             PreparedStatement similarity = raw.prepareStatement("SELECT similarity(?, ?)")) {
+            assertThat(store.usesTrigramIndex()).isTrue();
+            for (String a : UNICODE_NAMES) {
+                show.setString(1, a);
+                assertThat(Set.of((String[]) single(show).getArray(1).getArray())).as(a).isEqualTo(Trigrams.show(a));
+                for (String b : UNICODE_NAMES) {
+                    similarity.setString(1, a);
+                    similarity.setString(2, b);
+                    assertThat(single(similarity).getFloat(1)).as(a + " ~ " + b)
+                            .isEqualTo((float) Trigrams.similarity(a, b));
+                }
+            }
+            store.putSpec("demo", SpecContent.titled("Über uns"));
+            store.putSpec("demo", SpecContent.titled("Straße"));
+            assertThat(store.resolveSpec("demo", "ubr uns").name()).isEqualTo("über-uns");
+        }
+    }
+
+    /**
+     * Where LC_CTYPE is C, pg_trgm takes only ASCII letters for letters ("über" is the word "ber"): the store sees
+     * it and ranks names in Java, so a name resolves there as on every other backend.
+     */
+    @Test
+    void whereTheServersWordsAreAsciiOnlyNamesAreRankedInJava() throws Exception {
+        String database = databaseWithCtype("C");
+        try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
+             Connection raw = RawPostgres.connect(database)) {
+            assertThat(RawSql.text(raw, "SELECT show_trgm('über')")).isEqualTo("{\"  b\",\" be\",ber,\"er \"}");
+            assertThat(store.usesTrigramIndex()).isFalse();
+            store.putSpec("demo", SpecContent.titled("Über uns"));
+            store.putSpec("demo", SpecContent.titled("Straße"));
+            store.putSpec("demo", SpecContent.titled("認証サービス"));
+
+            assertThat(store.resolveSpec("demo", "ubr uns").name()).isEqualTo("über-uns");
+            assertThat(store.resolveSpec("demo", "認証サビス").name()).isEqualTo("認証サービス");
+        }
+    }
+
+    /** A new database with that LC_CTYPE (and collation), migrated by a store. */
+    private static String databaseWithCtype(String ctype) {
+        PostgresServer server = FreshPostgresStores.server();
+        String database = "sk_ctype_" + ctype.replaceAll("\\W", "").toLowerCase(java.util.Locale.ROOT) + "_"
+                + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        server.execute("postgres", "CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE '"
+                + ctype + "' LC_CTYPE '" + ctype + "'");
+        return database;
+    }
+
+    private static ResultSet single(PreparedStatement query) throws Exception {
+        ResultSet row = query.executeQuery();
+        assertThat(row.next()).isTrue();
+        return row;
+    }
 
     @Test
     void theServerRanksLikeCoresTrigramsAndTheIndexExists() throws Exception {

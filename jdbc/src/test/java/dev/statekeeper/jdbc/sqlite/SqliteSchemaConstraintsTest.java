@@ -49,6 +49,15 @@ class SqliteSchemaConstraintsTest extends SchemaCascadeChecks {
         assertThat(store.getLoop("raw1").currentScore()).isEqualTo(100);
     }
 
+    @Test
+    void aSpecNameOfLettersBeyondAsciiIsAccepted() throws Exception {
+        RawSql.execute(raw, "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, "
+                + "content, created_at, updated_at) VALUES ('demo', 'über-認証', 'draft', 0, 1, '{\"title\": \"Über 認証\"}', "
+                + "0, 0)");
+
+        assertThat(store.getSpec("demo", "Über 認証").name()).isEqualTo("über-認証");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             LOOP + "('x1', 'demo', 'spec', 'refine', 101, 1, 0, 0)",
@@ -60,6 +69,10 @@ class SqliteSchemaConstraintsTest extends SchemaCascadeChecks {
             LOOP + "('x7', printf('%.256c', 'p'), 'spec', 'refine', 50, 1, 0, 0)",
             "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content, created_at, "
                     + "updated_at) VALUES ('demo', 'Not Normalized', 'draft', 0, 1, '{}', 0, 0)",
+            "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content, created_at, "
+                    + "updated_at) VALUES ('demo', 'über_uns', 'draft', 0, 1, '{}', 0, 0)",
+            "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content, created_at, "
+                    + "updated_at) VALUES ('demo', 'api.v2', 'draft', 0, 1, '{}', 0, 0)",
             "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, version, content, created_at, "
                     + "updated_at) VALUES ('demo', 'auth', 'draft', 0, 1, 'not json', 0, 0)",
             "INSERT INTO sessions (name, status, metadata, created_at, updated_at) VALUES ('s', 'paused', '{}', 0, 0)",

@@ -11,7 +11,7 @@ public enum SqlFlavor {
 
         @Override
         String specName(String column) {
-            return column + " NOT GLOB '*[^a-z0-9-]*' AND length(" + column + ") BETWEEN 1 AND 255";
+            return column + " NOT GLOB '*[ -,./:-`{-~]*' AND length(" + column + ") BETWEEN 1 AND 255";
         }
     },
     POSTGRES {
@@ -22,13 +22,16 @@ public enum SqlFlavor {
 
         @Override
         String specName(String column) {
-            return column + " ~ '^[a-z0-9-]+$' AND length(" + column + ") BETWEEN 1 AND 255";
+            return column + " !~ '[ -,./:-`{-~]' AND length(" + column + ") BETWEEN 1 AND 255";
         }
     };
 
     /** A condition that holds when the JSON column holds a value of {@code type} (object, array). */
     abstract String jsonOfType(String column, String type);
 
-    /** A condition that holds when the column is a normalized spec name. */
+    /**
+     * A condition that holds when the column can be a normalized spec name: 1-255 characters, and of ASCII only
+     * a-z, 0-9 and '-' (letters of other scripts are kept).
+     */
     abstract String specName(String column);
 }

@@ -1,5 +1,6 @@
 package dev.statekeeper.testkit.contract;
 
+import dev.statekeeper.core.domain.Decision;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.LoopSummary;
@@ -57,6 +58,29 @@ public abstract class ConcurrencyContract extends ContractBase {
             assertThat(outcomes).filteredOn(o -> o instanceof LoopSummary).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o == ErrorCode.STALE_VERSION).hasSize(1);
             assertThat(store.getLoop(loop.id()).feedback()).hasSize(1);
+        }
+    }
+
+    /**
+     * An append that names no iteration and a decision that advances the iteration, at once: the entry is at the
+     * iteration of whichever ran first (the versions tell the order), and the decision saw the entry iff it came
+     * after it.
+     */
+    @Test
+    void anAppendWithoutIterationAndADecisionAreSerialized() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Loop loop = store.createLoop(NewLoop.of("demo", LoopType.BUILD_CODE));
+            store.addFeedback(loop.id(), feedback(10));
+
+            List<Object> outcomes = Together.run(2, w -> w == 0 ? store.decide(loop.id())
+                    : store.addFeedback(loop.id(), feedback(null, 20)));
+
+            Decision decision = (Decision) outcomes.get(0);
+            LoopSummary appended = (LoopSummary) outcomes.get(1);
+            boolean appendedFirst = appended.version() < decision.version();
+            assertThat(decision.iteration()).isEqualTo(2);
+            assertThat(decision.score()).isEqualTo(appendedFirst ? 20 : 10);
+            assertThat(store.getLoop(loop.id()).feedback().getLast().iteration()).isEqualTo(appendedFirst ? 1 : 2);
         }
     }
 

@@ -52,7 +52,7 @@ public abstract class FeedbackContract extends ContractBase {
         LoopSummary after = store.addFeedback(loop.id(), feedback(81));
 
         List<CriticFeedback> stored = store.getLoop(loop.id()).feedback();
-        assertThat(stored.getFirst()).isEqualTo(timed.withTimestamp(Instant.parse("2025-05-05T10:00:00.123456Z")));
+        assertThat(stored.getFirst()).isEqualTo(timed.stored(2, Instant.parse("2025-05-05T10:00:00.123456Z")));
         assertThat(stored.get(1).timestamp()).isEqualTo(after.updatedAt());
     }
 
@@ -93,6 +93,49 @@ public abstract class FeedbackContract extends ContractBase {
                         + "9999-12-31T23:59:59.999999Z",
                 () -> store.addFeedback(loop.id(), bad));
         assertThat(store.getLoop(loop.id()).feedback()).isEmpty();
+    }
+
+    @Test
+    void feedbackWithoutAnOverallScoreIsRefused() {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        CriticFeedback unscored = new CriticFeedback("critic", 1, null, "summary", null, null, null, null);
+
+        var e = failure(ErrorCode.VALIDATION_FAILED, "invalid feedback: overallScore = (missing): is required",
+                () -> store.addFeedback(loop.id(), unscored));
+
+        assertThat(e.violations()).containsExactly(new Violation("overallScore", null, "is required"));
+        assertThat(store.getLoop(loop.id())).isEqualTo(loop);
+    }
+
+    @Test
+    void feedbackWithoutAnIterationIsRecordedAtTheLoopsCurrentIteration() {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.BUILD_CODE));
+
+        store.addFeedback(loop.id(), feedback(null, 40));
+        store.decide(loop.id());
+        store.addFeedback(loop.id(), feedback(null, 60));
+        store.addFeedback(loop.id(), feedback(1, 61));
+
+        assertThat(store.getLoop(loop.id()).feedback()).extracting(CriticFeedback::iteration).containsExactly(1, 2, 1);
+    }
+
+    @Test
+    void aCompletedLoopRefusesFeedbackAndDecisionsAndKeepsItsScore() {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.BUILD_CODE));
+        store.addFeedback(loop.id(), feedback(96));
+        store.decide(loop.id());
+        Loop completed = store.getLoop(loop.id());
+
+        failure(ErrorCode.LOOP_COMPLETED, "loop '" + loop.id() + "' is completed (score 96 at iteration 1), so it "
+                + "takes no more feedback", () -> store.addFeedback(loop.id(), feedback(50)));
+        failure(ErrorCode.LOOP_COMPLETED, "loop '" + loop.id() + "' is completed (score 96 at iteration 1), so it "
+                + "takes no more decisions", () -> store.decide(loop.id()));
+        failure(ErrorCode.LOOP_COMPLETED, "loop '" + loop.id() + "' is completed (score 96 at iteration 1), so it "
+                + "takes no more feedback", () -> store.addFeedback(loop.id(), feedback(50), 1L));
+
+        assertThat(store.getLoop(loop.id())).isEqualTo(completed);
+        assertThat(completed.status()).isEqualTo(LoopStatus.COMPLETED);
+        assertThat(completed.currentScore()).isEqualTo(96);
     }
 
     @Test

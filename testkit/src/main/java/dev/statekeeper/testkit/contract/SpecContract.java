@@ -1,5 +1,9 @@
 package dev.statekeeper.testkit.contract;
 
+import dev.statekeeper.core.archive.ArchiveLoader;
+import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.archive.SpecRecord;
+import dev.statekeeper.core.domain.Documents;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
@@ -11,6 +15,7 @@ import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +38,45 @@ public abstract class SpecContract extends ContractBase {
     }
 
     @Test
+    void namesKeepLettersAndDigitsOfEveryScriptInNfkcLowerCase() {
+        Spec umlaut = store.putSpec("demo", spec("Über uns"));
+        Spec kanji = store.putSpec("demo", spec("認証サービス"));
+        Spec fullWidth = store.putSpec("demo", spec("Ａｕｔｈ　Ｓｅｒｖｉｃｅ"));
+        Spec hindi = store.putSpec("demo", spec("हिन्दी पाठ"));
+
+        assertThat(List.of(umlaut, kanji, fullWidth, hindi)).extracting(Spec::name)
+                .containsExactly("über-uns", "認証サービス", "auth-service", "हिन्दी-पाठ");
+        assertThat(store.getSpec("demo", "ÜBER UNS")).isEqualTo(umlaut);
+        assertThat(store.getSpec("demo", "auth service")).isEqualTo(fullWidth);
+        assertThat(store.resolveSpec("demo", "認証").name()).isEqualTo("認証サービス");
+        assertThat(store.resolveSpec("demo", "uber uns").name()).as("fuzzy").isEqualTo("über-uns");
+        assertThat(store.resolveSpec("demo", "हिन्दी").name()).isEqualTo("हिन्दी-पाठ");
+        assertThat(store.updateSpec("demo", "über-uns", SpecContent.titled("ÜBER UNS"), null).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aSpecStoredUnderTheNameOfAnEarlierVersionIsFoundByItsNameAndTitle() {
+        Instant at = Instant.parse("2025-01-01T00:00:00Z");
+        ArchiveLoader loader = store.archive().loader(LoadMode.REPLACE); // as an old export or an unmigrated store has it
+        loader.accept(new SpecRecord("demo", "ber-uns", at, List.of(new SpecRecord.Revision(1, 0, at,
+                Documents.withDefaults(spec("Über uns"), SpecContent.class, SpecStatus.DRAFT)))));
+        loader.finish();
+
+        assertThat(store.getSpec("demo", "Über uns").name()).isEqualTo("ber-uns");
+        assertThat(store.getSpec("demo", "ber-uns").name()).isEqualTo("ber-uns");
+        assertThat(store.resolveSpec("demo", "über uns").name()).isEqualTo("ber-uns");
+        assertThat(store.putSpec("demo", spec("Über uns")).version()).as("an update, not a second spec").isEqualTo(2);
+        assertThat(store.updateSpec("demo", "über uns", SpecContent.titled("Über uns"), null).version()).isEqualTo(3);
+        assertThat(store.putSpec("demo", spec("Ber")).name()).isEqualTo("ber");
+        failure(ErrorCode.SPEC_NOT_FOUND, "spec 'über' of project 'demo' not found", () -> store.getSpec("demo", "über"));
+        assertThat(store.listSpecs(SpecQuery.of("demo")).items()).extracting(Spec::name).containsExactly("ber-uns", "ber");
+
+        store.deleteSpec("demo", "Über uns");
+
+        assertThat(store.listSpecs(SpecQuery.of("demo")).items()).extracting(Spec::name).containsExactly("ber");
+    }
+
+    @Test
     void missingFieldsAreStoredEmptyAndStatusDraft() {
         Spec spec = store.putSpec("demo", SpecContent.titled("Bare"));
 
@@ -47,6 +91,8 @@ public abstract class SpecContract extends ContractBase {
                 () -> store.putSpec("", SpecContent.titled(null)));
         failure(ErrorCode.VALIDATION_FAILED, "invalid spec: title = '!!!': must contain a letter or digit",
                 () -> store.putSpec("demo", SpecContent.titled("!!!")));
+        failure(ErrorCode.VALIDATION_FAILED, "invalid spec: title = '" + "\uFDFA".repeat(20) + "': makes a name of 360 "
+                + "characters (at most 255)", () -> store.putSpec("demo", SpecContent.titled("\uFDFA".repeat(20))));
         assertThat(store.info().counts()).containsEntry("specs", 0L);
     }
 
