@@ -285,8 +285,8 @@ public final class JsonStateStore implements StateStore {
     }
 
     @Override
-    public Roadmap putRoadmap(String project, RoadmapContent content) {
-        return write(model -> model.putRoadmap(project, content));
+    public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
+        return write(model -> model.putRoadmap(project, content, expectedVersion));
     }
 
     @Override
@@ -295,8 +295,8 @@ public final class JsonStateStore implements StateStore {
     }
 
     @Override
-    public ProjectPlan putPlan(String project, PlanContent content) {
-        return write(model -> model.putPlan(project, content));
+    public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
+        return write(model -> model.putPlan(project, content, expectedVersion));
     }
 
     @Override

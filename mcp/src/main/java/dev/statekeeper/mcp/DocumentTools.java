@@ -18,7 +18,8 @@ final class DocumentTools {
     record StoreRoadmap(
             @Arg(value = "the project", required = true) String project,
             @Arg(value = "the roadmap document: creates the roadmap (a title is required), or updates it "
-                    + "(omitted fields keep their value)", required = true) RoadmapContent roadmap) {
+                    + "(omitted fields keep their value)", required = true) RoadmapContent roadmap,
+            @Arg("fail with a stale-version error unless the roadmap is at this version") Long expectedVersion) {
     }
 
     record ProjectRef(@Arg(value = "the project", required = true) String project) {
@@ -27,7 +28,8 @@ final class DocumentTools {
     record StorePlan(
             @Arg(value = "the project", required = true) String project,
             @Arg(value = "the plan document: creates the plan, or updates it (omitted fields keep their value)",
-                    required = true) PlanContent plan) {
+                    required = true) PlanContent plan,
+            @Arg("fail with a stale-version error unless the plan is at this version") Long expectedVersion) {
     }
 
     record ListPlans(
@@ -41,13 +43,13 @@ final class DocumentTools {
                 ToolDef.writes("create_roadmap", StoreRoadmap.class,
                         "Store the project's roadmap: creates it, or updates it. Returns the roadmap with the "
                                 + "project's specs.",
-                        (store, a) -> store.putRoadmap(a.project(), a.roadmap())),
+                        (store, a) -> store.putRoadmap(a.project(), a.roadmap(), a.expectedVersion())),
                 ToolDef.reads("get_roadmap", ProjectRef.class,
                         "The project's roadmap with the project's specs in creation order.",
                         (store, a) -> store.getRoadmap(a.project())),
                 ToolDef.writes("store_project_plan", StorePlan.class,
                         "Store the project's plan: creates it, or updates it.",
-                        (store, a) -> store.putPlan(a.project(), a.plan())),
+                        (store, a) -> store.putPlan(a.project(), a.plan(), a.expectedVersion())),
                 ToolDef.reads("get_project_plan", ProjectRef.class, "The project's plan.",
                         (store, a) -> store.getPlan(a.project())),
                 ToolDef.reads("list_project_plans", ListPlans.class, "Project plans by project, one page at a time.",

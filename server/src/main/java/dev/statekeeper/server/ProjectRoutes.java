@@ -15,7 +15,8 @@ final class ProjectRoutes {
     static void register(Api api) {
         api.put("/projects/{project}/roadmap", ctx -> {
             Params.only(ctx);
-            Roadmap roadmap = api.store.putRoadmap(ctx.pathParam("project"), JsonBody.read(ctx, "roadmap", RoadmapContent.class));
+            Roadmap roadmap = api.store.putRoadmap(ctx.pathParam("project"),
+                    JsonBody.read(ctx, "roadmap", RoadmapContent.class), Params.ifMatch(ctx));
             Api.versioned(ctx, 200, roadmap, roadmap.version());
         });
         api.get("/projects/{project}/roadmap", ctx -> {
@@ -25,7 +26,8 @@ final class ProjectRoutes {
         });
         api.put("/projects/{project}/plan", ctx -> {
             Params.only(ctx);
-            ProjectPlan plan = api.store.putPlan(ctx.pathParam("project"), JsonBody.read(ctx, "plan", PlanContent.class));
+            ProjectPlan plan = api.store.putPlan(ctx.pathParam("project"), JsonBody.read(ctx, "plan", PlanContent.class),
+                    Params.ifMatch(ctx));
             Api.versioned(ctx, 200, plan, plan.version());
         });
         api.get("/projects/{project}/plan", ctx -> {

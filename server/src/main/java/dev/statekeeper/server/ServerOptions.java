@@ -15,7 +15,8 @@ import java.time.Duration;
  * open to the network by accident.
  */
 record ServerOptions(String bind, int port, String token, int maxBodyBytes, Duration readyTimeout,
-                     Duration shutdownTimeout, long idempotencyBytes, boolean publicMetrics) {
+                     Duration shutdownTimeout, long idempotencyBytes, boolean publicMetrics, String bindOrigin,
+                     String portOrigin) {
     /** The shortest token accepted for an address other than loopback, and how many different characters it needs. */
     static final int MIN_TOKEN_LENGTH = 32;
     static final int MIN_TOKEN_CHARACTERS = 8;
@@ -25,7 +26,8 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
                 settings.integer(Setting.SERVER_PORT), settings.raw(Setting.API_TOKEN),
                 settings.integer(Setting.MAX_BODY_BYTES), settings.seconds(Setting.READY_TIMEOUT),
                 settings.seconds(Setting.SHUTDOWN_TIMEOUT), settings.integer(Setting.IDEMPOTENCY_MAX_BYTES),
-                settings.flag(Setting.PUBLIC_METRICS));
+                settings.flag(Setting.PUBLIC_METRICS), settings.origin(Setting.SERVER_BIND),
+                settings.origin(Setting.SERVER_PORT));
         String bind = Setting.SERVER_BIND.variable() + " = " + options.bind + " (" + settings.origin(Setting.SERVER_BIND)
                 + ")";
         if (loopback(options.bind, bind)) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
 final class ServerSetup {
     /** The writes whose expected version an If-Match header sets; elsewhere If-Match is refused, not ignored. */
     private static final Set<String> IF_MATCH_ROUTES = Set.of("POST " + Api.BASE + "/loops/{id}/feedback",
-            "POST " + Api.BASE + "/loops/{id}/decide", "PATCH " + Api.BASE + "/projects/{project}/specs/{name}");
+            "POST " + Api.BASE + "/loops/{id}/decide", "PATCH " + Api.BASE + "/projects/{project}/specs/{name}",
+            "PUT " + Api.BASE + "/projects/{project}/roadmap", "PUT " + Api.BASE + "/projects/{project}/plan");
     private static final int IDEMPOTENCY_KEYS = 10_000;
     private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
 
@@ -122,7 +123,8 @@ final class ServerSetup {
         if (ctx.header("If-Match") != null && endpoint != null
                 && !IF_MATCH_ROUTES.contains(ctx.method().name() + " " + endpoint.path)) {
             throw HttpFailure.badHeader("If-Match", ctx.header("If-Match"), "this route does not take a version; "
-                    + "If-Match is honoured by POST .../feedback, POST .../decide and PATCH of a spec");
+                    + "If-Match is honoured by POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap "
+                    + "or plan");
         }
     }
 }

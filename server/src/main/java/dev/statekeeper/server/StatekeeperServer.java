@@ -88,8 +88,7 @@ public final class StatekeeperServer {
         try {
             app.start();
         } catch (JavalinBindException e) {
-            throw new StatekeeperException(ErrorCode.CONFIG_INVALID, "cannot listen on " + options.bind() + ":"
-                    + options.port() + ": " + e.getMessage() + " (set STATEKEEPER_PORT or --port)", e);
+            throw BindFailure.of(e, options);
         }
         port = app.port();
         health.warmUp();

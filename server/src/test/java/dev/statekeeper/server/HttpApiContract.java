@@ -187,6 +187,24 @@ abstract class HttpApiContract {
     }
 
     @Test
+    void roadmapAndPlanWritesHonourIfMatch() {
+        String project = project();
+        String roadmap = "/api/v1/projects/" + project + "/roadmap";
+        assertThat(http.put(roadmap, "{\"title\": \"R\"}", "If-Match", "\"1\"").status()).as("none yet").isEqualTo(412);
+        assertThat(http.put(roadmap, "{\"title\": \"R\"}").header("ETag")).isEqualTo("\"1\"");
+        assertThat(http.put(roadmap, "{\"status\": \"approved\"}", "If-Match", "\"1\"").header("ETag")).isEqualTo("\"2\"");
+        Http.Response stale = http.put(roadmap, "{\"status\": \"blocked\"}", "If-Match", "\"1\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.message()).isEqualTo("roadmap of project '" + project + "' is at version 2, not 1");
+        assertThat(http.get(roadmap).json().at("/content/status").asText()).isEqualTo("approved");
+
+        String plan = "/api/v1/projects/" + project + "/plan";
+        assertThat(http.put(plan, "{\"vision\": \"v\"}").header("ETag")).isEqualTo("\"1\"");
+        assertThat(http.put(plan, "{\"vision\": \"w\"}", "If-Match", "W/\"1\"").status()).as("weak").isEqualTo(412);
+        assertThat(http.put(plan, "{\"vision\": \"w\"}", "If-Match", "\"1\"").header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void plansAreStoredListedAndDeleted() {
         String project = project();
         Http.Response put = http.put("/api/v1/projects/" + project + "/plan", "{\"vision\": \"Agents that remember\", \"status\": \"active\"}");

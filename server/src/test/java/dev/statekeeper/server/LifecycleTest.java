@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,33 @@ class LifecycleTest {
             StatekeeperServer second = StatekeeperServer.create(store, Stores.server(Setting.SERVER_PORT, String.valueOf(port)));
             try {
                 assertThatThrownBy(second::start).isInstanceOf(StatekeeperException.class)
-                        .hasMessageStartingWith("cannot listen on 127.0.0.1:" + port + ": ")
+                        .hasMessage("cannot listen on 127.0.0.1:" + port + ": another process listens on port " + port
+                                + " (STATEKEEPER_PORT = " + port + " (set explicitly)); stop it (ss -ltnp 'sport = :" + port
+                                + "' names it) or choose another port, 0 for any free one")
                         .extracting(e -> ((StatekeeperException) e).code()).isEqualTo(ErrorCode.CONFIG_INVALID);
                 assertThatThrownBy(first::start).isInstanceOf(IllegalStateException.class)
                         .hasMessage("the server was already started; create a new one");
             } finally {
                 second.stop();
                 first.stop();
+            }
+        }
+    }
+
+    @Test
+    void anAddressThisHostDoesNotHaveIsNamedAsSuchNotAsABusyPort() {
+        try (StateStore store = Stores.sqlite(dir)) {
+            Settings settings = Settings.builder().set(Setting.SERVER_PORT, "0")
+                    .set(Setting.API_TOKEN, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                    .flag(Setting.SERVER_BIND, "--bind", "192.0.2.1").build(); // TEST-NET-1: never a local address
+            StatekeeperServer server = StatekeeperServer.create(store, settings);
+            try {
+                assertThatThrownBy(server::start).isInstanceOf(StatekeeperException.class)
+                        .hasMessage("cannot listen on 192.0.2.1:0: this host has no address 192.0.2.1 (STATEKEEPER_BIND "
+                                + "= 192.0.2.1 (from --bind)); use one of its addresses ('ip -brief address' lists "
+                                + "them), 0.0.0.0 for all, or 127.0.0.1");
+            } finally {
+                server.stop();
             }
         }
     }

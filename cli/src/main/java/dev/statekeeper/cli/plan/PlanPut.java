@@ -18,10 +18,14 @@ public final class PlanPut extends StoreCommand {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "the plan as JSON (- reads stdin)")
     String file;
 
+    @Option(names = "--expect-version", paramLabel = "N",
+            description = "fail with a stale-version error unless the plan is at version N")
+    Long expectVersion;
+
     @Override
     protected void execute(StateStore store, Output out) {
         PlanContent content = readJson(file, "plan", PlanContent.class);
-        ProjectPlan plan = store.putPlan(project, content);
+        ProjectPlan plan = store.putPlan(project, content, expectVersion);
         out.emit(plan, "stored plan of project '" + project + "' (version " + plan.version() + ")");
     }
 }

@@ -18,10 +18,14 @@ public final class RoadmapPut extends StoreCommand {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "the roadmap as JSON (- reads stdin)")
     String file;
 
+    @Option(names = "--expect-version", paramLabel = "N",
+            description = "fail with a stale-version error unless the roadmap is at version N")
+    Long expectVersion;
+
     @Override
     protected void execute(StateStore store, Output out) {
         RoadmapContent content = readJson(file, "roadmap", RoadmapContent.class);
-        Roadmap roadmap = store.putRoadmap(project, content);
+        Roadmap roadmap = store.putRoadmap(project, content, expectVersion);
         out.emit(roadmap, "stored roadmap of project '" + project + "' (version " + roadmap.version() + ")");
     }
 }

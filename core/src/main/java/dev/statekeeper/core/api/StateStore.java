@@ -136,15 +136,28 @@ public interface StateStore extends AutoCloseable {
 
     // ---- roadmaps ----
 
-    /** Creates or updates the project's roadmap (null fields keep their stored value). */
-    Roadmap putRoadmap(String project, RoadmapContent content);
+    /**
+     * Creates or updates the project's roadmap (null fields keep their stored value). With an
+     * {@code expectedVersion}, only when the stored roadmap is at that version (STALE_VERSION otherwise, also when
+     * there is none yet).
+     */
+    Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion);
+
+    default Roadmap putRoadmap(String project, RoadmapContent content) {
+        return putRoadmap(project, content, null);
+    }
 
     /** The roadmap with the project's specs in creation order. */
     Roadmap getRoadmap(String project);
 
     // ---- project plans ----
 
-    ProjectPlan putPlan(String project, PlanContent content);
+    /** Creates or updates the project's plan; an {@code expectedVersion} as for {@link #putRoadmap}. */
+    ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion);
+
+    default ProjectPlan putPlan(String project, PlanContent content) {
+        return putPlan(project, content, null);
+    }
 
     ProjectPlan getPlan(String project);
 

@@ -57,6 +57,24 @@ public final class Errors {
                 "spec '" + name + "' of project '" + project + "' is at version " + current + ", not " + expected);
     }
 
+    /**
+     * A write of a project's document (roadmap, plan) that expected a version the document is not at;
+     * {@code current} null when there is no such document yet.
+     */
+    public static StatekeeperException staleDocument(String document, String project, Long current, long expected) {
+        return new StatekeeperException(ErrorCode.STALE_VERSION, current == null
+                ? "project '" + project + "' has no " + document + " yet, so it is not at version " + expected
+                        + "; store it without an expected version to create it"
+                : document + " of project '" + project + "' is at version " + current + ", not " + expected);
+    }
+
+    /** Refuses a write whose expected version (when given) is not the stored document's (null when none). */
+    public static void checkDocumentVersion(String document, String project, Long current, Long expected) {
+        if (expected != null && !expected.equals(current)) {
+            throw staleDocument(document, project, current, expected);
+        }
+    }
+
     public static StatekeeperException closed(String backend) {
         return new StatekeeperException(ErrorCode.STORE_CLOSED, "the " + backend + " store is closed");
     }

@@ -39,7 +39,7 @@ final class DocumentBook {
         return plans.size();
     }
 
-    Roadmap putRoadmap(String project, RoadmapContent content, List<Spec> specs) {
+    Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion, List<Spec> specs) {
         Projects.checkProject("roadmap", project);
         Roadmap stored = roadmaps.get(project);
         Instant now = clock.now();
@@ -47,6 +47,7 @@ final class DocumentBook {
                 ? new Roadmap(project, 1, Projects.roadmapFirstStore(project, content), List.of(), now, now)
                 : new Roadmap(project, stored.version() + 1, Projects.roadmapUpdate(stored.content(), content), List.of(),
                         stored.createdAt(), now);
+        Errors.checkDocumentVersion("roadmap", project, stored == null ? null : stored.version(), expectedVersion);
         roadmaps.put(project, next);
         return withSpecs(next, specs);
     }
@@ -63,7 +64,7 @@ final class DocumentBook {
         return new Roadmap(r.project(), r.version(), r.content(), specs, r.createdAt(), r.updatedAt());
     }
 
-    ProjectPlan putPlan(String project, PlanContent content) {
+    ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
         Projects.checkProject("plan", project);
         ProjectPlan stored = plans.get(project);
         Instant now = clock.now();
@@ -71,6 +72,7 @@ final class DocumentBook {
                 ? new ProjectPlan(project, 1, Projects.planFirstStore(project, content), now, now)
                 : new ProjectPlan(project, stored.version() + 1, Projects.planUpdate(stored.content(), content),
                         stored.createdAt(), now);
+        Errors.checkDocumentVersion("plan", project, stored == null ? null : stored.version(), expectedVersion);
         plans.put(project, next);
         return next;
     }

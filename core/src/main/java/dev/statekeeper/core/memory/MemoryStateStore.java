@@ -271,8 +271,8 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public Roadmap putRoadmap(String project, RoadmapContent content) {
-        return locked(() -> documents.putRoadmap(project, content, specs.ofProject(project)));
+    public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
+        return locked(() -> documents.putRoadmap(project, content, expectedVersion, specs.ofProject(project)));
     }
 
     @Override
@@ -281,8 +281,8 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public ProjectPlan putPlan(String project, PlanContent content) {
-        return locked(() -> documents.putPlan(project, content));
+    public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
+        return locked(() -> documents.putPlan(project, content, expectedVersion));
     }
 
     @Override

@@ -102,6 +102,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String forKeyShare() {
+        return " FOR KEY SHARE";
+    }
+
+    @Override
     public String byCodePoint(String column) {
         return column + " COLLATE \"C\"";
     }

@@ -57,6 +57,12 @@ public record PostgresUrl(String host, int port, String database, String user, S
         if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
             throw invalid(url, "must start with postgresql:// or postgres://");
         }
+        String beforeQuery = url.split("[?#]", 2)[0];
+        if (uri.getRawFragment() != null || beforeQuery.indexOf('@') != beforeQuery.lastIndexOf('@')
+                || uri.getRawPath() != null && uri.getRawPath().indexOf('@') >= 0) {
+            throw invalid(url, "does not read as user:password@host:port/db: a password (or user) that holds @ / # ? : "
+                    + "or % must have them percent-encoded (@ as %40, / as %2F, # as %23, ? as %3F, : as %3A, % as %25)");
+        }
         if (uri.getRawAuthority() != null && uri.getHost() == null) {
             throw invalid(url, "has no valid host (postgresql://user:pass@host:port/db)");
         }

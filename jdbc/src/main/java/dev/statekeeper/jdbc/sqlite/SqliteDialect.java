@@ -34,4 +34,9 @@ enum SqliteDialect implements Dialect {
     public String forUpdate() {
         return "";
     }
+
+    @Override
+    public String forKeyShare() {
+        return "";
+    }
 }

@@ -34,6 +34,13 @@ public interface Dialect {
     String forUpdate();
 
     /**
+     * What follows a SELECT of a row that the transaction goes on to refer to (a foreign key to it): {@code
+     * " FOR KEY SHARE"} where a concurrent delete could otherwise remove it between the read and the insert
+     * (PostgreSQL), so the insert meets a row that exists or the read finds none; "" where writers are serialized.
+     */
+    String forKeyShare();
+
+    /**
      * The column ordered by its characters' code points, whatever the database's collation: the order Java and
      * every other backend give text keys. SQLite compares text byte by byte already; PostgreSQL needs
      * {@code COLLATE "C"}.

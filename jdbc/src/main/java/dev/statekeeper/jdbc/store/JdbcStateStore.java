@@ -25,6 +25,7 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.Recheck;
+import dev.statekeeper.jdbc.SqlWork;
 import dev.statekeeper.jdbc.Transactor;
 
 import java.sql.Connection;
@@ -238,9 +239,11 @@ public abstract class JdbcStateStore implements StateStore {
     // ---- roadmaps and plans ----
 
     @Override
-    public Roadmap putRoadmap(String project, RoadmapContent content) {
-        return tx.write("store roadmap of project '" + project + "'", c -> roadmaps.put(c, project, content),
-                Recheck.rerun()); // the same partial content merged twice gives the same roadmap
+    public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
+        String operation = "store roadmap of project '" + project + "'";
+        SqlWork<Roadmap> work = c -> roadmaps.put(c, project, content, expectedVersion);
+        // the same partial content merged twice gives the same roadmap, unless it expected a version
+        return expectedVersion == null ? tx.write(operation, work, Recheck.rerun()) : tx.write(operation, work);
     }
 
     @Override
@@ -249,9 +252,11 @@ public abstract class JdbcStateStore implements StateStore {
     }
 
     @Override
-    public ProjectPlan putPlan(String project, PlanContent content) {
-        return tx.write("store plan of project '" + project + "'", c -> plans.put(c, project, content),
-                Recheck.rerun()); // the same partial content merged twice gives the same plan
+    public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
+        String operation = "store plan of project '" + project + "'";
+        SqlWork<ProjectPlan> work = c -> plans.put(c, project, content, expectedVersion);
+        // the same partial content merged twice gives the same plan, unless it expected a version
+        return expectedVersion == null ? tx.write(operation, work, Recheck.rerun()) : tx.write(operation, work);
     }
 
     @Override

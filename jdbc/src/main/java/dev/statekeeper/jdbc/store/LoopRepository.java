@@ -132,6 +132,17 @@ final class LoopRepository {
         }
     }
 
+    /**
+     * Like {@link #require}, for a write that goes on to insert a row referring to the loop: the loop is kept from
+     * being deleted until the transaction ends, so a concurrent delete either comes first (LOOP_NOT_FOUND here) or
+     * waits.
+     */
+    void requireForReference(Connection c, String id) throws SQLException {
+        if (Sql.first(c, "SELECT 1 FROM loop_states WHERE id = ?" + dialect.forKeyShare(), row -> true, id).isEmpty()) {
+            throw Errors.loopNotFound(id);
+        }
+    }
+
     Page<LoopSummary> list(Connection c, LoopQuery query) throws SQLException {
         Where where = new Where().equal("l.project_name", query.project())
                 .equal("l.loop_type", query.type() == null ? null : query.type().wire())

@@ -21,7 +21,7 @@ final class ObjectiveFeedbackRepository {
     }
 
     void put(Connection c, String loopId, String text) throws SQLException {
-        loops.require(c, loopId);
+        loops.requireForReference(c, loopId);
         Object now = dialect.time(Timestamps.now(clock));
         Sql.update(c, """
                 INSERT INTO objective_feedback (loop_id, feedback, created_at, updated_at) VALUES (?, ?, ?, ?)

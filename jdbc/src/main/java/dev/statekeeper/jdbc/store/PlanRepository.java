@@ -32,13 +32,14 @@ final class PlanRepository {
     }
 
     /** Creates the project's plan, or lays the non-null fields of {@code content} over the stored one. */
-    ProjectPlan put(Connection c, String project, PlanContent content) throws SQLException {
+    ProjectPlan put(Connection c, String project, PlanContent content, Long expectedVersion) throws SQLException {
         Optional<ProjectPlan> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         ProjectPlan next = stored.isEmpty()
                 ? new ProjectPlan(project, 1, Projects.planFirstStore(project, content), now, now)
                 : new ProjectPlan(project, stored.get().version() + 1, Projects.planUpdate(stored.get().content(), content),
                         stored.get().createdAt(), now);
+        Errors.checkDocumentVersion("plan", project, stored.map(ProjectPlan::version).orElse(null), expectedVersion);
         Sql.update(c, """
                 INSERT INTO project_plans (project_name, plan_status, content, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)

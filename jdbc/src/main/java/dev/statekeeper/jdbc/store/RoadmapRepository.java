@@ -29,13 +29,14 @@ final class RoadmapRepository {
     }
 
     /** Creates the project's roadmap, or lays the non-null fields of {@code content} over the stored one. */
-    Roadmap put(Connection c, String project, RoadmapContent content) throws SQLException {
+    Roadmap put(Connection c, String project, RoadmapContent content, Long expectedVersion) throws SQLException {
         Optional<Roadmap> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         Roadmap next = stored.isEmpty()
                 ? new Roadmap(project, 1, Projects.roadmapFirstStore(project, content), List.of(), now, now)
                 : new Roadmap(project, stored.get().version() + 1,
                         Projects.roadmapUpdate(stored.get().content(), content), List.of(), stored.get().createdAt(), now);
+        Errors.checkDocumentVersion("roadmap", project, stored.map(Roadmap::version).orElse(null), expectedVersion);
         Sql.update(c, """
                 INSERT INTO roadmaps (project_name, roadmap_status, content, version, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?)

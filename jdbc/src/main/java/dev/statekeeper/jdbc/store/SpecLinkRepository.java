@@ -25,8 +25,8 @@ final class SpecLinkRepository {
 
     /** Links the loop to the spec, replacing an earlier link of the loop. */
     void link(Connection c, String loopId, String project, String specName) throws SQLException {
-        loops.require(c, loopId);
-        long specId = specs.require(c, project, specName).id();
+        loops.requireForReference(c, loopId);
+        long specId = specs.requireForReference(c, project, specName).id();
         Sql.update(c, """
                 INSERT INTO loop_to_spec_mappings (loop_id, spec_id, linked_at) VALUES (?, ?, ?)
                 ON CONFLICT (loop_id) DO UPDATE SET spec_id = excluded.spec_id, linked_at = excluded.linked_at""",

@@ -78,6 +78,12 @@ final class SpecRepository {
         return find(c, project, name).orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
     }
 
+    /** Like {@link #require}, kept from being deleted until the transaction ends (a row will refer to it). */
+    Row requireForReference(Connection c, String project, String name) throws SQLException {
+        return find(c, project, name, dialect.forKeyShare())
+                .orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
+    }
+
     Page<Spec> list(Connection c, SpecQuery query) throws SQLException {
         if (query.project() == null) {
             return new Page<>(List.of(), 0, query.paging().limit(), query.paging().offset());

@@ -3,6 +3,8 @@ package dev.statekeeper.jdbc.postgres;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 
@@ -45,5 +47,19 @@ class PostgresUrlTest {
         assertThatThrownBy(() -> PostgresUrl.parse(null))
                 .hasMessage("invalid settings: DATABASE_URL = (missing): is required for the postgres backend "
                         + "(postgresql://user:pass@host:port/db)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://respec:p@ss/w#rd@localhost:5432/respec_dev",
+            "postgresql://respec:p@ss@localhost:5432/respec_dev", "postgresql://respec:pa/ss@localhost:5432/respec_dev",
+            "postgresql://respec:pa#ss@localhost:5432/respec_dev"})
+    void aPasswordWithReservedCharactersNotPercentEncodedIsRefusedWithTheHintNotTakenApartWrongly(String url) {
+        assertThatThrownBy(() -> PostgresUrl.parse(url))
+                .hasMessage("invalid settings: DATABASE_URL = 'postgresql://respec:****@localhost:5432/respec_dev': does "
+                        + "not read as user:password@host:port/db: a password (or user) that holds @ / # ? : or % must have "
+                        + "them percent-encoded (@ as %40, / as %2F, # as %23, ? as %3F, : as %3A, % as %25)");
+        PostgresUrl encoded = PostgresUrl.parse("postgresql://respec:p%40ss%2Fw%23rd@localhost:5432/respec_dev");
+        assertThat(encoded.password()).isEqualTo("p@ss/w#rd");
+        assertThat(encoded.database()).isEqualTo("respec_dev");
     }
 }

@@ -53,6 +53,25 @@ public abstract class DocumentContract extends ContractBase {
     }
 
     @Test
+    void aRoadmapOrPlanWriteWithAnExpectedVersionAppliesOnlyAtThatVersion() {
+        failure(ErrorCode.STALE_VERSION, "project 'demo' has no roadmap yet, so it is not at version 1; store it "
+                + "without an expected version to create it", () -> store.putRoadmap("demo", roadmap("R"), 1L));
+        store.putRoadmap("demo", roadmap("R"));
+        assertThat(store.putRoadmap("demo", RoadmapContent.titled("R2"), 1L).version()).isEqualTo(2);
+        failure(ErrorCode.STALE_VERSION, "roadmap of project 'demo' is at version 2, not 1",
+                () -> store.putRoadmap("demo", RoadmapContent.titled("R3"), 1L));
+        assertThat(store.getRoadmap("demo").content().title()).as("nothing written").isEqualTo("R2");
+
+        failure(ErrorCode.STALE_VERSION, "project 'demo' has no plan yet, so it is not at version 3; store it "
+                + "without an expected version to create it", () -> store.putPlan("demo", plan("v"), 3L));
+        store.putPlan("demo", plan("v"));
+        assertThat(store.putPlan("demo", plan("v2"), 1L).version()).isEqualTo(2);
+        failure(ErrorCode.STALE_VERSION, "plan of project 'demo' is at version 2, not 1",
+                () -> store.putPlan("demo", plan("v3"), 1L));
+        assertThat(store.getPlan("demo").content().vision()).isEqualTo("v2");
+    }
+
+    @Test
     void roadmapsNeedATitleAndAProject() {
         failure(ErrorCode.VALIDATION_FAILED, "invalid roadmap: title = (missing): is required",
                 () -> store.putRoadmap("demo", RoadmapContent.titled(null)));
