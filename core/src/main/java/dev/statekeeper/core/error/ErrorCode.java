@@ -5,7 +5,7 @@ package dev.statekeeper.core.error;
  * cause and a one-line fix, so the CLI, the server and the docs all say the same thing.
  *
  * <p>Exit codes: 1 internal, 2 usage/configuration, 3 not found, 4 invalid input or conflict,
- * 5 backend unavailable, 6 integrity problem.
+ * 5 backend unavailable (or output that could not be written), 6 integrity problem.
  */
 public enum ErrorCode {
     INTERNAL(1, 500, "an unexpected internal error (a bug in Statekeeper)",
