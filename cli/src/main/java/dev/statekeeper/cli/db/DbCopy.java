@@ -94,11 +94,8 @@ public final class DbCopy extends StoreCommand {
         LoadMode effective = Loading.mode(mode, before, this::usage);
         SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "copy",
                 globals().terminal().clock());
-        ImportResult result = ArchiveCopy.run(source, into, effective, Records.expected(from), progress, () -> {
-            if (effective == LoadMode.REPLACE) {
-                safety.take(into, before);
-            }
-        });
+        ImportResult result = ArchiveCopy.run(source, into, effective, Records.expected(from), progress,
+                () -> safety.take(effective, into, before));
         progress.end();
         Long verified = null;
         if (verify || switchTo) {

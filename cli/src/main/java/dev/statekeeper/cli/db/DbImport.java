@@ -59,11 +59,8 @@ public final class DbImport extends StoreCommand {
             }
             SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "import",
                     globals().terminal().clock());
-            ImportResult result = ArchiveImport.run(store, source, effective, progress, checked -> {
-                if (effective == LoadMode.REPLACE) {
-                    safety.take(store, info);
-                }
-            });
+            ImportResult result = ArchiveImport.run(store, source, effective, progress,
+                    checked -> safety.take(effective, store, info));
             progress.end();
             Map<String, Object> json = Loading.json(result, info);
             safety.addTo(json);

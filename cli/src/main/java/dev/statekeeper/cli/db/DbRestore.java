@@ -70,7 +70,7 @@ public final class DbRestore implements Callable<Integer> {
                 StoreInfo info = target.info();
                 SafetyBackup safety = new SafetyBackup(backups, "restore", clock);
                 ImportResult result = ArchiveImport.run(target, source, LoadMode.REPLACE, progress,
-                        checked -> safety.take(target, info));
+                        checked -> safety.take(LoadMode.REPLACE, target, info));
                 progress.end();
                 if (!BackupRetention.markRestored(backup, clock.instant(), Records.where(info))) {
                     globals.terminal().err().println("note: backup " + backup.name() + " cannot be marked as restored "

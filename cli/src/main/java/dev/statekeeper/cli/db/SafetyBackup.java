@@ -5,6 +5,7 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Backup;
 import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.LoadMode;
 
 import java.time.Clock;
 import java.util.Map;
@@ -27,9 +28,12 @@ final class SafetyBackup {
         this.clock = clock;
     }
 
-    /** Backs {@code store} up when it held records ({@code before}: as it was when the command began). */
-    void take(StateStore store, StoreInfo before) {
-        if (!Records.empty(before)) {
+    /**
+     * Backs {@code store} up when the load removes records ({@code mode} replace) and it held some ({@code before}:
+     * as it was when the command began).
+     */
+    void take(LoadMode mode, StateStore store, StoreInfo before) {
+        if (mode == LoadMode.REPLACE && !Records.empty(before)) {
             taken = backups.createBefore("pre-" + command, store, clock, VersionProvider.version());
         }
     }
