@@ -48,7 +48,7 @@ final class RowSalvage {
     }
 
     /** What was read so far (the highest rowid among it: rowids of our tables start at 1) and what was lost. */
-    private final class Reading {
+    private static final class Reading {
         final Sink sink;
         final RowidSet seen = new RowidSet();
         long highest;
