@@ -9,6 +9,7 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.testkit.Archives;
 import dev.statekeeper.testkit.Fixtures;
 import dev.statekeeper.testkit.TestClock;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +34,21 @@ class StdoutFailureTest {
             + "the command again\n";
     private static final int LOOPS = 600;
 
+    /** One SQLite store for the tests that only read it. */
+    @TempDir
+    static Path shared;
+
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void fillShared() {
+        fill(shared, "sqlite");
+    }
+
     @Test
     void anExportToAFullDiskExitsFiveSayingSo() throws Exception {
-        String backend = fill("sqlite");
-        Process export = start(backend, List.of(), "db", "export").redirectOutput(new File("/dev/full")).start();
+        Process export = start(shared, "sqlite", List.of(), "db", "export").redirectOutput(new File("/dev/full")).start();
 
         assertThat(exitCode(export)).isEqualTo(5);
         assertThat(stderr()).isEqualTo("statekeeper: cannot write to stdout: No space left on device; what was printed "
@@ -48,8 +57,7 @@ class StdoutFailureTest {
 
     @Test
     void aShortListingToAFullDiskExitsFiveToo() throws Exception {
-        String backend = fill("sqlite");
-        Process list = start(backend, List.of(), "loop", "list", "--limit", "1")
+        Process list = start(shared, "sqlite", List.of(), "loop", "list", "--limit", "1")
                 .redirectOutput(new File("/dev/full")).start();
 
         assertThat(exitCode(list)).isEqualTo(5);
@@ -60,9 +68,9 @@ class StdoutFailureTest {
     /** json: a SQLite driver would first extract its native library, which the file size limit forbids too. */
     @Test
     void anExportBeyondTheFileSizeLimitExitsFiveAndTheFileIsCutOff() throws Exception {
-        String backend = fill("json");
+        fill(dir, "json");
         Path file = dir.resolve("export.jsonl");
-        Process export = start(backend, List.of("sh", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$@\"", "sh"),
+        Process export = start(dir, "json", List.of("sh", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$@\"", "sh"),
                 "db", "export").redirectOutput(file.toFile()).start();
 
         assertThat(exitCode(export)).isEqualTo(5);
@@ -73,8 +81,7 @@ class StdoutFailureTest {
 
     @Test
     void aPipeClosedByItsReaderEndsTheExportQuietlyWithExitFive() throws Exception {
-        String backend = fill("sqlite");
-        Process export = start(backend, List.of(), "db", "export").start();
+        Process export = start(shared, "sqlite", List.of(), "db", "export").start();
         try (InputStream out = export.getInputStream()) {
             assertThat(new String(out.readNBytes(10))).isEqualTo("{\"format\":");
         }
@@ -83,8 +90,8 @@ class StdoutFailureTest {
         assertThat(stderr()).isEmpty();
     }
 
-    /** A store of the backend holding {@link #LOOPS} loops with feedback (an export of about 300 KB). */
-    private String fill(String backend) {
+    /** A store of the backend in {@code home}/data holding {@link #LOOPS} loops with feedback (about 300 KB). */
+    private static void fill(Path home, String backend) {
         byte[] export;
         try (StateStore memory = StateStores.open(Settings.builder().set(Setting.BACKEND, "memory").build(),
                 TestClock.frozen())) {
@@ -97,19 +104,19 @@ class StdoutFailureTest {
             export = Archives.export(memory);
         }
         assertThat(export.length).isGreaterThan(250_000);
-        new CliRunner(dir.resolve("data")).env("STATEKEEPER_BACKEND", backend).runWithBytes(export, "db", "import", "-");
-        return backend;
+        new CliRunner(home.resolve("data")).env("STATEKEEPER_BACKEND", backend).runWithBytes(export, "db", "import", "-");
     }
 
-    private ProcessBuilder start(String backend, List<String> prefix, String... args) {
+    /** The CLI in a child process on the store in {@code home}/data; its stderr goes to this test's directory. */
+    private ProcessBuilder start(Path home, String backend, List<String> prefix, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:-UsePerfData",
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
         builder.environment().put("STATEKEEPER_BACKEND", backend);
-        builder.environment().put("STATEKEEPER_DATA_DIR", dir.resolve("data").toString());
-        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().put("STATEKEEPER_DATA_DIR", home.resolve("data").toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         return builder;
     }
 
