@@ -2,17 +2,21 @@ package dev.statekeeper.cli;
 
 import dev.statekeeper.cli.support.Converters;
 import dev.statekeeper.cli.support.ErrorHandler;
+import dev.statekeeper.cli.support.StdoutWriter;
 import dev.statekeeper.cli.support.Terminal;
+import dev.statekeeper.core.error.StatekeeperException;
 import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code statekeeper} command line over explicit streams: {@link #run} parses the arguments, runs the
- * command and returns its exit code. {@link Main} wires it to the process; tests run it in-process.
+ * command and returns its exit code, 5 (OUTPUT_FAILED) when stdout could not take all it printed
+ * ({@link StdoutWriter}). {@link Main} wires it to the process; tests run it in-process.
  */
 public final class Cli {
     private final Terminal terminal;
@@ -37,7 +41,10 @@ public final class Cli {
         EnvironmentHelp.install(commandLine);
         layOutHelp(commandLine);
         try {
-            return commandLine.execute(args);
+            int exitCode = commandLine.execute(args);
+            Optional<StatekeeperException> unwritten = StdoutWriter.failure(terminal.out());
+            return exitCode == 0 && unwritten.isPresent()
+                    ? errors.handleExecutionException(unwritten.get(), commandLine, null) : exitCode;
         } finally {
             terminal.out().flush();
             terminal.err().flush();

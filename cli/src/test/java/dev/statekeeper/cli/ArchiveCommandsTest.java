@@ -138,6 +138,59 @@ class ArchiveCommandsTest {
                 .startsWith("statekeeper: cannot read export file '" + dir.resolve("nope.jsonl") + "': no such file\n");
     }
 
+    @Test
+    void exportRefusesToReplaceALinkAFifoOrADirectoryAndLeavesThemAsTheyAre() throws Exception {
+        Path target = Files.writeString(dir.resolve("real.jsonl"), "mine");
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), target);
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path directory = Files.createDirectories(dir.resolve("out"));
+
+        CliRunner.Result toLink = cli.run("db", "export", "-o", link.toString());
+        CliRunner.Result toFifo = cli.run("db", "export", "-o", fifo.toString());
+        CliRunner.Result toDirectory = cli.run("db", "export", "-o", directory.toString());
+
+        String usage = "\n  fix: see 'statekeeper help' or add --help to the command\n";
+        assertThat(toLink.exitCode()).isEqualTo(2);
+        assertThat(toLink.err()).isEqualTo("statekeeper: cannot write the export to '" + link + "': it is a symbolic "
+                + "link (to '" + target + "'), not a regular file, and is left as it is; name a new file or a regular "
+                + "one (which is replaced), such as the link's target" + usage);
+        assertThat(toFifo.exitCode()).isEqualTo(2);
+        assertThat(toFifo.err()).isEqualTo("statekeeper: cannot write the export to '" + fifo + "': it is a FIFO (named "
+                + "pipe), not a regular file, and is left as it is; name a new file or a regular one (which is replaced)"
+                + usage);
+        assertThat(toDirectory.exitCode()).isEqualTo(2);
+        assertThat(toDirectory.err()).isEqualTo("statekeeper: cannot write the export to '" + directory + "': it is a "
+                + "directory, not a regular file, and is left as it is; name a new file or a regular one (which is "
+                + "replaced)" + usage);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(target)).isEqualTo("mine");
+        assertThat((Integer) Files.getAttribute(fifo, "unix:mode") & 0170000).isEqualTo(0010000);
+        assertThat(directory).isEmptyDirectory();
+        cli.ok("db", "export", "-o", target.toString());
+        assertThat(Files.readString(target)).isEqualTo(cli.ok("db", "export"));
+    }
+
+    @Test
+    void importReplacingTheRecordsOfAStoreBacksThemUpFirstAndSaysWhere() throws Exception {
+        String held = cli.ok("db", "export");
+        CliRunner b = new CliRunner(dir.resolve("b"));
+        b.ok("session", "start", "other");
+        Path file = Files.writeString(dir.resolve("other.jsonl"), b.ok("db", "export"));
+
+        String out = cli.ok("db", "import", file.toString(), "--mode", "replace");
+        JsonNode json = Json.mapper().readTree(cli.ok("db", "import", file.toString(), "--mode", "replace", "--json"));
+
+        Path backup = dir.resolve("a/backups/pre-import-20260101T000000Z");
+        assertThat(out).isEqualTo("imported 1 record (1 session) into sqlite store " + dir.resolve("a/state.db")
+                + " (replace); the records it held were backed up first to " + backup + "\n");
+        assertThat(json.get("previousRecordsBackup").asText()).isEqualTo(backup + "-2");
+        cli.ok("db", "restore", "pre-import-20260101T000000Z");
+        assertThat(cli.ok("db", "export")).isEqualTo(held);
+        assertThat(Json.mapper().readTree(b.ok("db", "import", file.toString(), "--mode", "merge", "--json"))
+                .get("previousRecordsBackup").isNull()).isTrue();
+    }
+
     /** The export with its trailer's checksum computed again, as a hand edit that knows the format would. */
     static String rehash(String export) throws Exception {
         String[] lines = export.split("\n");

@@ -162,6 +162,32 @@ class CopyCommandsTest {
     }
 
     @Test
+    void aCopyReplacingTheRecordsOfASqliteOrPostgresTargetBacksThemUpFirst() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        String url = server.url(server.createDatabase());
+        CliRunner sqlite = new CliRunner(dir.resolve("b"));
+        CliRunner pg = new CliRunner(dir.resolve("p")).env("STATEKEEPER_BACKEND", "postgres").env("DATABASE_URL", url);
+        sqlite.ok("session", "start", "old-b");
+        pg.ok("session", "start", "old-p");
+        String heldB = sqlite.ok("db", "export");
+        String heldP = pg.ok("db", "export");
+
+        String out = cli.ok("db", "copy", "--to", "sqlite:" + dir.resolve("b/state.db"), "--mode", "replace");
+        JsonNode json = Json.mapper().readTree(cli.ok("db", "copy", "--to", url, "--mode", "replace", "--json"));
+
+        Path backups = dir.resolve("a/backups");
+        assertThat(out).endsWith(" (replace); the records it held were backed up first to "
+                + backups.resolve("pre-copy-20260101T000000Z") + "\n");
+        assertThat(json.get("previousRecordsBackup").asText()).isEqualTo(backups.resolve("pre-copy-20260101T000000Z-2")
+                .toString());
+        assertThat(sqlite.ok("db", "export")).isEqualTo(cli.ok("db", "export"));
+        cli.ok("db", "restore", "pre-copy-20260101T000000Z", "--to", "sqlite:" + dir.resolve("c/state.db"));
+        cli.ok("db", "restore", "pre-copy-20260101T000000Z-2", "--to", "sqlite:" + dir.resolve("d/state.db"));
+        assertThat(new CliRunner(dir.resolve("c")).ok("db", "export")).isEqualTo(heldB);
+        assertThat(new CliRunner(dir.resolve("d")).ok("db", "export")).isEqualTo(heldP);
+    }
+
+    @Test
     void aCopyToPostgresAndBackIsVerifiedAndByteIdentical() {
         PostgresServer server = PostgresServer.shared();
         String url = server.url(server.createDatabase());

@@ -4,6 +4,7 @@ import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,24 @@ class PostgresCliTest {
         assertThat(cli.ok("loop", "decide", id)).contains("status     completed\n");
         assertThat(cli.ok("db", "status")).startsWith("backend         postgres\n").contains("\n  feedback       1\n");
         assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void importReplacingTheRecordsOfAPostgresStoreBacksThemUpFirst() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(server.createDatabase()));
+        cli.ok("session", "start", "held");
+        String held = cli.ok("db", "export");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), new CliRunner(dir.resolve("e")).ok("db", "export"));
+
+        String out = cli.ok("db", "import", empty.toString(), "--mode", "replace");
+
+        assertThat(out).endsWith(" (replace); the records it held were backed up first to "
+                + dir.resolve("backups/pre-import-20260101T000000Z") + "\n");
+        assertThat(cli.ok("db", "status")).contains("\n  sessions       0\n");
+        cli.ok("db", "restore", "pre-import-20260101T000000Z");
+        assertThat(cli.ok("db", "export")).isEqualTo(held);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.statekeeper.json;
 
+import dev.statekeeper.core.io.OwnerOnly;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -53,12 +55,17 @@ final class AtomicWrite {
         forceDirectory(paths.directory());
     }
 
-    /** The file's own permissions for its next version (so a private store stays private), else the umask's. */
+    /**
+     * The file's own permissions for its next version (a private store stays private, a shared one shared), 0600
+     * for a new file.
+     */
     private static FileAttribute<?>[] permissionsOf(Path file) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
-        } catch (NoSuchFileException | UnsupportedOperationException e) {
+        } catch (NoSuchFileException e) {
+            return OwnerOnly.newFile();
+        } catch (UnsupportedOperationException e) {
             return new FileAttribute<?>[0];
         }
     }

@@ -26,11 +26,11 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.memory.MemorySnapshot;
 import dev.statekeeper.core.memory.MemoryStateStore;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class JsonStateStore implements StateStore {
         StorePaths paths = StorePaths.of(settings);
         StoreLock lock;
         try {
-            Files.createDirectories(paths.directory());
+            OwnerOnly.createDirectories(paths.directory());
             lock = new StoreLock(paths, settings.seconds(Setting.JSON_LOCK_TIMEOUT));
         } catch (IOException e) {
             throw FileErrors.cannotCreateDirectory(paths.directory(), paths.file(), e);

@@ -1,5 +1,7 @@
 package dev.statekeeper.json;
 
+import dev.statekeeper.core.io.OwnerOnly;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -57,8 +60,8 @@ final class StoreLock {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(paths.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(paths.lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), OwnerOnly.newFile());
             FileLock lock = await(channel, deadline);
             if (lock == null) {
                 throw FileErrors.busy(paths.file(), holder(channel), timeout);

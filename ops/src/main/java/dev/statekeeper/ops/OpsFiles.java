@@ -2,6 +2,7 @@ package dev.statekeeper.ops;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The files repair and recover write: backup directories {@code <data dir>/backups/<kind>-<UTC time>/}, copies
@@ -36,17 +38,17 @@ public final class OpsFiles {
     }
 
     /**
-     * Creates {@code <dataDir>/backups/<kind>-<stamp>/} (with {@code -2}, {@code -3}... when a run in the same
-     * second made one already) and returns it.
+     * Creates {@code <dataDir>/backups/<kind>-<stamp>/}, 0700 (with {@code -2}, {@code -3}... when a run in the
+     * same second made one already) and returns it.
      */
     public static Path backupDirectory(Path dataDir, String kind, String stamp) {
         Path parent = dataDir.toAbsolutePath().resolve("backups");
         try {
-            Files.createDirectories(parent);
+            OwnerOnly.createDirectories(parent);
             for (int n = 1; ; n++) {
                 Path dir = parent.resolve(kind + "-" + stamp + (n == 1 ? "" : "-" + n));
                 if (!Files.exists(dir)) {
-                    return Files.createDirectory(dir);
+                    return OwnerOnly.createDirectory(dir);
                 }
             }
         } catch (IOException e) {
@@ -76,12 +78,14 @@ public final class OpsFiles {
 
     /**
      * Replaces {@code target} with {@code bytes} so that a crash leaves the old content or the new: a temporary
-     * file beside it ({@code temp}), forced to disk, renamed over it, the directory forced. Keeps the file's mode.
+     * file beside it ({@code temp}), forced to disk, renamed over it, the directory forced. Keeps the file's mode
+     * (a new file is 0600).
      */
     public static void replace(Path target, Path temp, byte[] bytes) {
         try {
             Files.deleteIfExists(temp);
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    OwnerOnly.newFile())) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

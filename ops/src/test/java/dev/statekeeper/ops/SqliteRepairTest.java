@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,13 +92,15 @@ class SqliteRepairTest {
     }
 
     @Test
-    void repairBacksUpFirstFixesTheSafeOnesAndSaysWhatItChanged() throws SQLException {
+    void repairBacksUpFirstFixesTheSafeOnesAndSaysWhatItChanged() throws Exception {
         damage();
 
         RepairReport repair = Ops.repair(settings, StoreFixture.CLOCK);
 
         Path backup = dir.resolve("backups/pre-repair-20260101T000000Z");
         assertThat(repair.backup()).isEqualTo(backup);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("backups")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rwx------");
         assertThat(count(backup.resolve("state.db"), "SELECT count(*) FROM critic_feedback WHERE loop_id = 'ghost001'"))
                 .isEqualTo(2);
         assertThat(repair.changes()).containsExactly(

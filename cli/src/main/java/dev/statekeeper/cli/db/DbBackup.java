@@ -6,6 +6,7 @@ import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.archive.BackupRetention;
 import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.Progress;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import java.util.List;
             + "directory named by the UTC time (e.g. 20261123T142301Z) under DIR: export.jsonl.gz (the export, "
             + "gzip-compressed; the same format on every backend, restorable into any) and manifest.json (format "
             + "version, backend, time, record counts, SHA-256 of the export, statekeeper version).",
-    "Then removes all but the newest --keep backups of DIR (other files there are left alone)."})
+    "Then removes all but the newest --keep backups of DIR, except the newest one a restore was made from; the "
+            + "backups taken before a restore, import, copy or repair (pre-...) and other files are left alone."})
 public final class DbBackup extends StoreCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
             description = "where backups are kept (default: backups in the data directory)")
@@ -44,8 +46,11 @@ public final class DbBackup extends StoreCommand {
         } finally {
             progress.end();
         }
-        List<Backup> removed = backups.prune(keep);
-        out.emit(Output.fields("backup", BackupJson.of(backup), "removed", removed.stream().map(Backup::name).toList()),
+        BackupRetention.Pruned pruned = backups.prune(keep);
+        List<Backup> removed = pruned.removed();
+        Backup kept = pruned.keptForRestore();
+        out.emit(Output.fields("backup", BackupJson.of(backup), "removed", removed.stream().map(Backup::name).toList(),
+                        "keptForRestore", kept == null ? null : kept.name()),
                 w -> {
                     w.println("backed up " + Records.describe(backup.manifest().records(), backup.manifest().counts())
                             + " of " + backup.manifest().backend() + " store " + backup.manifest().location() + " to "
@@ -54,6 +59,10 @@ public final class DbBackup extends StoreCommand {
                         w.println("removed " + removed.size() + " older backup" + (removed.size() == 1 ? "" : "s")
                                 + " (keeping the newest " + keep + "): "
                                 + String.join(", ", removed.stream().map(Backup::name).toList()));
+                    }
+                    if (kept != null) {
+                        w.println("kept " + kept.name() + " beyond the newest " + keep + ": the last restore was made "
+                                + "from it");
                     }
                 });
     }

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code statekeeper db backups [--dir DIR]}: the backups, newest first; opens no store. */
-@Command(name = "backups", description = "List the backups of DIR, newest first: name, when, backend, records and size.")
+@Command(name = "backups", description = "List the backups of DIR, newest first: name, when, backend, records and "
+        + "size; those taken before a restore, import or copy replaced records (pre-...) too.")
 public final class DbBackups implements Callable<Integer> {
     @Spec
     CommandSpec spec;

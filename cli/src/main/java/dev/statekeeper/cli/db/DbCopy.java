@@ -8,6 +8,7 @@ import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveCopy;
 import dev.statekeeper.core.archive.ArchiveVerify;
+import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -24,7 +25,9 @@ import java.util.Map;
             + "postgresql://user:pass@host:port/db or memory:. Writes go in batches; the source is only read, and "
             + "an interrupted copy can be run again (--mode replace clears the target first).",
     "A target that holds records needs --mode replace (remove them first) or --mode merge (keep them, add what "
-            + "they lack; a record they have with other content stops the copy before anything is written).",
+            + "they lack; a record they have with other content stops the copy before anything is written). Before "
+            + "--mode replace removes the target's records, they are backed up into the backup directory (of the "
+            + "configured store) as pre-copy-<UTC time>.",
     "--verify then compares both stores record by record and fails with exit 6 naming the first differences; "
             + "--switch verifies and then makes the target the configured store (STATEKEEPER_BACKEND and "
             + "DATABASE_URL or STATEKEEPER_DATA_DIR in the config file)."})
@@ -89,7 +92,10 @@ public final class DbCopy extends StoreCommand {
             throw usage("--to names the store itself (" + Records.where(from) + "); copy into another one");
         }
         LoadMode effective = Loading.mode(mode, before, this::usage);
-        ImportResult result = ArchiveCopy.run(source, into, effective, Records.expected(from), progress);
+        SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "copy",
+                globals().terminal().clock());
+        ImportResult result = ArchiveCopy.run(source, into, effective, Records.expected(from), progress,
+                () -> safety.take(effective, into, before));
         progress.end();
         Long verified = null;
         if (verify || switchTo) {
@@ -101,10 +107,11 @@ public final class DbCopy extends StoreCommand {
         json.put("source", Map.of("backend", from.backend(), "location", from.location()));
         json.put("verified", verified != null);
         json.put("switched", switched != null);
+        safety.addTo(json);
         Long matched = verified;
         out.emit(json, w -> {
             w.println("copied " + Records.describe(result.loaded()) + " from " + Records.where(from) + " to "
-                    + Records.where(before) + " (" + effective.wire() + ")" + Loading.skipped(result));
+                    + Records.where(before) + " (" + effective.wire() + ")" + Loading.skipped(result) + safety.sentence());
             if (matched != null) {
                 w.println("verified: the target holds every record of the source, identical (" + matched + " records)");
             }

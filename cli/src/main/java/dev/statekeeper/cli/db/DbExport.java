@@ -2,6 +2,7 @@ package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.ProgressDisplay;
+import dev.statekeeper.cli.support.StdoutWriter;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
@@ -57,7 +58,10 @@ public final class DbExport extends StoreCommand {
         }
     }
 
-    /** The bytes of an export (ASCII only) as the characters of stdout. */
+    /**
+     * The bytes of an export (ASCII only) as the characters of stdout; stops the export at the first chunk stdout
+     * could not take (OUTPUT_FAILED), instead of reading the whole store for nothing.
+     */
     private static OutputStream ascii(PrintWriter out) {
         return new OutputStream() {
             @Override
@@ -68,6 +72,9 @@ public final class DbExport extends StoreCommand {
             @Override
             public void write(byte[] bytes, int offset, int length) {
                 out.write(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+                StdoutWriter.failure(out).ifPresent(failed -> {
+                    throw failed;
+                });
             }
 
             @Override

@@ -8,6 +8,7 @@ import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveImport;
 import dev.statekeeper.core.archive.ArchiveReader;
 import dev.statekeeper.core.archive.ArchiveSource;
+import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /** {@code statekeeper db import FILE|- [--mode merge|replace]}: loads an export, checked whole before anything is written. */
 @Command(name = "import", description = {
@@ -30,7 +32,9 @@ import java.nio.file.StandardCopyOption;
             + "(line, field, reason) and nothing is imported (exit 4). A damaged or truncated file is refused (exit 6).",
     "Into a store that holds records, say what to do with them: --mode replace removes them first; --mode merge "
             + "keeps them and adds the records the store lacks, skips those it has identical, and refuses (before "
-            + "writing anything) a record it has with other content."})
+            + "writing anything) a record it has with other content.",
+    "Before --mode replace removes records, once the file passed every check, they are backed up into the backup "
+            + "directory as pre-import-<UTC time> (restore it with 'statekeeper db restore NAME')."})
 public final class DbImport extends StoreCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "the export to load, or - for stdin")
     String file;
@@ -53,10 +57,15 @@ public final class DbImport extends StoreCommand {
             } else {
                 source = ArchiveSource.of(Path.of(file));
             }
-            ImportResult result = ArchiveImport.run(store, source, effective, progress);
+            SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "import",
+                    globals().terminal().clock());
+            ImportResult result = ArchiveImport.run(store, source, effective, progress,
+                    checked -> safety.take(effective, store, info));
             progress.end();
-            out.emit(Loading.json(result, info), "imported " + Records.describe(result.loaded()) + " into "
-                    + Records.where(info) + " (" + effective.wire() + ")" + Loading.skipped(result));
+            Map<String, Object> json = Loading.json(result, info);
+            safety.addTo(json);
+            out.emit(json, "imported " + Records.describe(result.loaded()) + " into " + Records.where(info) + " ("
+                    + effective.wire() + ")" + Loading.skipped(result) + safety.sentence());
         } finally {
             progress.end();
             if (spooled != null) {

@@ -3,13 +3,13 @@ package dev.statekeeper.cli.db;
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.ProgressDisplay;
-import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveImport;
 import dev.statekeeper.core.archive.ArchiveSource;
 import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.archive.BackupRetention;
 import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
@@ -23,16 +23,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code statekeeper db restore BACKUP [--to TARGET]}: checks a backup, then replaces a store's records with it. */
 @Command(name = "restore", description = {
     "Restore a backup (its name in the backup directory, or its path) into the store, or into --to TARGET: first "
-            + "its export is checked against the SHA-256 in its manifest, and a damaged backup is refused (exit 6) "
-            + "before anything is written; then every record is checked and the target's records are replaced.",
-    "When the target holds records, they are backed up first (a new backup in the backup directory), so a "
-            + "restore never loses data. A store that cannot be opened (a damaged file) is restored --to a new place."})
+            + "the backup is checked whole (its export against the SHA-256 and the counts of its manifest, every "
+            + "record as an import checks it), and one that fails is refused (exit 6, or 4) before anything is "
+            + "written; then the target's records are replaced.",
+    "When the target holds records, they are backed up first (a new backup pre-restore-<UTC time> in the backup "
+            + "directory, which --keep never removes), so a restore never loses data. The backup restored from is "
+            + "marked, and 'db backup --keep' keeps the newest backup so marked. A store that cannot be opened (a "
+            + "damaged file) is restored --to a new place."})
 public final class DbRestore implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,20 +60,28 @@ public final class DbRestore implements Callable<Integer> {
         Backups backups = new Backups(directory == null ? Backups.defaultDirectory(settings) : directory);
         Backup backup = backups.find(name);
         backup.verify();
+        ArchiveSource source = ArchiveSource.of(backup.exportFile());
         Progress progress = ProgressDisplay.of(globals);
-        try (StateStore target = StateStores.open(targetSettings, globals.terminal().clock())) {
-            StoreInfo info = target.info();
-            Backup safety = Records.empty(info) ? null
-                    : backups.create(target, globals.terminal().clock(), VersionProvider.version(), r -> { });
-            ImportResult result = ArchiveImport.run(target, ArchiveSource.of(backup.exportFile()), LoadMode.REPLACE,
-                    progress);
+        Clock clock = globals.terminal().clock();
+        try {
+            backup.requireCounts(ArchiveImport.check(source, progress));
             progress.end();
-            Map<String, Object> json = Loading.json(result, info);
-            json.put("backup", backup.name());
-            json.put("previousRecordsBackup", safety == null ? null : safety.name());
-            new Output(globals.terminal().out(), globals.json()).emit(json, "restored backup " + backup.name() + ": "
-                    + Records.describe(result.loaded()) + " into " + Records.where(info)
-                    + (safety == null ? "" : "; the records it held were backed up first to " + safety.name()));
+            try (StateStore target = StateStores.open(targetSettings, clock)) {
+                StoreInfo info = target.info();
+                SafetyBackup safety = new SafetyBackup(backups, "restore", clock);
+                ImportResult result = ArchiveImport.run(target, source, LoadMode.REPLACE, progress,
+                        checked -> safety.take(LoadMode.REPLACE, target, info));
+                progress.end();
+                if (!BackupRetention.markRestored(backup, clock.instant(), Records.where(info))) {
+                    globals.terminal().err().println("note: backup " + backup.name() + " cannot be marked as restored "
+                            + "from (it is read-only), so 'db backup --keep' may remove it");
+                }
+                Map<String, Object> json = Loading.json(result, info);
+                json.put("backup", backup.name());
+                safety.addTo(json);
+                new Output(globals.terminal().out(), globals.json()).emit(json, "restored backup " + backup.name()
+                        + ": " + Records.describe(result.loaded()) + " into " + Records.where(info) + safety.sentence());
+            }
         } finally {
             progress.end();
         }

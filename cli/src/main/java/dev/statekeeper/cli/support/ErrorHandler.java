@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The one place that turns a failure into stderr output and an exit code: a StatekeeperException exits with
  * its code's exit code, bad flags with 2, anything else with 1 as a bug to report. Text mode prints
- * {@code statekeeper: MESSAGE} and {@code   fix: FIX}; --json mode prints {@code {"error": {...}}}.
+ * {@code statekeeper: MESSAGE} and {@code   fix: FIX}; --json mode prints {@code {"error": {...}}}. A closed stdout
+ * pipe exits 5 with nothing printed ({@link StdoutWriter#quiet}).
  */
 public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     private final Globals globals;
@@ -33,6 +34,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         StatekeeperException failure = ex instanceof StatekeeperException e ? e
                 : new StatekeeperException(ErrorCode.INTERNAL, "internal error: " + ex + "; please report it", ex);
         ErrorCode code = failure.code();
+        if (StdoutWriter.quiet(failure)) {
+            return code.exitCode();
+        }
         String fix = code == ErrorCode.INTERNAL && !globals.debug() ? code.fix() + " (add --debug for the stack trace)"
                 : code.fix();
         report(commandLine.getErr(), globals.json(), code, failure.getMessage(), fix, failure.violations(),

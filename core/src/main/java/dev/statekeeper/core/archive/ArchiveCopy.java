@@ -18,9 +18,16 @@ public final class ArchiveCopy {
 
     /** @param expected about how many records the source holds, for the progress (-1 when unknown) */
     public static ImportResult run(StateStore source, StateStore target, LoadMode mode, long expected, Progress progress) {
+        return run(source, target, mode, expected, progress, () -> { });
+    }
+
+    /** As {@link #run(StateStore, StateStore, LoadMode, long, Progress)}, running {@code beforeWriting} first. */
+    public static ImportResult run(StateStore source, StateStore target, LoadMode mode, long expected, Progress progress,
+                                   Runnable beforeWriting) {
         if (mode == LoadMode.MERGE) {
-            return merge(source, target, progress);
+            return merge(source, target, progress, beforeWriting);
         }
+        beforeWriting.run();
         RecordCounts counts = new RecordCounts();
         ArchiveLoader loader = target.archive().loader(mode);
         progress.begin("copying", expected);
@@ -34,14 +41,14 @@ public final class ArchiveCopy {
         return new ImportResult(mode, counts, new RecordCounts());
     }
 
-    private static ImportResult merge(StateStore source, StateStore target, Progress progress) {
+    private static ImportResult merge(StateStore source, StateStore target, Progress progress, Runnable beforeWriting) {
         Path spool = null;
         try {
             spool = Files.createTempFile("statekeeper-copy-", ".jsonl.gz");
             progress.begin("exporting", -1);
             ArchiveFiles.export(source.archive(), spool, true, record -> progress.advance());
             progress.end();
-            return ArchiveImport.run(target, ArchiveSource.of(spool), LoadMode.MERGE, progress);
+            return ArchiveImport.run(target, ArchiveSource.of(spool), LoadMode.MERGE, progress, checked -> beforeWriting.run());
         } catch (IOException e) {
             throw ArchiveIo.writeFailed("a temporary file for the copy", e);
         } finally {

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.archive;
 
+import dev.statekeeper.core.io.OwnerOnly;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -12,8 +14,9 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Exports written to files atomically: into a temporary file beside the target, synced, then renamed over it, so
- * the target is either the whole export or what it was before (a failed or interrupted export leaves no half file).
+ * Exports written to files atomically: into a temporary file beside the target (0600), synced, then renamed over
+ * it, so the target is either the whole export or what it was before (a failed or interrupted export leaves no
+ * half file). Only a new path or a regular file is written ({@link OutputPaths}); missing directories are made 0700.
  */
 public final class ArchiveFiles {
     private ArchiveFiles() {
@@ -23,9 +26,10 @@ public final class ArchiveFiles {
     public static RecordCounts export(Archive archive, Path file, boolean gzip, Consumer<ArchiveRecord> tap) {
         String target = "export file '" + file + "'";
         Path absolute = file.toAbsolutePath();
+        OutputPaths.requireFile(file, "the export");
         Path temp = null;
         try {
-            Files.createDirectories(absolute.getParent());
+            OwnerOnly.createDirectories(absolute.getParent());
             temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             RecordCounts counts;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -15,9 +15,21 @@ import java.util.HexFormat;
 
 /** One backup: its directory (named by when it was taken, in UTC) and its manifest. */
 public record Backup(Path directory, BackupManifest manifest) {
+    private static final String NOTHING_RESTORED = "; nothing was restored (restore another backup: 'statekeeper db "
+            + "backups' lists them)";
 
     public String name() {
         return directory.getFileName().toString();
+    }
+
+    /** Whether retention may remove it: a backup named by its time alone (not one taken before a restore...). */
+    public boolean rotates() {
+        return Character.isDigit(name().charAt(0));
+    }
+
+    /** Whether a restore was made from it ({@link BackupRetention#markRestored}). */
+    public boolean restoredFrom() {
+        return Files.exists(directory.resolve(BackupRetention.RESTORED_FILE));
     }
 
     /** The export file the manifest describes. */
@@ -31,17 +43,26 @@ public record Backup(Path directory, BackupManifest manifest) {
      */
     public void verify() {
         String damaged = "backup '" + name() + "' is damaged: ";
-        String another = "; nothing was restored (restore another backup: 'statekeeper db backups' lists them)";
         try {
             String actual = sha256(exportFile());
             if (!actual.equals(manifest.sha256())) {
                 throw new StatekeeperException(ErrorCode.CORRUPT, damaged + "the SHA-256 of " + manifest.file() + " is "
-                        + actual + " but its manifest says " + manifest.sha256() + another);
+                        + actual + " but its manifest says " + manifest.sha256() + NOTHING_RESTORED);
             }
         } catch (NoSuchFileException e) {
-            throw new StatekeeperException(ErrorCode.CORRUPT, damaged + manifest.file() + " is missing" + another, e);
+            throw new StatekeeperException(ErrorCode.CORRUPT, damaged + manifest.file() + " is missing" + NOTHING_RESTORED, e);
         } catch (IOException e) {
             throw ArchiveIo.readFailed("backup file '" + exportFile() + "'", e);
+        }
+    }
+
+    /**
+     * Checks the records its export holds (once read) against the counts of its manifest: CORRUPT when they differ.
+     */
+    public void requireCounts(RecordCounts held) {
+        if (!held.summary().equals(manifest.counts())) {
+            throw new StatekeeperException(ErrorCode.CORRUPT, "backup '" + name() + "' is damaged: its export holds "
+                    + held.summary() + " but its manifest says " + manifest.counts() + NOTHING_RESTORED);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.json.Json;
 
 import java.io.IOException;
@@ -22,18 +23,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The backups of a directory (default {@code <data dir>/backups}): one directory per backup, named by the UTC time it
  * was taken ({@code 20261123T142301Z}, then {@code -2}, {@code -3} within one second), holding the gzip-compressed
  * export and {@code manifest.json}. A backup is built under a hidden name and renamed when complete, so a crash
- * never leaves one that looks whole. Other files and directories in the directory are left alone.
+ * never leaves one that looks whole. Other files and directories in the directory are left alone. Directories are
+ * made 0700 and files 0600.
+ *
+ * <p>Retention ({@link #prune}, {@link BackupRetention}) removes only the backups named by their time alone.
  */
 public final class Backups {
     public static final String EXPORT_FILE = "export.jsonl.gz";
     public static final String MANIFEST_FILE = "manifest.json";
-    private static final Pattern NAME = Pattern.compile("\\d{8}T\\d{6}Z(-\\d+)?");
+    private static final Pattern NAME = Pattern.compile("(pre-[a-z]+-)?\\d{8}T\\d{6}Z(-\\d+)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -53,19 +56,35 @@ public final class Backups {
 
     /** Backs up everything the store holds now; {@code tap} sees each record as it is written. */
     public Backup create(StateStore store, Clock clock, String statekeeperVersion, Consumer<ArchiveRecord> tap) {
+        return create("", store, clock, statekeeperVersion, tap);
+    }
+
+    /**
+     * The backup a command takes before it replaces the store's records, named {@code <kind>-<UTC time>} (kind
+     * {@code pre-restore}, {@code pre-import}, {@code pre-copy}); {@link #prune} never removes it.
+     */
+    public Backup createBefore(String kind, StateStore store, Clock clock, String statekeeperVersion) {
+        return create(kind + "-", store, clock, statekeeperVersion, r -> { });
+    }
+
+    private Backup create(String prefix, StateStore store, Clock clock, String statekeeperVersion,
+                          Consumer<ArchiveRecord> tap) {
+        OutputPaths.requireDirectory(directory, "backups");
         Instant now = Instant.now(clock);
         StoreInfo info = store.info();
         Path partial = null;
         try {
-            Files.createDirectories(directory);
-            String name = freeName(STAMP.format(now));
-            partial = Files.createDirectory(directory.resolve("." + name + ".partial"));
+            OwnerOnly.createDirectories(directory);
+            String name = freeName(prefix + STAMP.format(now));
+            partial = OwnerOnly.createDirectory(directory.resolve("." + name + ".partial"));
             Path export = partial.resolve(EXPORT_FILE);
             RecordCounts counts = ArchiveFiles.export(store.archive(), export, true, tap);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, name, now,
                     info.backend(), info.location(), statekeeperVersion, EXPORT_FILE, Files.size(export), Backup.sha256(export),
                     counts.summary());
-            Files.writeString(partial.resolve(MANIFEST_FILE), Json.pretty(manifest) + "\n");
+            Path manifestFile = partial.resolve(MANIFEST_FILE);
+            OwnerOnly.createFile(manifestFile);
+            Files.writeString(manifestFile, Json.pretty(manifest) + "\n");
             Path done = directory.resolve(name);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
@@ -102,18 +121,12 @@ public final class Backups {
         return found;
     }
 
-    /** Removes all but the newest {@code keep} backups; returns the removed ones. */
-    public List<Backup> prune(int keep) {
-        List<Backup> all = list();
-        List<Backup> removed = all.subList(Math.min(keep, all.size()), all.size());
-        for (Backup b : removed) {
-            try {
-                deleteTree(b.directory());
-            } catch (IOException e) {
-                throw ArchiveIo.writeFailed("backup '" + b.directory() + "' (removing it)", e);
-            }
-        }
-        return List.copyOf(removed);
+    /**
+     * Removes all but the newest {@code keep} backups named by their time alone ({@link BackupRetention}); returns
+     * what it removed.
+     */
+    public BackupRetention.Pruned prune(int keep) {
+        return BackupRetention.prune(list(), keep);
     }
 
     /** The backup a name of this directory or a path to a backup directory denotes; CORRUPT when it is damaged. */
@@ -138,17 +151,9 @@ public final class Backups {
     private static void deleteQuietly(Path dir) {
         if (dir != null) {
             try {
-                deleteTree(dir);
+                BackupRetention.deleteTree(dir);
             } catch (IOException ignored) {
                 // the failure that got us here is the one to report
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

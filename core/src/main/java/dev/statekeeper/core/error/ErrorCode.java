@@ -5,7 +5,7 @@ package dev.statekeeper.core.error;
  * cause and a one-line fix, so the CLI, the server and the docs all say the same thing.
  *
  * <p>Exit codes: 1 internal, 2 usage/configuration, 3 not found, 4 invalid input or conflict,
- * 5 backend unavailable, 6 integrity problem.
+ * 5 backend unavailable (or output that could not be written), 6 integrity problem.
  */
 public enum ErrorCode {
     INTERNAL(1, 500, "an unexpected internal error (a bug in Statekeeper)",
@@ -51,6 +51,8 @@ public enum ErrorCode {
     WRITE_OUTCOME_UNKNOWN(5, 503, "the connection was lost while the write was being committed: it may or may not "
             + "have been applied", "read the record to see whether the change is there before you repeat it"),
     DISK_FULL(5, 507, "the disk holding the database is full", "free space or move the data directory to a larger disk"),
+    OUTPUT_FAILED(5, 500, "the command's output could not be written whole (a full disk, a file size limit, a closed "
+            + "pipe)", "make room where the output goes (free space, raise 'ulimit -f') and run the command again"),
 
     CORRUPT(6, 500, "the stored data is damaged", "run 'statekeeper db verify'; restore a backup if it cannot be repaired"),
     MIGRATION_DRIFT(6, 500, "the database schema does not match Statekeeper's migrations",

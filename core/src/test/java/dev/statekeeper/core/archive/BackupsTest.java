@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,12 +61,62 @@ class BackupsTest {
 
         assertThat(backups.list()).extracting(Backup::name)
                 .containsExactly("20261123T142301Z-4", "20261123T142301Z-3", "20261123T142301Z-2", "20261123T142301Z");
-        List<Backup> removed = backups.prune(2);
+        List<Backup> removed = backups.prune(2).removed();
 
         assertThat(removed).extracting(Backup::name).containsExactly("20261123T142301Z-2", "20261123T142301Z");
         assertThat(backups.list()).extracting(Backup::name).containsExactly("20261123T142301Z-4", "20261123T142301Z-3");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                 "20261123T142301Z-4", "20261123T142301Z-3", "pre-repair-20260101T000000Z", "notes.txt");
+    }
+
+    @Test
+    void pruningKeepsTheBackupsTakenBeforeAReplaceAndTheNewestOneARestoreWasMadeFrom() throws IOException {
+        Backups backups = new Backups(dir);
+        Backup first = backups.create(store, AT, "1", r -> { });
+        Backup second = backups.create(store, AT, "1", r -> { });
+        Backup safety = backups.createBefore("pre-restore", store, AT, "1");
+        assertThat(BackupRetention.markRestored(first, AT.instant(), "memory store")).isTrue();
+        assertThat(BackupRetention.markRestored(second, AT.instant(), "memory store")).isTrue();
+        for (int i = 0; i < 3; i++) {
+            backups.create(store, AT, "1", r -> { });
+        }
+
+        BackupRetention.Pruned pruned = backups.prune(1);
+
+        assertThat(safety.name()).isEqualTo("pre-restore-20261123T142301Z");
+        assertThat(pruned.removed()).extracting(Backup::name)
+                .containsExactly("20261123T142301Z-4", "20261123T142301Z-3", "20261123T142301Z");
+        assertThat(pruned.keptForRestore()).isEqualTo(second);
+        assertThat(backups.list()).extracting(Backup::name)
+                .containsExactly("pre-restore-20261123T142301Z", "20261123T142301Z-5", "20261123T142301Z-2");
+        assertThat(Files.readString(second.directory().resolve(BackupRetention.RESTORED_FILE)))
+                .isEqualTo("2026-11-23T14:23:01.500Z into memory store\n");
+    }
+
+    @Test
+    void backupsAreTheirOwnersAlone() throws IOException {
+        Backup backup = new Backups(dir.resolve("new/backups")).create(store, AT, "1", r -> { });
+
+        assertThat(mode(dir.resolve("new"))).isEqualTo("rwx------");
+        assertThat(mode(dir.resolve("new/backups"))).isEqualTo("rwx------");
+        assertThat(mode(backup.directory())).isEqualTo("rwx------");
+        assertThat(mode(backup.exportFile())).isEqualTo("rw-------");
+        assertThat(mode(backup.directory().resolve("manifest.json"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aFileWhereTheBackupDirectoryShouldBeIsRefusedAndLeftAsItIs() throws IOException {
+        Path file = Files.writeString(dir.resolve("backups"), "mine");
+
+        assertThatThrownBy(() -> new Backups(file).create(store, AT, "1", r -> { }))
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessage("cannot write backups into '" + file + "': it is a regular file, not a directory, and is "
+                        + "left as it is; name a new or existing directory");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

@@ -7,12 +7,12 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.OwnerOnly;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,10 +41,14 @@ final class SqliteDatabase implements AutoCloseable {
         this.readers = readers;
     }
 
-    /** Opens (and on first use creates) the file with its parent directories. */
+    /**
+     * Opens (and on first use creates) the file with its parent directories: new directories 0700, a new file
+     * 0600 (SQLite gives its -wal and -shm files the mode of the database file); existing ones keep their mode.
+     */
     static SqliteDatabase open(Path file, Settings settings, SqliteErrorTranslator translator) {
         Path absolute = file.toAbsolutePath();
         createParentDirectories(absolute);
+        createPrivately(absolute);
         Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
         HikariDataSource writer = pool("writer", dataSource(absolute, connectionConfig(false, busyTimeout)), false, 1,
                 settings, translator);
@@ -106,11 +110,23 @@ final class SqliteDatabase implements AutoCloseable {
     static void createParentDirectories(Path file) {
         Path parent = file.getParent();
         try {
-            Files.createDirectories(parent);
+            OwnerOnly.createDirectories(parent);
         } catch (IOException e) {
             String reason = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
             throw new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot create the directory '" + parent
                     + "' of sqlite database '" + file + "': " + reason, e);
+        }
+    }
+
+    /**
+     * Creates a missing file empty, 0600, for SQLite to make a database of (it takes an empty file for a new
+     * database). When that fails, SQLite's own attempt reports why.
+     */
+    private static void createPrivately(Path file) {
+        try {
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            // opening the file reports the cause, as it does without this step
         }
     }
 

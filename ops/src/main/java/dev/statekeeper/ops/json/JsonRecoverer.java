@@ -6,6 +6,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.json.Json;
 import dev.statekeeper.json.JsonStateStore;
 import dev.statekeeper.ops.OpsFiles;
@@ -127,7 +128,7 @@ public final class JsonRecoverer {
     private static String validate(Path staging, ObjectNode document, Settings settings, Clock clock) {
         Path file = staging.resolve("state.json");
         try {
-            Files.createDirectories(staging);
+            OwnerOnly.createDirectories(staging);
             OpsFiles.replace(file, staging.resolve("state.json.tmp"), JsonFiles.encode(document));
             Settings staged = settings.toBuilder().set(Setting.DATA_DIR, staging.toString()).set(Setting.BACKEND, "json")
                     .set(Setting.JSON_BACKUPS, "0").build();

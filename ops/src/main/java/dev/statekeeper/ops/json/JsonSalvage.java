@@ -57,7 +57,10 @@ final class JsonSalvage {
                 if (Doc.LISTS.contains(name) && value == JsonToken.START_ARRAY) {
                     current = name;
                     records = JsonNodeFactory.instance.arrayNode();
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                        if (t == null) { // Jackson reports the end inside a list itself; this only bounds the loop
+                            throw new IOException("the file ends inside the list '" + name + "'");
+                        }
                         JsonNode record = READER.readTree(parser);
                         records.add(record);
                     }

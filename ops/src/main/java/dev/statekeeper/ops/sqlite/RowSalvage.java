@@ -8,15 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads every row of one table of a damaged SQLite file that can still be read, in rowid order, the way SQLite's
- * {@code .recover} walks what is left: batches of rows; after a failure, the next rowid alone (a row whose own
- * data is damaged is skipped on its own); when even that fails, the b-tree page below is unreadable, and the
- * smallest rowid from which reading works again is found (doubling steps, then bisection), the rows in between
- * being lost. Reading never writes to the file.
+ * Reads every row of one table of a damaged SQLite file that can still be read, the way SQLite's {@code .recover}
+ * walks what is left: a scan in b-tree order from a rowid on; after a failure, the next row alone (a row whose
+ * own data is damaged is skipped on its own); when even its rowid cannot be read, the b-tree page below is
+ * unreadable, and the smallest rowid from which reading works again is found (doubling steps, then bisection),
+ * the rows in between being lost. Reading never writes to the file.
+ *
+ * <p>Every loop is bounded: each scan starts after a rowid strictly greater than the last one's, so a damaged
+ * b-tree whose rowids come back out of order (a seek landing on rows already read) cannot restart the reading;
+ * a row met twice is taken once ({@link RowidSet}), and one met out of order is taken when it is new.
  */
 final class RowSalvage {
-    private static final int BATCH = 500;
-
     /** Takes the values of one row read. */
     @FunctionalInterface
     interface Sink {
@@ -27,8 +29,11 @@ final class RowSalvage {
     record Result(long read, long unreadableRows, List<long[]> gaps) {
     }
 
+    /** {@link #following}'s answer at the end of the table. */
+    private static final long END = Long.MIN_VALUE;
+
     private final Connection source;
-    private final String batch;
+    private final String scan;
     private final String next;
     private final String one;
     private final int columns;
@@ -36,18 +41,33 @@ final class RowSalvage {
     RowSalvage(Connection source, String table, List<String> columns) {
         this.source = source;
         String list = String.join(", ", columns);
-        this.batch = "SELECT rowid, " + list + " FROM " + table + " WHERE rowid > ? ORDER BY rowid LIMIT " + BATCH;
+        this.scan = "SELECT rowid, " + list + " FROM " + table + " WHERE rowid > ? ORDER BY rowid";
         this.next = "SELECT rowid FROM " + table + " WHERE rowid > ? ORDER BY rowid LIMIT 1";
-        this.one = "SELECT 0, " + list + " FROM " + table + " WHERE rowid = ?";
+        this.one = "SELECT rowid, " + list + " FROM " + table + " WHERE rowid = ?";
         this.columns = columns.size();
     }
 
-    /** Where the reading is: the last rowid read (rowids of our tables start at 1), and what was lost so far. */
-    private static final class Progress {
-        long last;
+    /** What was read so far (the highest rowid among it: rowids of our tables start at 1) and what was lost. */
+    private static final class Reading {
+        final Sink sink;
+        final RowidSet seen = new RowidSet();
+        long highest;
         long read;
         long unreadable;
         final List<long[]> gaps = new ArrayList<>();
+
+        Reading(Sink sink) {
+            this.sink = sink;
+        }
+
+        void row(Object[] withRowid) {
+            long rowid = (Long) withRowid[0];
+            if (seen.add(rowid)) {
+                highest = Math.max(highest, rowid);
+                read++;
+                sink.accept(values(withRowid));
+            }
+        }
 
         Result result() {
             return new Result(read, unreadable, gaps);
@@ -55,38 +75,43 @@ final class RowSalvage {
     }
 
     Result salvage(Sink sink) {
-        Progress p = new Progress();
+        Reading r = new Reading(sink);
+        long from = 0; // every scan reads the rows after this rowid, and it only grows
         while (true) {
             try {
-                int got = rows(batch, p.last, values -> {
-                    p.last = (Long) values[0];
-                    p.read++;
-                    sink.accept(values(values));
-                });
-                if (got < BATCH) {
-                    return p.result();
-                }
-                continue;
+                rows(scan, from, r::row);
+                return r.result(); // the end of the table
             } catch (SQLException e) {
-                // p.last is the last row read before the failure
+                // the scan stopped at a row or page it cannot read
             }
-            Long following = following(p.last);
-            if (following == null) {
-                long resume = resume(p.last);
-                p.gaps.add(new long[] {p.last, resume});
-                if (resume == Long.MAX_VALUE) {
-                    return p.result();
-                }
-                p.last = resume;
-            } else if (following == Long.MIN_VALUE) {
-                return p.result();
+            long start = from;
+            if (r.highest > from) {
+                from = r.highest;
             } else {
-                try {
-                    p.read += rows(one, following, values -> sink.accept(values(values)));
-                } catch (SQLException e) {
-                    p.unreadable++;
+                Long following = following(from);
+                if (following != null && following == END) {
+                    return r.result();
                 }
-                p.last = following;
+                if (following == null) {
+                    long resume = resume(from);
+                    r.gaps.add(new long[] {from, resume});
+                    if (resume == Long.MAX_VALUE) {
+                        return r.result();
+                    }
+                    from = resume;
+                } else {
+                    try {
+                        if (rows(one, following, r::row) == 0) {
+                            r.unreadable++;
+                        }
+                    } catch (SQLException e) {
+                        r.unreadable++;
+                    }
+                    from = following;
+                }
+            }
+            if (from <= start) {
+                throw new IllegalStateException("the salvage of a table did not advance past rowid " + start);
             }
         }
     }
@@ -114,12 +139,19 @@ final class RowSalvage {
         }
     }
 
-    /** The rowid after {@code rowid}: MIN_VALUE at the end of the table, null when the b-tree cannot be read there. */
+    /**
+     * The rowid of the row a seek past {@code rowid} lands on: {@link #END} at the end of the table, null when the
+     * b-tree cannot be read there or hands out a rowid that is not past {@code rowid} (it is out of order there).
+     */
     private Long following(long rowid) {
         try (PreparedStatement statement = source.prepareStatement(next)) {
             statement.setLong(1, rowid);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : Long.MIN_VALUE;
+                if (!rows.next()) {
+                    return END;
+                }
+                long found = rows.getLong(1);
+                return found > rowid ? found : null;
             }
         } catch (SQLException e) {
             return null;
@@ -128,12 +160,11 @@ final class RowSalvage {
 
     /**
      * The smallest rowid above {@code failed} from which the b-tree can be read again (the highest key of the
-     * damaged subtree), or MAX_VALUE when there is none: reading is broken for a contiguous range of keys.
+     * damaged subtree), or MAX_VALUE when there is none. At most 63 doubling steps and 63 bisection steps.
      */
     private long resume(long failed) {
         long low = failed;
-        long step = 1;
-        while (true) {
+        for (long step = 1; step > 0; step *= 2) {
             long probe = failed + step;
             if (probe < failed) { // overflow: nothing is readable beyond the damage
                 return Long.MAX_VALUE;
@@ -151,8 +182,8 @@ final class RowSalvage {
                 return high;
             }
             low = probe;
-            step *= 2;
         }
+        return Long.MAX_VALUE;
     }
 
     private static Object[] values(Object[] withRowid) {

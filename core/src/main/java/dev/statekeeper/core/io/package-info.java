@@ -1,0 +1,4 @@
+/**
+ * Files Statekeeper creates to hold records: private to their owner ({@link dev.statekeeper.core.io.OwnerOnly}).
+ */
+package dev.statekeeper.core.io;
