@@ -59,11 +59,16 @@ final class JsonTextCheck {
     }
 
     private static String where(String path) {
-        return path.isEmpty() ? "the document" : "'" + path + "'";
+        return path.isEmpty() ? "the document" : "'" + field(path) + "'";
     }
 
+    /** The path as messages show it: escaped, and cut after {@link JsonProblem#QUOTE_LIMIT} characters. */
     private static String field(String path) {
-        return path.isEmpty() ? "(document)" : path;
+        if (path.isEmpty()) {
+            return "(document)";
+        }
+        String cut = path.length() > JsonProblem.QUOTE_LIMIT ? path.substring(0, JsonProblem.QUOTE_LIMIT - 3) + "..." : path;
+        return JsonProblem.printable(cut);
     }
 
     private static String escape(char c) {

@@ -110,11 +110,19 @@ public final class StrictJson {
                 Map.of("line", at.getLineNr(), "column", at.getColumnNr()));
     }
 
-    /** Jackson's message without the advice to turn on its features, which a user cannot do. */
+    /**
+     * Jackson's message without what a user cannot act on: advice to turn on its features ("consider enabling
+     * JsonReadFeature...") and source locations ("[Source: REDACTED ...]"), cut at the clause that brings them in;
+     * character codes and control characters escaped.
+     */
     static String plain(String message) {
         String text = message == null ? "not JSON" : message;
-        int advice = indexOfAny(text, ": enable ", "; enable ", " (enable ", ": Feature ", " (for example by ");
-        text = advice < 0 ? text : text.substring(0, advice);
+        int internal = indexOfAny(text, "Feature", "[Source", "start marker at", "for example by");
+        if (internal >= 0) {
+            String head = text.substring(0, internal);
+            int clause = Math.max(Math.max(head.lastIndexOf(" ("), head.lastIndexOf(": ")), head.lastIndexOf("; "));
+            text = clause > 0 ? text.substring(0, clause) : head.strip();
+        }
         java.util.regex.Matcher control = CONTROL.matcher(text);
         if (control.find()) {
             text = control.replaceAll(String.format("(the control character \\\\u%04x)", Integer.parseInt(control.group(1))));
