@@ -4,6 +4,7 @@ import dev.statekeeper.cli.support.Converters;
 import dev.statekeeper.cli.support.ErrorHandler;
 import dev.statekeeper.cli.support.StdoutWriter;
 import dev.statekeeper.cli.support.Terminal;
+import dev.statekeeper.cli.support.TerminalText;
 import dev.statekeeper.core.error.StatekeeperException;
 import picocli.CommandLine;
 
@@ -26,7 +27,8 @@ public final class Cli {
     }
 
     public Cli(Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, Clock clock) {
-        this.terminal = new Terminal(env, in, out, err, clock);
+        // stderr carries messages that may quote stored values: escaped for the terminal (TerminalText)
+        this.terminal = new Terminal(env, in, out, TerminalText.of(err), clock);
     }
 
     public int run(String... args) {
@@ -36,7 +38,9 @@ public final class Cli {
                 .setOut(terminal.out())
                 .setErr(terminal.err())
                 .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+                .setParameterExceptionHandler(errors)
+                // plain help and usage: no ANSI styles, which the terminal-safe stderr would show escaped
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         Converters.register(commandLine);
         EnvironmentHelp.install(commandLine);
         layOutHelp(commandLine);

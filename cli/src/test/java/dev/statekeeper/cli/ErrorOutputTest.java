@@ -150,9 +150,16 @@ class ErrorOutputTest {
     }
 
     @Test
-    void aMissingInputFileIsNamed() {
-        CliRunner.Result result = cli.run("spec", "put", "--project", "demo", "--file", dir.resolve("nope.json").toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("statekeeper: cannot read '" + dir.resolve("nope.json") + "': no such file\n");
+    void aMissingInputFileIsNamedTheSameWayWhateverReadsIt() {
+        CliRunner.Result spec = cli.run("spec", "put", "--project", "demo", "--file", dir.resolve("nope.json").toString());
+        assertThat(spec).isEqualTo(new CliRunner.Result(2, "", "statekeeper: cannot read spec file '"
+                + dir.resolve("nope.json") + "': no such file\n  fix: check the path and that the file is readable; "
+                + "'-' reads stdin where the command takes it\n"));
+        CliRunner.Result export = cli.run("db", "import", dir.resolve("nope.jsonl").toString());
+        assertThat(export).isEqualTo(new CliRunner.Result(2, "", "statekeeper: cannot read export file '"
+                + dir.resolve("nope.jsonl") + "': no such file\n  fix: check the path and that the file is readable; "
+                + "'-' reads stdin where the command takes it\n"));
+        assertThat(cli.run("spec", "put", "--project", "demo", "--file", dir.toString()).err())
+                .startsWith("statekeeper: cannot read spec file '" + dir + "': it is a directory\n");
     }
 }

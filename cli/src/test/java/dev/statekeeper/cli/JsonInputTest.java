@@ -63,7 +63,7 @@ class JsonInputTest {
         CliRunner.Result result = cli.runWithBytes(latin1, "spec", "put", "--project", "demo", "--file", "-");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("statekeeper: cannot read '-': it is not UTF-8 text\n");
+        assertThat(result.err()).startsWith("statekeeper: cannot read spec file on stdin: it is not UTF-8 text\n");
         assertThat(cli.ok("spec", "list", "--project", "demo")).doesNotContain("caf");
     }
 

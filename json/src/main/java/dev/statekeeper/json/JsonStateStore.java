@@ -27,6 +27,7 @@ import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.OwnerOnly;
+import dev.statekeeper.core.io.StoreFiles;
 import dev.statekeeper.core.memory.MemorySnapshot;
 import dev.statekeeper.core.memory.MemoryStateStore;
 
@@ -70,6 +71,7 @@ public final class JsonStateStore implements StateStore {
      */
     public static JsonStateStore open(Settings settings, Clock clock) {
         StorePaths paths = StorePaths.of(settings);
+        StoreFiles.requireFileOrNothing(paths.file(), "json store");
         StoreLock lock;
         try {
             OwnerOnly.createDirectories(paths.directory());

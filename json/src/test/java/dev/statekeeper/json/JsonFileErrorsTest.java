@@ -93,7 +93,18 @@ class JsonFileErrorsTest {
         Files.createDirectories(file());
 
         assertFails(() -> JsonStateStore.open(settings(), clock), ErrorCode.CANNOT_OPEN,
-                "cannot read json store '" + file() + "': Is a directory");
+                "json store '" + file() + "' is a directory, not a file; point the settings (DATABASE_URL "
+                        + "sqlite:/path/state.db, STATEKEEPER_DATA_DIR) at a file or a place for a new one");
+    }
+
+    @Test
+    void aFifoInPlaceOfTheFileIsRefusedBeforeItIsOpened() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", file().toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+
+        assertFails(() -> JsonStateStore.open(settings(), clock), ErrorCode.CANNOT_OPEN,
+                "json store '" + file() + "' is a FIFO (named pipe), not a file; point the settings (DATABASE_URL "
+                        + "sqlite:/path/state.db, STATEKEEPER_DATA_DIR) at a file or a place for a new one");
     }
 
     @Test

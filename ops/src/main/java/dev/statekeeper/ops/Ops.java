@@ -4,6 +4,8 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.StoreFiles;
+import dev.statekeeper.ops.json.JsonFiles;
 import dev.statekeeper.ops.json.JsonRecoverer;
 import dev.statekeeper.ops.json.JsonRepairer;
 import dev.statekeeper.ops.json.JsonVerifier;
@@ -30,8 +32,8 @@ public final class Ops {
 
     public static VerifyReport verify(Settings settings, Clock clock) {
         return switch (settings.backend()) {
-            case "sqlite" -> SqliteVerifier.verify(settings.sqlitePath(), settings.loopHistorySize());
-            case "json" -> JsonVerifier.verify(settings, clock);
+            case "sqlite" -> SqliteVerifier.verify(sqlite(settings), settings.loopHistorySize());
+            case "json" -> JsonVerifier.verify(json(settings), clock);
             case "postgres" -> PostgresVerifier.verify(settings);
             default -> VerifyReport.nothingToCheck(settings.backend(), MEMORY);
         };
@@ -49,9 +51,9 @@ public final class Ops {
     public static RepairReport repair(Settings settings, Clock clock, String statekeeperVersion) {
         String stamp = OpsFiles.stamp(clock);
         return switch (settings.backend()) {
-            case "sqlite" -> SqliteRepairer.repair(settings.sqlitePath(), settings.loopHistorySize(),
+            case "sqlite" -> SqliteRepairer.repair(sqlite(settings), settings.loopHistorySize(),
                     settings.seconds(Setting.SQLITE_BUSY_TIMEOUT), settings.dataDir(), stamp);
-            case "json" -> JsonRepairer.repair(settings, clock, stamp);
+            case "json" -> JsonRepairer.repair(json(settings), clock, stamp);
             case "postgres" -> PostgresRepairer.repair(settings, clock, stamp, statekeeperVersion);
             default -> RepairReport.unchanged(VerifyReport.nothingToCheck(settings.backend(), MEMORY),
                     List.of("nothing to repair"));
@@ -61,13 +63,24 @@ public final class Ops {
     public static RecoverReport recover(Settings settings, Clock clock, boolean backupFirst) {
         String stamp = OpsFiles.stamp(clock);
         return switch (settings.backend()) {
-            case "sqlite" -> SqliteRecoverer.recover(settings.sqlitePath(), settings, clock, stamp, backupFirst);
-            case "json" -> JsonRecoverer.recover(settings, clock, stamp, backupFirst);
+            case "sqlite" -> SqliteRecoverer.recover(sqlite(settings), settings, clock, stamp, backupFirst);
+            case "json" -> JsonRecoverer.recover(json(settings), clock, stamp, backupFirst);
             case "postgres" -> throw new StatekeeperException(ErrorCode.USAGE, "db recover salvages damaged SQLite and "
                     + "json files; a PostgreSQL database is restored from its backups instead (pg_restore of a pg_dump, "
                     + "or point-in-time recovery from archived WAL)");
             default -> throw new StatekeeperException(ErrorCode.USAGE, "db recover has nothing to recover in a "
                     + settings.backend() + " store: it keeps nothing on disk");
         };
+    }
+
+    /** The SQLite file of the settings, refused when the path holds a device, a FIFO or a directory. */
+    private static java.nio.file.Path sqlite(Settings settings) {
+        return StoreFiles.requireFileOrNothing(settings.sqlitePath().toAbsolutePath(), "sqlite database");
+    }
+
+    /** The settings, once the json store's file is known to be a regular file or absent. */
+    private static Settings json(Settings settings) {
+        StoreFiles.requireFileOrNothing(JsonFiles.file(settings), "json store");
+        return settings;
     }
 }

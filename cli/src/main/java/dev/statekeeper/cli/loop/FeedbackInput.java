@@ -46,7 +46,7 @@ final class FeedbackInput {
     /** The feedback; without an iteration, the store records it at the loop's current one. */
     CriticFeedback read(InputStream stdin) {
         if (file != null) {
-            return JsonInput.read(Document.load(file, stdin), "feedback", CriticFeedback.class);
+            return JsonInput.read(Document.load(file, stdin, "feedback file"), "feedback", CriticFeedback.class);
         }
         return new CriticFeedback(flags.critic, flags.iteration, flags.score, flags.summary, flags.details, flags.issues,
                 flags.recommendations, null);

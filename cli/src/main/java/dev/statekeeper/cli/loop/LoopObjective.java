@@ -33,7 +33,7 @@ public final class LoopObjective extends StoreCommand {
             out.emit(Output.fields("loopId", id, "text", text), w -> w.print(text.endsWith("\n") ? text : text + "\n"));
             return;
         }
-        String text = source.text != null ? source.text : Document.load(source.file, stdin()).text();
+        String text = source.text != null ? source.text : Document.load(source.file, stdin(), "objective file").text();
         store.putObjectiveFeedback(id, text);
         out.emit(Output.fields("loopId", id, "text", text),
                 "stored objective feedback of loop " + id + " (" + text.length() + " characters)");

@@ -2,41 +2,44 @@ package dev.statekeeper.cli.support;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.InputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Text named on the command line: the contents of a file, or of stdin for {@code -}. */
+/** Text named on the command line: the contents of a file, or of stdin for {@code -}, strictly UTF-8. */
 public record Document(String source, String text) {
 
-    public static Document load(String file, InputStream stdin) {
+    /**
+     * Reads the file ({@code -}: stdin); {@code what} names it in messages ("spec file"). A file that cannot be read
+     * is INPUT_UNREADABLE, worded as for every input file ({@link InputFiles}).
+     */
+    public static Document load(String file, InputStream stdin, String what) {
         try {
             if (file.equals("-")) {
                 // strict, like Files.readString: invalid UTF-8 is refused, not turned into U+FFFD
                 return new Document("stdin",
                         StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(stdin.readAllBytes())).toString());
             }
-            return new Document(file, Files.readString(Path.of(file)));
-        } catch (NoSuchFileException e) {
-            throw unreadable(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw unreadable(file, "permission denied");
+            Path path = Path.of(file);
+            try (InputStream in = InputFiles.open(path, what)) {
+                return new Document(file, StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes()))
+                        .toString());
+            } catch (IOException e) {
+                throw InputFiles.unreadable(what, path, e);
+            }
         } catch (CharacterCodingException e) {
-            throw unreadable(file, "it is not UTF-8 text");
-        } catch (InvalidPathException | IOException e) {
-            throw unreadable(file, e.getMessage());
+            throw InputFiles.unreadable(what + " on stdin", Path.of("-"), e);
+        } catch (InvalidPathException e) {
+            throw new StatekeeperException(ErrorCode.INPUT_UNREADABLE, "cannot read " + what + " '" + file + "': "
+                    + e.getReason());
+        } catch (IOException e) {
+            throw new StatekeeperException(ErrorCode.INPUT_UNREADABLE, "cannot read stdin: " + e.getMessage(), e);
         }
-    }
-
-    private static StatekeeperException unreadable(String file, String why) {
-        return new StatekeeperException(ErrorCode.USAGE, "cannot read '" + file + "': " + why);
     }
 }

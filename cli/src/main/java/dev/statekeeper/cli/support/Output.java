@@ -17,11 +17,14 @@ public final class Output {
         this.json = json;
     }
 
+    /** The value as JSON (exact), or the text for people, with control characters escaped ({@link TerminalText}). */
     public void emit(Object value, Consumer<PrintWriter> text) {
         if (json) {
             out.println(Json.pretty(value));
         } else {
-            text.accept(out);
+            TerminalText safe = TerminalText.of(out);
+            text.accept(safe);
+            safe.flush();
         }
     }
 

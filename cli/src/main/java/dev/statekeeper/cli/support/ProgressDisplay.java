@@ -37,7 +37,7 @@ public final class ProgressDisplay implements Progress {
         } catch (NumberFormatException ignored) {
             // 80 columns, then
         }
-        return new ProgressDisplay(terminal.err(), width);
+        return new ProgressDisplay(TerminalText.of(terminal.err()).raw(), width); // its \r must reach the terminal
     }
 
     @Override

@@ -46,7 +46,7 @@ public abstract class StoreCommand implements Callable<Integer> {
 
     /** The JSON document named by {@code --file} (a path, or - for stdin) read as {@code type}. */
     protected final <T> T readJson(String file, String subject, Class<T> type) {
-        return JsonInput.read(Document.load(file, stdin()), subject, type);
+        return JsonInput.read(Document.load(file, stdin(), subject + " file"), subject, type);
     }
 
     /** A usage error of this command (exit 2), for rules picocli cannot express. */

@@ -2,6 +2,7 @@ package dev.statekeeper.core.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.InputFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -60,12 +61,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
     }
 
     public static ArchiveReader open(Path file) {
-        String source = "export file '" + file + "'";
-        try {
-            return new ArchiveReader(Files.newInputStream(file), source);
-        } catch (IOException e) {
-            throw ArchiveIo.readFailed(source, e);
-        }
+        return new ArchiveReader(InputFiles.open(file, "export file"), "export file '" + file + "'");
     }
 
     /** What messages call the export. */

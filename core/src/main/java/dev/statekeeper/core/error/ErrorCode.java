@@ -11,6 +11,8 @@ public enum ErrorCode {
     INTERNAL(1, 500, "an unexpected internal error (a bug in Statekeeper)",
             "report it with the command you ran and the output of 'statekeeper db status'"),
     USAGE(2, 400, "the command line is not valid", "see 'statekeeper help' or add --help to the command"),
+    INPUT_UNREADABLE(2, 400, "a file named as the command's input cannot be read",
+            "check the path and that the file is readable; '-' reads stdin where the command takes it"),
     CONFIG_INVALID(2, 500, "a setting has a value outside its allowed range",
             "fix the value where the message says it came from (flag, environment variable or config file); "
                     + "'statekeeper config list' shows each setting and its source"),

@@ -8,11 +8,13 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.OwnerOnly;
+import dev.statekeeper.core.io.StoreFiles;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -47,6 +49,7 @@ final class SqliteDatabase implements AutoCloseable {
      */
     static SqliteDatabase open(Path file, Settings settings, SqliteErrorTranslator translator) {
         Path absolute = file.toAbsolutePath();
+        requireFileOrNothing(absolute);
         createParentDirectories(absolute);
         createPrivately(absolute);
         Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
@@ -105,6 +108,11 @@ final class SqliteDatabase implements AutoCloseable {
         } finally {
             writer.close();
         }
+    }
+
+    /** The file, refused when something other than a regular file is at its path ({@link StoreFiles}). */
+    static void requireFileOrNothing(Path file) {
+        StoreFiles.requireFileOrNothing(file, "sqlite database");
     }
 
     static void createParentDirectories(Path file) {

@@ -58,6 +58,7 @@ public final class SqliteStateStore extends JdbcStateStore {
      * while {@link Setting#AUTO_MIGRATE} is off) nor exist.
      */
     public static Migrator migrator(Settings settings) {
+        SqliteDatabase.requireFileOrNothing(settings.sqlitePath().toAbsolutePath());
         return SqliteSchema.migrator(settings);
     }
 

@@ -63,8 +63,23 @@ class SqliteErrorsTest {
 
         assertThatThrownBy(() -> SqliteStateStore.open(settingsFor(file), clock))
                 .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANNOT_OPEN))
-                .hasMessage("open failed on sqlite database '" + file + "': "
-                        + "[SQLITE_CANTOPEN] Unable to open the database file (unable to open database file)");
+                .hasMessage("sqlite database '" + file + "' is a directory, not a file; point the settings (DATABASE_URL "
+                        + "sqlite:/path/state.db, STATEKEEPER_DATA_DIR) at a file or a place for a new one");
+    }
+
+    @Test
+    void aFifoInPlaceOfTheFileIsRefusedBeforeSqliteOpensItAndNothingIsCreatedBesideIt() throws Exception {
+        Path file = dir.resolve("state.db");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0,
+                "mkfifo is not available");
+
+        assertThatThrownBy(() -> SqliteStateStore.open(settingsFor(file), clock))
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANNOT_OPEN))
+                .hasMessage("sqlite database '" + file + "' is a FIFO (named pipe), not a file; point the settings "
+                        + "(DATABASE_URL sqlite:/path/state.db, STATEKEEPER_DATA_DIR) at a file or a place for a new one");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("state.db");
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * goes through and the lock file writers take, holding their pid. Documents are written as the backend writes
  * them ({@link JsonStoreFormat}).
  */
-final class JsonFiles {
+public final class JsonFiles {
     static final String FORMAT = JsonStoreFormat.FORMAT;
     static final int VERSION = JsonStoreFormat.VERSION;
     private static final int MAX_BACKUPS = 100;
@@ -37,7 +37,8 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
-    static Path file(Settings settings) {
+    /** The store's file: state.json in the data directory, or the file a symbolic link there points to. */
+    public static Path file(Settings settings) {
         Path file = settings.dataDir().resolve("state.json").toAbsolutePath().normalize();
         try {
             return Files.isSymbolicLink(file) ? file.toRealPath() : file;
