@@ -66,8 +66,9 @@ public final class Checks {
     }
 
     /**
-     * Optional text: null is fine, otherwise at most max characters and no NUL character (which C-string
-     * databases such as SQLite cut text at, so a backend would store something else than was given).
+     * Optional text: null is fine, otherwise at most max characters, no NUL character (which C-string databases
+     * such as SQLite cut text at) and no lone surrogate (which every backend would store as '?', so two inputs would
+     * collide): a backend must store exactly what was given.
      */
     public Checks optionalText(String field, String value, int max) {
         if (value == null) {
@@ -77,8 +78,28 @@ public final class Checks {
             violations.add(new Violation(field, value, "must be at most " + max + " characters (has " + value.length() + ")"));
         } else if (value.indexOf('\u0000') >= 0) {
             violations.add(new Violation(field, value.replace('\u0000', '\uFFFD'), "must not contain NUL (\\u0000) characters"));
+        } else {
+            int lone = loneSurrogate(value);
+            if (lone >= 0) {
+                violations.add(new Violation(field, value.replaceAll("\\p{Cs}", "\uFFFD"), "must be valid Unicode: a "
+                        + "lone surrogate (" + String.format("\\u%04x", (int) value.charAt(lone)) + ") at character "
+                        + lone + " (a backend would store it as '?')"));
+            }
         }
         return this;
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    private static int loneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Every element of a list: present, and optional text of at most max characters. */

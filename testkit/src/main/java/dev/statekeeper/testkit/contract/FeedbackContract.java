@@ -96,6 +96,24 @@ public abstract class FeedbackContract extends ContractBase {
     }
 
     @Test
+    void refusesLoneSurrogatesWhichEveryBackendWouldStoreAsAQuestionMark() {
+        Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        CriticFeedback bad = new CriticFeedback("critic", 1, 50, "Sur\ud800x", null, List.of("\udc00"),
+                List.of("paired \ud83d\udc4d is fine"), null);
+
+        failure(ErrorCode.VALIDATION_FAILED, "invalid feedback (2 problems): "
+                        + "assessmentSummary = 'Sur\uFFFDx': must be valid Unicode: a lone surrogate (\\ud800) at "
+                        + "character 3 (a backend would store it as '?'); "
+                        + "keyIssues[0] = '\uFFFD': must be valid Unicode: a lone surrogate (\\udc00) at character 0 "
+                        + "(a backend would store it as '?')",
+                () -> store.addFeedback(loop.id(), bad));
+        failure(ErrorCode.VALIDATION_FAILED, "invalid loop: project = 'a\uFFFD': must be valid Unicode: a lone "
+                        + "surrogate (\\udbff) at character 1 (a backend would store it as '?')",
+                () -> store.createLoop(NewLoop.of("a\udbff", LoopType.SPEC)));
+        assertThat(store.getLoop(loop.id()).feedback()).isEmpty();
+    }
+
+    @Test
     void feedbackWithoutAnOverallScoreIsRefused() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
         CriticFeedback unscored = new CriticFeedback("critic", 1, null, "summary", null, null, null, null);
