@@ -1,0 +1,328 @@
+package dev.statekeeper.cli.launcher;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The {@code ./statekeeper} launcher as users and agents start it: the real script, the real jar of this build,
+ * copied into an install directory of its own (a prebuilt install: no sources, so nothing is rebuilt), with
+ * {@code TMPDIR} and the working directory pointed at folders the test watches for JVM crash reports.
+ *
+ * <p>Runs after {@code package} (failsafe), on Linux and macOS shells; the checks that read {@code /proc} or
+ * switch user are skipped where those are missing.
+ */
+class LauncherIT {
+    private static final Path SOURCE_ROOT = Path.of(System.getProperty("statekeeper.source.root", "..")).toAbsolutePath();
+    private static final Path BUILT_JAR = Path.of(System.getProperty("statekeeper.jar", "target/statekeeper.jar")).toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private Path install;
+    private Path launch;
+    private Path lock;
+
+    @BeforeEach
+    void install() throws IOException {
+        install = Files.createDirectories(dir.resolve("install"));
+        Files.createDirectories(install.resolve(".mvn"));
+        Files.createDirectories(install.resolve("cli/target"));
+        Files.copy(SOURCE_ROOT.resolve("statekeeper"), install.resolve("statekeeper"));
+        Files.copy(SOURCE_ROOT.resolve(".mvn/find-jdk.sh"), install.resolve(".mvn/find-jdk.sh"));
+        Files.copy(BUILT_JAR, install.resolve("cli/target/statekeeper.jar"));
+        Files.createDirectories(dir.resolve("tmp"));
+        Files.createDirectories(dir.resolve("cwd"));
+        launch = install.resolve("cli/target/launch");
+        lock = install.resolve(".statekeeper-build.lock");
+    }
+
+    private ProcessBuilder launcher(String name, String... args) {
+        List<String> command = new ArrayList<>(List.of(install.resolve("statekeeper").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.resolve("cwd").toFile());
+        builder.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        builder.environment().put("TMPDIR", dir.resolve("tmp").toString());
+        builder.environment().put("STATEKEEPER_BACKEND", "sqlite");
+        builder.environment().put("STATEKEEPER_DATA_DIR", dir.resolve("data-" + name).toString());
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().remove("STATEKEEPER_CONFIG");
+        builder.environment().remove("STATEKEEPER_JAVA_OPTS");
+        return builder;
+    }
+
+    private record Result(int exit, String stdout, String stderr) {}
+
+    private static Result finish(Process process, Path stdout, Path stderr) throws Exception {
+        // generous: 32 JVMs starting at once on a 2-core machine take a minute when it is busy
+        assertThat(process.waitFor(600, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+
+    private Process start(String name, String... args) throws IOException {
+        return launcher(name, args).redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
+    }
+
+    private Result run(String name, String... args) throws Exception {
+        return finish(start(name, args), dir.resolve(name + ".out"), dir.resolve(name + ".err"));
+    }
+
+    private List<Path> crashReports() throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path where : List.of(install, dir.resolve("cwd"), dir.resolve("tmp"))) {
+            try (Stream<Path> files = Files.list(where)) {
+                files.filter(f -> f.getFileName().toString().contains("hs_err")).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private List<Path> preparations() throws IOException {
+        if (!Files.isDirectory(launch)) return List.of();
+        try (Stream<Path> dirs = Files.list(launch)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("p")).sorted().toList();
+        }
+    }
+
+    private Path publishedLibrary() throws IOException {
+        String[] ready = Files.readString(launch.resolve("ready")).trim().split(" ");
+        try (Stream<Path> files = Files.walk(launch.resolve(ready[0]))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("libsqlitejdbc")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void thirtyTwoParallelStartsRightAfterABuildAllSucceedWithoutACrash() throws Exception {
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            processes.add(start("p" + i, "loop", "create", "--project", "demo", "--type", "spec"));
+        }
+        for (int i = 0; i < 32; i++) {
+            Result result = finish(processes.get(i), dir.resolve("p" + i + ".out"), dir.resolve("p" + i + ".err"));
+            assertThat(result.exit()).as("start %d: %s", i, result.stderr()).isZero();
+            assertThat(result.stdout()).as("start %d", i).matches("[a-z0-9]{8}\\n");
+            assertThat(result.stderr()).as("start %d", i).isEmpty();
+        }
+        assertThat(crashReports()).isEmpty();
+        assertThat(preparations()).hasSize(1);
+        assertThat(Files.readString(launch.resolve("ready"))).matches("p[0-9.]+ [0-9]+ [0-9]+\\n");
+        assertThat(lock).doesNotExist();
+
+        // and every later start uses the one preparation, without preparing again
+        Result again = run("again", "loop", "list");
+        assertThat(again.exit()).isZero();
+        assertThat(preparations()).hasSize(1);
+    }
+
+    @Test
+    void aLauncherKilledWhilePreparingLeavesTheNextStartWorking() throws Exception {
+        Process first = start("first", "--version");
+        // kill -9 while it holds the lock, that is while it extracts and trains (a few seconds)
+        Path pid = lock.resolve("pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(pid) && first.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5); // polls for a file; asserts no timing
+        }
+        assumeTrue(first.isAlive(), "the first launcher finished before it could be killed");
+        List<ProcessHandle> children = first.descendants().toList();
+        first.destroyForcibly().waitFor();
+        try {
+            assertThat(lock).as("a kill -9 leaves the lock behind").exists();
+            assertThat(Files.exists(launch.resolve("ready"))).as("nothing was published").isFalse();
+
+            Result next = run("next", "loop", "list");
+            assertThat(next.exit()).as(next.stderr()).isZero();
+            assertThat(next.stdout()).isEqualTo("no loops\n");
+            assertThat(next.stderr()).matches("statekeeper: taking over the lock of launcher process [0-9]+, which has ended\\n");
+            assertThat(launch.resolve("ready")).exists();
+            assertThat(lock).doesNotExist();
+            assertThat(crashReports()).isEmpty();
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aLockLeftWithoutAProcessIdIsTakenOverAfterAMinute() throws Exception {
+        Files.createDirectories(lock);
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(120)));
+
+        Result result = run("next", "--version");
+        assertThat(result.exit()).isZero();
+        assertThat(result.stderr()).isEqualTo("statekeeper: taking over the lock of launcher process (unknown), held for too long\n");
+        assertThat(launch.resolve("ready")).exists();
+        assertThat(lock).doesNotExist();
+    }
+
+    @Test
+    void aLiveLaunchersLockIsLeftAloneAndTheStartRunsUnpreparedInsteadOfWaiting() throws Exception {
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("pid"), ProcessHandle.current().pid() + "\n");
+
+        Result result = run("unprepared", "loop", "list");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("no loops\n");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(Files.exists(launch.resolve("ready"))).isFalse();
+        assertThat(lock.resolve("pid")).hasContent(ProcessHandle.current().pid() + "\n");
+    }
+
+    @Test
+    void aStaleBuildLockOfAnEndedLauncherNoLongerHangsTheBuild() throws Exception {
+        // sources newer than the jar make the launcher build; this install's "mvnw" stands in for Maven
+        Path source = Files.createDirectories(install.resolve("cli/src/main/java")).resolve("Changed.java");
+        Files.writeString(source, "class Changed {}\n");
+        Files.setLastModifiedTime(install.resolve("cli/target/statekeeper.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        Path mvnw = install.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho built >>\"$(dirname \"$0\")/builds\"\ntouch \"$(dirname \"$0\")/cli/target/statekeeper.jar\"\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("pid"), endedProcessId() + "\n");
+
+        Result result = run("build", "--version");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).startsWith("statekeeper ");
+        assertThat(result.stderr()).contains("which has ended\n")
+                .contains("statekeeper: building the CLI jar (first run, or the sources changed); this takes a minute...\n");
+        assertThat(install.resolve("builds")).hasContent("built");
+        assertThat(lock).doesNotExist();
+    }
+
+    @Test
+    void aTruncatedLibraryIsNeverLoadedAndNeverRewrittenInPlace() throws Exception {
+        assertThat(run("prepare", "--version").exit()).isZero();
+        Path library = publishedLibrary();
+        long size = Files.size(library);
+        try (var channel = Files.newByteChannel(library, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(size / 3);
+        }
+
+        Result result = run("after", "loop", "create", "--project", "demo", "--type", "spec");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(crashReports()).isEmpty();
+        assertThat(publishedLibrary()).isNotEqualTo(library).hasSize(size);
+        assertThat(library).as("the damaged file is another directory's, left as it was").hasSize(size / 3);
+    }
+
+    @Test
+    void anInterruptedExtractionIsNeverPublished() throws Exception {
+        // what a kill or a full disk during extraction leaves: a preparation directory with part of the library
+        Path partial = Files.createDirectories(launch.resolve("p1.1/native/org/sqlite/native/Linux/x86_64"))
+                .resolve("libsqlitejdbc.so");
+        Files.write(partial, new byte[4096]);
+
+        Result result = run("after", "loop", "list");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(crashReports()).isEmpty();
+        assertThat(publishedLibrary()).isNotEqualTo(partial);
+        assertThat(launch.resolve("p1.1")).as("left-overs are removed by the next preparation").doesNotExist();
+    }
+
+    @Test
+    void aUserWhoCannotWriteTheInstallRunsItUnpreparedAndLeavesNothing() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs root and setpriv to run as another user");
+        for (Path p : List.of(dir, install, install.resolve(".mvn"), install.resolve("cli"), install.resolve("cli/target"))) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(install.resolve("statekeeper"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = Files.createDirectories(dir.resolve("nobody"));
+        var nobody = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(home, nobody);
+        Files.setOwner(dir.resolve("tmp"), nobody);
+
+        ProcessBuilder builder = launcher("nobody", "loop", "list");
+        builder.command().addAll(0, List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        builder.environment().put("HOME", home.toString());
+        builder.environment().put("STATEKEEPER_DATA_DIR", home.resolve("data").toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        Result result = finish(builder.directory(home.toFile()).redirectOutput(dir.resolve("nobody.out").toFile())
+                .redirectError(dir.resolve("nobody.err").toFile()).start(), dir.resolve("nobody.out"), dir.resolve("nobody.err"));
+
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("no loops\n");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(lock).doesNotExist();
+        assertThat(launch).doesNotExist();
+    }
+
+    @Test
+    void serveAndMcpRunWithTheJvmsDefaultsAndShortCommandsWithStartUpFlags() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the JVM's command line from /proc");
+        assertThat(run("prepare", "--version").exit()).isZero();
+
+        Process serve = launcher("serve", "serve", "--port", "0").redirectError(dir.resolve("serve.err").toFile()).start();
+        try {
+            String banner = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(banner).startsWith("statekeeper is serving the sqlite store on http://127.0.0.1:");
+            List<String> line = commandLine(serve);
+            assertThat(line).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC").contains("-jar");
+            assertThat(line).as("the class-data archive is used by servers too")
+                    .anyMatch(option -> option.startsWith("-XX:SharedArchiveFile=" + launch));
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        // an option's value that reads like a command does not decide: the command is mcp
+        Process mcp = launcher("mcp", "--data-dir", dir.resolve("serve").toString(), "mcp").start();
+        try {
+            assertThat(waitForJava(mcp)).doesNotContain("-XX:TieredStopAtLevel=1");
+        } finally {
+            mcp.getOutputStream().close();
+            assertThat(mcp.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Process shortCommand = launcher("short", "spec", "put", "--project", "demo", "--file", "-").start();
+        try {
+            assertThat(waitForJava(shortCommand)).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        } finally {
+            shortCommand.getOutputStream().close();
+            shortCommand.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The command line of the process once the launcher has exec'd the JVM (the same process id). */
+    private static List<String> waitForJava(Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            List<String> line = commandLine(process);
+            if (!line.isEmpty() && line.get(0).endsWith("/java")) return line;
+            Thread.sleep(5); // polls for the exec; asserts no timing
+        }
+        throw new AssertionError("the launcher did not start the JVM");
+    }
+
+    private static List<String> commandLine(Process process) {
+        try {
+            String raw = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return raw.isEmpty() ? List.of() : List.of(raw.split("\0"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long endedProcessId() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
+}
