@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a command prints to stdout that stdout cannot take: real processes of the CLI with stdout on /dev/full, on a
- * file under a file size limit, and on a pipe whose reader goes away. A cut-off output is never a success: exit 5
+ * file under a file size limit, and on a pipe whose reader goes away (and, to compare, an export to {@code -o FILE}
+ * under the same limit). A cut-off output is never a success: exit 5
  * with the reason, or (a closed pipe, which {@code head} closes on purpose) exit 5 with nothing on stderr.
  */
 class StdoutFailureTest {
@@ -77,6 +78,26 @@ class StdoutFailureTest {
         assertThat(stderr()).isEqualTo("statekeeper: cannot write to stdout: File too large; what was printed is "
                 + "incomplete\n" + FIX);
         assertThat(Files.size(file)).isBetween(1L, 64 * 1024L);
+    }
+
+    /**
+     * The same limit on {@code -o FILE}: the file is written through a temporary file, so nothing is left, neither a
+     * cut-off file nor the temporary one; File too large (EFBIG) is DISK_FULL, as a full disk is.
+     */
+    @Test
+    void anExportToAFileBeyondTheFileSizeLimitIsDiskFullAndLeavesNothing() throws Exception {
+        fill(dir, "json");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Path file = out.resolve("export.jsonl");
+        Process export = start(dir, "json", List.of("sh", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$@\"", "sh"),
+                "db", "export", "-o", file.toString()).start();
+
+        assertThat(exitCode(export)).isEqualTo(5);
+        assertThat(stderr()).isEqualTo("statekeeper: cannot write export file '" + file + "': File too large\n"
+                + "  fix: free space or move the data directory to a larger disk\n");
+        try (var left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

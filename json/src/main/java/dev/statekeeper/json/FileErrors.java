@@ -3,14 +3,14 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.IoErrors.Access;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The json backend's failures. Each message names the file, says what is wrong and how to fix it; none
@@ -33,7 +33,7 @@ final class FileErrors {
         try {
             target = Files.readSymbolicLink(file).toString();
         } catch (IOException e) {
-            target = "(unreadable: " + reason(e) + ")";
+            target = "(unreadable: " + IoErrors.reason(e) + ")";
         }
         return new StatekeeperException(ErrorCode.CANNOT_OPEN, "json store '" + file + "' is a symbolic link to '"
                 + target + "', which does not exist: mount or restore it, or remove the link to start an empty store");
@@ -50,13 +50,12 @@ final class FileErrors {
             return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read json store '" + file
                     + "': permission denied; make it readable: chmod u+rw '" + file + "'", e);
         }
-        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read json store '" + file + "': " + reason(e), e);
+        return IoErrors.failed(Access.READ, "read json store '" + file + "'", e, ErrorCode.CANNOT_OPEN);
     }
 
     static StatekeeperException cannotCreateDirectory(Path directory, Path file, IOException e) {
-        String reason = e instanceof AccessDeniedException ? "permission denied" : reason(e);
-        return new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot create the directory '" + directory
-                + "' of json store '" + file + "': " + reason, e);
+        return IoErrors.failed(Access.WRITE, "create the directory '" + directory + "' of json store '" + file + "'", e,
+                ErrorCode.CANNOT_OPEN);
     }
 
     /** The file exists but its permissions forbid writing: the owner made the store read-only. */
@@ -72,23 +71,20 @@ final class FileErrors {
     static StatekeeperException writeFailed(Path file, IOException e) {
         String prefix = "cannot write json store '" + file + "': ";
         String kept = Files.exists(file) ? "; the previous version is kept" : "";
+        ErrorCode code = IoErrors.code(Access.WRITE, e, ErrorCode.CANNOT_OPEN);
         if (e instanceof AccessDeniedException denied) {
             Path where = denied.getFile() == null ? file.getParent() : Path.of(denied.getFile());
             where = Files.exists(where) ? where : where.getParent();
-            return new StatekeeperException(ErrorCode.READ_ONLY, prefix + "permission denied on '" + where + "'" + kept
+            return new StatekeeperException(code, prefix + "permission denied on '" + where + "'" + kept
                     + "; make it writable: chmod u+w '" + where + "'", e);
         }
-        String reason = reason(e);
-        String lower = reason.toLowerCase(Locale.ROOT);
-        if (lower.contains("no space left") || lower.contains("quota exceeded")) {
-            return new StatekeeperException(ErrorCode.DISK_FULL, prefix + reason + kept
-                    + "; free space or move " + Setting.DATA_DIR.variable() + " to a larger disk", e);
-        }
-        if (lower.contains("read-only file system")) {
-            return new StatekeeperException(ErrorCode.READ_ONLY, prefix + reason + kept
-                    + "; remount it writable or point " + Setting.DATA_DIR.variable() + " at a writable place", e);
-        }
-        return new StatekeeperException(ErrorCode.BACKEND_UNAVAILABLE, prefix + reason + kept, e);
+        String fix = switch (IoErrors.cause(e)) {
+            case NO_SPACE -> "; free space or move " + Setting.DATA_DIR.variable() + " to a larger disk";
+            case READ_ONLY_FILE_SYSTEM -> "; remount it writable or point " + Setting.DATA_DIR.variable()
+                    + " at a writable place";
+            case PERMISSION_DENIED, NOT_FOUND, OTHER -> "";
+        };
+        return new StatekeeperException(code, prefix + IoErrors.reason(e) + kept + fix, e);
     }
 
     /**
@@ -121,13 +117,5 @@ final class FileErrors {
         Thread.currentThread().interrupt();
         return new StatekeeperException(ErrorCode.DATABASE_BUSY, "interrupted while waiting for the lock of json store '"
                 + file + "'", e);
-    }
-
-    /** The operating system's reason: "No space left on device", "Is a directory"... */
-    static String reason(IOException e) {
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -3,6 +3,8 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.AtomicFiles;
+import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.memory.MemorySnapshot;
 import dev.statekeeper.core.memory.MemoryStateStore;
 
@@ -110,18 +112,31 @@ final class StateFile {
         }
     }
 
-    /** Writes the snapshot as generation {@code generation}, atomically; the caller holds the lock. */
+    /**
+     * Writes the snapshot as generation {@code generation}; the caller holds the lock. A crash or kill -9 at any
+     * moment leaves the old version or the new one, never a mix ({@link AtomicFiles}): the bytes go to
+     * {@code state.json.tmp}, forced to disk, the backups rotate, the temporary file is renamed over the file and
+     * the directory is forced to disk (a directory that cannot be is a failed write). A temporary file left by a
+     * crash is never read, and is replaced by the next write. The file keeps its mode (a new one is 0600).
+     */
     Stamp save(MemorySnapshot snapshot, long generation) {
         if (exists() && !Files.isWritable(paths.file())) {
             throw FileErrors.readOnly(paths.file());
         }
         byte[] bytes = DocumentCodec.encode(StateDocument.of(snapshot, generation));
         try {
-            AtomicWrite.replace(paths, bytes, backups);
+            AtomicFiles.replace(paths.file()).through(paths.temp()).keepingMode(OwnerOnly.FILE).onlyOverRegularFile()
+                    .requiringDirectorySync().beforeRename(this::rotateBackups).write(bytes);
         } catch (IOException e) {
             throw FileErrors.writeFailed(paths.file(), e);
         }
         return Stamp.of(attributes(), generation);
+    }
+
+    private void rotateBackups() throws IOException {
+        if (Files.exists(paths.file())) {
+            Backups.rotate(paths, backups);
+        }
     }
 
     /** The file and each backup there is ({@code state.json}, {@code state.json.1} ...), in bytes by file name. */

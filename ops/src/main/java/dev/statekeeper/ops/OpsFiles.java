@@ -2,14 +2,13 @@ package dev.statekeeper.ops;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.AtomicFiles;
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,12 +17,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The files repair and recover write: backup directories {@code <data dir>/backups/<kind>-<UTC time>/}, copies
- * that are on disk before anything else changes, atomic replacement and moving a damaged file aside. Every step
- * is forced to disk before the next, so a crash in between leaves the old state or the new one.
+ * that are on disk before anything else changes and moving a damaged file aside (replacing a file is
+ * {@link AtomicFiles}). Every step is forced to disk before the next, so a crash in between leaves the old state or
+ * the new one.
  */
 public final class OpsFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -70,40 +69,9 @@ public final class OpsFiles {
     public static void move(Path from, Path to) {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(to.toAbsolutePath().getParent());
+            AtomicFiles.syncDirectory(to.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw failed("move '" + from + "' to '" + to + "'", e);
-        }
-    }
-
-    /**
-     * Replaces {@code target} with {@code bytes} so that a crash leaves the old content or the new: a temporary
-     * file beside it ({@code temp}), forced to disk, renamed over it, the directory forced. Keeps the file's mode
-     * (a new file is 0600).
-     */
-    public static void replace(Path target, Path temp, byte[] bytes) {
-        try {
-            Files.deleteIfExists(temp);
-            try (FileChannel out = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    OwnerOnly.newFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            if (Files.exists(target)) {
-                copyPermissions(target, temp);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(target.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw failed("write '" + target + "' (it is unchanged)", e);
         }
     }
 
@@ -131,22 +99,7 @@ public final class OpsFiles {
         }
     }
 
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // a file system that cannot sync a directory: the rename is as durable as it makes it
-        }
-    }
-
-    /** A file operation that failed, with the operating system's reason and the matching error code. */
-    public static StatekeeperException failed(String what, IOException e) {
-        String reason = e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : String.valueOf(e.getMessage());
-        String lower = reason.toLowerCase(Locale.ROOT);
-        ErrorCode code = e instanceof AccessDeniedException || lower.contains("read-only") ? ErrorCode.READ_ONLY
-                : lower.contains("no space left") ? ErrorCode.DISK_FULL : ErrorCode.CANNOT_OPEN;
-        return new StatekeeperException(code, "cannot " + what + ": " + reason, e);
+    private static StatekeeperException failed(String what, IOException e) {
+        return IoErrors.failed(IoErrors.Access.WRITE, what, e, ErrorCode.CANNOT_OPEN);
     }
 }

@@ -13,7 +13,7 @@ import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
 import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -85,7 +85,8 @@ public final class DbImport extends StoreCommand {
             Files.copy(stdin(), temp, StandardCopyOption.REPLACE_EXISTING);
             return temp;
         } catch (IOException e) {
-            throw new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read the export on stdin: " + e.getMessage(), e);
+            // mostly the copy's write that fails (a full temporary directory): DISK_FULL then
+            throw IoErrors.failed(IoErrors.Access.WRITE, "read the export on stdin", e, ErrorCode.CANNOT_OPEN);
         }
     }
 
@@ -93,7 +94,7 @@ public final class DbImport extends StoreCommand {
         try {
             return Files.newInputStream(path);
         } catch (IOException e) {
-            throw new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot read the export on stdin: " + e.getMessage(), e);
+            throw IoErrors.failed(IoErrors.Access.READ, "read the export on stdin", e, ErrorCode.CANNOT_OPEN);
         }
     }
 }

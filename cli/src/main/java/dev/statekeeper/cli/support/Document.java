@@ -3,6 +3,7 @@ package dev.statekeeper.cli.support;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.InputFiles;
+import dev.statekeeper.core.io.IoErrors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public record Document(String source, String text) {
             throw new StatekeeperException(ErrorCode.INPUT_UNREADABLE, "cannot read " + what + " '" + file + "': "
                     + e.getReason());
         } catch (IOException e) {
-            throw new StatekeeperException(ErrorCode.INPUT_UNREADABLE, "cannot read stdin: " + e.getMessage(), e);
+            throw IoErrors.failed(IoErrors.Access.READ, "read stdin", e, ErrorCode.INPUT_UNREADABLE);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.io.IoErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class ArchiveCopy {
             progress.end();
             return ArchiveImport.run(target, ArchiveSource.of(spool), LoadMode.MERGE, progress, checked -> beforeWriting.run());
         } catch (IOException e) {
-            throw ArchiveIo.writeFailed("a temporary file for the copy", e);
+            throw IoErrors.cannotWrite("a temporary file for the copy", e);
         } finally {
             if (spool != null) {
                 try {

@@ -3,6 +3,7 @@ package dev.statekeeper.core.archive;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.InputFiles;
+import dev.statekeeper.core.io.IoErrors;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -51,7 +52,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             ArchiveEnds.header(source, readLine());
         } catch (IOException e) {
-            throw ArchiveIo.readFailed(source, e);
+            throw IoErrors.cannotRead(source, e);
         }
     }
 
@@ -111,7 +112,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
         try {
             in.close();
         } catch (IOException e) {
-            throw ArchiveIo.readFailed(source, e);
+            throw IoErrors.cannotRead(source, e);
         }
     }
 
@@ -152,7 +153,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
             throw ArchiveEnds.corrupt(source + " is damaged: its gzip data is cut off or broken after line " + number + " ("
                     + e.getMessage() + ")");
         } catch (IOException e) {
-            throw ArchiveIo.readFailed(source, e);
+            throw IoErrors.cannotRead(source, e);
         }
     }
 }

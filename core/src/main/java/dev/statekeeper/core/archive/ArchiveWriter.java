@@ -2,6 +2,7 @@ package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class ArchiveWriter implements Consumer<ArchiveRecord> {
         try {
             out.flush();
         } catch (IOException e) {
-            throw ArchiveIo.writeFailed(target, e);
+            throw IoErrors.cannotWrite(target, e);
         }
         return counts;
     }
@@ -69,7 +70,7 @@ public final class ArchiveWriter implements Consumer<ArchiveRecord> {
             out.write(line);
             out.write('\n');
         } catch (IOException e) {
-            throw ArchiveIo.writeFailed(target, e);
+            throw IoErrors.cannotWrite(target, e);
         }
     }
 

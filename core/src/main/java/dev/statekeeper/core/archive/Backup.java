@@ -3,6 +3,7 @@ package dev.statekeeper.core.archive;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.json.Json;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public record Backup(Path directory, BackupManifest manifest) {
         } catch (NoSuchFileException e) {
             throw new StatekeeperException(ErrorCode.CORRUPT, damaged + manifest.file() + " is missing" + NOTHING_RESTORED, e);
         } catch (IOException e) {
-            throw ArchiveIo.readFailed("backup file '" + exportFile() + "'", e);
+            throw IoErrors.cannotRead("backup file '" + exportFile() + "'", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.archive;
 
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.OwnerOnly;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class BackupRetention {
             try {
                 deleteTree(b.directory());
             } catch (IOException e) {
-                throw ArchiveIo.writeFailed("backup '" + b.directory() + "' (removing it)", e);
+                throw IoErrors.cannotWrite("backup '" + b.directory() + "' (removing it)", e);
             }
         }
         return new Pruned(removed, beyond.contains(restored) ? restored : null);

@@ -5,6 +5,8 @@ import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.AtomicFiles;
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.json.Json;
 
@@ -88,10 +90,10 @@ public final class Backups {
             Path done = directory.resolve(name);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
-            ArchiveFiles.syncDirectory(directory);
+            AtomicFiles.syncDirectory(directory);
             return new Backup(done, manifest);
         } catch (IOException e) {
-            throw ArchiveIo.writeFailed("backup in '" + directory + "'", e);
+            throw IoErrors.cannotWrite("backup in '" + directory + "'", e);
         } finally {
             deleteQuietly(partial);
         }
@@ -113,7 +115,7 @@ public final class Backups {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw ArchiveIo.readFailed("backup directory '" + directory + "'", e);
+            throw IoErrors.cannotRead("backup directory '" + directory + "'", e);
         }
         found.sort(Comparator.comparing((Backup b) -> b.manifest().createdAt())
                 .thenComparing(Backup::name, Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))

@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.AtomicFiles;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.OwnerOnly;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The config file: {@code $STATEKEEPER_CONFIG}, else {@code $XDG_CONFIG_HOME/statekeeper/config.toml}, else
@@ -27,6 +33,8 @@ import java.util.Optional;
 public final class ConfigFile {
     /** The environment variable that names the config file, overriding the XDG location. */
     public static final String VARIABLE = "STATEKEEPER_CONFIG";
+    /** The mode of a new config file without a secret in it. */
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     private final Path path;
     private final String text;
@@ -93,10 +101,8 @@ public final class ConfigFile {
             return new ConfigFile(path, Files.readString(path), true, named, null);
         } catch (NoSuchFileException e) {
             return new ConfigFile(path, "", false, named, null);
-        } catch (CharacterCodingException e) {
-            return new ConfigFile(path, "", true, named, unreadable(path, named, "it is not UTF-8 text", e));
         } catch (IOException e) {
-            return new ConfigFile(path, "", true, named, unreadable(path, named, AtomicFile.reason(e), e));
+            return new ConfigFile(path, "", true, named, unreadable(path, named, e));
         }
     }
 
@@ -192,7 +198,19 @@ public final class ConfigFile {
             throw invalid(VARIABLE + " names the config file " + path + ", but its directory " + dir + " does not "
                     + "exist: create the directory, or correct " + VARIABLE);
         }
-        AtomicFile.write(path, text, holdsSecret());
+        try {
+            AtomicFiles replacement = AtomicFiles.replace(path).followingLink().creatingDirectories();
+            if (holdsSecret()) {
+                replacement.mode(OwnerOnly.FILE);
+            } else {
+                replacement.keepingMode(READABLE);
+            }
+            replacement.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StatekeeperException(IoErrors.code(IoErrors.Access.WRITE, e, ErrorCode.CONFIG_INVALID),
+                    "cannot write config file " + path + ": " + IoErrors.reason(e) + "; the file is unchanged", List.of(),
+                    Map.of("file", path.toString()), e);
+        }
         return new ConfigFile(path, text, true, named, null);
     }
 
@@ -217,10 +235,10 @@ public final class ConfigFile {
                 null);
     }
 
-    private static StatekeeperException unreadable(Path path, boolean named, String reason, Exception cause) {
-        return new StatekeeperException(ErrorCode.CONFIG_INVALID, "cannot read config file " + path
-                + (named ? " (named by " + VARIABLE + ")" : "") + ": " + reason, List.of(),
-                Map.of("file", path.toString()), cause);
+    private static StatekeeperException unreadable(Path path, boolean named, IOException e) {
+        return new StatekeeperException(IoErrors.code(IoErrors.Access.READ, e, ErrorCode.CONFIG_INVALID),
+                "cannot read config file " + path + (named ? " (named by " + VARIABLE + ")" : "") + ": "
+                        + IoErrors.reason(e), List.of(), Map.of("file", path.toString()), e);
     }
 
     /** One setting of the file, with where it came from: "from /path/config.toml line 3". */

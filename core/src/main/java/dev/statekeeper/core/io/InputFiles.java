@@ -5,10 +5,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -34,17 +31,8 @@ public final class InputFiles {
 
     /** The failure to read the file, worded by its cause: no such file, permission denied, not UTF-8 text... */
     public static StatekeeperException unreadable(String what, Path file, IOException e) {
-        String why;
-        if (e instanceof NoSuchFileException) {
-            why = "no such file";
-        } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
-        } else if (e instanceof CharacterCodingException) {
-            why = "it is not UTF-8 text";
-        } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-        return new StatekeeperException(ErrorCode.INPUT_UNREADABLE, message(what, file, why), e);
+        return new StatekeeperException(IoErrors.code(IoErrors.Access.READ, e, ErrorCode.INPUT_UNREADABLE),
+                message(what, file, IoErrors.reason(e)), e);
     }
 
     public static StatekeeperException unreadable(String what, Path file, String why) {

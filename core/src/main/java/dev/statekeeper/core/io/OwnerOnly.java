@@ -24,10 +24,20 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates the directory and the missing ones above it, each 0700; one that exists is left as it is. */
+    /**
+     * Creates the directory and the missing ones above it, each 0700; one that exists is left as it is. A file in
+     * the way is a FileAlreadyExistsException with the reason "it is not a directory" ({@link IoErrors#reason}).
+     */
     public static Path createDirectories(Path dir) throws IOException {
-        return POSIX ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY))
-                : Files.createDirectories(dir);
+        try {
+            return POSIX ? Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY))
+                    : Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            FileAlreadyExistsException inTheWay = new FileAlreadyExistsException(e.getFile(), e.getOtherFile(),
+                    "it is not a directory");
+            inTheWay.initCause(e);
+            throw inTheWay;
+        }
     }
 
     /** Creates a directory 0700 (FileAlreadyExistsException when something is there). */

@@ -5,6 +5,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -30,20 +31,30 @@ public final class StoreFiles {
     }
 
     private static String kind(Path file) {
-        if (Files.isDirectory(file)) {
+        String kind = typeOf(file);
+        return kind == null ? "not a regular file" : kind;
+    }
+
+    /**
+     * What is at the path when it is not a regular file ("a directory", "a FIFO (named pipe)"...), by the file type
+     * bits of its mode where the platform gives them; null when they do not say.
+     */
+    static String typeOf(Path file, LinkOption... options) {
+        if (Files.isDirectory(file, options)) {
             return "a directory";
         }
         try {
-            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            int type = (Integer) Files.getAttribute(file, "unix:mode", options) & 0170000;
             return switch (type) {
                 case 0020000 -> "a character device";
                 case 0060000 -> "a block device";
                 case 0010000 -> "a FIFO (named pipe)";
                 case 0140000 -> "a socket";
-                default -> "not a regular file";
+                case 0120000 -> "a symbolic link";
+                default -> null;
             };
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "not a regular file";
+            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.io.StoreFiles;
 import org.sqlite.SQLiteConfig;
@@ -120,9 +121,10 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             OwnerOnly.createDirectories(parent);
         } catch (IOException e) {
-            String reason = e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
-            throw new StatekeeperException(ErrorCode.CANNOT_OPEN, "cannot create the directory '" + parent
-                    + "' of sqlite database '" + file + "': " + reason, e);
+            // the operating system's message as it is, with the path it names: "<dir>: Not a directory"
+            String reason = e instanceof AccessDeniedException ? IoErrors.reason(e) : e.getMessage();
+            throw new StatekeeperException(IoErrors.code(IoErrors.Access.WRITE, e, ErrorCode.CANNOT_OPEN),
+                    "cannot create the directory '" + parent + "' of sqlite database '" + file + "': " + reason, e);
         }
     }
 

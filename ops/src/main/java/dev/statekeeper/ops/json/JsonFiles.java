@@ -6,8 +6,11 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.AtomicFiles;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.IoErrors.Access;
+import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.json.JsonStoreFormat;
-import dev.statekeeper.ops.OpsFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -93,13 +96,25 @@ public final class JsonFiles {
             lockFile.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             return work.run();
         } catch (IOException e) {
-            throw OpsFiles.failed("write json store '" + file + "'", e);
+            throw IoErrors.failed(Access.WRITE, "write json store '" + file + "'", e, ErrorCode.CANNOT_OPEN);
         }
     }
 
     /** Replaces the file with the document (atomically: a temporary file renamed over it); hold the lock. */
     static void replace(Path file, JsonNode document) {
-        OpsFiles.replace(file, sibling(file, ".tmp"), encode(document));
+        replace(file, sibling(file, ".tmp"), document);
+    }
+
+    /**
+     * Replaces {@code file} with the document through the temporary file {@code temp} ({@link AtomicFiles}), keeping
+     * the file's mode (a new file is 0600).
+     */
+    static void replace(Path file, Path temp, JsonNode document) {
+        try {
+            AtomicFiles.replace(file).through(temp).keepingMode(OwnerOnly.FILE).write(encode(document));
+        } catch (IOException e) {
+            throw IoErrors.failed(Access.WRITE, "write '" + file + "' (it is unchanged)", e, ErrorCode.CANNOT_OPEN);
+        }
     }
 
     private static FileLock lock(FileChannel channel, Path file, Duration timeout) throws IOException {

@@ -6,6 +6,8 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.IoErrors.Access;
 import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.json.Json;
 import dev.statekeeper.json.JsonStateStore;
@@ -81,7 +83,8 @@ public final class JsonRecoverer {
         try {
             OpsFiles.copyPermissions(from, to);
         } catch (IOException e) {
-            throw OpsFiles.failed("give '" + to + "' the mode of '" + from + "'", e);
+            throw IoErrors.failed(Access.WRITE, "give '" + to + "' the mode of '" + from + "'", e,
+                    ErrorCode.CANNOT_OPEN);
         }
     }
 
@@ -110,7 +113,7 @@ public final class JsonRecoverer {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw OpsFiles.failed("read json store '" + file + "'", e);
+            throw IoErrors.cannotRead("json store '" + file + "'", e);
         }
     }
 
@@ -129,13 +132,13 @@ public final class JsonRecoverer {
         Path file = staging.resolve("state.json");
         try {
             OwnerOnly.createDirectories(staging);
-            OpsFiles.replace(file, staging.resolve("state.json.tmp"), JsonFiles.encode(document));
+            JsonFiles.replace(file, staging.resolve("state.json.tmp"), document);
             Settings staged = settings.toBuilder().set(Setting.DATA_DIR, staging.toString()).set(Setting.BACKEND, "json")
                     .set(Setting.JSON_BACKUPS, "0").build();
             JsonStateStore.open(staged, clock).close();
             return null;
         } catch (IOException e) {
-            throw OpsFiles.failed("create '" + staging + "'", e);
+            throw IoErrors.failed(Access.WRITE, "create '" + staging + "'", e, ErrorCode.CANNOT_OPEN);
         } catch (StatekeeperException e) {
             if (e.code() != ErrorCode.CORRUPT && e.code() != ErrorCode.MIGRATION_DRIFT) {
                 throw e;

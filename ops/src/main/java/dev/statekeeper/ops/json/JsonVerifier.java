@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.json.Json;
 import dev.statekeeper.json.JsonStateStore;
 import dev.statekeeper.ops.Finding;
-import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.VerifyReport;
 
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class JsonVerifier {
             findings.add(Finding.error("json-syntax", file + where, "not valid JSON: " + e.getOriginalMessage(),
                     "'statekeeper db recover' keeps every complete record (the damaged file is kept)" + recover));
         } catch (IOException e) {
-            findings.add(Finding.error("file", file.toString(), OpsFiles.failed("read it", e).getMessage(),
+            findings.add(Finding.error("file", file.toString(), IoErrors.cannotRead("it", e).getMessage(),
                     "make it readable: chmod u+r '" + file + "'"));
         }
         return null;

@@ -6,7 +6,9 @@ import dev.statekeeper.core.archive.Backup;
 import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.ops.OpsFiles;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.IoErrors.Access;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +37,8 @@ final class StoreBackup {
             Files.move(made.directory().resolve(Backups.MANIFEST_FILE), dir.resolve(Backups.MANIFEST_FILE));
             Files.delete(made.directory());
         } catch (IOException e) {
-            throw OpsFiles.failed("move the backup '" + made.directory() + "' into '" + dir + "'", e);
+            throw IoErrors.failed(Access.WRITE, "move the backup '" + made.directory() + "' into '" + dir + "'", e,
+                    ErrorCode.CANNOT_OPEN);
         }
         Backup backup = new Backups(dir).find(dir.toString());
         backup.verify();

@@ -3,6 +3,8 @@ package dev.statekeeper.ops.sqlite;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.io.IoErrors.Access;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RecoverReport;
 import dev.statekeeper.ops.TableRecovery;
@@ -70,7 +72,8 @@ public final class SqliteRecoverer {
             OpsFiles.copyPermissions(original, fresh);
         } catch (IOException e) {
             discard(fresh);
-            throw OpsFiles.failed("give '" + fresh + "' the mode of '" + original + "'", e);
+            throw IoErrors.failed(Access.WRITE, "give '" + fresh + "' the mode of '" + original + "'", e,
+                    ErrorCode.CANNOT_OPEN);
         }
         // the WAL first: a crash in between must never leave the old WAL beside the new file, which would replay it
         for (Path sidecar : SqliteFiles.sidecars(original)) {
