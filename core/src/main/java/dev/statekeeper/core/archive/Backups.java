@@ -12,6 +12,7 @@ import dev.statekeeper.core.json.Json;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,9 +85,10 @@ public final class Backups {
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, name, now,
                     info.backend(), info.location(), statekeeperVersion, EXPORT_FILE, Files.size(export), Backup.sha256(export),
                     counts.summary());
-            Path manifestFile = partial.resolve(MANIFEST_FILE);
-            OwnerOnly.createFile(manifestFile);
-            Files.writeString(manifestFile, Json.pretty(manifest) + "\n");
+            // forced to disk before the directory is renamed complete: a crash never leaves a backup whose
+            // manifest is empty (it would be taken for damaged and not listed)
+            AtomicFiles.replace(partial.resolve(MANIFEST_FILE))
+                    .write((Json.pretty(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
             Path done = directory.resolve(name);
             Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
