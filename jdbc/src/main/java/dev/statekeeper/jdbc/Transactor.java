@@ -59,14 +59,18 @@ public final class Transactor {
         return run(readers, Work.QUERY, operation, work, Recheck.rerun());
     }
 
-    /** Runs read-only work of several statements in a read transaction (one consistent snapshot). */
+    /**
+     * Runs read-only work of several statements in a read transaction, so they all see one snapshot: REPEATABLE
+     * READ READ ONLY on PostgreSQL, a deferred transaction on SQLite ({@link Work#READ}).
+     */
     public <T> T read(String operation, SqlWork<T> work) {
         return run(readers, Work.READ, operation, work, Recheck.rerun());
     }
 
     /**
      * Runs a long read whose statements must all see one snapshot, and that hands its rows on as it goes (an
-     * export): REPEATABLE READ on PostgreSQL. Never tried again, as what it handed on before a failure is gone.
+     * export): the same transaction as {@link #read}, but never tried again, as what it handed on before a
+     * failure is gone.
      */
     public <T> T snapshot(String operation, SqlWork<T> work) {
         return run(readers, Work.SNAPSHOT, operation, work, Recheck.rerun());

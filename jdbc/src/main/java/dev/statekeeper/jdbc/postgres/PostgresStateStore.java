@@ -17,10 +17,12 @@ import java.util.Optional;
 
 /**
  * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
- * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: reads in
- * {@code READ ONLY} transactions that are rolled back, writes with the rows they change locked
+ * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: a read of one
+ * statement in auto-commit, a read of several in a {@code REPEATABLE READ READ ONLY} transaction that is rolled
+ * back, a write at the server's default isolation (READ COMMITTED) with the rows it changes locked
  * ({@code SELECT ... FOR UPDATE}) so that concurrent writers from any number of processes never lose an
- * update. The per-table work is done by the repositories shared with SQLite. Thread-safe.
+ * update ({@link PostgresTransactionControl}). The per-table work is done by the repositories shared with
+ * SQLite. Thread-safe.
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = "postgres";
