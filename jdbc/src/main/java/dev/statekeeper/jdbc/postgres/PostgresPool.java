@@ -83,6 +83,11 @@ final class PostgresPool implements AutoCloseable {
                         max);
     }
 
+    /** HikariCP's live counts of the pool (total, active, idle, waiting), for the message of a pool timeout. */
+    HikariPoolMXBean counts() {
+        return pool.getHikariPoolMXBean();
+    }
+
     /** The pooled connections, for all store work. */
     DataSource pooled() {
         return pool;

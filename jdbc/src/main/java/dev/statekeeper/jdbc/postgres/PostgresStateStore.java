@@ -52,7 +52,7 @@ public final class PostgresStateStore extends JdbcStateStore {
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
             Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
-                    translator, RetryPolicy.from(settings));
+                    translator.onPool(pool.counts()), RetryPolicy.from(settings));
             PostgresDialect dialect = PostgresDialect.of(tx, url,
                     schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
             return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
