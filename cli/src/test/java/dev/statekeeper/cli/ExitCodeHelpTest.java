@@ -15,7 +15,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The exit codes of {@code statekeeper --help}: one entry per exit code, naming every error code that exits with it. */
+/**
+ * The exit codes of {@code statekeeper --help}: one entry per exit code, naming every error code that exits with
+ * it.
+ */
 class ExitCodeHelpTest {
     private static final Pattern ENTRY = Pattern.compile("^  (\\d+) +(.*)$");
 

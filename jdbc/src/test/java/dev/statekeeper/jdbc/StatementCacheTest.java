@@ -73,7 +73,8 @@ class StatementCacheTest {
             PreparedStatement insert = StatementCache.of(c).get("INSERT INTO t (n) VALUES (?)");
             assertThatThrownBy(() -> Sql.update(c, "INSERT INTO t (n) VALUES (?)", (Object) null))
                     .isInstanceOf(SQLException.class)
-                    .hasMessage("[SQLITE_CONSTRAINT_NOTNULL] A NOT NULL constraint failed (NOT NULL constraint failed: t.n)");
+                    .hasMessage("[SQLITE_CONSTRAINT_NOTNULL] A NOT NULL constraint failed "
+                            + "(NOT NULL constraint failed: t.n)");
             assertThat(insert.isClosed()).isTrue();
             assertThat(Sql.update(c, "INSERT INTO t (n) VALUES (?)", 7)).isEqualTo(1);
             assertThat(StatementCache.of(c).get("INSERT INTO t (n) VALUES (?)")).isNotSameAs(insert);

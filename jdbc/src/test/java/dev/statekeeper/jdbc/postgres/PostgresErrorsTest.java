@@ -132,7 +132,8 @@ class PostgresErrorsTest {
     void aPoolTimeoutNamesTheTimeoutAndTheFullPoolsCountsExactly() throws Exception {
         String database = FreshPostgresStores.migratedDatabase();
         Settings settings = FreshPostgresStores.settingsFor(database, Settings.builder()
-                .set(Setting.POOL_MIN_SIZE, "2").set(Setting.POOL_MAX_SIZE, "2").set(Setting.POOL_TIMEOUT, "1").build());
+                .set(Setting.POOL_MIN_SIZE, "2").set(Setting.POOL_MAX_SIZE, "2").set(Setting.POOL_TIMEOUT, "1")
+                .build());
         try (PostgresStateStore store = PostgresStateStore.open(settings, clock);
              Connection raw = RawPostgres.connect(database);
              ExecutorService writers = Executors.newFixedThreadPool(2)) {

@@ -59,7 +59,8 @@ class PostgresTransactionsTest {
      */
     @Test
     void readsRunAtRepeatableReadReadOnlyAndWritesAtTheServersDefault() {
-        Settings settings = FreshPostgresStores.settingsFor(FreshPostgresStores.migratedDatabase(), Settings.defaults());
+        String database = FreshPostgresStores.migratedDatabase();
+        Settings settings = FreshPostgresStores.settingsFor(database, Settings.defaults());
         PostgresUrl url = PostgresUrl.parse(settings.raw(dev.statekeeper.core.config.Setting.DATABASE_URL));
         PostgresErrorTranslator translator = new PostgresErrorTranslator(url, settings);
         try (PostgresPool pool = PostgresPool.open(url, settings, translator)) {
@@ -67,7 +68,8 @@ class PostgresTransactionsTest {
                     translator, RetryPolicy.from(settings));
             assertThat(tx.query("query", PostgresTransactionsTest::isolation)).isEqualTo("read committed, read-write");
             assertThat(tx.read("read", PostgresTransactionsTest::isolation)).isEqualTo("repeatable read, read-only");
-            assertThat(tx.snapshot("snapshot", PostgresTransactionsTest::isolation)).isEqualTo("repeatable read, read-only");
+            assertThat(tx.snapshot("snapshot", PostgresTransactionsTest::isolation))
+                    .isEqualTo("repeatable read, read-only");
             assertThat(tx.write("write", PostgresTransactionsTest::isolation)).isEqualTo("read committed, read-write");
         }
     }
