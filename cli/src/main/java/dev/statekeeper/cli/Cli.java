@@ -42,6 +42,7 @@ public final class Cli {
                 // plain help and usage: no ANSI styles, which the terminal-safe stderr would show escaped
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         Converters.register(commandLine);
+        ExitCodeHelp.install(commandLine);
         EnvironmentHelp.install(commandLine);
         layOutHelp(commandLine);
         try {

@@ -20,7 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code statekeeper}: the root command and the global options every subcommand inherits. */
+/**
+ * {@code statekeeper}: the root command and the global options every subcommand inherits. Its help's exit codes
+ * ({@link ExitCodeHelp}) and settings ({@link EnvironmentHelp}) are built from core's tables when {@link Cli} runs.
+ */
 @Command(name = "statekeeper", versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
         header = "Durable state for AI-agent workflow tools.",
         description = {
@@ -32,16 +35,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
             PlanCommand.class, SessionCommand.class, DbCommand.class, ConfigCommand.class, ServeCommand.class,
             McpCommand.class, HelpCommand.class,
-            WarmUpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:internal error (a bug: please report it)",
-            "2:usage error (bad flags) or invalid setting",
-            "3:not found (loop, spec, roadmap, plan, session)",
-            "4:invalid input or conflict (validation, frozen field, duplicate, stale version)",
-            "5:backend unavailable (refused, locked, read-only, cannot open)",
-            "6:integrity problem (corrupt data, migration drift)"})
+            WarmUpCommand.class})
 public final class StatekeeperCommand extends GroupCommand implements Globals {
     private final Terminal terminal;
 

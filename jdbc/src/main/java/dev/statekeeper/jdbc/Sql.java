@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prepared statements in one line: bind the parameters in order, run, map the rows, close the rows. The
- * statements themselves are reused per connection ({@link StatementCache}).
+ * Prepared statements in one line: bind the parameters in order, run, map the rows, close the rows. On a store's
+ * pooled connection the statements themselves are kept and reused ({@link StatementCache}); on any other
+ * connection each call prepares its statement and closes it.
  */
 public final class Sql {
     private Sql() {
@@ -18,29 +19,21 @@ public final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = prepare(connection, sql, params);
-        try {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            StatementCache.discard(connection, sql);
-            throw e;
+        try (Use use = Use.of(connection, sql, params)) {
+            return use.update();
         }
     }
 
     /** Runs a statement such as {@code BEGIN IMMEDIATE} that returns nothing. */
     public static void execute(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = StatementCache.get(connection, sql);
-        try {
-            statement.execute();
-        } catch (SQLException e) {
-            StatementCache.discard(connection, sql);
-            throw e;
+        try (Use use = Use.of(connection, sql)) {
+            use.execute();
         }
     }
 
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (ResultSet rows = query(connection, sql, params)) {
+        try (Use use = Use.of(connection, sql, params); ResultSet rows = use.query()) {
             List<T> out = new ArrayList<>();
             while (rows.next()) {
                 out.add(mapper.map(rows));
@@ -52,7 +45,7 @@ public final class Sql {
     /** The first row's value, or empty when there is no row. */
     public static <T> Optional<T> first(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (ResultSet rows = query(connection, sql, params)) {
+        try (Use use = Use.of(connection, sql, params); ResultSet rows = use.query()) {
             return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
         }
     }
@@ -63,7 +56,7 @@ public final class Sql {
      */
     public static <T> T rows(Connection connection, String sql, RowMapper<T> reader, Object... params)
             throws SQLException {
-        try (ResultSet rows = query(connection, sql, params)) {
+        try (Use use = Use.of(connection, sql, params); ResultSet rows = use.query()) {
             return reader.map(rows);
         }
     }
@@ -74,26 +67,70 @@ public final class Sql {
                 .orElseThrow(() -> new SQLException("no row returned by: " + sql));
     }
 
-    private static ResultSet query(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = prepare(connection, sql, params);
-        try {
-            return statement.executeQuery();
-        } catch (SQLException e) {
-            StatementCache.discard(connection, sql);
-            throw e;
-        }
-    }
+    /**
+     * The statement of one call, its parameters bound: the connection's cached one, which stays open (and is
+     * dropped from the cache if it fails), or one prepared for the call, closed with it.
+     */
+    private record Use(PreparedStatement statement, StatementCache cache, String sql) implements AutoCloseable {
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
-        PreparedStatement statement = StatementCache.get(connection, sql);
-        try {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
+        static Use of(Connection connection, String sql, Object... params) throws SQLException {
+            StatementCache cache = StatementCache.of(connection);
+            Use use = new Use(cache == null ? connection.prepareStatement(sql) : cache.get(sql), cache, sql);
+            try {
+                for (int i = 0; i < params.length; i++) {
+                    use.statement.setObject(i + 1, params[i]);
+                }
+                return use;
+            } catch (SQLException e) {
+                use.failed();
+                try {
+                    use.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
             }
-            return statement;
-        } catch (SQLException e) {
-            StatementCache.discard(connection, sql);
-            throw e;
+        }
+
+        int update() throws SQLException {
+            try {
+                return statement.executeUpdate();
+            } catch (SQLException e) {
+                failed();
+                throw e;
+            }
+        }
+
+        void execute() throws SQLException {
+            try {
+                statement.execute();
+            } catch (SQLException e) {
+                failed();
+                throw e;
+            }
+        }
+
+        ResultSet query() throws SQLException {
+            try {
+                return statement.executeQuery();
+            } catch (SQLException e) {
+                failed();
+                throw e;
+            }
+        }
+
+        /** A cached statement that failed is not reused: the next call prepares it afresh. */
+        private void failed() {
+            if (cache != null) {
+                cache.discard(sql);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (cache == null) {
+                statement.close();
+            }
         }
     }
 }

@@ -26,8 +26,9 @@ import javax.sql.DataSource;
  * {@link RetryPolicy}: the failed transaction was undone, so the work runs again from its start. The one
  * failure that cannot simply be retried is a connection lost while a write was being committed: the write may
  * have been applied. Such a write is retried only when it has a {@link Recheck} that finds out; without one
- * the caller gets WRITE_OUTCOME_UNKNOWN. A connection whose transaction could not be ended is evicted from
- * the pool, never reused.
+ * the caller gets WRITE_OUTCOME_UNKNOWN; {@link #writeIdempotent} and {@link #writeCheckedByAbsence} name the two
+ * common rechecks (run it again; it was applied when the record is gone). A connection whose transaction could
+ * not be ended is evicted from the pool, never reused.
  */
 public final class Transactor {
     private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
@@ -59,23 +60,30 @@ public final class Transactor {
         return run(readers, Work.QUERY, operation, work, Recheck.rerun());
     }
 
-    /** Runs read-only work of several statements in a read transaction (one consistent snapshot). */
+    /**
+     * Runs read-only work of several statements in a read transaction, so they all see one snapshot: REPEATABLE
+     * READ READ ONLY on PostgreSQL, a deferred transaction on SQLite ({@link Work#READ}).
+     */
     public <T> T read(String operation, SqlWork<T> work) {
         return run(readers, Work.READ, operation, work, Recheck.rerun());
     }
 
     /**
      * Runs a long read whose statements must all see one snapshot, and that hands its rows on as it goes (an
-     * export): REPEATABLE READ on PostgreSQL. Never tried again, as what it handed on before a failure is gone.
+     * export): the same transaction as {@link #read}, but never tried again, as what it handed on before a
+     * failure is gone.
      */
     public <T> T snapshot(String operation, SqlWork<T> work) {
         return run(readers, Work.SNAPSHOT, operation, work, Recheck.rerun());
     }
 
     /**
-     * Runs work that writes, serialized with every other writer of the database. If the connection is lost
-     * while committing, fails with WRITE_OUTCOME_UNKNOWN: use {@link #write(String, SqlWork, Recheck)} for work
-     * that can find out whether it was applied, or that is harmless to apply twice.
+     * Runs work that writes, in one transaction ({@link Work#WRITE}: on SQLite one writer at a time; on
+     * PostgreSQL at the server's default isolation, writers of the same rows serialized by the row locks they
+     * take). If the connection is lost while committing, fails with WRITE_OUTCOME_UNKNOWN: use
+     * {@link #write(String, SqlWork, Recheck)} for work that can find out whether it was applied,
+     * {@link #writeIdempotent} for work that is harmless to apply twice, {@link #writeCheckedByAbsence} for work
+     * whose record is gone once it was applied.
      */
     public <T> T write(String operation, SqlWork<T> work) {
         return run(writers, Work.WRITE, operation, work, null);
@@ -86,8 +94,11 @@ public final class Transactor {
         return run(writers, Work.WRITE, operation, work, recheck);
     }
 
-    /** Runs work that writes and returns nothing, harmless to apply twice (an upsert, a delete by key). */
-    public void update(String operation, SqlAction action) {
+    /**
+     * Runs work that writes, returns nothing and is harmless to apply twice (an upsert, a delete by key): after a
+     * commit whose outcome is unknown it is simply run again.
+     */
+    public void writeIdempotent(String operation, SqlAction action) {
         write(operation, c -> {
             action.run(c);
             return null;
@@ -95,10 +106,11 @@ public final class Transactor {
     }
 
     /**
-     * Runs work that deletes a record and fails with NOT_FOUND when there is none. After a commit whose outcome
-     * is unknown, the record's absence ({@code exists} false) means the delete was applied.
+     * Runs work that removes a record (and fails with NOT_FOUND when there is none), whose outcome is checked by
+     * the record's absence: after a commit whose outcome is unknown, {@code exists} false means the work was
+     * applied, true that it was not, so it is run again.
      */
-    public void delete(String operation, SqlAction action, SqlWork<Boolean> exists) {
+    public void writeCheckedByAbsence(String operation, SqlAction action, SqlWork<Boolean> exists) {
         write(operation, c -> {
             action.run(c);
             return Boolean.TRUE;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
- * One problem {@code db verify} found: how bad it is, which check found it (a stable name such as
- * {@code orphans} or {@code integrity}), where it is (a file, a table and key, a JSON path), what is wrong and
- * how to fix it.
+ * One problem {@code db verify} found: how bad it is, which {@link Check} found it (shown by its stable wire
+ * name, such as {@code orphans} or {@code integrity}), where it is (a file, a table and key, a JSON path), what
+ * is wrong and how to fix it.
  */
-public record Finding(Severity severity, String check, String where, String what, String fix) {
+public record Finding(Severity severity, Check check, String where, String what, String fix) {
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(check, "check");
@@ -18,11 +18,11 @@ public record Finding(Severity severity, String check, String where, String what
         Objects.requireNonNull(fix, "fix");
     }
 
-    public static Finding error(String check, String where, String what, String fix) {
+    public static Finding error(Check check, String where, String what, String fix) {
         return new Finding(Severity.ERROR, check, where, what, fix);
     }
 
-    public static Finding warning(String check, String where, String what, String fix) {
+    public static Finding warning(Check check, String where, String what, String fix) {
         return new Finding(Severity.WARNING, check, where, what, fix);
     }
 

@@ -83,7 +83,7 @@ class JsonRepairTest {
         VerifyReport report = Ops.verify(settings, StoreFixture.CLOCK);
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.check()).isEqualTo("json-model");
+            assertThat(f.check()).isEqualTo(Check.JSON_MODEL);
             assertThat(f.what()).startsWith("json store '" + file + "' is corrupt at line ").contains("unknown field 'colour'");
         });
     }
@@ -95,7 +95,7 @@ class JsonRepairTest {
         RepairReport repair = Ops.repair(settings, StoreFixture.CLOCK);
 
         assertThat(repair.before().findings()).singleElement().satisfies(f -> {
-            assertThat(f.check()).isEqualTo("json-syntax");
+            assertThat(f.check()).isEqualTo(Check.JSON_SYNTAX);
             assertThat(f.where()).matches(java.util.regex.Pattern.quote(file.toString()) + " line \\d+, column \\d+");
             assertThat(f.what()).startsWith("not valid JSON: Unexpected close marker '}'");
             assertThat(f.fix()).isEqualTo("'statekeeper db recover' keeps every complete record (the damaged file is "

@@ -142,7 +142,7 @@ class PostgresRepairTest {
                         + "fix says");
         assertThat(repair.after()).isEqualTo(repair.before());
         assertThat(dir.resolve("backups")).isEmptyDirectory();
-        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::check).contains("orphans");
+        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::check).contains(Check.ORPHANS);
     }
 
     private static ImportResult restore(Backup backup) {

@@ -74,7 +74,7 @@ class PostgresVerifyTest {
         sql("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
 
         assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).singleElement().satisfies(f -> {
-            assertThat(f.check()).isEqualTo("schema");
+            assertThat(f.check()).isEqualTo(Check.SCHEMA);
             assertThat(f.what()).startsWith("migration V1: Migration checksum mismatch for migration version 1");
         });
         RepairReport repair = Ops.repair(settings, StoreFixture.CLOCK);
@@ -87,7 +87,7 @@ class PostgresVerifyTest {
     void aDatabaseWithoutTheSchemaAndOneThatIsNotThereSaySo() {
         String empty = server.createDatabase();
         Settings bare = settings.toBuilder().set(Setting.DATABASE_URL, server.url(empty)).build();
-        assertThat(Ops.verify(bare, StoreFixture.CLOCK).findings()).containsExactly(Finding.error("schema",
+        assertThat(Ops.verify(bare, StoreFixture.CLOCK).findings()).containsExactly(Finding.error(Check.SCHEMA,
                 "postgresql://postgres@localhost:" + server.port() + "/" + empty, "the database has no Statekeeper schema",
                 "create it with 'statekeeper init' (check that DATABASE_URL names the right database)"));
 

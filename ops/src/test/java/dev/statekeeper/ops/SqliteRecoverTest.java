@@ -55,10 +55,12 @@ class SqliteRecoverTest {
 
         VerifyReport report = Ops.verify(settings, StoreFixture.CLOCK);
         assertThat(report.clean()).isFalse();
-        assertThat(report.findings()).first().isEqualTo(Finding.error("integrity", "critic_feedback (page " + page + ")",
+        assertThat(report.findings()).first().isEqualTo(Finding.error(Check.INTEGRITY,
+                "critic_feedback (page " + page + ")",
                 "Tree 10 page " + page + ": btreeInitPage() returns error code 11", "'statekeeper db recover' salvages "
                         + "the readable rows into a new file (this one is kept); or restore a backup"));
-        assertThat(report.findings()).last().isEqualTo(Finding.warning("records", file.toString(), "the checks of the "
+        assertThat(report.findings()).last().isEqualTo(Finding.warning(Check.RECORDS, file.toString(),
+                "the checks of the "
                 + "migrations and records were skipped: the file's pages are damaged", "'statekeeper db recover' "
                 + "salvages the readable rows into a new file (this one is kept); or restore a backup"));
 
@@ -110,7 +112,7 @@ class SqliteRecoverTest {
         overwrite(1);
         byte[] before = Files.readAllBytes(file);
 
-        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::check).contains("integrity");
+        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::check).contains(Check.INTEGRITY);
         assertThatThrownBy(() -> Ops.recover(settings, StoreFixture.CLOCK, false))
                 .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT))
                 .hasMessage("nothing can be read from sqlite database '" + file + "' (not even its list of tables): it is "

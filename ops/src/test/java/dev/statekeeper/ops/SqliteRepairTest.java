@@ -144,7 +144,7 @@ class SqliteRepairTest {
         Settings defaults = StoreFixture.settings("sqlite", dir);
         VerifyReport before = Ops.verify(defaults, StoreFixture.CLOCK);
         assertThat(before.findings()).hasSize(4).allSatisfy(f -> {
-            assertThat(f.check()).isEqualTo("integrity");
+            assertThat(f.check()).isEqualTo(Check.INTEGRITY);
             assertThat(f.where()).isIn("index idx_loop_states_project", "index idx_snapshot_project");
             assertThat(f.fix()).isEqualTo("'statekeeper db verify --repair' rebuilds the indexes from their tables (REINDEX)");
         });

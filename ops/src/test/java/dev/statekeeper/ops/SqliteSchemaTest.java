@@ -53,7 +53,7 @@ class SqliteSchemaTest {
         VerifyReport report = Ops.verify(settings, StoreFixture.CLOCK);
 
         assertThat(report.findings()).singleElement().satisfies(f -> {
-            assertThat(f.check()).isEqualTo("schema");
+            assertThat(f.check()).isEqualTo(Check.SCHEMA);
             assertThat(f.what()).startsWith("migration V1: Migration checksum mismatch for migration version 1")
                     .contains("Applied to database : 12345");
             assertThat(f.fix()).startsWith("never edit an applied migration: restore this build's file, or the "
@@ -65,13 +65,13 @@ class SqliteSchemaTest {
     void aMissingFileAndAFileWithoutTheSchemaSaySo() throws Exception {
         Path other = Files.createDirectory(dir.resolve("other"));
         Settings elsewhere = StoreFixture.settings("sqlite", other);
-        assertThat(Ops.verify(elsewhere, StoreFixture.CLOCK).findings()).containsExactly(Finding.error("file",
+        assertThat(Ops.verify(elsewhere, StoreFixture.CLOCK).findings()).containsExactly(Finding.error(Check.FILE,
                 other.resolve("state.db").toString(), "the sqlite database does not exist",
                 "create it with 'statekeeper init', or put a backup in its place"));
         assertThat(other.resolve("state.db")).doesNotExist();
 
         Files.createFile(other.resolve("state.db"));
-        assertThat(Ops.verify(elsewhere, StoreFixture.CLOCK).findings()).containsExactly(Finding.error("schema",
+        assertThat(Ops.verify(elsewhere, StoreFixture.CLOCK).findings()).containsExactly(Finding.error(Check.SCHEMA,
                 other.resolve("state.db").toString(), "the file has no Statekeeper tables (schema version 0)",
                 "create them with 'statekeeper init'"));
     }

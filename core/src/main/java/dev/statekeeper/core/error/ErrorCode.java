@@ -2,10 +2,8 @@ package dev.statekeeper.core.error;
 
 /**
  * Every failure Statekeeper reports. Each code carries the CLI exit code, the HTTP status, a one-line
- * cause and a one-line fix, so the CLI, the server and the docs all say the same thing.
- *
- * <p>Exit codes: 1 internal, 2 usage/configuration, 3 not found, 4 invalid input or conflict,
- * 5 backend unavailable (or output that could not be written), 6 integrity problem.
+ * cause and a one-line fix, so the CLI, the server and the docs all say the same thing. The exit codes and
+ * what each means are the {@link ExitStatus}es: {@code statekeeper --help} lists them with the codes of each.
  */
 public enum ErrorCode {
     INTERNAL(1, 500, "an unexpected internal error (a bug in Statekeeper)",
@@ -64,20 +62,26 @@ public enum ErrorCode {
             "each finding says what to do: 'statekeeper db verify --repair' fixes what is safe, a copy can be run "
                     + "again with --mode replace, 'statekeeper db restore' puts a backup back");
 
-    private final int exitCode;
+    private final ExitStatus exitStatus;
     private final int httpStatus;
     private final String cause;
     private final String fix;
 
     ErrorCode(int exitCode, int httpStatus, String cause, String fix) {
-        this.exitCode = exitCode;
+        this.exitStatus = ExitStatus.of(exitCode);
         this.httpStatus = httpStatus;
         this.cause = cause;
         this.fix = fix;
     }
 
+    /** The number the CLI exits with: {@link #exitStatus()}'s code. */
     public int exitCode() {
-        return exitCode;
+        return exitStatus.code();
+    }
+
+    /** The CLI's exit status for this failure. */
+    public ExitStatus exitStatus() {
+        return exitStatus;
     }
 
     public int httpStatus() {

@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.postgres;
 
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
@@ -9,25 +10,32 @@ import dev.statekeeper.jdbc.SqlErrorTranslator;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's SQLSTATEs as Statekeeper error codes, each message saying what happened, on which server
  * and database (never the password), and what to do: the wording of seed 000's troubleshooting guide.
- * A pool timeout names the pool's size, active, idle and waiting counts and the timeout.
+ * A pool timeout names the timeout and the pool's size, active, idle and waiting counts, read from HikariCP's
+ * {@link HikariPoolMXBean} when the translator serves a pool ({@link #onPool}).
  */
 final class PostgresErrorTranslator implements SqlErrorTranslator {
-    /** HikariCP's own counts at the moment the wait timed out. */
-    private static final Pattern POOL_COUNTS = Pattern.compile(
-            "request timed out after (\\d+)ms \\(total=(\\d+), active=(\\d+), idle=(\\d+), waiting=(\\d+)\\)");
-
     private final PostgresUrl url;
     private final Settings settings;
+    /** The counts of the pool whose borrowers this translator serves; null for connections of their own. */
+    private final HikariPoolMXBean pool;
 
     PostgresErrorTranslator(PostgresUrl url, Settings settings) {
+        this(url, settings, null);
+    }
+
+    private PostgresErrorTranslator(PostgresUrl url, Settings settings, HikariPoolMXBean pool) {
         this.url = url;
         this.settings = settings;
+        this.pool = pool;
+    }
+
+    /** The same translator for the borrowers of a pool: a pool timeout then names the pool's counts. */
+    PostgresErrorTranslator onPool(HikariPoolMXBean counts) {
+        return new PostgresErrorTranslator(url, settings, counts);
     }
 
     @Override
@@ -48,7 +56,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
      */
     @Override
     public Failure classify(SQLException error) {
-        if (error instanceof SQLTransientConnectionException && String.valueOf(error.getMessage()).contains("timed out")) {
+        if (poolTimeout(error)) {
             return Failure.PERMANENT;
         }
         String state = sqlState(error);
@@ -128,18 +136,30 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
             return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "connection refused by " + url.server()
                     + "; check that PostgreSQL runs there (pg_isready -h " + url.host() + " -p " + url.port() + ")");
         }
-        if (error instanceof SQLTransientConnectionException) {
-            return poolTimeout(error);
+        if (poolTimeout(error)) {
+            return poolTimeoutProblem(error);
         }
         return null;
     }
 
-    private Problem poolTimeout(SQLException error) {
-        Matcher m = POOL_COUNTS.matcher(String.valueOf(error.getMessage()));
-        String counts = m.find()
-                ? "waited " + m.group(1) + " ms; pool size " + m.group(2) + " (max " + settings.raw(Setting.POOL_MAX_SIZE)
-                        + "): " + m.group(3) + " active, " + m.group(4) + " idle, " + m.group(5) + " waiting"
-                : SqlErrorTranslator.firstLine(error);
+    /**
+     * Whether the error is HikariCP's: no connection became free within the pool's timeout. It is the one
+     * {@link SQLTransientConnectionException} a borrower gets (pgjdbc throws none).
+     */
+    private static boolean poolTimeout(SQLException error) {
+        return error instanceof SQLTransientConnectionException;
+    }
+
+    /**
+     * A borrower waited DATABASE_POOL_TIMEOUT (HikariCP waits that long before it gives up) while the pool was
+     * full: its counts now, just after the wait, are the ones it timed out on.
+     */
+    private Problem poolTimeoutProblem(SQLException error) {
+        String counts = pool == null ? SqlErrorTranslator.firstLine(error)
+                : "waited " + settings.seconds(Setting.POOL_TIMEOUT).toMillis() + " ms; pool size "
+                        + pool.getTotalConnections() + " (max " + settings.raw(Setting.POOL_MAX_SIZE) + "): "
+                        + pool.getActiveConnections() + " active, " + pool.getIdleConnections() + " idle, "
+                        + pool.getThreadsAwaitingConnection() + " waiting";
         return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "no pooled connection became free within "
                 + settings.raw(Setting.POOL_TIMEOUT) + " s (" + Setting.POOL_TIMEOUT.variable() + "): " + counts
                 + "; raise " + Setting.POOL_MAX_SIZE.variable() + " or " + Setting.POOL_TIMEOUT.variable()

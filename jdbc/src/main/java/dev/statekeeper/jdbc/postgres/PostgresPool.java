@@ -10,6 +10,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.StatementCache;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,11 +47,10 @@ final class PostgresPool implements AutoCloseable {
     }
 
     static PostgresPool open(PostgresUrl url, Settings settings, PostgresErrorTranslator translator) {
-        Properties driver = driverProperties(url, settings);
         HikariConfig config = new HikariConfig();
         config.setPoolName("statekeeper-postgres");
-        config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(driver);
+        // connections of the driver with the same properties as Flyway's, each keeping its prepared statements
+        config.setDataSource(StatementCache.caching(unpooled(url, settings)));
         config.setAutoCommit(true);
         int min = settings.integer(Setting.POOL_MIN_SIZE);
         int max = settings.integer(Setting.POOL_MAX_SIZE);
@@ -81,6 +81,11 @@ final class PostgresPool implements AutoCloseable {
         return bean == null ? new PoolStats(0, 0, 0, max)
                 : new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
                         max);
+    }
+
+    /** HikariCP's live counts of the pool (total, active, idle, waiting), for the message of a pool timeout. */
+    HikariPoolMXBean counts() {
+        return pool.getHikariPoolMXBean();
     }
 
     /** The pooled connections, for all store work. */

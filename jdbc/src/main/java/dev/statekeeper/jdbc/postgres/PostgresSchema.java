@@ -119,7 +119,7 @@ final class PostgresSchema {
                             + quote(schema.get()) + ".gin_trgm_ops)";
             if (autoMigrate) {
                 LOG.info("pg_trgm was installed after the schema was created: creating the trigram index: {}", create);
-                tx.update("create the trigram index", c -> Sql.execute(c, create));
+                tx.writeIdempotent("create the trigram index", c -> Sql.execute(c, create));
             } else {
                 LOG.warn("the trigram index over spec names is missing (pg_trgm was installed after the schema was "
                         + "created), so fuzzy spec resolve reads every name of a project; create it with: {}", create);

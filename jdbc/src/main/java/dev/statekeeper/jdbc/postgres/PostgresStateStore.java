@@ -17,10 +17,12 @@ import java.util.Optional;
 
 /**
  * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
- * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: reads in
- * {@code READ ONLY} transactions that are rolled back, writes with the rows they change locked
+ * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: a read of one
+ * statement in auto-commit, a read of several in a {@code REPEATABLE READ READ ONLY} transaction that is rolled
+ * back, a write at the server's default isolation (READ COMMITTED) with the rows it changes locked
  * ({@code SELECT ... FOR UPDATE}) so that concurrent writers from any number of processes never lose an
- * update. The per-table work is done by the repositories shared with SQLite. Thread-safe.
+ * update ({@link PostgresTransactionControl}). The per-table work is done by the repositories shared with
+ * SQLite. Thread-safe.
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = "postgres";
@@ -50,7 +52,7 @@ public final class PostgresStateStore extends JdbcStateStore {
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
             Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
-                    translator, RetryPolicy.from(settings));
+                    translator.onPool(pool.counts()), RetryPolicy.from(settings));
             PostgresDialect dialect = PostgresDialect.of(tx, url,
                     schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
             return new PostgresStateStore(url, pool, tx, dialect, settings, clock);

@@ -9,12 +9,14 @@ import java.sql.SQLException;
 /**
  * PostgreSQL transactions on pooled connections that rest in auto-commit. A single query runs as it is: one
  * round trip, no BEGIN, nothing to end. Other work switches auto-commit off, so the driver sends {@code BEGIN}
- * (or {@code BEGIN READ ONLY} for a snapshot read) together with the first statement. A read-only transaction
- * is rolled back, never committed: it has nothing to keep, and the server is never asked to commit work it did
- * not expect. A read of several statements ({@link Work#READ}, {@link Work#SNAPSHOT}) sets REPEATABLE READ as its
- * first statement, so all its statements see one snapshot (at PostgreSQL's default READ COMMITTED each statement
- * would see its own: a list's total and its page could disagree). The pool restores auto-commit and the read-only flag when the connection is returned; pgjdbc
- * changes both without a round trip while no transaction is open.
+ * ({@code BEGIN READ ONLY} for {@link Work#READ} and {@link Work#SNAPSHOT}) together with the first statement. A
+ * read-only transaction is rolled back, never committed: it has nothing to keep, and the server is never asked to
+ * commit work it did not expect. A read sets REPEATABLE READ as its first statement, so all its statements see
+ * one snapshot (at PostgreSQL's default READ COMMITTED each statement would see its own: a list's total and its
+ * page could disagree). A write runs at the server's default isolation (READ COMMITTED unless
+ * {@code default_transaction_isolation} says otherwise) and locks the rows it reads to change them. The pool
+ * restores auto-commit and the read-only flag when the connection is returned; pgjdbc changes both without a
+ * round trip while no transaction is open.
  */
 final class PostgresTransactionControl implements TransactionControl {
 

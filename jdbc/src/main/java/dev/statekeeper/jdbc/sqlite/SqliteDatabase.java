@@ -10,6 +10,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.io.StoreFiles;
+import dev.statekeeper.jdbc.StatementCache;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -169,7 +170,7 @@ final class SqliteDatabase implements AutoCloseable {
                                          Settings settings, SqliteErrorTranslator translator) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("statekeeper-sqlite-" + role);
-        config.setDataSource(source);
+        config.setDataSource(StatementCache.caching(source));
         config.setReadOnly(readOnly);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);

@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * The {@code sqlite} backend: one file in WAL mode (default {@code $XDG_STATE_HOME/statekeeper/state.db}).
- * Writes run in {@code BEGIN IMMEDIATE} transactions on the single writer connection, reads in deferred
- * transactions on read-only connections; the per-table work is done by the shared repositories. Thread-safe,
+ * Writes run in {@code BEGIN IMMEDIATE} transactions on the single writer connection, reads on read-only
+ * connections (one statement in its own implicit transaction, several in a deferred one, which sees one
+ * snapshot); the per-table work is done by the shared repositories. Thread-safe,
  * and safe to share the file with other processes.
  */
 public final class SqliteStateStore extends JdbcStateStore {

@@ -153,7 +153,7 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public void putObjectiveFeedback(String loopId, String text) {
         Loops.validateObjective(text);
-        tx.update("store objective feedback of loop '" + loopId + "'", c -> objectives.put(c, loopId, text));
+        tx.writeIdempotent("store objective feedback of loop '" + loopId + "'", c -> objectives.put(c, loopId, text));
     }
 
     @Override
@@ -163,7 +163,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deleteLoop(String id) {
-        tx.delete("delete loop '" + id + "'", c -> loops.delete(c, id), c -> loops.exists(c, id));
+        tx.writeCheckedByAbsence("delete loop '" + id + "'", c -> loops.delete(c, id), c -> loops.exists(c, id));
     }
 
     @Override
@@ -217,18 +217,19 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deleteSpec(String project, String name) {
-        tx.delete("delete spec '" + name + "' of project '" + project + "'", c -> specs.delete(c, project, name),
-                c -> specs.find(c, project, name).isPresent());
+        tx.writeCheckedByAbsence("delete spec '" + name + "' of project '" + project + "'",
+                c -> specs.delete(c, project, name), c -> specs.find(c, project, name).isPresent());
     }
 
     @Override
     public void linkLoop(String loopId, String project, String specName) {
-        tx.update("link loop '" + loopId + "' to spec '" + specName + "'", c -> links.link(c, loopId, project, specName));
+        tx.writeIdempotent("link loop '" + loopId + "' to spec '" + specName + "'",
+                c -> links.link(c, loopId, project, specName));
     }
 
     @Override
     public void unlinkLoop(String loopId) {
-        tx.update("unlink loop '" + loopId + "'", c -> links.unlink(c, loopId));
+        tx.writeIdempotent("unlink loop '" + loopId + "'", c -> links.unlink(c, loopId));
     }
 
     @Override
@@ -272,7 +273,7 @@ public abstract class JdbcStateStore implements StateStore {
 
     @Override
     public void deletePlan(String project) {
-        tx.delete("delete plan of project '" + project + "'", c -> plans.delete(c, project),
+        tx.writeCheckedByAbsence("delete plan of project '" + project + "'", c -> plans.delete(c, project),
                 c -> plans.find(c, project).isPresent());
     }
 

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +127,43 @@ class PostgresErrorsTest {
         }
     }
 
+    /** The counts come from HikariCP's pool MXBean: every connection of a full pool active, none idle. */
+    @Test
+    void aPoolTimeoutNamesTheTimeoutAndTheFullPoolsCountsExactly() throws Exception {
+        String database = FreshPostgresStores.migratedDatabase();
+        Settings settings = FreshPostgresStores.settingsFor(database, Settings.builder()
+                .set(Setting.POOL_MIN_SIZE, "2").set(Setting.POOL_MAX_SIZE, "2").set(Setting.POOL_TIMEOUT, "1")
+                .build());
+        try (PostgresStateStore store = PostgresStateStore.open(settings, clock);
+             Connection raw = RawPostgres.connect(database);
+             ExecutorService writers = Executors.newFixedThreadPool(2)) {
+            Loop first = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            Loop second = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+            raw.setAutoCommit(false);
+            RawSql.execute(raw, "SELECT 1 FROM loop_states WHERE id IN ('" + first.id() + "', '" + second.id()
+                    + "') FOR UPDATE");
+            CompletableFuture<?> one = CompletableFuture.runAsync(() -> store.addFeedback(first.id(), feedback(50)),
+                    writers);
+            CompletableFuture<?> two = CompletableFuture.runAsync(() -> store.addFeedback(second.id(), feedback(60)),
+                    writers);
+            awaitLockWaiters(raw, 2);
+
+            assertThatThrownBy(() -> store.getLoop(first.id()))
+                    .isInstanceOfSatisfying(StatekeeperException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE))
+                    .hasMessage("get loop '" + first.id() + "' failed on PostgreSQL database '" + database
+                            + "' at localhost:" + FreshPostgresStores.server().port() + ": no pooled connection became "
+                            + "free within 1 s (DATABASE_POOL_TIMEOUT): waited 1000 ms; pool size 2 (max 2): 2 active, "
+                            + "0 idle, 0 waiting; raise DATABASE_POOL_MAX_SIZE or DATABASE_POOL_TIMEOUT, or look for "
+                            + "long transactions in pg_stat_activity");
+
+            raw.rollback();
+            CompletableFuture.allOf(one, two).get();
+            assertThat(store.getLoop(first.id()).feedback()).hasSize(1);
+            assertThat(store.poolStats()).hasValueSatisfying(stats -> assertThat(stats.active()).isZero());
+        }
+    }
+
     @Test
     void aStatementLongerThanTheCommandTimeoutIsCancelled() throws Exception {
         String database = FreshPostgresStores.migratedDatabase();
@@ -164,10 +203,14 @@ class PostgresErrorsTest {
 
     /** Waits (at most ten seconds) until a statekeeper connection waits for a lock that {@code raw} holds. */
     private static void awaitLockWaiter(Connection raw) throws Exception {
+        awaitLockWaiters(raw, 1);
+    }
+
+    private static void awaitLockWaiters(Connection raw, int count) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         try (Connection watcher = RawPostgres.connect(raw.getCatalog())) {
             while (Long.parseLong(RawSql.text(watcher, "SELECT count(*) FROM pg_stat_activity WHERE "
-                    + "application_name = 'statekeeper' AND wait_event_type = 'Lock'")) == 0) {
+                    + "application_name = 'statekeeper' AND wait_event_type = 'Lock'")) < count) {
                 assertThat(Instant.now()).as("a statekeeper connection waiting for the lock").isBefore(deadline);
                 Thread.onSpinWait();
             }

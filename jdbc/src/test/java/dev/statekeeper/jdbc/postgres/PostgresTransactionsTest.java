@@ -7,11 +7,14 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.RawSql;
+import dev.statekeeper.jdbc.RetryPolicy;
+import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.testkit.Fixtures;
 import dev.statekeeper.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,5 +51,31 @@ class PostgresTransactionsTest {
             assertThat(RawSql.text(raw, "SELECT string_agg(DISTINCT state, ',') FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND application_name = 'statekeeper'")).isEqualTo("idle");
         }
+    }
+
+    /**
+     * The isolation each kind of work runs at, as the server reports it from inside the work: what
+     * {@code TransactionControl.Work} and {@link PostgresTransactionControl} say.
+     */
+    @Test
+    void readsRunAtRepeatableReadReadOnlyAndWritesAtTheServersDefault() {
+        String database = FreshPostgresStores.migratedDatabase();
+        Settings settings = FreshPostgresStores.settingsFor(database, Settings.defaults());
+        PostgresUrl url = PostgresUrl.parse(settings.raw(dev.statekeeper.core.config.Setting.DATABASE_URL));
+        PostgresErrorTranslator translator = new PostgresErrorTranslator(url, settings);
+        try (PostgresPool pool = PostgresPool.open(url, settings, translator)) {
+            Transactor tx = new Transactor("postgres", pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
+                    translator, RetryPolicy.from(settings));
+            assertThat(tx.query("query", PostgresTransactionsTest::isolation)).isEqualTo("read committed, read-write");
+            assertThat(tx.read("read", PostgresTransactionsTest::isolation)).isEqualTo("repeatable read, read-only");
+            assertThat(tx.snapshot("snapshot", PostgresTransactionsTest::isolation))
+                    .isEqualTo("repeatable read, read-only");
+            assertThat(tx.write("write", PostgresTransactionsTest::isolation)).isEqualTo("read committed, read-write");
+        }
+    }
+
+    private static String isolation(Connection c) throws SQLException {
+        return RawSql.text(c, "SELECT current_setting('transaction_isolation') || ', ' "
+                + "|| CASE current_setting('transaction_read_only') WHEN 'on' THEN 'read-only' ELSE 'read-write' END");
     }
 }

@@ -2,6 +2,7 @@ package dev.statekeeper.ops.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statekeeper.core.domain.WireEnum;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.util.ArrayList;
@@ -35,12 +36,12 @@ final class FieldRules {
     String key(String where, String kind, JsonNode record, String field, Set<String> seen) {
         String key = Doc.text(record, field);
         if (key == null) {
-            error("json-format", where, "a " + kind + " without its " + field, "delete the record by hand, or run "
+            error(Check.JSON_FORMAT, where, "a " + kind + " without its " + field, "delete the record by hand, or run "
                     + "'statekeeper db recover'");
             return null;
         }
         if (!seen.add(key)) {
-            error("duplicates", where, kind + " '" + key + "' appears more than once", "keep one of them by hand");
+            error(Check.DUPLICATES, where, kind + " '" + key + "' appears more than once", "keep one of them by hand");
             return null;
         }
         return key;
@@ -51,7 +52,7 @@ final class FieldRules {
         if (value == null || !value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < min
                 || value.asLong() > max) {
             String rule = max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-            error("values", where, what + ": " + field + " is " + value + ", which must be " + rule, BY_HAND);
+            error(Check.VALUES, where, what + ": " + field + " is " + value + ", which must be " + rule, BY_HAND);
         }
     }
 
@@ -67,12 +68,12 @@ final class FieldRules {
             return;
         }
         if (Arrays.stream(type.getEnumConstants()).noneMatch(e -> e.wire().equals(value))) {
-            error("values", where, what + ": " + field + " is " + record.get(field) + ", which must be one of "
+            error(Check.VALUES, where, what + ": " + field + " is " + record.get(field) + ", which must be one of "
                     + WireEnum.allowed(type), BY_HAND);
         }
     }
 
-    void error(String check, String where, String what, String fix) {
+    void error(Check check, String where, String what, String fix) {
         findings.add(Finding.error(check, file + " " + where, what, fix));
     }
 }

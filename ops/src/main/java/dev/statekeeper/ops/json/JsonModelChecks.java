@@ -10,6 +10,7 @@ import dev.statekeeper.core.domain.RoadmapStatus;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.domain.WireEnum;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.Fixes;
 
@@ -84,12 +85,13 @@ final class JsonModelChecks {
             String key = Doc.specKey(spec);
             String what = "spec '" + Doc.text(spec, "name") + "' of project '" + Doc.text(spec, "project") + "'";
             if (key == null) {
-                rules.error("json-format", where, "a spec without a project or name", "delete the record by hand, or run "
-                        + "'statekeeper db recover'");
+                rules.error(Check.JSON_FORMAT, where, "a spec without a project or name",
+                        "delete the record by hand, or run 'statekeeper db recover'");
             } else if (!keys.add(key)) {
-                rules.error("duplicates", where, what + " appears more than once", "keep one of them by hand");
+                rules.error(Check.DUPLICATES, where, what + " appears more than once", "keep one of them by hand");
             } else if (spec.path("revisions").isEmpty()) {
-                rules.error("revisions", where, what + " has no revisions", "delete the record by hand, or restore a backup");
+                rules.error(Check.REVISIONS, where, what + " has no revisions",
+                        "delete the record by hand, or restore a backup");
             }
             List<JsonNode> revisions = new ArrayList<>();
             spec.path("revisions").forEach(revisions::add);
@@ -108,7 +110,8 @@ final class JsonModelChecks {
         for (int i = 0; i < loops.size(); i++) {
             JsonNode link = loops.get(i).path("spec");
             if (link.isObject() && !specs.contains(Doc.specKey(link))) {
-                rules.error("orphans", "loops[" + i + "].spec", "loop '" + Doc.text(loops.get(i), "id") + "' is linked to spec '"
+                rules.error(Check.ORPHANS, "loops[" + i + "].spec",
+                        "loop '" + Doc.text(loops.get(i), "id") + "' is linked to spec '"
                         + Doc.text(link, "name") + "' of project '" + Doc.text(link, "project") + "', which does not exist",
                         "'statekeeper db verify --repair' removes the link");
             }
@@ -122,15 +125,16 @@ final class JsonModelChecks {
             String id = active.get(i).isTextual() ? active.get(i).asText() : null;
             String where = "activeLoops[" + i + "]";
             if (id == null || !loops.contains(id)) {
-                rules.error("orphans", where, "the active-loop history lists loop " + (id == null ? active.get(i).toString()
+                rules.error(Check.ORPHANS, where,
+                        "the active-loop history lists loop " + (id == null ? active.get(i).toString()
                         : "'" + id + "'") + ", which does not exist", "'statekeeper db verify --repair' removes the entry");
             } else if (!listed.add(id)) {
-                rules.error("orphans", where, "the active-loop history lists loop '" + id + "' more than once",
+                rules.error(Check.ORPHANS, where, "the active-loop history lists loop '" + id + "' more than once",
                         "'statekeeper db verify --repair' removes the repeat");
             }
         }
         if (listed.size() > historySize) {
-            rules.add(Finding.warning("history", file + " activeLoops", "the active-loop history holds "
+            rules.add(Finding.warning(Check.HISTORY, file + " activeLoops", "the active-loop history holds "
                     + listed.size() + " entries, more than " + Setting.LOOP_HISTORY_SIZE.variable() + " (" + historySize
                     + ")", "'statekeeper db verify --repair' removes the " + (listed.size() - historySize)
                     + " oldest (their loops stay), or raise " + Setting.LOOP_HISTORY_SIZE.variable()));
@@ -160,7 +164,7 @@ final class JsonModelChecks {
         Set<String> projects = new LinkedHashSet<>();
         Doc.elements(document, "specs").forEach(s -> projects.add(Doc.text(s, "project")));
         projects.stream().filter(p -> p != null && !roadmaps.contains(p)).forEach(p -> rules.add(Finding.warning(
-                "roadmap", file + " specs", "project '" + p + "' has specs but no roadmap",
+                Check.ROADMAP, file + " specs", "project '" + p + "' has specs but no roadmap",
                 Fixes.storeRoadmap(p))));
     }
 }

@@ -7,6 +7,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.json.Json;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
@@ -14,6 +15,7 @@ import dev.statekeeper.ops.RepairReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +26,7 @@ import java.util.Set;
  * A file that does not parse is left alone: that is {@code db recover}'s work.
  */
 public final class JsonRepairer {
-    private static final Set<String> FIXABLE = Set.of("orphans", "history");
+    private static final Set<Check> FIXABLE = EnumSet.of(Check.ORPHANS, Check.HISTORY);
 
     private JsonRepairer() {
     }

@@ -9,6 +9,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.json.Json;
 import dev.statekeeper.json.JsonStateStore;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
 
@@ -46,7 +47,8 @@ public final class JsonVerifier {
             findings.addAll(header(document, name));
             for (String list : Doc.LISTS) {
                 if (Doc.list(document, list) == null) {
-                    findings.add(Finding.error("json-format", name + " " + list, "\"" + list + "\" is missing or not a list",
+                    findings.add(Finding.error(Check.JSON_FORMAT, name + " " + list,
+                            "\"" + list + "\" is missing or not a list",
                             "'statekeeper db recover' rebuilds the document from the records it can read"));
                 }
             }
@@ -55,7 +57,8 @@ public final class JsonVerifier {
                 try {
                     JsonStateStore.open(settings, clock).close();
                 } catch (StatekeeperException e) {
-                    findings.add(Finding.error("json-model", name, e.getMessage(), "correct it in the file by hand, or "
+                    findings.add(Finding.error(Check.JSON_MODEL, name, e.getMessage(),
+                            "correct it in the file by hand, or "
                             + "run 'statekeeper db recover'"));
                 }
             }
@@ -68,14 +71,14 @@ public final class JsonVerifier {
         String restore = restore(file);
         String recover = restore == null ? "" : "; or " + restore;
         if (!Files.exists(file)) {
-            findings.add(Finding.error("file", file.toString(), "the json store does not exist",
+            findings.add(Finding.error(Check.FILE, file.toString(), "the json store does not exist",
                     restore == null ? "create it with 'statekeeper init'" : restore));
             return null;
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length == 0) {
-                findings.add(Finding.error("json-syntax", file.toString(), "the file is empty (0 bytes)",
+                findings.add(Finding.error(Check.JSON_SYNTAX, file.toString(), "the file is empty (0 bytes)",
                         "'statekeeper db recover' falls back to the newest readable backup" + recover));
                 return null;
             }
@@ -83,15 +86,15 @@ public final class JsonVerifier {
             if (tree instanceof ObjectNode object) {
                 return object;
             }
-            findings.add(Finding.error("json-format", file.toString(), "the document is not a JSON object",
+            findings.add(Finding.error(Check.JSON_FORMAT, file.toString(), "the document is not a JSON object",
                     "'statekeeper db recover' falls back to the newest readable backup" + recover));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-            findings.add(Finding.error("json-syntax", file + where, "not valid JSON: " + e.getOriginalMessage(),
+            findings.add(Finding.error(Check.JSON_SYNTAX, file + where, "not valid JSON: " + e.getOriginalMessage(),
                     "'statekeeper db recover' keeps every complete record (the damaged file is kept)" + recover));
         } catch (IOException e) {
-            findings.add(Finding.error("file", file.toString(), IoErrors.cannotRead("it", e).getMessage(),
+            findings.add(Finding.error(Check.FILE, file.toString(), IoErrors.cannotRead("it", e).getMessage(),
                     "make it readable: chmod u+r '" + file + "'"));
         }
         return null;
@@ -101,19 +104,19 @@ public final class JsonVerifier {
         List<Finding> findings = new ArrayList<>();
         String format = Doc.text(document, "format");
         if (!JsonFiles.FORMAT.equals(format)) {
-            findings.add(Finding.error("json-format", name, "it is not a statekeeper json store (" + (format == null
+            findings.add(Finding.error(Check.JSON_FORMAT, name, "it is not a statekeeper json store (" + (format == null
                     ? "it has no \"format\"" : "format '" + format + "'") + ", expected '" + JsonFiles.FORMAT + "')",
                     "point STATEKEEPER_DATA_DIR at the store's directory, or restore a backup"));
         }
         JsonNode version = document.path("version");
         if (!version.isInt() || version.asInt() != JsonFiles.VERSION) {
             boolean newer = version.isInt() && version.asInt() > JsonFiles.VERSION;
-            findings.add(Finding.error("json-format", name, "format version " + version + (newer ? " is newer than"
+            findings.add(Finding.error(Check.JSON_FORMAT, name, "format version " + version + (newer ? " is newer than"
                     : " is not") + " this build's " + JsonFiles.VERSION, newer ? "use a newer statekeeper"
                     : "set \"version\": " + JsonFiles.VERSION + " by hand if the records are of that format"));
         }
         if (!document.path("generation").isIntegralNumber()) {
-            findings.add(Finding.error("json-format", name, "\"generation\" is missing or not a whole number",
+            findings.add(Finding.error(Check.JSON_FORMAT, name, "\"generation\" is missing or not a whole number",
                     "set it to any whole number by hand (the store counts on from it)"));
         }
         return findings;

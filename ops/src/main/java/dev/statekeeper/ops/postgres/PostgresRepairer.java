@@ -5,6 +5,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.postgres.PostgresUrl;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,7 +29,8 @@ import java.util.Set;
  */
 public final class PostgresRepairer {
     /** The checks whose findings repair can fix. */
-    private static final Set<String> FIXABLE = Set.of("orphans", "feedback-count", "history", "revisions");
+    private static final Set<Check> FIXABLE = EnumSet.of(Check.ORPHANS, Check.FEEDBACK_COUNT, Check.HISTORY,
+            Check.REVISIONS);
     /** Every table a repair writes or reads to decide: locked so no writer changes them in between. */
     private static final String LOCK = "LOCK TABLE loop_states, critic_feedback, loop_history, objective_feedback, "
             + "loop_to_spec_mappings, technical_specs, spec_revisions IN SHARE ROW EXCLUSIVE MODE";

@@ -5,6 +5,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.postgres.PostgresUrl;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
@@ -42,7 +43,8 @@ public final class PostgresVerifier {
             Jdbc.execute(c, "SET statement_timeout = " + settings.seconds(Setting.COMMAND_TIMEOUT).toMillis());
             if (Jdbc.number(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
                     + "AND table_name IN ('loop_states', 'flyway_schema_history')") < 2) {
-                findings.add(Finding.error("schema", location, "the database has no Statekeeper schema", NO_SCHEMA_FIX));
+                findings.add(Finding.error(Check.SCHEMA, location, "the database has no Statekeeper schema",
+                        NO_SCHEMA_FIX));
             } else {
                 Migrations migrations = Migrations.of(source, MIGRATIONS);
                 findings.addAll(Migrations.compare(location, migrations.applied(), migrations.latest()));

@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sql;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.sql.Connection;
@@ -35,7 +36,8 @@ final class FeedbackNumbers {
                     ? "feedback_count is " + l.count() + " but the loop has " + Keys.plural(l.entries(), "feedback entry", "feedback entries")
                     : "its " + Keys.plural(l.entries(), "feedback entry is", "feedback entries are") + " numbered up to "
                             + l.highest() + ": entries are missing in between";
-            findings.add(Finding.error("feedback-count", Keys.where("loop_states", List.of("id"), List.of(l.id())), what,
+            findings.add(Finding.error(Check.FEEDBACK_COUNT,
+                    Keys.where("loop_states", List.of("id"), List.of(l.id())), what,
                     "'statekeeper db verify --repair' numbers the entries 1.." + l.entries() + " in their order and sets "
                             + "feedback_count to " + l.entries()));
         }

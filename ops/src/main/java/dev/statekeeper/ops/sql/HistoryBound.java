@@ -1,6 +1,7 @@
 package dev.statekeeper.ops.sql;
 
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.sql.Connection;
@@ -21,7 +22,7 @@ final class HistoryBound {
         if (entries <= size) {
             return List.of();
         }
-        return List.of(Finding.warning("history", "loop_history", "the active-loop history holds " + entries
+        return List.of(Finding.warning(Check.HISTORY, "loop_history", "the active-loop history holds " + entries
                 + " entries, more than " + Setting.LOOP_HISTORY_SIZE.variable() + " (" + size + ")",
                 "'statekeeper db verify --repair' removes the " + (entries - size) + " oldest (their loops stay), or raise "
                         + Setting.LOOP_HISTORY_SIZE.variable()));

@@ -2,6 +2,7 @@ package dev.statekeeper.ops.sql;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -54,11 +55,12 @@ public final class Migrations {
     public static List<Finding> compare(String where, MigrationVersion current, MigrationVersion latest) {
         int order = current.compareTo(latest);
         if (order > 0) {
-            return List.of(Finding.error("schema", where, "schema version " + current + " is newer than this build's "
+            return List.of(Finding.error(Check.SCHEMA, where,
+                    "schema version " + current + " is newer than this build's "
                     + latest, "use a newer statekeeper (this one does not know the newer migrations)"));
         }
         if (order < 0) {
-            return List.of(Finding.warning("schema", where, "schema version " + current + " is behind this build's "
+            return List.of(Finding.warning(Check.SCHEMA, where, "schema version " + current + " is behind this build's "
                     + latest, "the pending migrations are applied when the store next opens ('statekeeper init'), unless "
                     + Setting.AUTO_MIGRATE.variable() + "=false"));
         }
@@ -72,16 +74,17 @@ public final class Migrations {
             ValidateResult result = flyway.validateWithResult();
             for (ValidateOutput invalid : result.invalidMigrations) {
                 String version = invalid.version == null || invalid.version.isEmpty() ? "" : "migration V" + invalid.version + ": ";
-                findings.add(Finding.error("schema", where, version + oneLine(invalid.errorDetails.errorMessage),
+                findings.add(Finding.error(Check.SCHEMA, where, version + oneLine(invalid.errorDetails.errorMessage),
                         "never edit an applied migration: restore this build's file, or the database from a backup; "
                                 + ErrorCode.MIGRATION_DRIFT.fix()));
             }
             if (!result.validationSuccessful && result.invalidMigrations.isEmpty() && result.errorDetails != null) {
-                findings.add(Finding.error("schema", where, oneLine(result.errorDetails.errorMessage),
+                findings.add(Finding.error(Check.SCHEMA, where, oneLine(result.errorDetails.errorMessage),
                         ErrorCode.MIGRATION_DRIFT.fix()));
             }
         } catch (FlywayException e) {
-            findings.add(Finding.error("schema", where, "the migrations could not be compared: " + oneLine(e.getMessage()),
+            findings.add(Finding.error(Check.SCHEMA, where,
+                    "the migrations could not be compared: " + oneLine(e.getMessage()),
                     ErrorCode.MIGRATION_DRIFT.fix()));
         }
         return findings;

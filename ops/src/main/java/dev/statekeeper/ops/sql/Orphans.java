@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sql;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.sql.Connection;
@@ -62,13 +63,14 @@ final class Orphans {
         List<Group> groups = kind.groups(c);
         List<Finding> findings = new ArrayList<>();
         for (Group g : groups.subList(0, Math.min(SHOWN, groups.size()))) {
-            findings.add(Finding.error("orphans", Keys.where(kind.child(), List.of(kind.column()), List.of(g.key())),
+            findings.add(Finding.error(Check.ORPHANS,
+                    Keys.where(kind.child(), List.of(kind.column()), List.of(g.key())),
                     kind.describe(g.rows(), g.key()),
                     "'statekeeper db verify --repair' deletes " + (g.rows() == 1 ? "it" : "them")));
         }
         if (groups.size() > SHOWN) {
             long rows = groups.subList(SHOWN, groups.size()).stream().mapToLong(Group::rows).sum();
-            findings.add(Finding.error("orphans", kind.child(), Keys.plural(rows, kind.one(), kind.many()) + " "
+            findings.add(Finding.error(Check.ORPHANS, kind.child(), Keys.plural(rows, kind.one(), kind.many()) + " "
                     + kind.relation() + " " + (groups.size() - SHOWN) + " more missing " + kind.parentNoun()
                     + " values like the ones above", "'statekeeper db verify --repair' deletes them"));
         }

@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sql;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.sql.Connection;
@@ -15,9 +16,9 @@ import java.util.stream.Collectors;
  * roadmap. Each check runs on its own: one that cannot run (a damaged table) is reported and the others go on.
  */
 public final class RecordChecks {
-    /** A check that cannot run, e.g. because its table is unreadable. */
+    /** The work of one check, which may fail to run, e.g. because its table is unreadable. */
     @FunctionalInterface
-    private interface Check {
+    private interface Work {
         List<Finding> run() throws SQLException;
     }
 
@@ -31,15 +32,16 @@ public final class RecordChecks {
     public static List<Finding> find(Connection c, SqlFlavor sql, int historySize, String unreadableFix) {
         List<Finding> findings = new ArrayList<>();
         for (Orphans.Kind kind : Orphans.KINDS) {
-            run(findings, "orphans", kind.child() + "." + kind.column(), unreadableFix, () -> Orphans.find(c, kind));
+            run(findings, Check.ORPHANS, kind.child() + "." + kind.column(), unreadableFix,
+                    () -> Orphans.find(c, kind));
         }
         for (ValueRules.Rule rule : ValueRules.rules(sql)) {
-            run(findings, "values", rule.table() + "." + rule.column(), unreadableFix, () -> rule.find(c));
+            run(findings, Check.VALUES, rule.table() + "." + rule.column(), unreadableFix, () -> rule.find(c));
         }
-        run(findings, "feedback-count", "loop_states.feedback_count", unreadableFix, () -> FeedbackNumbers.find(c));
-        run(findings, "history", "loop_history", unreadableFix, () -> HistoryBound.find(c, historySize));
-        run(findings, "revisions", "spec_revisions", unreadableFix, () -> SpecChecks.missingRevisions(c));
-        run(findings, "roadmap", "roadmaps", unreadableFix, () -> SpecChecks.projectsWithoutRoadmap(c));
+        run(findings, Check.FEEDBACK_COUNT, "loop_states.feedback_count", unreadableFix, () -> FeedbackNumbers.find(c));
+        run(findings, Check.HISTORY, "loop_history", unreadableFix, () -> HistoryBound.find(c, historySize));
+        run(findings, Check.REVISIONS, "spec_revisions", unreadableFix, () -> SpecChecks.missingRevisions(c));
+        run(findings, Check.ROADMAP, "roadmaps", unreadableFix, () -> SpecChecks.projectsWithoutRoadmap(c));
         return findings;
     }
 
@@ -48,11 +50,11 @@ public final class RecordChecks {
         return Orphans.KINDS.stream().map(k -> k.child() + " -> " + k.parent()).collect(Collectors.toSet());
     }
 
-    private static void run(List<Finding> findings, String name, String where, String unreadableFix, Check check) {
+    private static void run(List<Finding> findings, Check check, String where, String unreadableFix, Work work) {
         try {
-            findings.addAll(check.run());
+            findings.addAll(work.run());
         } catch (SQLException e) {
-            findings.add(Finding.error(name, where, "the check could not run: " + e.getMessage(), unreadableFix));
+            findings.add(Finding.error(check, where, "the check could not run: " + e.getMessage(), unreadableFix));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sql;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.Fixes;
 
@@ -31,7 +32,7 @@ final class SpecChecks {
     static List<Finding> missingRevisions(Connection c) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         for (Current s : withoutCurrentRevision(c)) {
-            findings.add(Finding.error("revisions", where(s), "the spec is at version " + s.version()
+            findings.add(Finding.error(Check.REVISIONS, where(s), "the spec is at version " + s.version()
                     + " but its revisions lack version " + s.version(),
                     "'statekeeper db verify --repair' adds it from the spec's current content"));
         }
@@ -56,7 +57,8 @@ final class SpecChecks {
                 WHERE NOT EXISTS (SELECT 1 FROM roadmaps r WHERE r.project_name = s.project_name)
                 GROUP BY s.project_name ORDER BY s.project_name""", row -> new Object[] {row.getString(1), row.getLong(2)})) {
             String project = (String) p[0];
-            findings.add(Finding.warning("roadmap", Keys.where("technical_specs", List.of("project_name"), List.of(project)),
+            findings.add(Finding.warning(Check.ROADMAP,
+                    Keys.where("technical_specs", List.of("project_name"), List.of(project)),
                     "project " + Keys.quote(project) + " has " + Keys.plural((Long) p[1], "spec", "specs") + " but no roadmap",
                     Fixes.storeRoadmap(project)));
         }

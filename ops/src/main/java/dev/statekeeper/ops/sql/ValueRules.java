@@ -7,6 +7,7 @@ import dev.statekeeper.core.domain.RoadmapStatus;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.domain.WireEnum;
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 
 import java.sql.Connection;
@@ -38,14 +39,14 @@ final class ValueRules {
             List<Finding> findings = new ArrayList<>();
             for (Object[] values : rows.subList(0, Math.min(Orphans.SHOWN, rows.size()))) {
                 List<Object> key = Arrays.asList(values).subList(0, keys.size());
-                findings.add(Finding.error("values", Keys.where(table, keys, key),
+                findings.add(Finding.error(Check.VALUES, Keys.where(table, keys, key),
                         column + " is " + Keys.quote(values[keys.size()]) + ", which " + rule,
                         "correct it by hand (UPDATE " + table + " SET " + column + " = ... WHERE "
                                 + Keys.condition(keys, key)
                                 + ") or delete the record; --repair does not guess values"));
             }
             if (rows.size() > Orphans.SHOWN) {
-                findings.add(Finding.error("values", table, "more rows break the rule that " + column + " " + rule,
+                findings.add(Finding.error(Check.VALUES, table, "more rows break the rule that " + column + " " + rule,
                         "list them: SELECT * FROM " + table + " WHERE (" + valid + ") IS NOT TRUE"));
             }
             return findings;

@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sqlite;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.sql.Jdbc;
 
@@ -64,19 +65,20 @@ final class IntegrityCheck {
             Matcher tree = TREE.matcher(e.getKey());
             if (index.find()) {
                 indexes = true;
-                findings.add(Finding.error("integrity", "index " + index.group(2), line, pages ? RECOVER
+                findings.add(Finding.error(Check.INTEGRITY, "index " + index.group(2), line, pages ? RECOVER
                         : "'statekeeper db verify --repair' rebuilds the indexes from their tables (REINDEX)"));
             } else if (ROW_RULE.matcher(e.getKey()).find()) {
-                findings.add(Finding.error("integrity", file.toString(), line,
+                findings.add(Finding.error(Check.INTEGRITY, file.toString(), line,
                         "a row breaks a rule of the schema: the 'values' findings name it; correct or delete it by hand"));
             } else {
                 String where = tree.find() ? roots.getOrDefault(Long.parseLong(tree.group(1)), "tree " + tree.group(1))
                         + " (page " + tree.group(2) + ")" : file.toString();
-                findings.add(Finding.error("integrity", where, line, RECOVER));
+                findings.add(Finding.error(Check.INTEGRITY, where, line, RECOVER));
             }
         }
         if (stopped != null) {
-            findings.add(Finding.error("integrity", file.toString(), "the integrity check stopped: " + stopped, RECOVER));
+            findings.add(Finding.error(Check.INTEGRITY, file.toString(), "the integrity check stopped: " + stopped,
+                    RECOVER));
         }
         return new Result(findings, pages, indexes);
     }

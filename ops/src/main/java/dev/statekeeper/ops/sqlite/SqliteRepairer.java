@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sqlite;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +25,8 @@ import java.util.Set;
  */
 public final class SqliteRepairer {
     /** The checks whose findings repair can fix. */
-    private static final Set<String> FIXABLE = Set.of("orphans", "feedback-count", "history", "revisions");
+    private static final Set<Check> FIXABLE = EnumSet.of(Check.ORPHANS, Check.FEEDBACK_COUNT, Check.HISTORY,
+            Check.REVISIONS);
 
     private SqliteRepairer() {
     }

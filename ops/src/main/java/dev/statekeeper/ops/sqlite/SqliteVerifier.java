@@ -1,5 +1,6 @@
 package dev.statekeeper.ops.sqlite;
 
+import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
@@ -42,7 +43,7 @@ public final class SqliteVerifier {
         String location = absolute.toString();
         List<Finding> findings = new ArrayList<>();
         if (!Files.exists(absolute)) {
-            findings.add(Finding.error("file", location, "the sqlite database does not exist",
+            findings.add(Finding.error(Check.FILE, location, "the sqlite database does not exist",
                     "create it with 'statekeeper init', or put a backup in its place"));
             return new Inspection(report(location, findings), false, false, false);
         }
@@ -52,10 +53,10 @@ public final class SqliteVerifier {
             findings.addAll(integrity.findings());
             int version = Math.toIntExact(Jdbc.number(c, "PRAGMA user_version"));
             if (Jdbc.number(c, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'loop_states'") == 0) {
-                findings.add(Finding.error("schema", location, "the file has no Statekeeper tables (schema version "
+                findings.add(Finding.error(Check.SCHEMA, location, "the file has no Statekeeper tables (schema version "
                         + version + ")", "create them with 'statekeeper init'"));
             } else if (integrity.pagesDamaged()) {
-                findings.add(Finding.warning("records", location, "the checks of the migrations and records were "
+                findings.add(Finding.warning(Check.RECORDS, location, "the checks of the migrations and records were "
                         + "skipped: the file's pages are damaged", IntegrityCheck.RECOVER));
             } else {
                 findings.addAll(schema(absolute, version));
@@ -63,7 +64,7 @@ public final class SqliteVerifier {
                 findings.addAll(RecordChecks.find(c, SqlFlavor.SQLITE, historySize, IntegrityCheck.RECOVER));
             }
         } catch (SQLException e) {
-            findings.add(Finding.error("file", location, "cannot be read as a SQLite database: " + e.getMessage(),
+            findings.add(Finding.error(Check.FILE, location, "cannot be read as a SQLite database: " + e.getMessage(),
                     IntegrityCheck.RECOVER));
             integrity = new IntegrityCheck.Result(List.of(), true, integrity.indexesDamaged());
         }
@@ -94,11 +95,11 @@ public final class SqliteVerifier {
                 }
             }
         } catch (SQLException e) {
-            return List.of(Finding.error("foreign-keys", location, "PRAGMA foreign_key_check could not run: "
+            return List.of(Finding.error(Check.FOREIGN_KEYS, location, "PRAGMA foreign_key_check could not run: "
                     + e.getMessage(), IntegrityCheck.RECOVER));
         }
         List<Finding> findings = new ArrayList<>();
-        unexpected.forEach((pair, rows) -> findings.add(Finding.error("foreign-keys", pair,
+        unexpected.forEach((pair, rows) -> findings.add(Finding.error(Check.FOREIGN_KEYS, pair,
                 rows + " row(s) refer to a missing parent row (PRAGMA foreign_key_check)",
                 "delete or correct them by hand; this build's schema has no such foreign key")));
         return findings;
