@@ -10,6 +10,7 @@ import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.json.JsonInput;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -97,9 +98,10 @@ final class LoopRoutes {
     private void putObjective(Context ctx) {
         Params.only(ctx);
         String id = ctx.pathParam("id");
-        ObjectNode body = JsonBody.object(ctx, "objective feedback");
-        JsonBody.require(body, "objective feedback", "text");
-        String text = JsonBody.convert(body, "objective feedback", ObjectiveText.class).text();
+        JsonInput input = JsonInput.body("objective feedback");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "text");
+        String text = input.convert(body, ObjectiveText.class).text();
         api.store.putObjectiveFeedback(id, text);
         ctx.json(objective(id, text));
     }
@@ -107,10 +109,11 @@ final class LoopRoutes {
     private void link(Context ctx) {
         Params.only(ctx);
         String id = ctx.pathParam("id");
-        ObjectNode body = JsonBody.object(ctx, "spec link");
-        JsonBody.require(body, "spec link", "project");
-        JsonBody.require(body, "spec link", "name");
-        SpecRef ref = JsonBody.convert(body, "spec link", SpecRef.class);
+        JsonInput input = JsonInput.body("spec link");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "project");
+        input.require(body, "name");
+        SpecRef ref = input.convert(body, SpecRef.class);
         api.store.linkLoop(id, ref.project(), ref.name());
         Spec spec = api.store.specForLoop(id);
         Api.versioned(ctx, 200, spec, spec.version());

@@ -6,6 +6,7 @@ import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
+import dev.statekeeper.core.json.JsonInput;
 import io.javalin.http.Context;
 
 import java.time.Duration;
@@ -49,9 +50,10 @@ final class SessionRoutes {
     /** Body {@code {"olderThan": "30d", "dryRun": true}}: the names of the ended sessions removed (or that would be). */
     private static void clean(Api api, Context ctx) {
         Params.only(ctx);
-        ObjectNode body = JsonBody.object(ctx, "clean");
-        JsonBody.require(body, "clean", "olderThan");
-        CleanRequest request = JsonBody.convert(body, "clean", CleanRequest.class);
+        JsonInput input = JsonInput.body("clean");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "olderThan");
+        CleanRequest request = input.convert(body, CleanRequest.class);
         Duration age = Retention.parseDuration("olderThan", request.olderThan());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         List<String> names = api.store.cleanSessions(age, dryRun);
