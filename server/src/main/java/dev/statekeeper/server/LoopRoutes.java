@@ -11,10 +11,8 @@ import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.result.ObjectiveFeedback;
 import io.javalin.http.Context;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Loops: create, read, list, delete; feedback, decide, objective feedback and the loop's spec link. */
 final class LoopRoutes {
@@ -58,7 +56,7 @@ final class LoopRoutes {
         api.get("/loops/{id}/objective", ctx -> {
             Params.only(ctx);
             String id = ctx.pathParam("id");
-            ctx.json(objective(id, api.store.getObjectiveFeedback(id)));
+            ctx.json(new ObjectiveFeedback(id, api.store.getObjectiveFeedback(id)));
         });
         api.put("/loops/{id}/spec", r::link);
         api.get("/loops/{id}/spec", ctx -> {
@@ -103,7 +101,7 @@ final class LoopRoutes {
         input.require(body, "text");
         String text = input.convert(body, ObjectiveText.class).text();
         api.store.putObjectiveFeedback(id, text);
-        ctx.json(objective(id, text));
+        ctx.json(new ObjectiveFeedback(id, text));
     }
 
     private void link(Context ctx) {
@@ -117,12 +115,5 @@ final class LoopRoutes {
         api.store.linkLoop(id, ref.project(), ref.name());
         Spec spec = api.store.specForLoop(id);
         Api.versioned(ctx, 200, spec, spec.version());
-    }
-
-    private static Map<String, Object> objective(String loopId, String text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("loopId", loopId);
-        body.put("text", text);
-        return body;
     }
 }

@@ -7,12 +7,11 @@ import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.result.SessionsCleaned;
 import io.javalin.http.Context;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Work sessions: start, read, list, end, clean. Session names may hold '/', so the name is the rest of the path
@@ -57,10 +56,6 @@ final class SessionRoutes {
         Duration age = Retention.parseDuration("olderThan", request.olderThan());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         List<String> names = api.store.cleanSessions(age, dryRun);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("olderThan", request.olderThan());
-        result.put("dryRun", dryRun);
-        result.put("sessions", names);
-        ctx.json(result);
+        ctx.json(new SessionsCleaned(request.olderThan(), dryRun, names));
     }
 }
