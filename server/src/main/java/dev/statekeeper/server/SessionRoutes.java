@@ -25,30 +25,20 @@ final class SessionRoutes {
     }
 
     static void register(Api api) {
-        api.post("/sessions", ctx -> {
-            Params.only(ctx);
+        api.post("/sessions").to(ctx -> {
             Session session = api.store.startSession(JsonBody.read(ctx, "session", NewSession.class));
             Api.created(ctx, "/sessions/" + Api.segment(session.name()).replace("%2F", "/"), session);
         });
-        api.get("/sessions", ctx -> {
-            Params.only(ctx, "status", "repoName", "taskId", "limit", "offset");
-            ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
-                    Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx))));
-        });
-        api.post("/sessions/clean", ctx -> clean(api, ctx));
-        api.get("/sessions/<name>", ctx -> {
-            Params.only(ctx);
-            ctx.json(api.store.getSession(ctx.pathParam("name")));
-        });
-        api.post("/sessions/<name>/end", ctx -> {
-            Params.only(ctx);
-            ctx.json(api.store.endSession(ctx.pathParam("name")));
-        });
+        api.get("/sessions").query("status", "repoName", "taskId", "limit", "offset").to(ctx ->
+                ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
+                        Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx)))));
+        api.post("/sessions/clean").to(ctx -> clean(api, ctx));
+        api.get("/sessions/<name>").to(ctx -> ctx.json(api.store.getSession(ctx.pathParam("name"))));
+        api.post("/sessions/<name>/end").to(ctx -> ctx.json(api.store.endSession(ctx.pathParam("name"))));
     }
 
     /** Body {@code {"olderThan": "30d", "dryRun": true}}: the names of the ended sessions removed (or that would be). */
     private static void clean(Api api, Context ctx) {
-        Params.only(ctx);
         JsonInput input = JsonInput.body("clean");
         ObjectNode body = JsonBody.object(ctx, input);
         input.require(body, "olderThan");
