@@ -5,10 +5,9 @@ import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.PlanQuery;
 import dev.statekeeper.core.domain.PlanStatus;
 import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.result.PlanDeleted;
 
 import java.util.List;
-
-import static dev.statekeeper.mcp.ToolDef.fields;
 
 /** The one-per-project documents: the roadmap and the project plan. */
 final class DocumentTools {
@@ -57,7 +56,7 @@ final class DocumentTools {
                 ToolDef.deletes("delete_project_plan", ProjectRef.class, "Delete the project's plan.",
                         (store, a) -> {
                             store.deletePlan(a.project());
-                            return fields("deleted", "plan", "project", a.project());
+                            return new PlanDeleted(a.project());
                         }));
     }
 }

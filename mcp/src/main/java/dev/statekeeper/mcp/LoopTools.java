@@ -4,9 +4,9 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.result.ObjectiveFeedback;
 
 import java.util.List;
-import java.util.Map;
 
 /** Refinement loops: create, read, feedback, decide, objective feedback, the active-loop history. */
 final class LoopTools {
@@ -73,12 +73,12 @@ final class LoopTools {
                         (store, a) -> store.decide(a.loopId(), a.expectedVersion())),
                 ToolDef.reads("get_previous_objective_feedback", LoopRef.class,
                         "The objective feedback text stored for a loop.",
-                        (store, a) -> objective(a.loopId(), store.getObjectiveFeedback(a.loopId()))),
+                        (store, a) -> new ObjectiveFeedback(a.loopId(), store.getObjectiveFeedback(a.loopId()))),
                 ToolDef.writes("store_current_objective_feedback", StoreObjective.class,
                         "Store a loop's objective feedback text, replacing an earlier one.",
                         (store, a) -> {
                             store.putObjectiveFeedback(a.loopId(), a.text());
-                            return objective(a.loopId(), a.text());
+                            return new ObjectiveFeedback(a.loopId(), a.text());
                         }));
     }
 
@@ -86,9 +86,5 @@ final class LoopTools {
         CriticFeedback feedback = new CriticFeedback(a.criticAgent(), a.iteration(), a.overallScore(),
                 a.assessmentSummary(), a.detailedFeedback(), a.keyIssues(), a.recommendations(), null);
         return store.addFeedback(a.loopId(), feedback, a.expectedVersion());
-    }
-
-    private static Map<String, Object> objective(String loopId, String text) {
-        return ToolDef.fields("loopId", loopId, "text", text);
     }
 }

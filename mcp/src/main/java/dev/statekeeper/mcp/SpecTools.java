@@ -5,10 +5,11 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecName;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.domain.SpecStatus;
+import dev.statekeeper.core.result.LoopUnlinked;
+import dev.statekeeper.core.result.SpecDeleted;
+import dev.statekeeper.core.result.SpecLinked;
 
 import java.util.List;
-
-import static dev.statekeeper.mcp.ToolDef.fields;
 
 /** Technical specs: store, update, read, list, resolve, delete, and the loop-to-spec link. */
 final class SpecTools {
@@ -80,18 +81,18 @@ final class SpecTools {
                 ToolDef.deletes("delete_spec", SpecRef.class, "Delete a spec with all its versions and its links to loops.",
                         (store, a) -> {
                             store.deleteSpec(a.project(), a.name());
-                            return fields("deleted", "spec", "project", a.project(), "name", SpecName.normalize(a.name()));
+                            return new SpecDeleted(a.project(), SpecName.normalize(a.name()));
                         }),
                 ToolDef.writes("link_loop_to_spec", LinkSpec.class,
                         "Link a loop to a spec, replacing the loop's earlier link.",
                         (store, a) -> {
                             store.linkLoop(a.loopId(), a.project(), a.name());
-                            return fields("loopId", a.loopId(), "project", a.project(), "name", SpecName.normalize(a.name()));
+                            return new SpecLinked(a.loopId(), a.project(), SpecName.normalize(a.name()));
                         }),
                 ToolDef.writes("unlink_loop", LoopTools.LoopRef.class, "Remove a loop's link to its spec (the spec stays).",
                         (store, a) -> {
                             store.unlinkLoop(a.loopId());
-                            return fields("loopId", a.loopId(), "unlinked", true);
+                            return new LoopUnlinked(a.loopId());
                         }));
     }
 }

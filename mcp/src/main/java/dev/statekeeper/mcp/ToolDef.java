@@ -2,8 +2,6 @@ package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -30,14 +28,5 @@ record ToolDef<A extends Record>(String name, String description, Class<A> argum
     static <A extends Record> ToolDef<A> deletes(String name, Class<A> arguments, String description,
                                                  BiFunction<StateStore, A, Object> call) {
         return new ToolDef<>(name, description, arguments, Effect.DELETE, call);
-    }
-
-    /** A JSON object with its keys in the given order, like the CLI's {@code --json} acknowledgements. */
-    static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

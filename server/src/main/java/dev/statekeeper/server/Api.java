@@ -4,18 +4,24 @@ import dev.statekeeper.core.api.StateStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import io.javalin.security.Roles;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What the resource routes share: the store, the route table, and the response shapes. Every write goes
- * through {@link Idempotency}, so each accepts an {@code Idempotency-Key}.
+ * What the resource routes share: the store, the route table, and the response shapes. Each route is declared
+ * once ({@link Route}): its query parameters are checked before its handler runs, and every write goes through
+ * {@link Idempotency}, so each accepts an {@code Idempotency-Key}.
  */
 final class Api {
     static final String BASE = "/api/v1";
+    private static final Roles NO_ROLES = new Roles(Set.of());
 
     final StateStore store;
     private final RoutesConfig routes;
@@ -28,25 +34,59 @@ final class Api {
     }
 
     /** A read, also for HEAD (the same status and headers, no body: Javalin's own HEAD would answer 200 unread). */
-    void get(String path, Handler handler) {
-        routes.get(BASE + path, handler);
-        routes.head(BASE + path, handler);
+    Route.Declaration get(String path) {
+        return new Route.Declaration(this::add, HandlerType.GET, path);
     }
 
-    void post(String path, Handler handler) {
-        routes.post(BASE + path, idempotency.wrap(handler));
+    Route.Declaration post(String path) {
+        return new Route.Declaration(this::add, HandlerType.POST, path);
     }
 
-    void put(String path, Handler handler) {
-        routes.put(BASE + path, idempotency.wrap(handler));
+    Route.Declaration put(String path) {
+        return new Route.Declaration(this::add, HandlerType.PUT, path);
     }
 
-    void patch(String path, Handler handler) {
-        routes.patch(BASE + path, idempotency.wrap(handler));
+    Route.Declaration patch(String path) {
+        return new Route.Declaration(this::add, HandlerType.PATCH, path);
     }
 
-    void delete(String path, Handler handler) {
-        routes.delete(BASE + path, idempotency.wrap(handler));
+    Route.Declaration delete(String path) {
+        return new Route.Declaration(this::add, HandlerType.DELETE, path);
+    }
+
+    private void add(Route route, Handler handler) {
+        Handler checked = ctx -> {
+            Params.only(ctx, route.query());
+            handler.handle(ctx);
+        };
+        if (route.method().equals(HandlerType.GET)) {
+            endpoint(route, HandlerType.GET, checked);
+            endpoint(route, HandlerType.HEAD, checked);
+        } else {
+            endpoint(route, route.method(), idempotency.wrap(checked));
+        }
+    }
+
+    private void endpoint(Route route, HandlerType method, Handler handler) {
+        routes.addEndpoint(Endpoint.create(method, BASE + route.path()).addMetadata(NO_ROLES).addMetadata(route)
+                .handler(handler));
+    }
+
+    /**
+     * Refuses an If-Match header on a matched endpoint whose {@link Route} does not take it (before its handler), so a
+     * version sent where none is checked is not silently ignored.
+     */
+    static void checkIfMatch(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (ctx.header("If-Match") == null || endpoint == null) {
+            return;
+        }
+        Route route = endpoint.metadata(Route.class);
+        if (route == null || !route.ifMatch()) {
+            throw HttpFailure.badHeader("If-Match", ctx.header("If-Match"), "this route does not take a version; "
+                    + "If-Match is honoured by POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap "
+                    + "or plan");
+        }
     }
 
     /** A record with its version as a strong ETag, so the client can send it back in If-Match. */

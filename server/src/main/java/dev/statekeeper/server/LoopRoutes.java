@@ -10,10 +10,9 @@ import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.result.ObjectiveFeedback;
 import io.javalin.http.Context;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Loops: create, read, list, delete; feedback, decide, objective feedback and the loop's spec link. */
 final class LoopRoutes {
@@ -31,63 +30,51 @@ final class LoopRoutes {
 
     static void register(Api api) {
         LoopRoutes r = new LoopRoutes(api);
-        api.post("/loops", r::create);
-        api.get("/loops", r::list);
-        api.get("/active-loops", ctx -> {
-            Params.only(ctx);
-            Api.items(ctx, api.store.activeLoops());
-        });
-        api.get("/loops/{id}", ctx -> {
-            Params.only(ctx);
+        api.post("/loops").to(r::create);
+        api.get("/loops").query("project", "type", "status", "limit", "offset").to(r::list);
+        api.get("/active-loops").to(ctx -> Api.items(ctx, api.store.activeLoops()));
+        api.get("/loops/{id}").to(ctx -> {
             Loop loop = api.store.getLoop(ctx.pathParam("id"));
             Api.versioned(ctx, 200, loop, loop.version());
         });
-        api.delete("/loops/{id}", ctx -> {
-            Params.only(ctx);
+        api.delete("/loops/{id}").to(ctx -> {
             api.store.deleteLoop(ctx.pathParam("id"));
             ctx.status(204);
         });
-        api.post("/loops/{id}/feedback", r::feedback);
-        api.post("/loops/{id}/decide", ctx -> {
-            Params.only(ctx);
+        api.post("/loops/{id}/feedback").ifMatch().to(r::feedback);
+        api.post("/loops/{id}/decide").ifMatch().to(ctx -> {
             Decision decision = api.store.decide(ctx.pathParam("id"), Params.ifMatch(ctx));
             Api.versioned(ctx, 200, decision, decision.version());
         });
-        api.put("/loops/{id}/objective", r::putObjective);
-        api.get("/loops/{id}/objective", ctx -> {
-            Params.only(ctx);
+        api.put("/loops/{id}/objective").to(r::putObjective);
+        api.get("/loops/{id}/objective").to(ctx -> {
             String id = ctx.pathParam("id");
-            ctx.json(objective(id, api.store.getObjectiveFeedback(id)));
+            ctx.json(new ObjectiveFeedback(id, api.store.getObjectiveFeedback(id)));
         });
-        api.put("/loops/{id}/spec", r::link);
-        api.get("/loops/{id}/spec", ctx -> {
-            Params.only(ctx);
+        api.put("/loops/{id}/spec").to(r::link);
+        api.get("/loops/{id}/spec").to(ctx -> {
             Spec spec = api.store.specForLoop(ctx.pathParam("id"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.delete("/loops/{id}/spec", ctx -> {
-            Params.only(ctx);
+        api.delete("/loops/{id}/spec").to(ctx -> {
             api.store.unlinkLoop(ctx.pathParam("id"));
             ctx.status(204);
         });
     }
 
     private void create(Context ctx) {
-        Params.only(ctx);
         Loop loop = api.store.createLoop(JsonBody.read(ctx, "loop", NewLoop.class));
         ctx.header("ETag", Params.etag(loop.version()));
         Api.created(ctx, "/loops/" + Api.segment(loop.id()), loop);
     }
 
     private void list(Context ctx) {
-        Params.only(ctx, "project", "type", "status", "limit", "offset");
         ctx.json(api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
                 Params.choice(ctx, "status", LoopStatus.class), Params.paging(ctx))));
     }
 
     /** Without an iteration, the store records the feedback at the loop's current one. */
     private void feedback(Context ctx) {
-        Params.only(ctx);
         Long expected = Params.ifMatch(ctx);
         CriticFeedback feedback = JsonBody.read(ctx, "feedback", CriticFeedback.class);
         LoopSummary loop = api.store.addFeedback(ctx.pathParam("id"), feedback, expected);
@@ -95,31 +82,24 @@ final class LoopRoutes {
     }
 
     private void putObjective(Context ctx) {
-        Params.only(ctx);
         String id = ctx.pathParam("id");
-        ObjectNode body = JsonBody.object(ctx, "objective feedback");
-        JsonBody.require(body, "objective feedback", "text");
-        String text = JsonBody.convert(body, "objective feedback", ObjectiveText.class).text();
+        JsonInput input = JsonInput.body("objective feedback");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "text");
+        String text = input.convert(body, ObjectiveText.class).text();
         api.store.putObjectiveFeedback(id, text);
-        ctx.json(objective(id, text));
+        ctx.json(new ObjectiveFeedback(id, text));
     }
 
     private void link(Context ctx) {
-        Params.only(ctx);
         String id = ctx.pathParam("id");
-        ObjectNode body = JsonBody.object(ctx, "spec link");
-        JsonBody.require(body, "spec link", "project");
-        JsonBody.require(body, "spec link", "name");
-        SpecRef ref = JsonBody.convert(body, "spec link", SpecRef.class);
+        JsonInput input = JsonInput.body("spec link");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "project");
+        input.require(body, "name");
+        SpecRef ref = input.convert(body, SpecRef.class);
         api.store.linkLoop(id, ref.project(), ref.name());
         Spec spec = api.store.specForLoop(id);
         Api.versioned(ctx, 200, spec, spec.version());
-    }
-
-    private static Map<String, Object> objective(String loopId, String text) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("loopId", loopId);
-        body.put("text", text);
-        return body;
     }
 }

@@ -23,9 +23,11 @@ final class Params {
     private Params() {
     }
 
-    /** Refuses any query parameter but the allowed ones (a misspelt filter would silently match everything). */
-    static void only(Context ctx, String... allowed) {
-        Set<String> known = Set.of(allowed);
+    /**
+     * Refuses any query parameter but the known ones, which its {@link Route} declares (a misspelt filter would
+     * silently match everything).
+     */
+    static void only(Context ctx, Set<String> known) {
         List<String> unknown = new ArrayList<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (!known.contains(name)) {
@@ -37,7 +39,7 @@ final class Params {
         if (!unknown.isEmpty()) {
             String names = new TreeSet<>(unknown).stream().map(JsonProblem::quote).collect(Collectors.joining(", "));
             String rule = "unknown query parameter" + (unknown.size() > 1 ? "s" : "") + " " + names + " (known: "
-                    + (allowed.length == 0 ? "none" : String.join(", ", new TreeSet<>(known))) + ")";
+                    + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")";
             throw new StatekeeperException(ErrorCode.VALIDATION_FAILED, "invalid query: " + rule,
                     List.of(new Violation(unknown.getFirst(), null, rule)), Map.of("field", unknown.getFirst()), null);
         }

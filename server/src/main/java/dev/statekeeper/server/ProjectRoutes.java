@@ -13,36 +13,30 @@ final class ProjectRoutes {
     }
 
     static void register(Api api) {
-        api.put("/projects/{project}/roadmap", ctx -> {
-            Params.only(ctx);
+        api.put("/projects/{project}/roadmap").ifMatch().to(ctx -> {
             Roadmap roadmap = api.store.putRoadmap(ctx.pathParam("project"),
                     JsonBody.read(ctx, "roadmap", RoadmapContent.class), Params.ifMatch(ctx));
             Api.versioned(ctx, 200, roadmap, roadmap.version());
         });
-        api.get("/projects/{project}/roadmap", ctx -> {
-            Params.only(ctx);
+        api.get("/projects/{project}/roadmap").to(ctx -> {
             Roadmap roadmap = api.store.getRoadmap(ctx.pathParam("project"));
             Api.versioned(ctx, 200, roadmap, roadmap.version());
         });
-        api.put("/projects/{project}/plan", ctx -> {
-            Params.only(ctx);
+        api.put("/projects/{project}/plan").ifMatch().to(ctx -> {
             ProjectPlan plan = api.store.putPlan(ctx.pathParam("project"), JsonBody.read(ctx, "plan", PlanContent.class),
                     Params.ifMatch(ctx));
             Api.versioned(ctx, 200, plan, plan.version());
         });
-        api.get("/projects/{project}/plan", ctx -> {
-            Params.only(ctx);
+        api.get("/projects/{project}/plan").to(ctx -> {
             ProjectPlan plan = api.store.getPlan(ctx.pathParam("project"));
             Api.versioned(ctx, 200, plan, plan.version());
         });
-        api.delete("/projects/{project}/plan", ctx -> {
-            Params.only(ctx);
+        api.delete("/projects/{project}/plan").to(ctx -> {
             api.store.deletePlan(ctx.pathParam("project"));
             ctx.status(204);
         });
-        api.get("/plans", ctx -> {
-            Params.only(ctx, "status", "limit", "offset");
-            ctx.json(api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class), Params.paging(ctx))));
-        });
+        api.get("/plans").query("status", "limit", "offset").to(ctx ->
+                ctx.json(api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class),
+                        Params.paging(ctx)))));
     }
 }

@@ -8,7 +8,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
-import io.javalin.router.Endpoint;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -18,15 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Wires Javalin and Jetty: the JSON mapper, the guards, the routes, graceful stop and mounted servlets. */
 final class ServerSetup {
-    /** The writes whose expected version an If-Match header sets; elsewhere If-Match is refused, not ignored. */
-    private static final Set<String> IF_MATCH_ROUTES = Set.of("POST " + Api.BASE + "/loops/{id}/feedback",
-            "POST " + Api.BASE + "/loops/{id}/decide", "PATCH " + Api.BASE + "/projects/{project}/specs/{name}",
-            "PUT " + Api.BASE + "/projects/{project}/roadmap", "PUT " + Api.BASE + "/projects/{project}/plan");
     private static final int IDEMPOTENCY_KEYS = 10_000;
     private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
 
@@ -44,7 +38,7 @@ final class ServerSetup {
             RoutesConfig routes = config.routes;
             routes.before(log::begin);
             routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
-            routes.beforeMatched(ServerSetup::checkIfMatch);
+            routes.beforeMatched(Api::checkIfMatch);
             Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
                     || guard.authenticated(ctx.header("Authorization")));
             Handler scrape = ctx -> {
@@ -115,16 +109,6 @@ final class ServerSetup {
         long length = ctx.req().getContentLengthLong();
         if (length > options.maxBodyBytes()) {
             throw HttpFailure.tooLarge(length, options.maxBodyBytes());
-        }
-    }
-
-    private static void checkIfMatch(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        if (ctx.header("If-Match") != null && endpoint != null
-                && !IF_MATCH_ROUTES.contains(ctx.method().name() + " " + endpoint.path)) {
-            throw HttpFailure.badHeader("If-Match", ctx.header("If-Match"), "this route does not take a version; "
-                    + "If-Match is honoured by POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap "
-                    + "or plan");
         }
     }
 }

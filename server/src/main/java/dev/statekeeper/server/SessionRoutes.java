@@ -6,12 +6,12 @@ import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
+import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.result.SessionsCleaned;
 import io.javalin.http.Context;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Work sessions: start, read, list, end, clean. Session names may hold '/', so the name is the rest of the path
@@ -25,40 +25,27 @@ final class SessionRoutes {
     }
 
     static void register(Api api) {
-        api.post("/sessions", ctx -> {
-            Params.only(ctx);
+        api.post("/sessions").to(ctx -> {
             Session session = api.store.startSession(JsonBody.read(ctx, "session", NewSession.class));
             Api.created(ctx, "/sessions/" + Api.segment(session.name()).replace("%2F", "/"), session);
         });
-        api.get("/sessions", ctx -> {
-            Params.only(ctx, "status", "repoName", "taskId", "limit", "offset");
-            ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
-                    Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx))));
-        });
-        api.post("/sessions/clean", ctx -> clean(api, ctx));
-        api.get("/sessions/<name>", ctx -> {
-            Params.only(ctx);
-            ctx.json(api.store.getSession(ctx.pathParam("name")));
-        });
-        api.post("/sessions/<name>/end", ctx -> {
-            Params.only(ctx);
-            ctx.json(api.store.endSession(ctx.pathParam("name")));
-        });
+        api.get("/sessions").query("status", "repoName", "taskId", "limit", "offset").to(ctx ->
+                ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
+                        Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx)))));
+        api.post("/sessions/clean").to(ctx -> clean(api, ctx));
+        api.get("/sessions/<name>").to(ctx -> ctx.json(api.store.getSession(ctx.pathParam("name"))));
+        api.post("/sessions/<name>/end").to(ctx -> ctx.json(api.store.endSession(ctx.pathParam("name"))));
     }
 
     /** Body {@code {"olderThan": "30d", "dryRun": true}}: the names of the ended sessions removed (or that would be). */
     private static void clean(Api api, Context ctx) {
-        Params.only(ctx);
-        ObjectNode body = JsonBody.object(ctx, "clean");
-        JsonBody.require(body, "clean", "olderThan");
-        CleanRequest request = JsonBody.convert(body, "clean", CleanRequest.class);
+        JsonInput input = JsonInput.body("clean");
+        ObjectNode body = JsonBody.object(ctx, input);
+        input.require(body, "olderThan");
+        CleanRequest request = input.convert(body, CleanRequest.class);
         Duration age = Retention.parseDuration("olderThan", request.olderThan());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         List<String> names = api.store.cleanSessions(age, dryRun);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("olderThan", request.olderThan());
-        result.put("dryRun", dryRun);
-        result.put("sessions", names);
-        ctx.json(result);
+        ctx.json(new SessionsCleaned(request.olderThan(), dryRun, names));
     }
 }

@@ -16,39 +16,32 @@ final class SpecRoutes {
 
     static void register(Api api) {
         SpecRoutes r = new SpecRoutes(api);
-        api.get("/projects/{project}/specs", r::list);
-        api.post("/projects/{project}/specs", r::put);
-        api.get("/projects/{project}/resolved-spec", ctx -> {
-            Params.only(ctx, "name");
+        api.get("/projects/{project}/specs").query("status", "limit", "offset").to(r::list);
+        api.post("/projects/{project}/specs").to(r::put);
+        api.get("/projects/{project}/resolved-spec").query("name").to(ctx -> {
             Spec spec = api.store.resolveSpec(ctx.pathParam("project"), Params.required(ctx, "name"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.get("/projects/{project}/specs/{name}", ctx -> {
-            Params.only(ctx);
+        api.get("/projects/{project}/specs/{name}").to(ctx -> {
             Spec spec = api.store.getSpec(ctx.pathParam("project"), ctx.pathParam("name"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.patch("/projects/{project}/specs/{name}", r::update);
-        api.delete("/projects/{project}/specs/{name}", ctx -> {
-            Params.only(ctx);
+        api.patch("/projects/{project}/specs/{name}").ifMatch().to(r::update);
+        api.delete("/projects/{project}/specs/{name}").to(ctx -> {
             api.store.deleteSpec(ctx.pathParam("project"), ctx.pathParam("name"));
             ctx.status(204);
         });
-        api.get("/projects/{project}/specs/{name}/revisions", ctx -> {
-            Params.only(ctx);
-            Api.items(ctx, api.store.specHistory(ctx.pathParam("project"), ctx.pathParam("name")));
-        });
+        api.get("/projects/{project}/specs/{name}/revisions").to(ctx ->
+                Api.items(ctx, api.store.specHistory(ctx.pathParam("project"), ctx.pathParam("name"))));
     }
 
     private void list(Context ctx) {
-        Params.only(ctx, "status", "limit", "offset");
         ctx.json(api.store.listSpecs(new SpecQuery(ctx.pathParam("project"), Params.choice(ctx, "status", SpecStatus.class),
                 Params.paging(ctx))));
     }
 
     /** Stores by title: 201 with a Location for a new spec, 200 for a new revision of an existing one. */
     private void put(Context ctx) {
-        Params.only(ctx);
         Spec spec = api.store.putSpec(ctx.pathParam("project"), JsonBody.read(ctx, "spec", SpecContent.class));
         ctx.header("ETag", Params.etag(spec.version()))
                 .header("Location", Api.BASE + "/projects/" + Api.segment(spec.project()) + "/specs/" + spec.name());
@@ -56,7 +49,6 @@ final class SpecRoutes {
     }
 
     private void update(Context ctx) {
-        Params.only(ctx);
         Long expected = Params.ifMatch(ctx);
         SpecContent changes = JsonBody.read(ctx, "spec", SpecContent.class);
         Spec spec = api.store.updateSpec(ctx.pathParam("project"), ctx.pathParam("name"), changes, expected);

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,6 +190,40 @@ class ErrorResponsesTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.message()).isEqualTo("bad If-Match header 'yesterday': must be \"*\" or entity tags such "
                 + "as \"3\" (the record's version from its ETag, in double quotes)");
+    }
+
+    @Test
+    void ifMatchIsTakenExactlyByTheRoutesThatDeclareIt() {
+        String id = loop();
+        String refused = "bad If-Match header '\"1\"': this route does not take a version; If-Match is honoured by "
+                + "POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap or plan";
+        for (Http.Response r : List.of(http.get("/api/v1/loops/" + id, "If-Match", "\"1\""),
+                http.put("/api/v1/loops/" + id + "/objective", "{\"text\": \"t\"}", "If-Match", "\"1\""),
+                http.post("/api/v1/projects/if-match/specs", "{\"title\": \"Cache\"}", "If-Match", "\"1\""),
+                http.get("/health/live", "If-Match", "\"1\""))) {
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.message()).isEqualTo(refused);
+        }
+        assertThat(http.send("HEAD", "/api/v1/loops/" + id, null, "If-Match", "\"1\"").status()).isEqualTo(400);
+
+        String feedback = "{\"criticAgent\": \"c\", \"overallScore\": 70, \"assessmentSummary\": \"s\"}";
+        assertThat(http.post("/api/v1/loops/" + id + "/feedback", feedback, "If-Match", "*").status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/loops/" + id + "/decide", null, "If-Match", "*").status()).isEqualTo(200);
+        String project = "/api/v1/projects/if-match";
+        assertThat(http.post(project + "/specs", "{\"title\": \"Cache\"}").status()).isEqualTo(201);
+        assertThat(http.patch(project + "/specs/cache", "{\"architecture\": \"LRU\"}", "If-Match", "*").status())
+                .isEqualTo(200);
+        assertThat(http.put(project + "/roadmap", "{\"title\": \"R\"}", "If-Match", "*").status()).isEqualTo(200);
+        assertThat(http.put(project + "/plan", "{\"vision\": \"v\"}", "If-Match", "*").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRouteThatTakesNoQueryParametersSaysSo() {
+        Http.Response r = http.get("/api/v1/active-loops?limit=1");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.message()).isEqualTo("invalid query: unknown query parameter \"limit\" (known: none)");
+        assertThat(http.get("/api/v1/projects/p/resolved-spec?name=x&status=draft").message())
+                .isEqualTo("invalid query: unknown query parameter \"status\" (known: name)");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.statekeeper.cli.loop;
 
 import dev.statekeeper.cli.support.Document;
-import dev.statekeeper.cli.support.JsonInput;
 import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.json.JsonInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -46,7 +46,8 @@ final class FeedbackInput {
     /** The feedback; without an iteration, the store records it at the loop's current one. */
     CriticFeedback read(InputStream stdin) {
         if (file != null) {
-            return JsonInput.read(Document.load(file, stdin, "feedback file"), "feedback", CriticFeedback.class);
+            Document doc = Document.load(file, stdin, "feedback file");
+            return JsonInput.document("feedback", doc.source()).read(doc.text(), CriticFeedback.class);
         }
         return new CriticFeedback(flags.critic, flags.iteration, flags.score, flags.summary, flags.details, flags.issues,
                 flags.recommendations, null);

@@ -2,6 +2,7 @@ package dev.statekeeper.cli.loop;
 
 import dev.statekeeper.cli.support.CleanCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.LoopsCleaned;
 import picocli.CommandLine.Command;
 
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.List;
         + "each with its feedback, history entry, objective feedback and spec link.")
 public final class LoopClean extends CleanCommand {
     public LoopClean() {
-        super("loops", "completed loop", "completed loops");
+        super(LoopsCleaned::new, "completed loop", "completed loops");
     }
 
     @Override

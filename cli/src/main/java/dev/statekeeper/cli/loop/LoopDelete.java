@@ -3,6 +3,7 @@ package dev.statekeeper.cli.loop;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.LoopDeleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,6 @@ public final class LoopDelete extends StoreCommand {
     @Override
     protected void execute(StateStore store, Output out) {
         store.deleteLoop(id);
-        out.emit(Output.fields("deleted", "loop", "id", id), "deleted loop " + id);
+        out.emit(new LoopDeleted(id), "deleted loop " + id);
     }
 }

@@ -4,6 +4,7 @@ import dev.statekeeper.cli.support.Document;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.ObjectiveFeedback;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,12 +31,12 @@ public final class LoopObjective extends StoreCommand {
     protected void execute(StateStore store, Output out) {
         if (source == null) {
             String text = store.getObjectiveFeedback(id);
-            out.emit(Output.fields("loopId", id, "text", text), w -> w.print(text.endsWith("\n") ? text : text + "\n"));
+            out.emit(new ObjectiveFeedback(id, text), w -> w.print(text.endsWith("\n") ? text : text + "\n"));
             return;
         }
         String text = source.text != null ? source.text : Document.load(source.file, stdin(), "objective file").text();
         store.putObjectiveFeedback(id, text);
-        out.emit(Output.fields("loopId", id, "text", text),
+        out.emit(new ObjectiveFeedback(id, text),
                 "stored objective feedback of loop " + id + " (" + text.length() + " characters)");
     }
 }

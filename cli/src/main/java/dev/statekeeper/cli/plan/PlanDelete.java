@@ -3,6 +3,7 @@ package dev.statekeeper.cli.plan;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.PlanDeleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,6 @@ public final class PlanDelete extends StoreCommand {
     @Override
     protected void execute(StateStore store, Output out) {
         store.deletePlan(project);
-        out.emit(Output.fields("deleted", "plan", "project", project), "deleted plan of project '" + project + "'");
+        out.emit(new PlanDeleted(project), "deleted plan of project '" + project + "'");
     }
 }

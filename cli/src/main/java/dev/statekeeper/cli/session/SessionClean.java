@@ -2,6 +2,7 @@ package dev.statekeeper.cli.session;
 
 import dev.statekeeper.cli.support.CleanCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.SessionsCleaned;
 import picocli.CommandLine.Command;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.List;
 @Command(name = "clean", description = "Remove ended sessions that were last updated longer ago than --older-than.")
 public final class SessionClean extends CleanCommand {
     public SessionClean() {
-        super("sessions", "ended session", "ended sessions");
+        super(SessionsCleaned::new, "ended session", "ended sessions");
     }
 
     @Override

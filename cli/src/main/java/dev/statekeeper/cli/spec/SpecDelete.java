@@ -4,6 +4,7 @@ import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.SpecName;
+import dev.statekeeper.core.result.SpecDeleted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,7 +18,7 @@ public final class SpecDelete extends StoreCommand {
     protected void execute(StateStore store, Output out) {
         store.deleteSpec(key.project, key.name);
         String name = SpecName.normalize(key.name);
-        out.emit(Output.fields("deleted", "spec", "project", key.project, "name", name),
+        out.emit(new SpecDeleted(key.project, name),
                 "deleted spec '" + name + "' of project '" + key.project + "'");
     }
 }

@@ -4,6 +4,7 @@ import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.SpecName;
+import dev.statekeeper.core.result.SpecLinked;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ public final class SpecLink extends StoreCommand {
     protected void execute(StateStore store, Output out) {
         store.linkLoop(loop, key.project, key.name);
         String name = SpecName.normalize(key.name);
-        out.emit(Output.fields("loopId", loop, "project", key.project, "name", name),
+        out.emit(new SpecLinked(loop, key.project, name),
                 "linked loop " + loop + " to spec '" + name + "' of project '" + key.project + "'");
     }
 }

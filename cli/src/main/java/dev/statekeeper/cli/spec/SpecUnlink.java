@@ -3,6 +3,7 @@ package dev.statekeeper.cli.spec;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.result.LoopUnlinked;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,6 @@ public final class SpecUnlink extends StoreCommand {
     @Override
     protected void execute(StateStore store, Output out) {
         store.unlinkLoop(loop);
-        out.emit(Output.fields("loopId", loop, "unlinked", true), "unlinked loop " + loop + " from its spec");
+        out.emit(new LoopUnlinked(loop), "unlinked loop " + loop + " from its spec");
     }
 }

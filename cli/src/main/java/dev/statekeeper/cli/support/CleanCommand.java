@@ -18,17 +18,23 @@ public abstract class CleanCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "only list what would be removed; remove nothing")
     boolean dryRun;
 
-    private final String field;
+    /** The result printed with {@code --json}, e.g. {@code LoopsCleaned::new}. */
+    @FunctionalInterface
+    protected interface Result {
+        Object of(String olderThan, boolean dryRun, List<String> keys);
+    }
+
+    private final Result result;
     private final String singular;
     private final String plural;
 
     /**
-     * @param field    the JSON field of the removed keys, e.g. {@code loops}
+     * @param result   the JSON result of the removed keys, e.g. {@code LoopsCleaned::new}
      * @param singular the text for one record, e.g. {@code completed loop}
      * @param plural   the text for several, e.g. {@code completed loops}
      */
-    protected CleanCommand(String field, String singular, String plural) {
-        this.field = field;
+    protected CleanCommand(Result result, String singular, String plural) {
+        this.result = result;
         this.singular = singular;
         this.plural = plural;
     }
@@ -41,7 +47,7 @@ public abstract class CleanCommand extends StoreCommand {
         List<String> keys = clean(store, olderThan, dryRun);
         String age = Text.duration(olderThan);
         String verb = dryRun ? "would remove " : "removed ";
-        out.emit(Output.fields("olderThan", age, "dryRun", dryRun, field, keys), keys.isEmpty()
+        out.emit(result.of(age, dryRun, keys), keys.isEmpty()
                 ? "no " + plural + " older than " + age
                 : verb + Text.count(keys.size(), singular, plural) + " older than " + age + ": " + String.join(", ", keys));
     }

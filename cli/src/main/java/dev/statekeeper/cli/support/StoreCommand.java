@@ -3,6 +3,7 @@ package dev.statekeeper.cli.support;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.json.JsonInput;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -46,7 +47,8 @@ public abstract class StoreCommand implements Callable<Integer> {
 
     /** The JSON document named by {@code --file} (a path, or - for stdin) read as {@code type}. */
     protected final <T> T readJson(String file, String subject, Class<T> type) {
-        return JsonInput.read(Document.load(file, stdin(), subject + " file"), subject, type);
+        Document doc = Document.load(file, stdin(), subject + " file");
+        return JsonInput.document(subject, doc.source()).read(doc.text(), type);
     }
 
     /** A usage error of this command (exit 2), for rules picocli cannot express. */

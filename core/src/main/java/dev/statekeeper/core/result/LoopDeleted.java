@@ -1,0 +1,14 @@
+package dev.statekeeper.core.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** A loop deleted with everything it held: {@code {"deleted": "loop", "id": ...}}. */
+@JsonPropertyOrder({"deleted", "id"})
+public record LoopDeleted(String id) {
+    /** What was deleted: {@code loop}. */
+    @JsonProperty
+    public String deleted() {
+        return "loop";
+    }
+}

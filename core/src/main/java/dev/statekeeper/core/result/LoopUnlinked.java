@@ -1,0 +1,13 @@
+package dev.statekeeper.core.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** A loop's link to its spec removed (the spec stays): {@code {"loopId": ..., "unlinked": true}}. */
+@JsonPropertyOrder({"loopId", "unlinked"})
+public record LoopUnlinked(String loopId) {
+    @JsonProperty
+    public boolean unlinked() {
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.statekeeper.core.result;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** A project's plan deleted: {@code {"deleted": "plan", "project": ...}}. */
+@JsonPropertyOrder({"deleted", "project"})
+public record PlanDeleted(String project) {
+    /** What was deleted: {@code plan}. */
+    @JsonProperty
+    public String deleted() {
+        return "plan";
+    }
+}
