@@ -23,7 +23,7 @@ import java.util.Optional;
  * update. The per-table work is done by the repositories shared with SQLite. Thread-safe.
  */
 public final class PostgresStateStore extends JdbcStateStore {
-    private static final String BACKEND = "postgres";
+    private static final String BACKEND = PostgresStoreProvider.NAME;
 
     private final PostgresUrl url;
     private final PostgresPool pool;
