@@ -1,5 +1,6 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.cli.db.BackendHelp;
 import dev.statekeeper.cli.support.Converters;
 import dev.statekeeper.cli.support.ErrorHandler;
 import dev.statekeeper.cli.support.StdoutWriter;
@@ -44,6 +45,7 @@ public final class Cli {
         Converters.register(commandLine);
         ExitCodeHelp.install(commandLine);
         EnvironmentHelp.install(commandLine);
+        BackendHelp.install(commandLine);
         layOutHelp(commandLine);
         try {
             int exitCode = commandLine.execute(args);

@@ -44,7 +44,7 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
     boolean json;
 
     @Option(names = "--backend", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "backend: memory, json, sqlite or postgres (overrides STATEKEEPER_BACKEND)")
+            description = "backend: ${bundle:statekeeper.backends} (overrides STATEKEEPER_BACKEND)")
     String backend;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

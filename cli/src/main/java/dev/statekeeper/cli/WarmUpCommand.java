@@ -1,5 +1,6 @@
 package dev.statekeeper.cli;
 
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.json.Json;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,8 @@ final class WarmUpCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("statekeeper-warm-up");
         try {
             // its own config file: the user's may name another store (or be broken), and must never be used here
-            Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(), "STATEKEEPER_BACKEND", "sqlite",
+            Map<String, String> env = Map.of("STATEKEEPER_DATA_DIR", dir.toString(),
+                    Setting.BACKEND.variable(), Setting.BACKEND.defaultValue(),
                     "STATEKEEPER_CONFIG", dir.resolve("config.toml").toString());
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
             run(env, sink, "", "config", "set", "STATEKEEPER_LOOP_HISTORY_SIZE", "10");

@@ -50,7 +50,7 @@ import java.util.function.UnaryOperator;
  * file with other processes.
  */
 public final class JsonStateStore implements StateStore {
-    private static final String BACKEND = "json";
+    private static final String BACKEND = JsonStoreProvider.NAME;
 
     private final StateFile file;
     private final StoreLock lock;
@@ -109,7 +109,7 @@ public final class JsonStateStore implements StateStore {
     /** Export and import of every record through the memory model, all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
-        return new SnapshotArchive("json", this::snapshot, this::replaceAll);
+        return new SnapshotArchive(BACKEND, this::snapshot, this::replaceAll);
     }
 
     /** Replaces every record with what {@code change} makes of the current ones, in one write of the file. */

@@ -2,15 +2,56 @@ package dev.statekeeper.json;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStoreProvider;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
-/** The {@code json} backend, found by {@link java.util.ServiceLoader}. */
+/**
+ * The {@code json} backend, found by {@link java.util.ServiceLoader}: {@code state.json} in the data directory,
+ * which a target names as {@code json:/dir}.
+ */
 public final class JsonStoreProvider implements StateStoreProvider {
+    public static final String NAME = "json";
+    static final String SCHEME = NAME + ":";
+
     @Override
     public String name() {
-        return "json";
+        return NAME;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of(SCHEME);
+    }
+
+    @Override
+    public String example() {
+        return SCHEME + "/dir";
+    }
+
+    @Override
+    public String urlProblem(String url) {
+        return url.length() > SCHEME.length() ? null : "must name a directory after " + SCHEME;
+    }
+
+    @Override
+    public Map<Setting, String> locate(String url) {
+        Path directory = Path.of(url.substring(SCHEME.length())).toAbsolutePath().normalize();
+        return Map.of(Setting.DATA_DIR, directory.toString());
+    }
+
+    @Override
+    public String location(Settings settings) {
+        return settings.dataDir().resolve(StorePaths.FILE_NAME).toString();
     }
 
     @Override

@@ -4,7 +4,8 @@
  * where the settings say it is, with connections and file access of their own (a damaged store cannot be opened as
  * a {@code StateStore}). Findings, repairs and recoveries are values ({@link dev.statekeeper.ops.Finding},
  * {@link dev.statekeeper.ops.VerifyReport}, {@link dev.statekeeper.ops.RepairReport},
- * {@link dev.statekeeper.ops.RecoverReport}); one package per backend does the work, and {@code sql} holds the
- * checks and repairs SQLite and PostgreSQL share.
+ * {@link dev.statekeeper.ops.RecoverReport}); one package per backend does the work behind its
+ * {@link dev.statekeeper.ops.BackendOps} (found with {@code ServiceLoader}), and {@code sql} holds the checks and
+ * repairs SQLite and PostgreSQL share.
  */
 package dev.statekeeper.ops;

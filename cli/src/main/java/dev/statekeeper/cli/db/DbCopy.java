@@ -3,6 +3,7 @@ package dev.statekeeper.cli.db;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.ProgressDisplay;
 import dev.statekeeper.cli.support.StoreCommand;
+import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.api.StoreInfo;
@@ -21,9 +22,8 @@ import java.util.Map;
 
 /** {@code statekeeper db copy --to TARGET [--verify] [--dry-run] [--switch] [--mode M]}: one store into another. */
 @Command(name = "copy", description = {
-    "Copy every record of the store into another store, of any backend: sqlite:/path/state.db, json:/dir, "
-            + "postgresql://user:pass@host:port/db or memory:. Writes go in batches; the source is only read, and "
-            + "an interrupted copy can be run again (--mode replace clears the target first).",
+    "Copy every record of the store into another store, of any backend: ${bundle:statekeeper.targets}. Writes go "
+            + "in batches; the source is only read, and an interrupted copy can be run again (--mode replace clears the target first).",
     "A target that holds records needs --mode replace (remove them first) or --mode merge (keep them, add what "
             + "they lack; a record they have with other content stops the copy before anything is written). Before "
             + "--mode replace removes the target's records, they are backed up into the backup directory (of the "
@@ -32,7 +32,8 @@ import java.util.Map;
             + "--switch verifies and then makes the target the configured store (STATEKEEPER_BACKEND and "
             + "DATABASE_URL or STATEKEEPER_DATA_DIR in the config file)."})
 public final class DbCopy extends StoreCommand {
-    @Option(names = "--to", required = true, paramLabel = "TARGET", description = "the store to copy into: " + Target.FORMS)
+    @Option(names = "--to", required = true, paramLabel = "TARGET",
+            description = "the store to copy into: ${bundle:statekeeper.targets}")
     String to;
 
     @Option(names = "--mode", paramLabel = "MODE", description = "replace or merge (required when the target is not empty)")
@@ -49,10 +50,10 @@ public final class DbCopy extends StoreCommand {
 
     @Override
     protected void execute(StateStore source, Output out) {
-        Target target = Target.parse(to).orElseThrow(() -> usage("--to '" + to + "' names no store; a target is "
-                + Target.FORMS));
-        if (switchTo && target.backend().equals("memory")) {
-            throw usage("--switch cannot make a memory store the configured one: it is gone when the command ends");
+        Target target = Target.parse(to).orElseThrow(() -> usage(Target.namesNone(to)));
+        if (switchTo && !target.durable()) {
+            throw usage("--switch cannot make a " + target.backend() + " store the configured one: it is gone when "
+                    + "the command ends");
         }
         Settings targetSettings = target.settings(effectiveSettings(), "--to");
         StoreInfo from = source.info();
@@ -78,9 +79,10 @@ public final class DbCopy extends StoreCommand {
             progress.advance();
         });
         progress.end();
-        String into = targetSettings.backend() + " store " + Switch.location(targetSettings);
+        String location = Backends.require(targetSettings.backend()).location(targetSettings);
+        String into = targetSettings.backend() + " store " + location;
         out.emit(Output.fields("dryRun", true, "source", Map.of("backend", from.backend(), "location", from.location()),
-                        "target", Map.of("backend", targetSettings.backend(), "location", Switch.location(targetSettings)),
+                        "target", Map.of("backend", targetSettings.backend(), "location", location),
                         "records", counts.total(), "counts", counts.summary()),
                 "dry run: would copy " + Records.describe(counts) + " from " + Records.where(from) + " to " + into
                         + "; nothing was written");

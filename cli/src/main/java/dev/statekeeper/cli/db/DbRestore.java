@@ -44,7 +44,8 @@ public final class DbRestore implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BACKUP", description = "a backup's name (see 'statekeeper db backups') or its directory")
     String name;
 
-    @Option(names = "--to", paramLabel = "TARGET", description = "restore into this store instead: " + Target.FORMS)
+    @Option(names = "--to", paramLabel = "TARGET",
+            description = "restore into this store instead: ${bundle:statekeeper.targets}")
     String to;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "where backups are kept (default: backups in the data directory)")
@@ -55,8 +56,8 @@ public final class DbRestore implements Callable<Integer> {
         Globals globals = (Globals) spec.root().userObject();
         Settings settings = globals.settings();
         Settings targetSettings = to == null ? settings : Target.parse(to)
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--to '" + to + "' names no store; a "
-                        + "target is " + Target.FORMS)).settings(settings, "--to");
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), Target.namesNone(to)))
+                .settings(settings, "--to");
         Backups backups = new Backups(directory == null ? Backups.defaultDirectory(settings) : directory);
         Backup backup = backups.find(name);
         backup.verify();

@@ -2,8 +2,10 @@ package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.Output;
+import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.migration.Migrator;
+import dev.statekeeper.ops.Ops;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code db migrate} and {@code db migrate status}: they work on the store's migrator, never open the store, and say
- * that the memory and json backends have no schema to migrate.
+ * {@code db migrate} and {@code db migrate status}: they work on the store's migrator ({@link Ops#migrator}), never
+ * open the store, and say that a backend without one (memory, json) has no schema to migrate.
  */
 abstract class MigrationCommand implements Callable<Integer> {
     @Spec
@@ -23,11 +25,12 @@ abstract class MigrationCommand implements Callable<Integer> {
         Globals globals = OpsText.globals(spec);
         Output out = new Output(globals.terminal().out(), globals.json());
         Settings settings = globals.settings();
-        Migrator migrator = MigrationText.migrator(settings).orElse(null);
+        Migrator migrator = Ops.migrator(settings).orElse(null);
         if (migrator == null) {
-            out.emit(Output.fields("backend", settings.backend(), "location", Switch.location(settings),
+            String location = Backends.require(settings.backend()).location(settings);
+            out.emit(Output.fields("backend", settings.backend(), "location", location,
                     "migrations", List.of()), "nothing to migrate: the " + settings.backend() + " store at "
-                    + Switch.location(settings) + " has no schema migrations");
+                    + location + " has no schema migrations");
         } else {
             execute(migrator, out);
         }

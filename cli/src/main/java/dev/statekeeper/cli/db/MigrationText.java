@@ -4,32 +4,18 @@ import dev.statekeeper.cli.support.KeyValues;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.Table;
 import dev.statekeeper.cli.support.Text;
-import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.migration.Migration;
 import dev.statekeeper.jdbc.migration.MigrationReport;
-import dev.statekeeper.jdbc.migration.Migrator;
-import dev.statekeeper.jdbc.postgres.PostgresStateStore;
-import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** The migrator of the settings' store, and how {@code db migrate} and {@code db migrate status} show migrations. */
+/** How {@code db migrate} and {@code db migrate status} show migrations. */
 final class MigrationText {
     private MigrationText() {
-    }
-
-    /** The migrator of a sqlite or postgres store; empty for memory and json, which have no schema to migrate. */
-    static Optional<Migrator> migrator(Settings settings) {
-        return switch (settings.backend()) {
-            case "sqlite" -> Optional.of(SqliteStateStore.migrator(settings));
-            case "postgres" -> Optional.of(PostgresStateStore.migrator(settings));
-            default -> Optional.empty();
-        };
     }
 
     static Map<String, Object> json(MigrationReport report) {

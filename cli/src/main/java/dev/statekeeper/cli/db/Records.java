@@ -1,7 +1,9 @@
 package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Text;
+import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.RecordCounts;
 
@@ -76,6 +78,7 @@ final class Records {
     static boolean sameStore(StateStore a, StateStore b) {
         StoreInfo x = a.info();
         StoreInfo y = b.info();
-        return !x.backend().equals("memory") && x.backend().equals(y.backend()) && x.location().equals(y.location());
+        return x.backend().equals(y.backend()) && x.location().equals(y.location())
+                && Backends.named(x.backend()).map(StateStoreProvider::durable).orElse(true);
     }
 }

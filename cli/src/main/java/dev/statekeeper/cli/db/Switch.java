@@ -3,7 +3,6 @@ package dev.statekeeper.cli.db;
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.config.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,5 @@ final class Switch {
                 .map(e -> e.getKey().variable() + " = " + e.getKey().display(e.getValue()))
                 .collect(Collectors.joining(", "));
         return new Done("switched: " + written.path() + " now names the target (" + settings + ")", notes);
-    }
-
-    /** Where a store of these settings keeps its data, as messages show it (no password). */
-    static String location(Settings settings) {
-        return switch (settings.backend()) {
-            case "memory" -> "in-process memory";
-            case "json" -> settings.dataDir().resolve("state.json").toString();
-            case "sqlite" -> settings.sqlitePath().toString();
-            default -> Setting.DATABASE_URL.display(settings.raw(Setting.DATABASE_URL));
-        };
     }
 }

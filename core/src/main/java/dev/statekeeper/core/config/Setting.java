@@ -1,5 +1,7 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.api.Backends;
+import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.error.Violation;
 
 import java.util.List;
@@ -10,8 +12,7 @@ import java.util.Locale;
  * drives validation, {@code config list}, {@code --help} and the README's settings table.
  */
 public enum Setting {
-    BACKEND("STATEKEEPER_BACKEND", "sqlite", Kind.choice("memory", "json", "sqlite", "postgres"),
-            "which backend stores the state"),
+    BACKEND("STATEKEEPER_BACKEND", "sqlite", Kind.BACKEND, "which backend stores the state"),
     STATE_MANAGER("STATE_MANAGER", null, Kind.choice("memory", "database"),
             "seed name, still honoured: memory, or database = the backend named by DATABASE_URL"),
     DATABASE_URL("DATABASE_URL", null, Kind.SECRET_URL,
@@ -141,6 +142,8 @@ public enum Setting {
         static final Kind SECRET_URL = new Kind("url", List.of(), 0, 0);
         static final Kind TEXT = new Kind("text", List.of(), 0, 0);
         static final Kind SECRET = new Kind("secret", List.of(), 0, 0);
+        /** The name of an installed backend ({@link Backends}). */
+        static final Kind BACKEND = new Kind("backend", List.of(), 0, 0);
 
         static Kind choice(String... values) {
             return new Kind("choice", List.of(values), 0, 0);
@@ -157,6 +160,7 @@ public enum Setting {
         String describe() {
             return switch (name) {
                 case "choice" -> String.join(", ", choices);
+                case "backend" -> String.join(", ", Backends.names());
                 case "integer" -> (long) min + "-" + (long) max;
                 case "seconds" -> fmt(min) + "-" + fmt(max) + " s";
                 case "url" -> "postgresql://... or sqlite:/path";
@@ -171,6 +175,10 @@ public enum Setting {
                 case "choice":
                     return choices.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
                             : "must be one of " + String.join(", ", choices);
+                case "backend":
+                    List<String> names = Backends.names();
+                    return names.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
+                            : "must be one of " + String.join(", ", names);
                 case "integer":
                     if (!value.trim().matches("-?\\d{1,9}")) {
                         return "must be a whole number between " + (long) min + " and " + (long) max;
@@ -192,15 +200,29 @@ public enum Setting {
                         return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
                     }
                 case "url":
-                    String v = value.trim();
-                    if (v.startsWith("sqlite:")) {
-                        return v.length() > "sqlite:".length() ? null : "must name a file after sqlite:";
-                    }
-                    return v.startsWith("postgresql://") || v.startsWith("postgres://")
-                            ? null : "must start with postgresql:// or sqlite:";
+                    return databaseUrlProblem(value.trim());
                 default:
                     return value.isBlank() ? "must not be empty" : null;
             }
+        }
+
+        /**
+         * The rule a DATABASE_URL breaks, said by the backend that claims it, or else the schemes of the backends
+         * that take one, sorted: "must start with postgresql:// or sqlite:".
+         */
+        private static String databaseUrlProblem(String url) {
+            List<StateStoreProvider> backends = Backends.databaseUrlBackends();
+            for (StateStoreProvider backend : backends) {
+                if (backend.claims(url)) {
+                    return backend.urlProblem(url);
+                }
+            }
+            if (backends.isEmpty()) {
+                return "names no store: none of the installed backends (" + String.join(", ", Backends.names())
+                        + ") keeps its location in a URL";
+            }
+            return "must start with "
+                    + String.join(" or ", backends.stream().map(b -> b.schemes().getFirst()).sorted().toList());
         }
 
         private static String fmt(double d) {

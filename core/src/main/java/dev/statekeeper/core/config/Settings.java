@@ -1,5 +1,7 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.api.Backends;
+import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.domain.LoopPolicy;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.error.ErrorCode;
@@ -33,6 +35,8 @@ public final class Settings {
     }
 
     private static final String DEFAULT_ORIGIN = "default";
+    /** The STATE_MANAGER value that leaves the choice of backend to DATABASE_URL. */
+    static final String STATE_MANAGER_DATABASE = "database";
 
     private final Map<Setting, Value> values;
     private final Map<Setting, String> origins;
@@ -155,17 +159,22 @@ public final class Settings {
         return violations;
     }
 
-    /** The effective backend: STATEKEEPER_BACKEND, else STATE_MANAGER (database = DATABASE_URL's kind), else sqlite. */
+    /**
+     * The effective backend: STATEKEEPER_BACKEND, else STATE_MANAGER (which names the backend, or is database: the
+     * installed backend that claims DATABASE_URL), else the default.
+     */
     public String backend() {
         Value explicit = value(Setting.BACKEND);
         if (explicit.source() == Source.DEFAULT) {
             String manager = raw(Setting.STATE_MANAGER);
-            if ("memory".equalsIgnoreCase(manager)) {
-                return "memory";
-            }
-            if ("database".equalsIgnoreCase(manager)) {
-                String url = raw(Setting.DATABASE_URL);
-                return url != null && url.startsWith("sqlite:") ? "sqlite" : "postgres";
+            if (STATE_MANAGER_DATABASE.equalsIgnoreCase(manager)) {
+                Optional<StateStoreProvider> named = Backends.claimingDatabaseUrl(raw(Setting.DATABASE_URL));
+                if (named.isPresent()) {
+                    return named.get().name();
+                }
+            } else if (manager != null
+                    && Setting.STATE_MANAGER.kind().choices().contains(manager.toLowerCase(Locale.ROOT))) {
+                return manager.toLowerCase(Locale.ROOT); // memory: STATE_MANAGER names the backend
             }
         }
         return explicit.value().trim().toLowerCase(Locale.ROOT);
@@ -334,7 +343,8 @@ public final class Settings {
                     }
                 }
                 if (chosen.value() != null) {
-                    Violation v = s.check(chosen.value(), origin);
+                    // a default is not checked: the default backend need not be installed (core alone has memory)
+                    Violation v = chosen.source() == Source.DEFAULT ? null : s.check(chosen.value(), origin);
                     if (v != null) {
                         invalid.put(s, v);
                     }

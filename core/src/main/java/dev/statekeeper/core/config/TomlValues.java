@@ -48,6 +48,7 @@ final class TomlValues {
             case "choice" -> setting.kind().choices().equals(List.of("true", "false"))
                     ? BooleanNode.valueOf(Boolean.parseBoolean(trimmed))
                     : TextNode.valueOf(trimmed.toLowerCase(Locale.ROOT));
+            case "backend" -> TextNode.valueOf(trimmed.toLowerCase(Locale.ROOT));
             default -> TextNode.valueOf(value);
         };
     }

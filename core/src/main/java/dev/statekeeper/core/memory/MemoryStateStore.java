@@ -87,7 +87,7 @@ public final class MemoryStateStore implements StateStore {
     /** Export and import of every record, a load all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
-        return new SnapshotArchive("memory", this::snapshot, this::replace);
+        return new SnapshotArchive(MemoryStoreProvider.NAME, this::snapshot, this::replace);
     }
 
     private void fill(MemorySnapshot snapshot) {
@@ -116,7 +116,7 @@ public final class MemoryStateStore implements StateStore {
     private <T> T locked(java.util.function.Supplier<T> work) {
         synchronized (lock) {
             if (closed) {
-                throw Errors.closed("memory");
+                throw Errors.closed(MemoryStoreProvider.NAME);
             }
             return work.get();
         }
@@ -140,7 +140,7 @@ public final class MemoryStateStore implements StateStore {
             counts.put("roadmaps", (long) documents.roadmapCount());
             counts.put("plans", (long) documents.planCount());
             counts.put("sessions", (long) sessions.size());
-            return new StoreInfo("memory", "in-process memory", null, counts);
+            return new StoreInfo(MemoryStoreProvider.NAME, MemoryStoreProvider.LOCATION, null, counts);
         });
     }
 

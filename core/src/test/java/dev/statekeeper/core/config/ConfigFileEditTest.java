@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,40 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigFileEditTest {
     @TempDir
     Path dir;
-
-    @Test
-    void setReplacesTheKeysLineAndAddsNewKeysKeepingCommentsAndOrder() throws IOException {
-        Path file = Files.writeString(dir.resolve("config.toml"), """
-                # Statekeeper settings
-                STATEKEEPER_BACKEND = "sqlite"   # for now
-
-                # the pool
-                DATABASE_POOL_MAX_SIZE = 30
-                """);
-
-        ConfigFile edited = ConfigFile.read(file)
-                .with(Setting.BACKEND, " Postgres ")
-                .with(Setting.POOL_MIN_SIZE, "05")
-                .with(Setting.POOL_TIMEOUT, "12.50")
-                .with(Setting.AUTO_MIGRATE, "false")
-                .with(Setting.SERVER_BIND, "it's \"quoted\"")
-                .write();
-
-        assertThat(Files.readString(file)).isEqualTo(edited.text()).isEqualTo("""
-                # Statekeeper settings
-                STATEKEEPER_BACKEND = 'postgres'
-
-                # the pool
-                DATABASE_POOL_MAX_SIZE = 30
-                DATABASE_POOL_MIN_SIZE = 5
-                DATABASE_POOL_TIMEOUT = 12.50
-                STATEKEEPER_AUTO_MIGRATE = false
-                STATEKEEPER_BIND = "it's \\"quoted\\""
-                """);
-        Settings s = Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build();
-        assertThat(s.raw(Setting.SERVER_BIND)).isEqualTo("it's \"quoted\"");
-        assertThat(s.seconds(Setting.POOL_TIMEOUT).toMillis()).isEqualTo(12_500);
-    }
 
     @Test
     void unsetRemovesTheLineAndCanRemoveAMistypedKey() throws IOException {
@@ -85,23 +50,6 @@ class ConfigFileEditTest {
 
         assertThat(ConfigFile.read(file).with(Setting.SERVER_BIND, "127.0.0.1").text())
                 .isEqualTo("STATEKEEPER_BIND = '127.0.0.1'\nSTATEKEEPER_PORT = 8080\n");
-    }
-
-    @Test
-    void aValueOutOfRangeIsRefusedAndTheFileIsUntouched() throws IOException {
-        Path file = Files.writeString(dir.resolve("config.toml"), "STATEKEEPER_PORT = 8080\n");
-        ConfigFile config = ConfigFile.read(file);
-
-        assertThatThrownBy(() -> config.with(Setting.SERVER_PORT, "70000"))
-                .isInstanceOfSatisfying(StatekeeperException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
-                .hasMessage("invalid setting: STATEKEEPER_PORT = '70000': must be between 0 and 65535 (not written to "
-                        + file + ")");
-        assertThatThrownBy(() -> config.with(Setting.DATABASE_URL, "mysql://root:hunter2@db/x"))
-                .hasMessage("invalid setting: DATABASE_URL = 'mysql://root:****@db/x': must start with postgresql:// "
-                        + "or sqlite: (not written to " + file + ")");
-        assertThat(Files.readString(file)).isEqualTo("STATEKEEPER_PORT = 8080\n");
-        assertThat(config.text()).isEqualTo("STATEKEEPER_PORT = 8080\n");
     }
 
     @Test

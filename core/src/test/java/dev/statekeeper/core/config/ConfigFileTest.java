@@ -31,34 +31,6 @@ class ConfigFileTest {
     }
 
     @Test
-    void theFileLiesUnderTheEnvironmentWhichLiesUnderFlags() throws IOException {
-        Path file = write("""
-                # team defaults
-                STATEKEEPER_BACKEND = "postgres"
-                DATABASE_URL = "postgresql://app:s3cret@db:5432/state"
-                DATABASE_POOL_MAX_SIZE = 30
-                DATABASE_POOL_TIMEOUT = 12.5
-                STATEKEEPER_AUTO_MIGRATE = false
-                STATEKEEPER_THRESHOLD_SPEC = "70"
-                """);
-
-        Settings s = Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString(), "DATABASE_POOL_MAX_SIZE", "40",
-                "STATEKEEPER_BACKEND", "sqlite")).flag(Setting.BACKEND, "--backend", "memory").build();
-
-        assertThat(s.backend()).isEqualTo("memory");
-        assertThat(s.value(Setting.BACKEND)).isEqualTo(new Value("memory", Source.FLAG));
-        assertThat(s.value(Setting.POOL_MAX_SIZE)).isEqualTo(new Value("40", Source.ENVIRONMENT));
-        assertThat(s.value(Setting.POOL_TIMEOUT)).isEqualTo(new Value("12.5", Source.FILE));
-        assertThat(s.value(Setting.AUTO_MIGRATE)).isEqualTo(new Value("false", Source.FILE));
-        assertThat(s.flag(Setting.AUTO_MIGRATE)).isFalse();
-        assertThat(s.integer(Setting.THRESHOLD_SPEC)).isEqualTo(70);
-        assertThat(s.value(Setting.CHECKPOINT_EVERY)).isEqualTo(new Value("5", Source.DEFAULT));
-        assertThat(s.origin(Setting.DATABASE_URL)).isEqualTo("from " + file + " line 3");
-        assertThat(s.origin(Setting.POOL_MAX_SIZE)).isEqualTo("from the environment");
-        assertThat(s.origin(Setting.BACKEND)).isEqualTo("from --backend");
-    }
-
-    @Test
     void aMissingFileAtTheDefaultPlaceIsEmpty() {
         Path file = dir.resolve("none/config.toml");
         ConfigFile config = ConfigFile.read(file);
@@ -101,21 +73,6 @@ class ConfigFileTest {
                 .hasMessage("STATEKEEPER_CONFIG names the config file " + nowhere + ", but its directory "
                         + nowhere.getParent() + " does not exist: create the directory, or correct STATEKEEPER_CONFIG");
         assertThat(dir.resolve("no")).doesNotExist();
-    }
-
-    @Test
-    void aBadValueInTheFileNamesTheFileAndLineAndMasksThePassword() throws IOException {
-        Path file = write("""
-                STATEKEEPER_PORT = 70000
-                DATABASE_URL = 'mysql://app:s3cret@db/state'
-                """);
-
-        assertThatThrownBy(() -> Settings.load(Map.of("STATEKEEPER_CONFIG", file.toString())).build())
-                .isInstanceOfSatisfying(StatekeeperException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
-                .hasMessage("invalid settings (2 problems): DATABASE_URL = 'mysql://app:****@db/state': must start with "
-                        + "postgresql:// or sqlite: (from " + file + " line 2); STATEKEEPER_PORT = '70000': must be "
-                        + "between 0 and 65535 (from " + file + " line 1)");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Optional;
  * SQLite. Thread-safe.
  */
 public final class PostgresStateStore extends JdbcStateStore {
-    private static final String BACKEND = "postgres";
+    private static final String BACKEND = PostgresStoreProvider.NAME;
 
     private final PostgresUrl url;
     private final PostgresPool pool;

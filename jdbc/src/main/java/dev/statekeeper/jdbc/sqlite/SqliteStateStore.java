@@ -25,7 +25,7 @@ import java.util.Map;
  * and safe to share the file with other processes.
  */
 public final class SqliteStateStore extends JdbcStateStore {
-    private static final String BACKEND = "sqlite";
+    private static final String BACKEND = SqliteStoreProvider.NAME;
 
     private final SqliteDatabase database;
 

@@ -11,6 +11,7 @@ import dev.statekeeper.core.io.IoErrors.Access;
 import dev.statekeeper.core.io.OwnerOnly;
 import dev.statekeeper.core.json.Json;
 import dev.statekeeper.json.JsonStateStore;
+import dev.statekeeper.json.JsonStoreProvider;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RecoverReport;
 import dev.statekeeper.ops.TableRecovery;
@@ -72,7 +73,8 @@ public final class JsonRecoverer {
             keepMode(file, staging.resolve(file.getFileName()));
             OpsFiles.move(file, damaged);
             OpsFiles.move(staging.resolve(file.getFileName()), file);
-            return new RecoverReport("json", file, damaged, backup, tables, notes, JsonVerifier.verify(settings, clock));
+            return new RecoverReport(JsonStoreProvider.NAME, file, damaged, backup, tables, notes,
+                    JsonVerifier.verify(settings, clock));
         } finally {
             OpsFiles.deleteQuietly(staging.resolve(file.getFileName()));
             OpsFiles.deleteQuietly(staging);
@@ -133,7 +135,8 @@ public final class JsonRecoverer {
         try {
             OwnerOnly.createDirectories(staging);
             JsonFiles.replace(file, staging.resolve("state.json.tmp"), document);
-            Settings staged = settings.toBuilder().set(Setting.DATA_DIR, staging.toString()).set(Setting.BACKEND, "json")
+            Settings staged = settings.toBuilder().set(Setting.DATA_DIR, staging.toString())
+                    .set(Setting.BACKEND, JsonStoreProvider.NAME)
                     .set(Setting.JSON_BACKUPS, "0").build();
             JsonStateStore.open(staged, clock).close();
             return null;

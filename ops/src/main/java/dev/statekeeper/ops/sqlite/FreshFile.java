@@ -3,6 +3,7 @@ package dev.statekeeper.ops.sqlite;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
+import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.RecordRepairs;
 
@@ -29,8 +30,8 @@ final class FreshFile implements AutoCloseable {
     }
 
     static FreshFile create(Path file, Settings settings, Clock clock) throws SQLException {
-        Settings target = settings.toBuilder().set(Setting.BACKEND, "sqlite")
-                .set(Setting.DATABASE_URL, "sqlite:" + file).set(Setting.AUTO_MIGRATE, "true").build();
+        Settings target = settings.toBuilder().set(Setting.BACKEND, SqliteStoreProvider.NAME)
+                .set(Setting.DATABASE_URL, SqliteStoreProvider.SCHEME + file).set(Setting.AUTO_MIGRATE, "true").build();
         SqliteStateStore.open(target, clock).close();
         Connection c = SqliteFiles.writable(file, Duration.ofSeconds(5));
         try {

@@ -5,6 +5,7 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.io.IoErrors;
 import dev.statekeeper.core.io.IoErrors.Access;
+import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RecoverReport;
 import dev.statekeeper.ops.TableRecovery;
@@ -84,7 +85,7 @@ public final class SqliteRecoverer {
         }
         OpsFiles.move(original, damaged);
         OpsFiles.move(fresh, original);
-        return new RecoverReport("sqlite", original, damaged, backup, tables, notes,
+        return new RecoverReport(SqliteStoreProvider.NAME, original, damaged, backup, tables, notes,
                 SqliteVerifier.verify(original, settings.loopHistorySize()));
     }
 
