@@ -48,7 +48,8 @@ final class FeedbackInput {
         if (file != null) {
             return JsonInput.read(Document.load(file, stdin, "feedback file"), "feedback", CriticFeedback.class);
         }
-        return new CriticFeedback(flags.critic, flags.iteration, flags.score, flags.summary, flags.details, flags.issues,
-                flags.recommendations, null);
+        return CriticFeedback.builder().criticAgent(flags.critic).iteration(flags.iteration).overallScore(flags.score)
+                .assessmentSummary(flags.summary).detailedFeedback(flags.details).keyIssues(flags.issues)
+                .recommendations(flags.recommendations).build();
     }
 }
