@@ -15,11 +15,12 @@ public final class Samples {
     }
 
     public static CriticFeedback feedback(int n) {
-        return new CriticFeedback("spec-critic", 1 + n % 50, 40 + n % 50,
-                "The spec covers the main flows but leaves error handling open (round " + n + ").",
-                "Section 3 names no timeout; section 5 mixes requirements with design. Add a failure table.",
-                List.of("no timeout for the upstream call", "error codes not listed"),
-                List.of("add a table of failures with their codes", "split requirements from design"), null);
+        return CriticFeedback.builder().criticAgent("spec-critic").iteration(1 + n % 50).overallScore(40 + n % 50)
+                .assessmentSummary("The spec covers the main flows but leaves error handling open (round " + n + ").")
+                .detailedFeedback("Section 3 names no timeout; section 5 mixes requirements with design. Add a failure table.")
+                .keyIssues(List.of("no timeout for the upstream call", "error codes not listed"))
+                .recommendations(List.of("add a table of failures with their codes", "split requirements from design"))
+                .build();
     }
 
     /** A spec with every field set; {@code n} varies the free-text fields so no two documents are equal. */

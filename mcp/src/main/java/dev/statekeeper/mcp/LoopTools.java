@@ -83,8 +83,10 @@ final class LoopTools {
     }
 
     private static Object storeFeedback(StateStore store, StoreFeedback a) {
-        CriticFeedback feedback = new CriticFeedback(a.criticAgent(), a.iteration(), a.overallScore(),
-                a.assessmentSummary(), a.detailedFeedback(), a.keyIssues(), a.recommendations(), null);
+        CriticFeedback feedback = CriticFeedback.builder().criticAgent(a.criticAgent()).iteration(a.iteration())
+                .overallScore(a.overallScore()).assessmentSummary(a.assessmentSummary())
+                .detailedFeedback(a.detailedFeedback()).keyIssues(a.keyIssues()).recommendations(a.recommendations())
+                .build();
         return store.addFeedback(a.loopId(), feedback, a.expectedVersion());
     }
 }

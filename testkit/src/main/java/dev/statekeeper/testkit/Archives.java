@@ -56,7 +56,8 @@ public final class Archives {
         store.createLoop(NewLoop.of("demo", LoopType.ANALYST));
         store.createLoop(NewLoop.of("demo", LoopType.ROADMAP));
         store.addFeedback(a.id(), feedback(60));
-        store.addFeedback(a.id(), new CriticFeedback("critic ✓", 1, 70, "second 👍", "", List.of(), List.of("x", "y"), null));
+        store.addFeedback(a.id(), CriticFeedback.builder().criticAgent("critic ✓").iteration(1).overallScore(70)
+                .assessmentSummary("second 👍").recommendations(List.of("x", "y")).build());
         store.decide(a.id());
         store.putObjectiveFeedback(b.id(), "Ship it — «soon»");
         store.putObjectiveFeedback(a.id(), "objective");

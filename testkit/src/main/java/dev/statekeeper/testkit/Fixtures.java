@@ -20,8 +20,9 @@ public final class Fixtures {
 
     /** Feedback on that iteration; null leaves it to the store (the loop's current iteration). */
     public static CriticFeedback feedback(Integer iteration, int score) {
-        return new CriticFeedback("spec-critic", iteration, score, "summary at " + score, "details",
-                List.of("issue one"), List.of("do better"), null);
+        return CriticFeedback.builder().criticAgent("spec-critic").iteration(iteration).overallScore(score)
+                .assessmentSummary("summary at " + score).detailedFeedback("details")
+                .keyIssues(List.of("issue one")).recommendations(List.of("do better")).build();
     }
 
     /** A spec document with every field set, so frozen-field and round-trip checks see real values. */

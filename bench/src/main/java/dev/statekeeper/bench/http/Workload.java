@@ -34,6 +34,7 @@ final class Workload {
     }
 
     static CriticFeedback feedback(int score) {
-        return new CriticFeedback(CRITIC, 1, score, SUMMARY, null, null, null, null);
+        return CriticFeedback.builder().criticAgent(CRITIC).iteration(1).overallScore(score).assessmentSummary(SUMMARY)
+                .build();
     }
 }

@@ -49,7 +49,8 @@ final class FeedbackInput {
             Document doc = Document.load(file, stdin, "feedback file");
             return JsonInput.document("feedback", doc.source()).read(doc.text(), CriticFeedback.class);
         }
-        return new CriticFeedback(flags.critic, flags.iteration, flags.score, flags.summary, flags.details, flags.issues,
-                flags.recommendations, null);
+        return CriticFeedback.builder().criticAgent(flags.critic).iteration(flags.iteration).overallScore(flags.score)
+                .assessmentSummary(flags.summary).detailedFeedback(flags.details).keyIssues(flags.issues)
+                .recommendations(flags.recommendations).build();
     }
 }

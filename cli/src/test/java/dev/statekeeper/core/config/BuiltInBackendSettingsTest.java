@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,5 +193,57 @@ class BuiltInBackendSettingsTest {
 
     private Path write(String text) throws IOException {
         return Files.writeString(Files.createTempFile(dir, "config", ".toml"), text);
+    }
+
+    @Test
+    void typedValuesAreCheckedAsTheirTextWouldBe() {
+        Settings s = Settings.builder().environment(Map.of("HOME", "/home/u"))
+                .backend("postgres").databaseUrl("postgresql://app@db:5432/agents").dataDir(Path.of("/srv/sk"))
+                .poolMinSize(2).poolMaxSize(8).poolTimeout(Duration.ofMillis(2500)).commandTimeout(Duration.ofSeconds(90))
+                .autoMigrate(false).loopHistorySize(50).set(Setting.SERVER_PORT, 0).set(Setting.PUBLIC_METRICS, true)
+                .build();
+
+        assertThat(s.backend()).isEqualTo("postgres");
+        assertThat(s.raw(Setting.DATABASE_URL)).isEqualTo("postgresql://app@db:5432/agents");
+        assertThat(s.dataDir()).isEqualTo(Path.of("/srv/sk"));
+        assertThat(s.integer(Setting.POOL_MAX_SIZE)).isEqualTo(8);
+        assertThat(s.value(Setting.POOL_TIMEOUT)).isEqualTo(new Settings.Value("2.5", Settings.Source.FLAG));
+        assertThat(s.seconds(Setting.POOL_TIMEOUT)).isEqualTo(Duration.ofMillis(2500));
+        assertThat(s.seconds(Setting.COMMAND_TIMEOUT)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.flag(Setting.AUTO_MIGRATE)).isFalse();
+        assertThat(s.flag(Setting.PUBLIC_METRICS)).isTrue();
+        assertThat(s.loopHistorySize()).isEqualTo(50);
+        assertThat(s.integer(Setting.SERVER_PORT)).isZero();
+        assertThat(s.origin(Setting.POOL_MIN_SIZE)).isEqualTo("set explicitly");
+
+        assertThatThrownBy(() -> Settings.builder().poolMaxSize(500).poolTimeout(Duration.ofMillis(500))
+                .set(Setting.SQLITE_BUSY_TIMEOUT, Duration.ofSeconds(-1)).build())
+                .hasMessage("invalid settings (3 problems): DATABASE_POOL_MAX_SIZE = '500': must be between 1 and 100 "
+                        + "(set explicitly); DATABASE_POOL_TIMEOUT = '0.5': must be between 1 and 120 seconds (set "
+                        + "explicitly); STATEKEEPER_SQLITE_BUSY_TIMEOUT = '-1': must be between 0 and 600 seconds (set "
+                        + "explicitly)");
+        assertThatThrownBy(() -> Settings.builder().poolMinSize(10).poolMaxSize(5).build())
+                .hasMessage("invalid settings: DATABASE_POOL_MAX_SIZE = '5': must be at least DATABASE_POOL_MIN_SIZE, "
+                        + "which is 10 set explicitly (set explicitly)");
+    }
+
+    @Test
+    void everyKindIsOneOfTheSealedRecordsAndDescribesItsRange() {
+        assertThat(Setting.POOL_MAX_SIZE.kind()).isEqualTo(Setting.Kind.integer(1, 100));
+        assertThat(Setting.READY_TIMEOUT.kind()).isEqualTo(Setting.Kind.seconds(0.1, 60));
+        assertThat(Setting.READY_TIMEOUT.range()).isEqualTo("0.1-60 s");
+        assertThat(Setting.AUTO_MIGRATE.kind()).isInstanceOf(Setting.Kind.Bool.class);
+        assertThat(Setting.AUTO_MIGRATE.range()).isEqualTo("true, false");
+        assertThat(Setting.DATA_DIR.kind().type()).isEqualTo(Path.class);
+        assertThat(Setting.API_TOKEN.kind()).isInstanceOf(Setting.Kind.Secret.class);
+        assertThat(Setting.DATABASE_URL.secret()).isTrue();
+        assertThat(Setting.SERVER_BIND.secret()).isFalse();
+    }
+
+    @Test
+    void aDataDirectoryThatIsNoPathIsRefused() {
+        assertThatThrownBy(() -> Settings.builder().set(Setting.DATA_DIR, "/tmp/a\u0000b").build())
+                .hasMessage("invalid settings: STATEKEEPER_DATA_DIR = '/tmp/a\u0000b': is not a valid path (Nul character "
+                        + "not allowed) (set explicitly)");
     }
 }

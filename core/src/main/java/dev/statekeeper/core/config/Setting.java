@@ -4,12 +4,17 @@ import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.error.Violation;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Every setting Statekeeper reads: its variable, default, allowed range and description. This one table
- * drives validation, {@code config list}, {@code --help} and the README's settings table.
+ * Every setting Statekeeper reads: its variable, default, {@link Kind} (allowed values and typed form) and
+ * description. This one table drives validation, {@code config list}, {@code --help} and the README's settings
+ * table.
  */
 public enum Setting {
     BACKEND("STATEKEEPER_BACKEND", "sqlite", Kind.BACKEND, "which backend stores the state"),
@@ -29,7 +34,7 @@ public enum Setting {
             "how many recently created loops the active-loop history keeps"),
     SQLITE_BUSY_TIMEOUT("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "5.0", Kind.seconds(0, 600),
             "seconds a SQLite writer waits for another process's lock before failing with DATABASE_BUSY"),
-    AUTO_MIGRATE("STATEKEEPER_AUTO_MIGRATE", "true", Kind.choice("true", "false"),
+    AUTO_MIGRATE("STATEKEEPER_AUTO_MIGRATE", "true", Kind.BOOLEAN,
             "apply pending schema migrations when the store opens (else a store that is behind refuses to open "
                     + "until 'statekeeper db migrate')"),
     THRESHOLD_PLAN("STATEKEEPER_THRESHOLD_PLAN", "85", Kind.integer(0, 100), "score that completes a plan loop"),
@@ -59,7 +64,7 @@ public enum Setting {
             "seconds /health/ready waits for the store to answer before reporting not ready"),
     SHUTDOWN_TIMEOUT("STATEKEEPER_SHUTDOWN_TIMEOUT", "10.0", Kind.seconds(0, 300),
             "seconds the server lets in-flight requests finish after SIGTERM before closing the store"),
-    PUBLIC_METRICS("STATEKEEPER_PUBLIC_METRICS", "false", Kind.choice("true", "false"),
+    PUBLIC_METRICS("STATEKEEPER_PUBLIC_METRICS", "false", Kind.BOOLEAN,
             "with a token set, serve /metrics and the details of /health/ready without it (for a scraper that cannot send one)"),
     IDEMPOTENCY_MAX_BYTES("STATEKEEPER_IDEMPOTENCY_MAX_BYTES", "33554432", Kind.integer(65_536, 1024 * 1024 * 1024),
             "bytes of memory the server gives the responses it keeps for Idempotency-Key retries (gzipped; older ones are dropped beyond it)"),
@@ -87,10 +92,10 @@ public enum Setting {
 
     private final String variable;
     private final String defaultValue;
-    private final Kind kind;
+    private final Kind<?> kind;
     private final String description;
 
-    Setting(String variable, String defaultValue, Kind kind, String description) {
+    Setting(String variable, String defaultValue, Kind<?> kind, String description) {
         this.variable = variable;
         this.defaultValue = defaultValue;
         this.kind = kind;
@@ -115,18 +120,16 @@ public enum Setting {
     }
 
     public boolean secret() {
-        return kind == Kind.SECRET_URL || kind == Kind.SECRET;
+        return kind.secret();
     }
 
     /** The value as it may be shown: passwords in URLs and whole secrets (tokens) replaced by ****. */
     public String display(String value) {
-        if (value == null) {
-            return null;
-        }
-        return kind == Kind.SECRET ? "****" : kind == Kind.SECRET_URL ? Secrets.maskUrl(value) : value;
+        return value == null ? null : kind.display(value);
     }
 
-    Kind kind() {
+    /** The kind of value it takes: its range, its check and the type {@link Settings} reads it as. */
+    public Kind<?> kind() {
         return kind;
     }
 
@@ -136,97 +139,343 @@ public enum Setting {
         return problem == null ? null : new Violation(variable, display(value), problem + " (" + origin + ")");
     }
 
-    /** Value kinds with their checks; a check returns null when the value is fine, else the rule broken. */
-    record Kind(String name, List<String> choices, double min, double max) {
-        static final Kind PATH = new Kind("path", List.of(), 0, 0);
-        static final Kind SECRET_URL = new Kind("url", List.of(), 0, 0);
-        static final Kind TEXT = new Kind("text", List.of(), 0, 0);
-        static final Kind SECRET = new Kind("secret", List.of(), 0, 0);
+    /**
+     * The kinds of value a setting takes. Each says its range as the README shows it ({@link #describe()}), checks a
+     * value as the environment, the config file or a flag gives it ({@link #check}: null when it is fine, else the
+     * rule broken, which error messages quote) and reads a value that passed the check into its typed form
+     * ({@link #parse}), once, when {@link Settings} are built.
+     *
+     * @param <T> the typed form: {@link Integer}, {@link Duration}, {@link Boolean}, {@link Path} or {@link String}
+     */
+    public sealed interface Kind<T> permits Kind.IntRange, Kind.Seconds, Kind.Bool, Kind.Choice, Kind.BackendName,
+            Kind.Directory, Kind.DatabaseUrl, Kind.Text, Kind.Secret {
         /** The name of an installed backend ({@link Backends}). */
-        static final Kind BACKEND = new Kind("backend", List.of(), 0, 0);
+        Kind<String> BACKEND = new BackendName();
+        /** true or false, in any case. */
+        Kind<Boolean> BOOLEAN = new Bool();
+        /** A directory. */
+        Kind<Path> PATH = new Directory();
+        /** A DATABASE_URL: postgresql://, postgres:// or sqlite:PATH; its password is masked when shown. */
+        Kind<String> SECRET_URL = new DatabaseUrl();
+        /** Any text but blank. */
+        Kind<String> TEXT = new Text();
+        /** Text that is never shown (a token): {@code ****}. */
+        Kind<String> SECRET = new Secret();
 
-        static Kind choice(String... values) {
-            return new Kind("choice", List.of(values), 0, 0);
+        /** One of the names, in any case; read in lower case. */
+        static Choice choice(String... values) {
+            return new Choice(List.of(values));
         }
 
-        static Kind integer(int min, int max) {
-            return new Kind("integer", List.of(), min, max);
+        /** A whole number from {@code min} to {@code max}. */
+        static IntRange integer(int min, int max) {
+            return new IntRange(min, max);
         }
 
-        static Kind seconds(double min, double max) {
-            return new Kind("seconds", List.of(), min, max);
+        /** A number of seconds (decimals allowed) from {@code min} to {@code max}, read as a {@link Duration}. */
+        static Seconds seconds(double min, double max) {
+            return new Seconds(min, max);
         }
 
-        String describe() {
-            return switch (name) {
-                case "choice" -> String.join(", ", choices);
-                case "backend" -> String.join(", ", Backends.names());
-                case "integer" -> (long) min + "-" + (long) max;
-                case "seconds" -> fmt(min) + "-" + fmt(max) + " s";
-                case "url" -> "postgresql://... or sqlite:/path";
-                case "text" -> "text";
-                case "secret" -> "text (secret, shown as ****)";
-                default -> "a directory";
-            };
+        /** The allowed values or range: "1-100", "1-120 s", "memory, json", "a directory". */
+        String describe();
+
+        /** The rule the value breaks, or null when it is fine. */
+        String check(String value);
+
+        /** The typed form of a value that passed {@link #check}. */
+        T parse(String value);
+
+        /** The class of the typed form. */
+        Class<T> type();
+
+        /** Whether values of this kind are secret (never shown whole). */
+        default boolean secret() {
+            return false;
         }
 
-        String check(String value) {
-            switch (name) {
-                case "choice":
-                    return choices.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
-                            : "must be one of " + String.join(", ", choices);
-                case "backend":
-                    List<String> names = Backends.names();
-                    return names.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
-                            : "must be one of " + String.join(", ", names);
-                case "integer":
-                    if (!value.trim().matches("-?\\d{1,9}")) {
-                        return "must be a whole number between " + (long) min + " and " + (long) max;
-                    }
-                    try {
-                        long v = Long.parseLong(value.trim());
-                        return v < min || v > max ? "must be between " + (long) min + " and " + (long) max : null;
-                    } catch (NumberFormatException e) {
-                        return "must be a whole number between " + (long) min + " and " + (long) max;
-                    }
-                case "seconds":
-                    if (!value.trim().matches("-?\\d{1,9}(\\.\\d+)?")) {
-                        return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
-                    }
-                    try {
-                        double v = Double.parseDouble(value.trim());
-                        return !(v >= min && v <= max) ? "must be between " + fmt(min) + " and " + fmt(max) + " seconds" : null;
-                    } catch (NumberFormatException e) {
-                        return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
-                    }
-                case "url":
-                    return databaseUrlProblem(value.trim());
-                default:
-                    return value.isBlank() ? "must not be empty" : null;
+        /** The value as it may be shown. */
+        default String display(String value) {
+            return value;
+        }
+
+        /** A whole number in a range. */
+        record IntRange(int min, int max) implements Kind<Integer> {
+            private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
+
+            @Override
+            public String describe() {
+                return min + "-" + max;
+            }
+
+            @Override
+            public String check(String value) {
+                if (!NUMBER.matcher(value.trim()).matches()) {
+                    return "must be a whole number between " + min + " and " + max;
+                }
+                long v = Long.parseLong(value.trim());
+                return v < min || v > max ? "must be between " + min + " and " + max : null;
+            }
+
+            @Override
+            public Integer parse(String value) {
+                return Integer.valueOf(value.trim());
+            }
+
+            @Override
+            public Class<Integer> type() {
+                return Integer.class;
             }
         }
 
-        /**
-         * The rule a DATABASE_URL breaks, said by the backend that claims it, or else the schemes of the backends
-         * that take one, sorted: "must start with postgresql:// or sqlite:".
-         */
-        private static String databaseUrlProblem(String url) {
-            List<StateStoreProvider> backends = Backends.databaseUrlBackends();
-            for (StateStoreProvider backend : backends) {
-                if (backend.claims(url)) {
-                    return backend.urlProblem(url);
+        /** A number of seconds in a range, with decimals; read as a {@link Duration} rounded to the millisecond. */
+        record Seconds(double min, double max) implements Kind<Duration> {
+            private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}(\\.\\d+)?");
+
+            @Override
+            public String describe() {
+                return fmt(min) + "-" + fmt(max) + " s";
+            }
+
+            @Override
+            public String check(String value) {
+                if (!NUMBER.matcher(value.trim()).matches()) {
+                    return "must be a number of seconds between " + fmt(min) + " and " + fmt(max);
+                }
+                double v = Double.parseDouble(value.trim());
+                return !(v >= min && v <= max) ? "must be between " + fmt(min) + " and " + fmt(max) + " seconds" : null;
+            }
+
+            @Override
+            public Duration parse(String value) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(value.trim()) * 1000));
+            }
+
+            @Override
+            public Class<Duration> type() {
+                return Duration.class;
+            }
+
+            private static String fmt(double d) {
+                return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+            }
+        }
+
+        /** true or false. */
+        record Bool() implements Kind<Boolean> {
+            private static final Choice VALUES = new Choice(List.of("true", "false"));
+
+            @Override
+            public String describe() {
+                return VALUES.describe();
+            }
+
+            @Override
+            public String check(String value) {
+                return VALUES.check(value);
+            }
+
+            @Override
+            public Boolean parse(String value) {
+                return Boolean.parseBoolean(value.trim());
+            }
+
+            @Override
+            public Class<Boolean> type() {
+                return Boolean.class;
+            }
+        }
+
+        /** One of a few names. */
+        record Choice(List<String> values) implements Kind<String> {
+            public Choice {
+                values = List.copyOf(values);
+            }
+
+            @Override
+            public String describe() {
+                return String.join(", ", values);
+            }
+
+            @Override
+            public String check(String value) {
+                return values.contains(parse(value)) ? null : "must be one of " + describe();
+            }
+
+            @Override
+            public String parse(String value) {
+                return value.trim().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+        }
+
+        /** A directory, as given. */
+        record Directory() implements Kind<Path> {
+            @Override
+            public String describe() {
+                return "a directory";
+            }
+
+            @Override
+            public String check(String value) {
+                if (value.isBlank()) {
+                    return "must not be empty";
+                }
+                try {
+                    Path.of(value);
+                    return null;
+                } catch (InvalidPathException e) {
+                    return "is not a valid path (" + e.getReason() + ")";
                 }
             }
-            if (backends.isEmpty()) {
-                return "names no store: none of the installed backends (" + String.join(", ", Backends.names())
-                        + ") keeps its location in a URL";
+
+            @Override
+            public Path parse(String value) {
+                return Path.of(value);
             }
-            return "must start with "
-                    + String.join(" or ", backends.stream().map(b -> b.schemes().getFirst()).sorted().toList());
+
+            @Override
+            public Class<Path> type() {
+                return Path.class;
+            }
         }
 
-        private static String fmt(double d) {
-            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        /** The name of an installed backend: the names the providers on the class path claim, in their order. */
+        record BackendName() implements Kind<String> {
+            @Override
+            public String describe() {
+                return String.join(", ", Backends.names());
+            }
+
+            @Override
+            public String check(String value) {
+                List<String> names = Backends.names();
+                return names.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
+                        : "must be one of " + String.join(", ", names);
+            }
+
+            @Override
+            public String parse(String value) {
+                return value.trim().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+        }
+
+        /** Where a database is: postgresql://... (or postgres://...) or sqlite:PATH, its password masked when shown. */
+        record DatabaseUrl() implements Kind<String> {
+            @Override
+            public String describe() {
+                return "postgresql://... or sqlite:/path";
+            }
+
+            @Override
+            public String check(String value) {
+                return databaseUrlProblem(value.trim());
+            }
+
+            /**
+             * The rule a DATABASE_URL breaks, said by the backend that claims it, or else the schemes of the backends
+             * that take one, sorted: "must start with postgresql:// or sqlite:".
+             */
+            private static String databaseUrlProblem(String url) {
+                List<StateStoreProvider> backends = Backends.databaseUrlBackends();
+                for (StateStoreProvider backend : backends) {
+                    if (backend.claims(url)) {
+                        return backend.urlProblem(url);
+                    }
+                }
+                if (backends.isEmpty()) {
+                    return "names no store: none of the installed backends (" + String.join(", ", Backends.names())
+                            + ") keeps its location in a URL";
+                }
+                return "must start with "
+                        + String.join(" or ", backends.stream().map(b -> b.schemes().getFirst()).sorted().toList());
+            }
+
+
+            @Override
+            public String parse(String value) {
+                return value;
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+
+            @Override
+            public boolean secret() {
+                return true;
+            }
+
+            @Override
+            public String display(String value) {
+                return Secrets.maskUrl(value);
+            }
+        }
+
+        /** Text, not blank. */
+        record Text() implements Kind<String> {
+            @Override
+            public String describe() {
+                return "text";
+            }
+
+            @Override
+            public String check(String value) {
+                return value.isBlank() ? "must not be empty" : null;
+            }
+
+            @Override
+            public String parse(String value) {
+                return value;
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+        }
+
+        /** Text that is never shown: {@code ****}. */
+        record Secret() implements Kind<String> {
+            @Override
+            public String describe() {
+                return "text (secret, shown as ****)";
+            }
+
+            @Override
+            public String check(String value) {
+                return value.isBlank() ? "must not be empty" : null;
+            }
+
+            @Override
+            public String parse(String value) {
+                return value;
+            }
+
+            @Override
+            public Class<String> type() {
+                return String.class;
+            }
+
+            @Override
+            public boolean secret() {
+                return true;
+            }
+
+            @Override
+            public String display(String value) {
+                return "****";
+            }
         }
     }
 }

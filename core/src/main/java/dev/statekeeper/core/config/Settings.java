@@ -8,6 +8,7 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,19 @@ import java.util.Optional;
  * where the value came from (a flag, the environment, or the config file and line). Immutable.
  *
  * <p>Precedence, lowest first: defaults, the config file ({@link ConfigFile}), the environment, flags.
- * {@link #load} reads all of them as the CLI does; {@link #fromEnvironment} reads the environment only.
+ * {@link #load} reads all of them as the CLI does; {@link #fromEnvironment} reads the environment only. An
+ * embedder sets values in their own types, over any of these, and they are checked as the same text would be:
+ * <pre>{@code
+ * Settings settings = Settings.builder()
+ *         .backend("postgres")
+ *         .databaseUrl("postgresql://app@db.internal:5432/agents")
+ *         .poolMaxSize(10)
+ *         .poolTimeout(Duration.ofSeconds(5))
+ *         .set(Setting.LOOP_HISTORY_SIZE, 50)
+ *         .build();
+ * }</pre>
+ * Each value is read into its typed form once, when built: {@link #integer}, {@link #seconds}, {@link #flag} and
+ * {@link #dataDir} return it.
  */
 public final class Settings {
     /** Where a value came from, lowest precedence first. */
@@ -39,14 +52,17 @@ public final class Settings {
     static final String STATE_MANAGER_DATABASE = "database";
 
     private final Map<Setting, Value> values;
+    /** Each value that is in range, in its {@link Setting.Kind}'s typed form: read once, when built. */
+    private final Map<Setting, Object> typed;
     private final Map<Setting, String> origins;
     private final Map<String, String> environment;
     private final Map<Setting, Violation> invalid;
     private final StatekeeperException fileProblem;
 
-    private Settings(Map<Setting, Value> values, Map<Setting, String> origins, Map<String, String> environment,
-                     Map<Setting, Violation> invalid, StatekeeperException fileProblem) {
+    private Settings(Map<Setting, Value> values, Map<Setting, Object> typed, Map<Setting, String> origins,
+                     Map<String, String> environment, Map<Setting, Violation> invalid, StatekeeperException fileProblem) {
         this.values = Map.copyOf(values);
+        this.typed = Map.copyOf(typed);
         this.origins = Map.copyOf(origins);
         this.environment = Map.copyOf(environment);
         this.invalid = new EnumMap<>(Setting.class);
@@ -173,7 +189,8 @@ public final class Settings {
                     return named.get().name();
                 }
             } else if (manager != null
-                    && Setting.STATE_MANAGER.kind().choices().contains(manager.toLowerCase(Locale.ROOT))) {
+                    && Setting.STATE_MANAGER.kind() instanceof Setting.Kind.Choice choice
+                    && choice.values().contains(manager.toLowerCase(Locale.ROOT))) {
                 return manager.toLowerCase(Locale.ROOT); // memory: STATE_MANAGER names the backend
             }
         }
@@ -181,9 +198,9 @@ public final class Settings {
     }
 
     public Path dataDir() {
-        String dir = raw(Setting.DATA_DIR);
+        Path dir = (Path) typed.get(Setting.DATA_DIR);
         if (dir != null) {
-            return Path.of(dir);
+            return dir;
         }
         String xdg = environment.get("XDG_STATE_HOME");
         if (xdg != null && !xdg.isBlank()) {
@@ -207,16 +224,35 @@ public final class Settings {
         return dataDir().resolve("state.db");
     }
 
+    /** The value of a whole-number setting ({@link Setting.Kind.IntRange}). */
     public int integer(Setting setting) {
-        return Integer.parseInt(raw(setting).trim());
+        return typed(setting, Integer.class);
     }
 
+    /** The value of a setting in seconds ({@link Setting.Kind.Seconds}), to the millisecond. */
     public Duration seconds(Setting setting) {
-        return Duration.ofMillis(Math.round(Double.parseDouble(raw(setting).trim()) * 1000));
+        return typed(setting, Duration.class);
     }
 
+    /** The value of a true/false setting ({@link Setting.Kind.Bool}). */
     public boolean flag(Setting setting) {
-        return Boolean.parseBoolean(raw(setting).trim());
+        return typed(setting, Boolean.class);
+    }
+
+    /**
+     * The typed value; IllegalArgumentException for a setting of another kind, IllegalStateException for one
+     * with no value in range (settings that {@link Builder#inspect()} returned may have those).
+     */
+    private <T> T typed(Setting setting, Class<T> type) {
+        if (setting.kind().type() != type) {
+            throw new IllegalArgumentException(setting.variable() + " is read as " + setting.kind().type().getSimpleName()
+                    + " (" + setting.range() + "), not as " + type.getSimpleName());
+        }
+        Object value = typed.get(setting);
+        if (value == null) {
+            throw new IllegalStateException(setting.variable() + " has no valid value: " + problemsWith(setting));
+        }
+        return type.cast(value);
     }
 
     public int loopHistorySize() {
@@ -287,9 +323,99 @@ public final class Settings {
             return this;
         }
 
-        /** A value that overrides every other layer (an embedder's explicit choice). */
+        /**
+         * A value that overrides every other layer (an embedder's explicit choice), as the environment would
+         * give it; null takes it away.
+         */
         public Builder set(Setting setting, String value) {
             return put(Source.FLAG, setting, value, "set explicitly");
+        }
+
+        /** A whole-number setting's value ({@link Setting.Kind.IntRange}), over every other layer. */
+        public Builder set(Setting setting, int value) {
+            return typed(setting, Integer.class, String.valueOf(value));
+        }
+
+        /**
+         * A setting in seconds ({@link Setting.Kind.Seconds}), over every other layer; it is read back to the
+         * millisecond.
+         */
+        public Builder set(Setting setting, Duration value) {
+            return typed(setting, Duration.class, value == null ? null : seconds(value));
+        }
+
+        /** A true/false setting's value ({@link Setting.Kind.Bool}), over every other layer. */
+        public Builder set(Setting setting, boolean value) {
+            return typed(setting, Boolean.class, String.valueOf(value));
+        }
+
+        /** A directory setting's value ({@link Setting.Kind.Directory}), over every other layer; null takes it away. */
+        public Builder set(Setting setting, Path value) {
+            return typed(setting, Path.class, value == null ? null : value.toString());
+        }
+
+        /** STATEKEEPER_BACKEND: memory, json, sqlite or postgres. */
+        public Builder backend(String backend) {
+            return set(Setting.BACKEND, backend);
+        }
+
+        /** DATABASE_URL: {@code postgresql://user:pass@host:port/db?...} or {@code sqlite:/path/state.db}. */
+        public Builder databaseUrl(String url) {
+            return set(Setting.DATABASE_URL, url);
+        }
+
+        /** STATEKEEPER_DATA_DIR: where the sqlite and json files and the backups live. */
+        public Builder dataDir(Path dir) {
+            return set(Setting.DATA_DIR, dir);
+        }
+
+        /** DATABASE_POOL_MIN_SIZE: the connections the pool keeps open. */
+        public Builder poolMinSize(int connections) {
+            return set(Setting.POOL_MIN_SIZE, connections);
+        }
+
+        /** DATABASE_POOL_MAX_SIZE: the most connections the pool opens. */
+        public Builder poolMaxSize(int connections) {
+            return set(Setting.POOL_MAX_SIZE, connections);
+        }
+
+        /** DATABASE_POOL_TIMEOUT: how long a caller waits for a pooled connection. */
+        public Builder poolTimeout(Duration timeout) {
+            return set(Setting.POOL_TIMEOUT, timeout);
+        }
+
+        /** DATABASE_COMMAND_TIMEOUT: the statement timeout. */
+        public Builder commandTimeout(Duration timeout) {
+            return set(Setting.COMMAND_TIMEOUT, timeout);
+        }
+
+        /** STATEKEEPER_AUTO_MIGRATE: whether opening a store applies pending schema migrations (else refuses). */
+        public Builder autoMigrate(boolean migrate) {
+            return set(Setting.AUTO_MIGRATE, migrate);
+        }
+
+        /** STATEKEEPER_LOOP_HISTORY_SIZE: how many recently created loops the active-loop history keeps. */
+        public Builder loopHistorySize(int loops) {
+            return set(Setting.LOOP_HISTORY_SIZE, loops);
+        }
+
+        /**
+         * A typed value as the text the environment would give, so that {@link #build()} checks it alike and an
+         * error quotes it ("DATABASE_POOL_MAX_SIZE = '500': must be between 1 and 100 (set explicitly)").
+         */
+        private Builder typed(Setting setting, Class<?> type, String text) {
+            Objects.requireNonNull(setting, "setting");
+            if (setting.kind().type() != type) {
+                throw new IllegalArgumentException(setting.variable() + " takes " + setting.kind().type().getSimpleName()
+                        + " (" + setting.range() + "), not " + type.getSimpleName());
+            }
+            return set(setting, text);
+        }
+
+        /** A duration in seconds as text: 30, 0.25, 0.000001. */
+        private static String seconds(Duration value) {
+            return BigDecimal.valueOf(value.getSeconds()).add(BigDecimal.valueOf(value.getNano(), 9))
+                    .stripTrailingZeros().toPlainString();
         }
 
         /** A CLI flag's value (null when the flag was not given), named in errors: "from --backend". */
@@ -330,6 +456,7 @@ public final class Settings {
          */
         public Settings inspect() {
             Map<Setting, Value> resolved = new EnumMap<>(Setting.class);
+            Map<Setting, Object> typed = new EnumMap<>(Setting.class);
             Map<Setting, String> origins = new EnumMap<>(Setting.class);
             Map<Setting, Violation> invalid = new EnumMap<>(Setting.class);
             for (Setting s : Setting.values()) {
@@ -347,6 +474,8 @@ public final class Settings {
                     Violation v = chosen.source() == Source.DEFAULT ? null : s.check(chosen.value(), origin);
                     if (v != null) {
                         invalid.put(s, v);
+                    } else {
+                        typed.put(s, s.kind().parse(chosen.value()));
                     }
                     resolved.put(s, chosen);
                     if (chosen.source() != Source.DEFAULT) {
@@ -354,7 +483,7 @@ public final class Settings {
                     }
                 }
             }
-            return new Settings(resolved, origins, environment, invalid, fileProblem);
+            return new Settings(resolved, typed, origins, environment, invalid, fileProblem);
         }
 
         private record Layered(String value, String origin) {

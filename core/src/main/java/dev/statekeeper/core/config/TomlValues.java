@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Setting values to and from TOML: a file may hold {@code DATABASE_POOL_MAX_SIZE = 30} or {@code = "30"};
@@ -42,13 +40,12 @@ final class TomlValues {
     /** A valid value of the setting as the TOML value {@code config set} writes. */
     static JsonNode node(Setting setting, String value) {
         String trimmed = value.trim();
-        return switch (setting.kind().name()) {
-            case "integer" -> LongNode.valueOf(Long.parseLong(trimmed));
-            case "seconds" -> DecimalNode.valueOf(new BigDecimal(trimmed));
-            case "choice" -> setting.kind().choices().equals(List.of("true", "false"))
-                    ? BooleanNode.valueOf(Boolean.parseBoolean(trimmed))
-                    : TextNode.valueOf(trimmed.toLowerCase(Locale.ROOT));
-            case "backend" -> TextNode.valueOf(trimmed.toLowerCase(Locale.ROOT));
+        return switch (setting.kind()) {
+            case Setting.Kind.IntRange integer -> LongNode.valueOf(Long.parseLong(trimmed));
+            case Setting.Kind.Seconds seconds -> DecimalNode.valueOf(new BigDecimal(trimmed));
+            case Setting.Kind.Bool bool -> BooleanNode.valueOf(bool.parse(value));
+            case Setting.Kind.Choice choice -> TextNode.valueOf(choice.parse(value));
+            case Setting.Kind.BackendName backend -> TextNode.valueOf(backend.parse(value));
             default -> TextNode.valueOf(value);
         };
     }

@@ -13,6 +13,14 @@ import java.util.List;
  * entry without it, whichever adapter read it). {@code iteration} and {@code timestamp} may be null on input:
  * the store then takes the loop's current iteration and the time of the append, both read in the append's own
  * write ({@link Loops#stamped}), so an entry as stored and returned always has them.
+ *
+ * <p>{@link #builder()} names each field, where the canonical constructor takes eight in a row:
+ * <pre>{@code
+ * CriticFeedback feedback = CriticFeedback.builder()
+ *         .criticAgent("spec-critic").overallScore(72).assessmentSummary("Solid start")
+ *         .keyIssues(List.of("no error model"))
+ *         .build();
+ * }</pre>
  */
 public record CriticFeedback(
         String criticAgent,
@@ -49,9 +57,88 @@ public record CriticFeedback(
         checks.orThrow();
     }
 
+    /** A builder with every field unset: null, or the empty text and lists the constructor makes of null. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** The entry at that iteration and time, as a store keeps it. */
     public CriticFeedback stored(int atIteration, Instant at) {
         return new CriticFeedback(criticAgent, atIteration, overallScore, assessmentSummary, detailedFeedback,
                 keyIssues, recommendations, at);
+    }
+
+    /**
+     * Builds a {@link CriticFeedback} field by field. {@link #build()} goes through the canonical constructor and
+     * so does what it does, no more: a null {@code detailedFeedback} becomes "", null lists empty ones. The rules
+     * are checked where the record's are, by {@link CriticFeedback#validate()}, which every store runs when it
+     * appends the entry (VALIDATION_FAILED naming each broken field); call it to check sooner.
+     */
+    public static final class Builder {
+        private String criticAgent;
+        private Integer iteration;
+        private Integer overallScore;
+        private String assessmentSummary;
+        private String detailedFeedback;
+        private List<String> keyIssues;
+        private List<String> recommendations;
+        private Instant timestamp;
+
+        private Builder() {
+        }
+
+        /** The critic's name (required, at most 100 characters). */
+        public Builder criticAgent(String criticAgent) {
+            this.criticAgent = criticAgent;
+            return this;
+        }
+
+        /** The iteration assessed (at least 1); null, the default, takes the loop's current iteration. */
+        public Builder iteration(Integer iteration) {
+            this.iteration = iteration;
+            return this;
+        }
+
+        /** The overall score, 0-100 (required). */
+        public Builder overallScore(Integer overallScore) {
+            this.overallScore = overallScore;
+            return this;
+        }
+
+        /** The assessment summary (required). */
+        public Builder assessmentSummary(String assessmentSummary) {
+            this.assessmentSummary = assessmentSummary;
+            return this;
+        }
+
+        /** Detailed feedback; null, the default, is "". */
+        public Builder detailedFeedback(String detailedFeedback) {
+            this.detailedFeedback = detailedFeedback;
+            return this;
+        }
+
+        /** The key issues, in order (copied by {@link #build()}); null, the default, is none. */
+        public Builder keyIssues(List<String> keyIssues) {
+            this.keyIssues = keyIssues;
+            return this;
+        }
+
+        /** The recommendations, in order (copied by {@link #build()}); null, the default, is none. */
+        public Builder recommendations(List<String> recommendations) {
+            this.recommendations = recommendations;
+            return this;
+        }
+
+        /** When it was assessed; null, the default, takes the time of the append. */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        /** The feedback as the canonical constructor makes it of these fields. */
+        public CriticFeedback build() {
+            return new CriticFeedback(criticAgent, iteration, overallScore, assessmentSummary, detailedFeedback,
+                    keyIssues, recommendations, timestamp);
+        }
     }
 }

@@ -20,7 +20,8 @@ class ArchiveFormatTest {
     void aRecordIsOneLineWithItsKindFirstAndEveryFieldInOrder() {
         Instant at = Instant.parse("2026-01-02T03:04:05.000006Z");
         LoopRecord loop = new LoopRecord("ab12cd34", "démo", LoopType.SPEC, LoopStatus.IN_PROGRESS, 70, 1, 2, at, at,
-                List.of(new CriticFeedback("critic", 1, 70, "ok", "", List.of(), List.of("more tests"), at)));
+                List.of(CriticFeedback.builder().criticAgent("critic").iteration(1).overallScore(70).assessmentSummary("ok")
+                        .recommendations(List.of("more tests")).timestamp(at).build()));
 
         assertThat(new String(ArchiveCodec.line(loop), StandardCharsets.US_ASCII)).isEqualTo("{\"kind\":\"loop\","
                 + "\"id\":\"ab12cd34\",\"project\":\"d\\u00E9mo\",\"type\":\"spec\",\"status\":\"in_progress\","

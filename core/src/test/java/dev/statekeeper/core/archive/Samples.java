@@ -90,8 +90,9 @@ final class Samples {
     }
 
     static CriticFeedback feedback(int iteration, int score, String summary) {
-        return new CriticFeedback("spec-critic", iteration, score, summary, "details", List.of("issue"), List.of("fix"),
-                null);
+        return CriticFeedback.builder().criticAgent("spec-critic").iteration(iteration).overallScore(score)
+                .assessmentSummary(summary).detailedFeedback("details").keyIssues(List.of("issue"))
+                .recommendations(List.of("fix")).build();
     }
 
     static SpecContent spec(String title, String scope) {

@@ -111,4 +111,23 @@ class SettingsTest {
         assertThat(Secrets.maskUrl("postgresql://h/db?sslpassword=s3cret&sslmode=verify-full"))
                 .isEqualTo("postgresql://h/db?sslpassword=****&sslmode=verify-full");
     }
+
+    @Test
+    void aTypedValueOfTheWrongKindIsAProgrammingError() {
+        assertThatThrownBy(() -> Settings.builder().set(Setting.POOL_TIMEOUT, 30))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DATABASE_POOL_TIMEOUT takes Duration (1-120 s), not Integer");
+        assertThatThrownBy(() -> Settings.defaults().integer(Setting.POOL_TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DATABASE_POOL_TIMEOUT is read as Duration (1-120 s), not as Integer");
+    }
+
+    @Test
+    void nullTakesATypedValueAway() {
+        Settings s = Settings.builder().environment(Map.of("STATEKEEPER_DATA_DIR", "/env"))
+                .dataDir(Path.of("/flag")).dataDir(null).poolTimeout(Duration.ofSeconds(5)).poolTimeout(null).build();
+
+        assertThat(s.dataDir()).isEqualTo(Path.of("/env"));
+        assertThat(s.seconds(Setting.POOL_TIMEOUT)).isEqualTo(Duration.ofSeconds(30));
+    }
 }

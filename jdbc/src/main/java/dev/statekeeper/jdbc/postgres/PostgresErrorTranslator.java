@@ -16,26 +16,40 @@ import java.sql.SQLTransientConnectionException;
  * and database (never the password), and what to do: the wording of seed 000's troubleshooting guide.
  * A pool timeout names the timeout and the pool's size, active, idle and waiting counts, read from HikariCP's
  * {@link HikariPoolMXBean} when the translator serves a pool ({@link #onPool}).
+ *
+ * <p>On the application's DataSource ({@link #onApplication}) the pool is the application's, whatever pool it is:
+ * a borrow that failed without a SQLSTATE of the server's is its pool running dry, and the messages send the
+ * operator to the application's pool and DataSource rather than to the DATABASE_* settings, which it does not
+ * follow.
  */
 final class PostgresErrorTranslator implements SqlErrorTranslator {
     private final PostgresUrl url;
     private final Settings settings;
     /** The counts of the pool whose borrowers this translator serves; null for connections of their own. */
     private final HikariPoolMXBean pool;
+    /** The application's DataSource the connections come from, or null when they are the store's own. */
+    private final ApplicationConnections application;
 
     PostgresErrorTranslator(PostgresUrl url, Settings settings) {
-        this(url, settings, null);
+        this(url, settings, null, null);
     }
 
-    private PostgresErrorTranslator(PostgresUrl url, Settings settings, HikariPoolMXBean pool) {
+    private PostgresErrorTranslator(PostgresUrl url, Settings settings, HikariPoolMXBean pool,
+                                    ApplicationConnections application) {
         this.url = url;
         this.settings = settings;
         this.pool = pool;
+        this.application = application;
     }
 
     /** The same translator for the borrowers of a pool: a pool timeout then names the pool's counts. */
     PostgresErrorTranslator onPool(HikariPoolMXBean counts) {
-        return new PostgresErrorTranslator(url, settings, counts);
+        return new PostgresErrorTranslator(url, settings, counts, null);
+    }
+
+    /** A translator for work on the application's DataSource, whose pool is the application's. */
+    static PostgresErrorTranslator onApplication(PostgresUrl url, Settings settings, ApplicationConnections application) {
+        return new PostgresErrorTranslator(url, settings, null, application);
     }
 
     @Override
@@ -56,7 +70,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
      */
     @Override
     public Failure classify(SQLException error) {
-        if (poolTimeout(error)) {
+        if (poolTimeout(error) || applicationPoolDry(error)) {
             return Failure.PERMANENT;
         }
         String state = sqlState(error);
@@ -81,7 +95,7 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
             switch (state) {
                 case "28P01", "28000":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "authentication failed for user '" + url.user()
-                            + "' (" + driver + "); check the user and password in DATABASE_URL, or reset it: "
+                            + "' (" + driver + "); check the user and password in " + source() + ", or reset it: "
                             + "ALTER USER " + url.user() + " WITH PASSWORD '...';");
                 case "3D000":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "database '" + url.database()
@@ -93,13 +107,17 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                             + "'statekeeper db migrate status' to compare the applied migrations with this build's");
                 case "53300":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server has too many connections ("
-                            + driver + "); lower " + Setting.POOL_MAX_SIZE.variable() + " (now "
-                            + settings.raw(Setting.POOL_MAX_SIZE) + ") or raise the server's max_connections");
+                            + driver + "); lower " + (application != null ? "the application pool's maximum size"
+                                    : Setting.POOL_MAX_SIZE.variable() + " (now " + settings.raw(Setting.POOL_MAX_SIZE)
+                                            + ")") + " or raise the server's max_connections");
                 case "57014":
-                    return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the statement was cancelled after the "
-                            + "statement timeout of " + settings.raw(Setting.COMMAND_TIMEOUT) + " s ("
-                            + Setting.COMMAND_TIMEOUT.variable() + "); find slow queries or locks in pg_stat_activity, "
-                            + "or raise the timeout");
+                    return new Problem(ErrorCode.BACKEND_UNAVAILABLE, application != null
+                            ? "the statement was cancelled (" + driver + "), by the statement_timeout of the "
+                                    + "application's connections or a cancel request; find slow queries or locks in "
+                                    + "pg_stat_activity, or raise the timeout"
+                            : "the statement was cancelled after the statement timeout of "
+                                    + settings.raw(Setting.COMMAND_TIMEOUT) + " s (" + Setting.COMMAND_TIMEOUT.variable()
+                                    + "); find slow queries or locks in pg_stat_activity, or raise the timeout");
                 case "57P01", "57P02", "57P03":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server is shutting down or starting ("
                             + driver + "); retry when it accepts connections (pg_isready -h " + url.host()
@@ -113,23 +131,23 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                             + driver + "); retry");
                 case "25006":
                     return new Problem(ErrorCode.READ_ONLY, "the server accepts no writes (" + driver
-                            + "); point DATABASE_URL at the primary, not a standby");
+                            + "); point " + source() + " at the primary, not a standby");
                 case "42501":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "permission denied (" + driver + "); GRANT the "
-                            + "user of DATABASE_URL the privileges on the database and its tables");
+                            + "user of " + source() + " the privileges on the database and its tables");
                 default:
                     break;
             }
             if (driver.contains("does not support SSL")) {
                 return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server does not accept SSL connections but "
-                        + "DATABASE_URL asks for sslmode=" + url.properties().getProperty("sslmode", "require")
+                        + source() + " asks for sslmode=" + url.properties().getProperty("sslmode", "require")
                         + "; turn ssl on in the server's postgresql.conf, or use sslmode=prefer (or disable) on a "
                         + "trusted network");
             }
             if (state.startsWith("08") || refused(error)) {
                 return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "cannot connect to the server at " + url.server()
                         + " (" + driver + "); check that PostgreSQL runs there (pg_isready -h " + url.host() + " -p "
-                        + url.port() + ") and that DATABASE_URL names the right host and port");
+                        + url.port() + ") and that " + source() + " names the right host and port");
             }
         }
         if (refused(error)) {
@@ -139,15 +157,37 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
         if (poolTimeout(error)) {
             return poolTimeoutProblem(error);
         }
+        if (applicationPoolDry(error)) {
+            return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the application's DataSource (" + application.name()
+                    + ") gave no connection (" + driver + ")" + application.stats().map(s -> "; its pool: " + s.active()
+                            + " active, " + s.idle() + " idle, " + s.waiting() + " waiting (max " + s.max() + ")")
+                            .orElse("") + "; the pool is the application's: raise its size or its timeout, or look "
+                    + "for long transactions in pg_stat_activity");
+        }
         return null;
     }
 
+    /** Where the connections' URL and user are set, as messages tell the operator. */
+    private String source() {
+        return application == null ? "DATABASE_URL" : "the application's DataSource";
+    }
+
     /**
-     * Whether the error is HikariCP's: no connection became free within the pool's timeout. It is the one
-     * {@link SQLTransientConnectionException} a borrower gets (pgjdbc throws none).
+     * Whether the application's DataSource gave no connection for a reason of its pool's (its timeout, its
+     * limit), any pool: a failed borrow without a SQLSTATE, or HikariCP's timeout (which may carry the SQLSTATE of
+     * the last connection that failed to open).
      */
-    private static boolean poolTimeout(SQLException error) {
-        return error instanceof SQLTransientConnectionException;
+    private boolean applicationPoolDry(SQLException error) {
+        return application != null && error instanceof NoConnection
+                && (error.getSQLState() == null || error.getCause() instanceof SQLTransientConnectionException);
+    }
+
+    /**
+     * Whether the error is the store's own pool's (HikariCP's): no connection became free within the pool's
+     * timeout. It is the one {@link SQLTransientConnectionException} a borrower gets (pgjdbc throws none).
+     */
+    private boolean poolTimeout(SQLException error) {
+        return application == null && error instanceof SQLTransientConnectionException;
     }
 
     /**

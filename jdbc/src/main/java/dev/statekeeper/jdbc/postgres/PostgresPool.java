@@ -14,6 +14,7 @@ import dev.statekeeper.jdbc.StatementCache;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -27,7 +28,7 @@ import javax.sql.DataSource;
  * connection at once, so an unreachable server, a wrong password or a missing database fail the open, not the
  * first operation.
  */
-final class PostgresPool implements AutoCloseable {
+final class PostgresPool implements PostgresConnections {
     static final String APPLICATION_NAME = "statekeeper";
     private static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     private static final Duration KEEPALIVE_PING = Duration.ofMinutes(2);
@@ -74,8 +75,13 @@ final class PostgresPool implements AutoCloseable {
         }
     }
 
-    /** The pool's counts now; before HikariCP has started its pool, all zero. */
-    PoolStats stats() {
+    @Override
+    public Optional<PoolStats> stats() {
+        return Optional.of(stats(pool));
+    }
+
+    /** The counts of a HikariCP pool now; before HikariCP has started its pool, all zero. */
+    static PoolStats stats(HikariDataSource pool) {
         HikariPoolMXBean bean = pool.getHikariPoolMXBean();
         int max = pool.getMaximumPoolSize();
         return bean == null ? new PoolStats(0, 0, 0, max)
@@ -90,6 +96,11 @@ final class PostgresPool implements AutoCloseable {
 
     /** The pooled connections, for all store work. */
     DataSource pooled() {
+        return pool;
+    }
+
+    @Override
+    public DataSource dataSource() {
         return pool;
     }
 

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
@@ -23,19 +25,22 @@ import java.util.Optional;
  * ({@code SELECT ... FOR UPDATE}) so that concurrent writers from any number of processes never lose an
  * update ({@link PostgresTransactionControl}). The per-table work is done by the repositories shared with
  * SQLite. Thread-safe.
+ *
+ * <p>An application with a pool of its own opens the store on it with {@link #open(DataSource, Settings, Clock)}
+ * instead of DATABASE_URL.
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = PostgresStoreProvider.NAME;
 
     private final PostgresUrl url;
-    private final PostgresPool pool;
+    private final PostgresConnections connections;
     private final boolean trigrams;
 
-    private PostgresStateStore(PostgresUrl url, PostgresPool pool, Transactor tx, PostgresDialect dialect,
+    private PostgresStateStore(PostgresUrl url, PostgresConnections connections, Transactor tx, PostgresDialect dialect,
                                Settings settings, Clock clock) {
         super(BACKEND, tx, dialect, settings, clock);
         this.url = url;
-        this.pool = pool;
+        this.connections = connections;
         this.trigrams = dialect.usesTrigrams();
     }
 
@@ -51,15 +56,56 @@ public final class PostgresStateStore extends JdbcStateStore {
         schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), PostgresPool.unpooled(url, settings));
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
-            Transactor tx = new Transactor(BACKEND, pool.pooled(), pool.pooled(), new PostgresTransactionControl(),
-                    translator.onPool(pool.counts()), RetryPolicy.from(settings));
-            PostgresDialect dialect = PostgresDialect.of(tx, url,
-                    schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
-            return new PostgresStateStore(url, pool, tx, dialect, settings, clock);
+            return open(url, pool, translator.onPool(pool.counts()), schema, settings, clock);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the store on the application's own DataSource, a pool (HikariCP, DBCP, Agroal...) or a plain
+     * {@code PGSimpleDataSource}, reaching a PostgreSQL 14+ database; DATABASE_URL is not read. The schema is
+     * brought up to date on it when {@link Setting#AUTO_MIGRATE} allows, else validated (MIGRATION_DRIFT when it
+     * is behind; {@link #migrator(DataSource, Settings)} migrates it), as on {@link #open(Settings, Clock)}.
+     *
+     * <p>The DataSource stays the application's: {@link #close()} leaves it open, and its size, timeouts and
+     * connection properties are its own; the settings of Statekeeper's pool and connections (DATABASE_POOL_*,
+     * DATABASE_COMMAND_TIMEOUT, DATABASE_CONNECT_TIMEOUT, DATABASE_KEEPALIVE_*, DATABASE_LEAK_DETECTION_THRESHOLD)
+     * do not apply: a statement of the store runs as long as the application's {@code statement_timeout} allows.
+     * The store borrows a connection for each operation and gives it back as it found it (auto-commit and read-only
+     * as they were); opening it takes two at once (Flyway's), so the pool must allow at least two.
+     *
+     * <p>{@link #poolStats()} reports what can be known: the counts of a HikariCP DataSource (or one that unwraps
+     * to it), which are its whole pool's, the application's borrowers included; nothing for any other DataSource,
+     * which does not say how it pools. A DataSource that gives no connection fails the operation with
+     * BACKEND_UNAVAILABLE naming it and, for HikariCP, its counts, whatever pool it is.
+     *
+     * @throws dev.statekeeper.core.error.StatekeeperException BACKEND_UNAVAILABLE when the DataSource gives no
+     *         connection, CONFIG_INVALID when it reaches another database than PostgreSQL, MIGRATION_DRIFT when the
+     *         schema does not match this build's migrations
+     */
+    public static PostgresStateStore open(DataSource dataSource, Settings settings, Clock clock) {
+        ApplicationConnections connections = new ApplicationConnections(Objects.requireNonNull(dataSource, "dataSource"));
+        PostgresUrl url = connections.identify();
+        PostgresErrorTranslator translator = PostgresErrorTranslator.onApplication(url, settings, connections);
+        PostgresSchema schema = new PostgresSchema(url, translator);
+        schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), connections.dataSource());
+        return open(url, connections, translator, schema, settings, clock);
+    }
+
+    /** {@link #open(DataSource, Settings, Clock)} on the system clock (UTC). */
+    public static PostgresStateStore open(DataSource dataSource, Settings settings) {
+        return open(dataSource, settings, Clock.systemUTC());
+    }
+
+    private static PostgresStateStore open(PostgresUrl url, PostgresConnections connections,
+                                           PostgresErrorTranslator translator, PostgresSchema schema, Settings settings,
+                                           Clock clock) {
+        Transactor tx = new Transactor(BACKEND, connections.dataSource(), connections.dataSource(),
+                new PostgresTransactionControl(), translator, RetryPolicy.from(settings));
+        PostgresDialect dialect = PostgresDialect.of(tx, url, schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
+        return new PostgresStateStore(url, connections, tx, dialect, settings, clock);
     }
 
     /**
@@ -72,14 +118,29 @@ public final class PostgresStateStore extends JdbcStateStore {
                 .migrator(PostgresPool.unpooled(url, settings));
     }
 
+    /**
+     * {@code db migrate} of the database the application's DataSource reaches, over its connections: for an
+     * application that opens the store with {@link Setting#AUTO_MIGRATE} off and migrates when it chooses.
+     */
+    public static Migrator migrator(DataSource dataSource, Settings settings) {
+        ApplicationConnections connections = new ApplicationConnections(Objects.requireNonNull(dataSource, "dataSource"));
+        PostgresUrl url = connections.identify();
+        return new PostgresSchema(url, PostgresErrorTranslator.onApplication(url, settings, connections))
+                .migrator(connections.dataSource());
+    }
+
     /** Whether fuzzy resolve is ranked by pg_trgm in the database (else in Java: see {@link PostgresDialect#of}). */
     public boolean usesTrigramIndex() {
         return trigrams;
     }
 
+    /**
+     * The counts of the store's pool; on the application's DataSource, those of a HikariCP one (its whole pool) and
+     * empty for any other ({@link #open(DataSource, Settings, Clock)}).
+     */
     @Override
     public Optional<PoolStats> poolStats() {
-        return Optional.of(pool.stats());
+        return connections.stats();
     }
 
     @Override
@@ -99,8 +160,9 @@ public final class PostgresStateStore extends JdbcStateStore {
         return Map.of("database", Sql.number(c, "SELECT pg_database_size(current_database())"));
     }
 
+    /** Closes the store's own pool; leaves the application's DataSource open. */
     @Override
     protected void closeDatabase() {
-        pool.close();
+        connections.close();
     }
 }

@@ -53,10 +53,15 @@ final class FeedbackRows {
     /** The entry on a row of a query that selects {@link #COLUMNS}. */
     CriticFeedback map(ResultSet row, String loopId) throws SQLException {
         String where = "feedback of loop '" + loopId + "'";
-        return new CriticFeedback(row.getString("critic_agent"), row.getInt("feedback_iteration"),
-                row.getInt("overall_score"),
-                row.getString("assessment_summary"), row.getString("detailed_feedback"),
-                JsonColumns.strings(row.getString("key_issues"), where),
-                JsonColumns.strings(row.getString("recommendations"), where), dialect.time(row, "assessed_at"));
+        return CriticFeedback.builder()
+                .criticAgent(row.getString("critic_agent"))
+                .iteration(row.getInt("feedback_iteration"))
+                .overallScore(row.getInt("overall_score"))
+                .assessmentSummary(row.getString("assessment_summary"))
+                .detailedFeedback(row.getString("detailed_feedback"))
+                .keyIssues(JsonColumns.strings(row.getString("key_issues"), where))
+                .recommendations(JsonColumns.strings(row.getString("recommendations"), where))
+                .timestamp(dialect.time(row, "assessed_at"))
+                .build();
     }
 }

@@ -145,8 +145,8 @@ class PostgresFaultsTest {
                 String tag = "w" + thread + "-" + n;
                 attempted.incrementAndGet();
                 try {
-                    store.addFeedback(loop, new CriticFeedback("critic", 1, 50 + n % 50, tag, "", List.of(),
-                            List.of(), null));
+                    store.addFeedback(loop, CriticFeedback.builder().criticAgent("critic").iteration(1)
+                            .overallScore(50 + n % 50).assessmentSummary(tag).build());
                     acknowledged.add(tag);
                     store.getLoop(loop);
                 } catch (StatekeeperException e) {

@@ -9,7 +9,6 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.error.StatekeeperException;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The second process of {@link SqliteDiskFullTest}, run on a small filesystem of its own: appends feedback with
@@ -32,7 +31,8 @@ public final class DiskFullProcess {
             String big = "x".repeat(16_000);
             while (failure == null && appended < 10_000) {
                 try {
-                    store.addFeedback(id, new CriticFeedback("critic", 1, 50, big, "", List.of(), List.of(), null));
+                    store.addFeedback(id, CriticFeedback.builder().criticAgent("critic").iteration(1).overallScore(50)
+                            .assessmentSummary(big).build());
                     appended++;
                 } catch (StatekeeperException e) {
                     failure = e;

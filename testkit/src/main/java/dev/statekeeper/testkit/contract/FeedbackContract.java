@@ -45,8 +45,9 @@ public abstract class FeedbackContract extends ContractBase {
     @Test
     void feedbackRoundTripsEveryFieldAndIsStampedWhenUntimed() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        CriticFeedback timed = new CriticFeedback("analyst-critic", 2, 77, "summary", "long details\nline 2",
-                List.of("a", "b"), List.of("r1"), Instant.parse("2025-05-05T10:00:00.123456789Z"));
+        CriticFeedback timed = CriticFeedback.builder().criticAgent("analyst-critic").iteration(2).overallScore(77)
+                .assessmentSummary("summary").detailedFeedback("long details\nline 2").keyIssues(List.of("a", "b"))
+                .recommendations(List.of("r1")).timestamp(Instant.parse("2025-05-05T10:00:00.123456789Z")).build();
 
         store.addFeedback(loop.id(), timed);
         LoopSummary after = store.addFeedback(loop.id(), feedback(81));
@@ -70,7 +71,7 @@ public abstract class FeedbackContract extends ContractBase {
     @Test
     void reportsEveryViolationOfOneFeedbackTogether() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        CriticFeedback bad = new CriticFeedback("", 0, -1, null, null, null, null, null);
+        CriticFeedback bad = CriticFeedback.builder().criticAgent("").iteration(0).overallScore(-1).build();
 
         failure(ErrorCode.VALIDATION_FAILED, "invalid feedback (4 problems): criticAgent = '': is required; "
                         + "iteration = 0: must be >= 1; overallScore = -1: must be between 0 and 100; "
@@ -82,8 +83,9 @@ public abstract class FeedbackContract extends ContractBase {
     @Test
     void refusesNulCharactersMissingListItemsAndImpossibleTimestamps() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        CriticFeedback bad = new CriticFeedback("\u0000critic", 1, 50, "summary", null,
-                java.util.Arrays.asList("fine", null), List.of("x\u0000"), Instant.parse("+10000-01-01T00:00:00Z"));
+        CriticFeedback bad = CriticFeedback.builder().criticAgent("\u0000critic").iteration(1).overallScore(50)
+                .assessmentSummary("summary").keyIssues(java.util.Arrays.asList("fine", null))
+                .recommendations(List.of("x\u0000")).timestamp(Instant.parse("+10000-01-01T00:00:00Z")).build();
 
         failure(ErrorCode.VALIDATION_FAILED, "invalid feedback (4 problems): "
                         + "criticAgent = '\uFFFDcritic': must not contain NUL (\\u0000) characters; "
@@ -98,8 +100,9 @@ public abstract class FeedbackContract extends ContractBase {
     @Test
     void refusesLoneSurrogatesWhichEveryBackendWouldStoreAsAQuestionMark() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        CriticFeedback bad = new CriticFeedback("critic", 1, 50, "Sur\ud800x", null, List.of("\udc00"),
-                List.of("paired \ud83d\udc4d is fine"), null);
+        CriticFeedback bad = CriticFeedback.builder().criticAgent("critic").iteration(1).overallScore(50)
+                .assessmentSummary("Sur\ud800x").keyIssues(List.of("\udc00"))
+                .recommendations(List.of("paired \ud83d\udc4d is fine")).build();
 
         failure(ErrorCode.VALIDATION_FAILED, "invalid feedback (2 problems): "
                         + "assessmentSummary = 'Sur\uFFFDx': must be valid Unicode: a lone surrogate (\\ud800) at "
@@ -116,7 +119,8 @@ public abstract class FeedbackContract extends ContractBase {
     @Test
     void feedbackWithoutAnOverallScoreIsRefused() {
         Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        CriticFeedback unscored = new CriticFeedback("critic", 1, null, "summary", null, null, null, null);
+        CriticFeedback unscored = CriticFeedback.builder().criticAgent("critic").iteration(1)
+                .assessmentSummary("summary").build();
 
         var e = failure(ErrorCode.VALIDATION_FAILED, "invalid feedback: overallScore = (missing): is required",
                 () -> store.addFeedback(loop.id(), unscored));

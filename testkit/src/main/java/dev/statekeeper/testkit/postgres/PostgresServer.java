@@ -119,6 +119,8 @@ public final class PostgresServer {
                 builder.setPort(port);
             }
             builder
+                    // zonky waits 10 s by default; initdb plus start takes longer on a loaded 2-core machine
+                    .setPGStartupWait(java.time.Duration.ofSeconds(120))
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
