@@ -1,16 +1,13 @@
 package dev.statekeeper.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -113,7 +110,12 @@ public final class StatementCache {
     }
 
     /** A data source whose connections each carry a {@link StatementCache}. */
-    private record CachingDataSource(DataSource source) implements DataSource {
+    private record CachingDataSource(DataSource source) implements DelegatingDataSource {
+        @Override
+        public DataSource delegate() {
+            return source;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             return carrying(source.getConnection());
@@ -122,41 +124,6 @@ public final class StatementCache {
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
             return carrying(source.getConnection(username, password));
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return source.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            source.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            source.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return source.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return source.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return type.isInstance(source) ? type.cast(source) : source.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return type.isInstance(source) || source.isWrapperFor(type);
         }
     }
 }

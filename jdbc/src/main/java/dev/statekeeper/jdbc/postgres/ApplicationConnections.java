@@ -4,10 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.jdbc.DelegatingDataSource;
 import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.SqlErrorTranslator;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
+
 import javax.sql.DataSource;
 
 /**
@@ -114,7 +114,12 @@ final class ApplicationConnections implements PostgresConnections {
     }
 
     /** Borrows from the application's DataSource; each connection goes back as it came. */
-    private record Borrowing(DataSource application) implements DataSource {
+    private record Borrowing(DataSource application) implements DelegatingDataSource {
+        @Override
+        public DataSource delegate() {
+            return application;
+        }
+
         @Override
         public Connection getConnection() throws SQLException {
             Connection connection;
@@ -129,41 +134,6 @@ final class ApplicationConnections implements PostgresConnections {
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
             throw new SQLFeatureNotSupportedException("the store borrows the application's connections as they come");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return application.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            application.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            application.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return application.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return application.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return application.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return application.isWrapperFor(iface);
         }
     }
 
