@@ -2,6 +2,7 @@ package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.io.StoreFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,17 +63,7 @@ final class OutputPaths {
 
     /** A FIFO, a device or a socket, by the file type bits of its mode where the platform gives them. */
     private static String special(Path path) {
-        try {
-            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            return switch (mode & 0170000) {
-                case 0010000 -> "a FIFO (named pipe)";
-                case 0020000 -> "a character device";
-                case 0060000 -> "a block device";
-                case 0140000 -> "a socket";
-                default -> "a special file";
-            };
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "a special file";
-        }
+        String type = StoreFiles.typeOf(path, LinkOption.NOFOLLOW_LINKS);
+        return type == null ? "a special file" : type;
     }
 }

@@ -39,7 +39,7 @@ public final class StoreFiles {
      * What is at the path when it is not a regular file ("a directory", "a FIFO (named pipe)"...), by the file type
      * bits of its mode where the platform gives them; null when they do not say.
      */
-    static String typeOf(Path file, LinkOption... options) {
+    public static String typeOf(Path file, LinkOption... options) {
         if (Files.isDirectory(file, options)) {
             return "a directory";
         }
