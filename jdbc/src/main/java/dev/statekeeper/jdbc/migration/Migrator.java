@@ -107,6 +107,7 @@ public final class Migrator {
 
     private Flyway flyway(DataSource source) {
         return Flyway.configure(Migrator.class.getClassLoader())
+                .loggers(QuietFlywayLog.name())
                 .dataSource(source)
                 .locations(scripts)
                 .failOnMissingLocations(true)

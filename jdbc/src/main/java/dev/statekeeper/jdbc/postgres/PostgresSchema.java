@@ -10,6 +10,7 @@ import dev.statekeeper.jdbc.migration.Migration;
 import dev.statekeeper.jdbc.migration.MigrationReport;
 import dev.statekeeper.jdbc.migration.MigrationState;
 import dev.statekeeper.jdbc.migration.Migrator;
+import dev.statekeeper.jdbc.migration.QuietFlywayLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -50,6 +51,7 @@ final class PostgresSchema {
     /** Migrates (or, without auto-migrate, validates) the database; refuses drift. */
     void ensureCurrent(boolean autoMigrate, DataSource migrations) {
         Flyway flyway = Flyway.configure(PostgresSchema.class.getClassLoader())
+                .loggers(QuietFlywayLog.name())
                 .dataSource(migrations)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)

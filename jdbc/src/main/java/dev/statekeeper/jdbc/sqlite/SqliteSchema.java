@@ -8,6 +8,7 @@ import dev.statekeeper.jdbc.Sql;
 import dev.statekeeper.jdbc.SqlErrorTranslator;
 import dev.statekeeper.jdbc.Transactor;
 import dev.statekeeper.jdbc.migration.Migrator;
+import dev.statekeeper.jdbc.migration.QuietFlywayLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteDataSource;
@@ -74,6 +75,7 @@ final class SqliteSchema {
 
     private void migrate(DataSource migrations) {
         Flyway flyway = Flyway.configure(SqliteSchema.class.getClassLoader())
+                .loggers(QuietFlywayLog.name())
                 .dataSource(migrations)
                 .locations(LOCATION)
                 .failOnMissingLocations(true)

@@ -2,6 +2,7 @@ package dev.statekeeper.ops.sql;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.jdbc.migration.QuietFlywayLog;
 import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import org.flywaydb.core.Flyway;
@@ -32,6 +33,7 @@ public final class Migrations {
     /** The migrations of {@code location} (e.g. {@code classpath:db/migration/sqlite}) against the database. */
     public static Migrations of(DataSource database, String location) {
         return new Migrations(Flyway.configure(Migrations.class.getClassLoader())
+                .loggers(QuietFlywayLog.name())
                 .dataSource(database)
                 .locations(location)
                 .failOnMissingLocations(true)
