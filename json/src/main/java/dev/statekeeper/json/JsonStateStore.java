@@ -46,7 +46,7 @@ import java.util.function.UnaryOperator;
  * class keeps it in step with the file. Before each operation the file's {@link Stamp} is checked and the file
  * read again when another process or store changed it. A write takes the {@link StoreLock}, applies the change
  * to the fresh model and replaces the file atomically ({@link StateFile#save}), keeping STATEKEEPER_JSON_BACKUPS
- * earlier versions ({@link Backups}); every write rewrites the whole file. Thread-safe, and safe to share the
+ * earlier versions ({@link BackupRotation}); every write rewrites the whole file. Thread-safe, and safe to share the
  * file with other processes.
  */
 public final class JsonStateStore implements StateStore {

@@ -135,7 +135,7 @@ final class StateFile {
 
     private void rotateBackups() throws IOException {
         if (Files.exists(paths.file())) {
-            Backups.rotate(paths, backups);
+            BackupRotation.rotate(paths, backups);
         }
     }
 

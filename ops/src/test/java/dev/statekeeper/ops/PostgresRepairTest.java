@@ -5,7 +5,7 @@ import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.archive.ArchiveImport;
 import dev.statekeeper.core.archive.ArchiveSource;
 import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -92,7 +92,7 @@ class PostgresRepairTest {
         assertThat(repair.after().findings()).map(Finding::line).containsExactly(VALUE);
         assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::line).containsExactly(VALUE);
 
-        Backup backup = new Backups(dir.resolve("backups")).find(repair.backup().toString());
+        Backup backup = new BackupDirectory(dir.resolve("backups")).find(repair.backup().toString());
         backup.verify();
         assertThat(backup.directory()).isEqualTo(repair.backup());
         assertThat(backup.manifest().backend()).isEqualTo("postgres");
@@ -121,7 +121,7 @@ class PostgresRepairTest {
                 "critic_feedback: deleted 1 feedback entry of loop 'ghost001', which does not exist",
                 "loop_states id='loop0000': feedback_count 2 -> 1, its feedback entries renumbered 1..1");
         assertThat(repair.after().findings()).isEmpty();
-        Backup backup = new Backups(dir.resolve("backups")).find(repair.backup().toString());
+        Backup backup = new BackupDirectory(dir.resolve("backups")).find(repair.backup().toString());
         backup.verify();
         assertThat(restore(backup).loaded().summary()).isEqualTo(backup.manifest().counts())
                 .containsEntry("loops", 4L).containsEntry("feedback", 7L).containsEntry("specs", 2L);

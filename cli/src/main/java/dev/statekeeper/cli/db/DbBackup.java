@@ -6,8 +6,8 @@ import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.BackupRetention;
-import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,8 @@ public final class DbBackup extends StoreCommand {
         if (keep < 1 || keep > 1000) {
             throw usage("--keep " + keep + ": must be between 1 and 1000");
         }
-        Backups backups = new Backups(directory == null ? Backups.defaultDirectory(effectiveSettings()) : directory);
+        BackupDirectory backups = new BackupDirectory(
+                directory == null ? BackupDirectory.defaultDirectory(effectiveSettings()) : directory);
         Progress progress = ProgressDisplay.of(globals());
         Backup backup;
         try {

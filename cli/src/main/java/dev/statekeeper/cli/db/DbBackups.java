@@ -5,7 +5,7 @@ import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.cli.support.Table;
 import dev.statekeeper.cli.support.Text;
 import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +28,8 @@ public final class DbBackups implements Callable<Integer> {
     @Override
     public Integer call() {
         Globals globals = (Globals) spec.root().userObject();
-        Backups backups = new Backups(directory == null ? Backups.defaultDirectory(globals.settings()) : directory);
+        BackupDirectory backups = new BackupDirectory(
+                directory == null ? BackupDirectory.defaultDirectory(globals.settings()) : directory);
         List<Backup> all = backups.list();
         new Output(globals.terminal().out(), globals.json()).emit(Output.fields("directory",
                 backups.directory().toString(), "backups", all.stream().map(BackupJson::of).toList()), w -> {

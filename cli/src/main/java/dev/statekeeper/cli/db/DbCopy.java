@@ -9,7 +9,7 @@ import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveCopy;
 import dev.statekeeper.core.archive.ArchiveVerify;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -94,8 +94,8 @@ public final class DbCopy extends StoreCommand {
             throw usage("--to names the store itself (" + Records.where(from) + "); copy into another one");
         }
         LoadMode effective = Loading.mode(mode, before, this::usage);
-        SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "copy",
-                globals().terminal().clock());
+        SafetyBackup safety = new SafetyBackup(new BackupDirectory(BackupDirectory.defaultDirectory(effectiveSettings())),
+                "copy", globals().terminal().clock());
         ImportResult result = ArchiveCopy.run(source, into, effective, Records.expected(from), progress,
                 () -> safety.take(effective, into, before));
         progress.end();

@@ -8,7 +8,7 @@ import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveImport;
 import dev.statekeeper.core.archive.ArchiveReader;
 import dev.statekeeper.core.archive.ArchiveSource;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -57,7 +57,8 @@ public final class DbImport extends StoreCommand {
             } else {
                 source = ArchiveSource.of(Path.of(file));
             }
-            SafetyBackup safety = new SafetyBackup(new Backups(Backups.defaultDirectory(effectiveSettings())), "import",
+            SafetyBackup safety = new SafetyBackup(
+                    new BackupDirectory(BackupDirectory.defaultDirectory(effectiveSettings())), "import",
                     globals().terminal().clock());
             ImportResult result = ArchiveImport.run(store, source, effective, progress,
                     checked -> safety.take(effective, store, info));

@@ -9,8 +9,8 @@ import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.ArchiveImport;
 import dev.statekeeper.core.archive.ArchiveSource;
 import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.BackupRetention;
-import dev.statekeeper.core.archive.Backups;
 import dev.statekeeper.core.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.Progress;
@@ -58,7 +58,8 @@ public final class DbRestore implements Callable<Integer> {
         Settings targetSettings = to == null ? settings : Target.parse(to)
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), Target.namesNone(to)))
                 .settings(settings, "--to");
-        Backups backups = new Backups(directory == null ? Backups.defaultDirectory(settings) : directory);
+        BackupDirectory backups = new BackupDirectory(
+                directory == null ? BackupDirectory.defaultDirectory(settings) : directory);
         Backup backup = backups.find(name);
         backup.verify();
         ArchiveSource source = ArchiveSource.of(backup.exportFile());

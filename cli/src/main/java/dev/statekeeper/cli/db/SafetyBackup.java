@@ -4,7 +4,7 @@ import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.archive.LoadMode;
 
 import java.time.Clock;
@@ -17,12 +17,12 @@ import java.util.Map;
  * {@code db backup --keep} never removes.
  */
 final class SafetyBackup {
-    private final Backups backups;
+    private final BackupDirectory backups;
     private final String command;
     private final Clock clock;
     private Backup taken;
 
-    SafetyBackup(Backups backups, String command, Clock clock) {
+    SafetyBackup(BackupDirectory backups, String command, Clock clock) {
         this.backups = backups;
         this.command = command;
         this.clock = clock;

@@ -20,7 +20,7 @@ public record ActiveLoopRecord(String loopId) implements ArchiveRecord {
 
     @Override
     public String describe() {
-        return "active-loop entry of loop " + RecordChecks.quote(loopId);
+        return "active-loop entry of loop " + ArchiveRecordChecks.quote(loopId);
     }
 
     @Override

@@ -69,7 +69,7 @@ public record Backup(Path directory, BackupManifest manifest) {
 
     /** The backup in a directory, by its manifest; CORRUPT when the manifest cannot be read. */
     static Backup read(Path dir) {
-        Path manifest = dir.resolve(Backups.MANIFEST_FILE);
+        Path manifest = dir.resolve(BackupDirectory.MANIFEST_FILE);
         try {
             BackupManifest m = Json.mapper().readerFor(BackupManifest.class)
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(manifest.toFile());
@@ -79,7 +79,7 @@ public record Backup(Path directory, BackupManifest manifest) {
             return new Backup(dir, m);
         } catch (IOException e) {
             throw new StatekeeperException(ErrorCode.CORRUPT, "backup '" + dir.getFileName() + "' is damaged: its "
-                    + Backups.MANIFEST_FILE + " cannot be read (" + e.getMessage() + ")", e);
+                    + BackupDirectory.MANIFEST_FILE + " cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

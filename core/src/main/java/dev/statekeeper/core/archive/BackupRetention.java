@@ -31,7 +31,7 @@ public final class BackupRetention {
     private BackupRetention() {
     }
 
-    /** Prunes {@code backups} (newest first, as {@link Backups#list()} gives them) down to {@code keep}. */
+    /** Prunes {@code backups} (newest first, as {@link BackupDirectory#list()} gives them) down to {@code keep}. */
     static Pruned prune(List<Backup> backups, int keep) {
         List<Backup> rotating = backups.stream().filter(Backup::rotates).toList();
         List<Backup> beyond = rotating.subList(Math.min(keep, rotating.size()), rotating.size());

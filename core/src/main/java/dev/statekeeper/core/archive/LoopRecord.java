@@ -48,19 +48,19 @@ public record LoopRecord(String id, String project, LoopType type, LoopStatus st
 
     @Override
     public String describe() {
-        return "loop " + RecordChecks.quote(id);
+        return "loop " + ArchiveRecordChecks.quote(id);
     }
 
     @Override
     public void check(Checks checks) {
         checks.required("id", id);
-        RecordChecks.adopt(checks, "", () -> new NewLoop(project, type, id).validate());
+        ArchiveRecordChecks.adopt(checks, "", () -> new NewLoop(project, type, id).validate());
         checks.required("status", status)
                 .range("currentScore", currentScore, 0, 100)
                 .atLeast("iteration", iteration, 1)
                 .atLeast("version", version, 1);
-        RecordChecks.time(checks, "createdAt", createdAt);
-        RecordChecks.time(checks, "updatedAt", updatedAt);
+        ArchiveRecordChecks.time(checks, "createdAt", createdAt);
+        ArchiveRecordChecks.time(checks, "updatedAt", updatedAt);
         if (feedback == null) {
             checks.add(new Violation("feedback", null, "is required"));
             return;
@@ -72,7 +72,7 @@ public record LoopRecord(String id, String project, LoopType type, LoopStatus st
                 checks.add(new Violation("feedback[" + i + "]", null, "is required"));
                 continue;
             }
-            RecordChecks.adopt(checks, prefix, f::validate);
+            ArchiveRecordChecks.adopt(checks, prefix, f::validate);
             checks.required(prefix + "iteration", f.iteration()).required(prefix + "timestamp", f.timestamp());
         }
         if (!feedback.isEmpty() && feedback.getLast() != null && feedback.getLast().overallScore() != null

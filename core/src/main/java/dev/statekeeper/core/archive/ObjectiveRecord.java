@@ -18,7 +18,7 @@ public record ObjectiveRecord(String loopId, String text) implements ArchiveReco
 
     @Override
     public String describe() {
-        return "objective feedback of loop " + RecordChecks.quote(loopId);
+        return "objective feedback of loop " + ArchiveRecordChecks.quote(loopId);
     }
 
     @Override

@@ -31,14 +31,14 @@ public record PlanRecord(String project, long version, Instant createdAt, Instan
 
     @Override
     public String describe() {
-        return "plan of project " + RecordChecks.quote(project);
+        return "plan of project " + ArchiveRecordChecks.quote(project);
     }
 
     @Override
     public void check(Checks checks) {
-        if (!RecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
+        if (!ArchiveRecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
             return;
         }
-        RecordChecks.adopt(checks, "content.", () -> Documents.checkText(Checks.of("plan"), content).orThrow());
+        ArchiveRecordChecks.adopt(checks, "content.", () -> Documents.checkText(Checks.of("plan"), content).orThrow());
     }
 }

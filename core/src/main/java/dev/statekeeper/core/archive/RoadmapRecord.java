@@ -32,17 +32,18 @@ public record RoadmapRecord(String project, long version, Instant createdAt, Ins
 
     @Override
     public String describe() {
-        return "roadmap of project " + RecordChecks.quote(project);
+        return "roadmap of project " + ArchiveRecordChecks.quote(project);
     }
 
     @Override
     public void check(Checks checks) {
-        if (!RecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
+        if (!ArchiveRecordChecks.projectDocument(checks, project, version, createdAt, updatedAt, content)) {
             return;
         }
         if (content.title() != null) {
             checks.text("content.title", content.title(), 255);
         }
-        RecordChecks.adopt(checks, "content.", () -> Documents.checkText(Checks.of("roadmap"), content).orThrow());
+        ArchiveRecordChecks.adopt(checks, "content.",
+                () -> Documents.checkText(Checks.of("roadmap"), content).orThrow());
     }
 }

@@ -40,15 +40,15 @@ public record SessionRecord(String name, SessionStatus status, String repoName, 
 
     @Override
     public String describe() {
-        return "session " + RecordChecks.quote(name);
+        return "session " + ArchiveRecordChecks.quote(name);
     }
 
     @Override
     public void check(Checks checks) {
-        RecordChecks.adopt(checks, "", () -> new NewSession(name, repoName, repoUrl, branch, taskId,
+        ArchiveRecordChecks.adopt(checks, "", () -> new NewSession(name, repoName, repoUrl, branch, taskId,
                 metadata == null ? Map.of() : metadata).validate());
         checks.required("status", status).required("metadata", metadata);
-        RecordChecks.time(checks, "createdAt", createdAt);
-        RecordChecks.time(checks, "updatedAt", updatedAt);
+        ArchiveRecordChecks.time(checks, "createdAt", createdAt);
+        ArchiveRecordChecks.time(checks, "updatedAt", updatedAt);
     }
 }

@@ -22,7 +22,7 @@ public record SpecLinkRecord(String loopId, String project, String name) impleme
 
     @Override
     public String describe() {
-        return "spec link of loop " + RecordChecks.quote(loopId);
+        return "spec link of loop " + ArchiveRecordChecks.quote(loopId);
     }
 
     @Override

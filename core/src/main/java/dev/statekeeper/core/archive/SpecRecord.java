@@ -55,7 +55,7 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
 
     @Override
     public String describe() {
-        return "spec " + RecordChecks.quote(name) + " of project " + RecordChecks.quote(project);
+        return "spec " + ArchiveRecordChecks.quote(name) + " of project " + ArchiveRecordChecks.quote(project);
     }
 
     @Override
@@ -65,7 +65,7 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
             checks.add(new Violation("name", name, "must be a normalized spec name (lower-case letters and digits, "
                     + "single '-')"));
         }
-        RecordChecks.time(checks, "createdAt", createdAt);
+        ArchiveRecordChecks.time(checks, "createdAt", createdAt);
         if (revisions == null || revisions.isEmpty()) {
             checks.add(new Violation("revisions", null, "must hold at least the first version"));
             return;
@@ -79,7 +79,7 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
                 continue;
             }
             checks.range(at + ".version", r.version(), i + 1, i + 1).range(at + ".iteration", r.iteration(), i, i);
-            RecordChecks.time(checks, at + ".updatedAt", r.updatedAt());
+            ArchiveRecordChecks.time(checks, at + ".updatedAt", r.updatedAt());
             if (r.content() == null) {
                 checks.add(new Violation(at + ".content", null, "is required"));
                 continue;
@@ -89,15 +89,15 @@ public record SpecRecord(String project, String name, Instant createdAt, List<Re
                 first = r.content();
             } else {
                 SpecContent original = first;
-                RecordChecks.adopt(checks, at + ".content.",
+                ArchiveRecordChecks.adopt(checks, at + ".content.",
                         () -> Documents.merge(original, r.content(), SpecContent.class, SpecContent.FROZEN, "spec"));
             }
         }
     }
 
     private void checkContent(Checks checks, String prefix, SpecContent content) {
-        RecordChecks.complete(checks, prefix, content);
-        RecordChecks.adopt(checks, prefix, () -> Documents.checkText(Checks.of("spec"), content).orThrow());
+        ArchiveRecordChecks.complete(checks, prefix, content);
+        ArchiveRecordChecks.adopt(checks, prefix, () -> Documents.checkText(Checks.of("spec"), content).orThrow());
         if (content.title() != null && name != null) {
             if (content.title().isBlank() || content.title().length() > SpecName.MAX) {
                 checks.text(prefix + "title", content.title(), SpecName.MAX);

@@ -35,24 +35,24 @@ import java.util.function.UnaryOperator;
 
 /**
  * The in-process backend: everything lives in this object and is gone when it is closed. Thread-safe
- * through one lock; loops, specs, documents and sessions are kept by {@link LoopBook}, {@link SpecBook} and
- * {@link DocumentBook}.
+ * through one lock; loops, specs, documents and sessions are kept by {@link LoopRepository}, {@link SpecRepository},
+ * {@link ProjectDocumentRepository} and {@link SessionRepository}.
  */
 public final class MemoryStateStore implements StateStore {
     private final Object lock = new Object();
     private final MemoryClock clock;
-    private final LoopBook loops;
-    private final SpecBook specs;
-    private final DocumentBook documents;
-    private final SessionBook sessions;
+    private final LoopRepository loops;
+    private final SpecRepository specs;
+    private final ProjectDocumentRepository documents;
+    private final SessionRepository sessions;
     private boolean closed;
 
     public MemoryStateStore(Settings settings, Clock clock) {
         this.clock = new MemoryClock(clock);
-        this.loops = new LoopBook(this.clock, settings.loopHistorySize(), settings.loopPolicy());
-        this.specs = new SpecBook(this.clock);
-        this.documents = new DocumentBook(this.clock);
-        this.sessions = new SessionBook(this.clock);
+        this.loops = new LoopRepository(this.clock, settings.loopHistorySize(), settings.loopPolicy());
+        this.specs = new SpecRepository(this.clock);
+        this.documents = new ProjectDocumentRepository(this.clock);
+        this.sessions = new SessionRepository(this.clock);
     }
 
     /**

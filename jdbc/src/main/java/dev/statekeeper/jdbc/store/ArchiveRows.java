@@ -36,12 +36,12 @@ final class ArchiveRows {
     private static final int FETCH = 500;
 
     private final Dialect dialect;
-    private final FeedbackRows feedback;
+    private final CriticFeedbackRepository feedback;
     private final int historySize;
 
     ArchiveRows(Dialect dialect, int historySize) {
         this.dialect = dialect;
-        this.feedback = new FeedbackRows(dialect);
+        this.feedback = new CriticFeedbackRepository(dialect);
         this.historySize = historySize;
     }
 
@@ -74,7 +74,7 @@ final class ArchiveRows {
     /** Loops oldest first (then by id), each with its feedback in order. */
     private void loops(Connection c, Consumer<? super ArchiveRecord> out) throws SQLException {
         String sql = "SELECT l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, l.version, "
-                + "l.created_at, l.updated_at, " + FeedbackRows.COLUMNS + " FROM loop_states l "
+                + "l.created_at, l.updated_at, " + CriticFeedbackRepository.COLUMNS + " FROM loop_states l "
                 + "LEFT JOIN critic_feedback f ON f.loop_id = l.id ORDER BY l.created_at, " + dialect.byCodePoint("l.id")
                 + ", f.seq";
         try (PreparedStatement statement = streaming(c, sql); ResultSet rows = statement.executeQuery()) {

@@ -43,14 +43,14 @@ final class LoopRepository {
             + String.join(", ", Collections.nCopies(IDS_PER_QUERY, "?")) + ") LIMIT 1";
 
     private final Dialect dialect;
-    private final FeedbackRows feedbackRows;
+    private final CriticFeedbackRepository criticFeedback;
     private final Clock clock;
     private final int historySize;
     private final LoopPolicy policy;
 
     LoopRepository(Dialect dialect, Clock clock, int historySize, LoopPolicy policy) {
         this.dialect = dialect;
-        this.feedbackRows = new FeedbackRows(dialect);
+        this.criticFeedback = new CriticFeedbackRepository(dialect);
         this.clock = clock;
         this.historySize = historySize;
         this.policy = policy;
@@ -82,7 +82,7 @@ final class LoopRepository {
      * with its entries (the loop's columns repeat on each entry's row).
      */
     Loop get(Connection c, String id) throws SQLException {
-        return Sql.rows(c, "SELECT " + COLUMNS + ", " + FeedbackRows.COLUMNS + " FROM loop_states l "
+        return Sql.rows(c, "SELECT " + COLUMNS + ", " + CriticFeedbackRepository.COLUMNS + " FROM loop_states l "
                 + "LEFT JOIN critic_feedback f ON f.loop_id = l.id WHERE l.id = ? ORDER BY f.seq", rows -> {
                     if (!rows.next()) {
                         throw Errors.loopNotFound(id);
@@ -92,7 +92,7 @@ final class LoopRepository {
                     do {
                         rows.getInt("seq");
                         if (!rows.wasNull()) {
-                            feedback.add(feedbackRows.map(rows, id));
+                            feedback.add(criticFeedback.map(rows, id));
                         }
                     } while (rows.next());
                     List<Integer> scores = feedback.stream().map(CriticFeedback::overallScore).toList();
@@ -122,7 +122,7 @@ final class LoopRepository {
 
     /** The loop's summary after the append of the request with that key, if that append was applied. */
     Optional<LoopSummary> appliedFeedback(Connection c, String id, String requestKey) throws SQLException {
-        return feedbackRows.applied(c, id, requestKey) ? Optional.of(summary(c, id)) : Optional.empty();
+        return criticFeedback.applied(c, id, requestKey) ? Optional.of(summary(c, id)) : Optional.empty();
     }
 
     /** Fails with LOOP_NOT_FOUND unless the loop exists. */
@@ -168,7 +168,7 @@ final class LoopRepository {
             throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion, "feedback");
         Instant now = Timestamps.now(clock);
-        feedbackRows.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, current.iteration(), now),
+        criticFeedback.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, current.iteration(), now),
                 requestKey);
         LoopStatus status = Loops.statusAfterFeedback(current.status());
         update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
@@ -179,7 +179,7 @@ final class LoopRepository {
     /** Decides the next action with the policy over the score history and stores status and iteration. */
     Decision decide(Connection c, String id, Long expectedVersion) throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion, "decisions");
-        Decision decision = policy.decide(id, current.type(), current.iteration(), feedbackRows.lastScores(c, id),
+        Decision decision = policy.decide(id, current.type(), current.iteration(), criticFeedback.lastScores(c, id),
                 current.version() + 1);
         update(c, current, decision.status(), current.currentScore(), decision.iteration(), current.feedbackCount(),
                 Timestamps.now(clock));

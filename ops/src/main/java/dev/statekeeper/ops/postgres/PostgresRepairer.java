@@ -11,7 +11,7 @@ import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
-import dev.statekeeper.ops.sql.RecordRepairs;
+import dev.statekeeper.ops.sql.RowRepairs;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * {@code db verify --repair} of a PostgreSQL database: verify; if anything is safe to fix, back the records up
  * with the portable export into {@code <data dir>/backups/pre-repair-<time>/} (a store that cannot be opened for
- * it is not repaired), then apply the record repairs in one transaction that holds the tables against other
+ * it is not repaired), then apply the row repairs in one transaction that holds the tables against other
  * writers (readers go on), and verify again.
  */
 public final class PostgresRepairer {
@@ -64,7 +64,7 @@ public final class PostgresRepairer {
             c.setAutoCommit(false);
             try {
                 Jdbc.execute(c, LOCK);
-                changes = RecordRepairs.apply(c, settings.loopHistorySize());
+                changes = RowRepairs.apply(c, settings.loopHistorySize());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

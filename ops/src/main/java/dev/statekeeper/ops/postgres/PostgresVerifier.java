@@ -10,7 +10,7 @@ import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.Migrations;
-import dev.statekeeper.ops.sql.RecordChecks;
+import dev.statekeeper.ops.sql.RowChecks;
 import dev.statekeeper.ops.sql.SqlFlavor;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -49,7 +49,7 @@ public final class PostgresVerifier {
                 Migrations migrations = Migrations.of(source, MIGRATIONS);
                 findings.addAll(Migrations.compare(location, migrations.applied(), migrations.latest()));
                 findings.addAll(migrations.drift(location));
-                findings.addAll(RecordChecks.find(c, SqlFlavor.POSTGRES, settings.loopHistorySize(),
+                findings.addAll(RowChecks.find(c, SqlFlavor.POSTGRES, settings.loopHistorySize(),
                         "see the error; 'statekeeper db test-connection' checks the connection"));
             }
         } catch (SQLException e) {

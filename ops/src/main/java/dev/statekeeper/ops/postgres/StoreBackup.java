@@ -3,7 +3,7 @@ package dev.statekeeper.ops.postgres;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.Backups;
+import dev.statekeeper.core.archive.BackupDirectory;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
@@ -30,17 +30,18 @@ final class StoreBackup {
         Settings noMigration = settings.toBuilder().set(Setting.AUTO_MIGRATE, "false").build();
         Backup made;
         try (StateStore store = StateStores.open(noMigration, clock)) {
-            made = new Backups(dir).create(store, clock, statekeeperVersion, r -> { });
+            made = new BackupDirectory(dir).create(store, clock, statekeeperVersion, r -> { });
         }
         try {
-            Files.move(made.exportFile(), dir.resolve(Backups.EXPORT_FILE));
-            Files.move(made.directory().resolve(Backups.MANIFEST_FILE), dir.resolve(Backups.MANIFEST_FILE));
+            Files.move(made.exportFile(), dir.resolve(BackupDirectory.EXPORT_FILE));
+            Files.move(made.directory().resolve(BackupDirectory.MANIFEST_FILE),
+                    dir.resolve(BackupDirectory.MANIFEST_FILE));
             Files.delete(made.directory());
         } catch (IOException e) {
             throw IoErrors.failed(Access.WRITE, "move the backup '" + made.directory() + "' into '" + dir + "'", e,
                     ErrorCode.CANNOT_OPEN);
         }
-        Backup backup = new Backups(dir).find(dir.toString());
+        Backup backup = new BackupDirectory(dir).find(dir.toString());
         backup.verify();
         return backup;
     }

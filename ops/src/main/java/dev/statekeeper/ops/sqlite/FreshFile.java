@@ -5,7 +5,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
 import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import dev.statekeeper.ops.sql.Jdbc;
-import dev.statekeeper.ops.sql.RecordRepairs;
+import dev.statekeeper.ops.sql.RowRepairs;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The new file a recovery fills: created with this build's schema by opening a store on it (the store's own
  * migrations), then written over one raw connection with foreign keys off while rows arrive in any order, then
- * made consistent with the record repairs, and checkpointed so that it is complete without a WAL beside it.
+ * made consistent with the row repairs, and checkpointed so that it is complete without a WAL beside it.
  */
 final class FreshFile implements AutoCloseable {
     private final Connection connection;
@@ -68,13 +68,13 @@ final class FreshFile implements AutoCloseable {
         return Jdbc.number(connection, "SELECT count(*) FROM " + table);
     }
 
-    /** Commits the rows, then applies the record repairs in a transaction of their own; returns the changes. */
+    /** Commits the rows, then applies the row repairs in a transaction of their own; returns the changes. */
     List<String> commitAndRepair(int historySize) throws SQLException {
         Jdbc.execute(connection, "COMMIT");
         inTransaction = false;
         Jdbc.execute(connection, "BEGIN IMMEDIATE");
         inTransaction = true;
-        List<String> changes = RecordRepairs.apply(connection, historySize);
+        List<String> changes = RowRepairs.apply(connection, historySize);
         Jdbc.execute(connection, "COMMIT");
         inTransaction = false;
         return changes;

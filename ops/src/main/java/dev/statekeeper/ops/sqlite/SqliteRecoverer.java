@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * {@code db recover} of a SQLite file, SQLite's {@code .recover} done in Java: every readable row of every table
  * of the damaged file (opened read-only, so it and its WAL stay as they are) goes into a new file with this
- * build's schema ({@code state.db.recovering-<time>}); the record repairs make it consistent; then the damaged
+ * build's schema ({@code state.db.recovering-<time>}); the row repairs make it consistent; then the damaged
  * file moves aside to {@code state.db.damaged-<time>} with its {@code -wal} and {@code -shm}, never deleted, and
  * the new file takes its place. With {@code backupFirst}, the damaged files are first copied into
  * {@code <data dir>/backups/pre-recover-<time>/}. Stop every process that uses the store first.

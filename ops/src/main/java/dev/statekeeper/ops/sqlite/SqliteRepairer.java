@@ -6,7 +6,7 @@ import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
-import dev.statekeeper.ops.sql.RecordRepairs;
+import dev.statekeeper.ops.sql.RowRepairs;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * {@code db verify --repair} of a SQLite file: verify; if anything is safe to fix, back the file up with SQLite's
  * backup API into {@code <data dir>/backups/pre-repair-<time>/}, then in one write transaction rebuild damaged
- * indexes (REINDEX, first, as the other repairs look rows up through them) and apply the record repairs; then
+ * indexes (REINDEX, first, as the other repairs look rows up through them) and apply the row repairs; then
  * verify again. A file whose pages are damaged is not written to at all: that is {@code db recover}'s work.
  */
 public final class SqliteRepairer {
@@ -61,7 +61,7 @@ public final class SqliteRepairer {
                         Jdbc.execute(c, "REINDEX");
                         changes.add("rebuilt every index from its table (REINDEX)");
                     }
-                    changes.addAll(RecordRepairs.apply(c, historySize));
+                    changes.addAll(RowRepairs.apply(c, historySize));
                     Jdbc.execute(c, "COMMIT");
                 } catch (SQLException | RuntimeException e) {
                     Jdbc.execute(c, "ROLLBACK");

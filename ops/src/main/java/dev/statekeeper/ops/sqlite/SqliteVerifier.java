@@ -5,7 +5,7 @@ import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.Migrations;
-import dev.statekeeper.ops.sql.RecordChecks;
+import dev.statekeeper.ops.sql.RowChecks;
 import dev.statekeeper.ops.sql.SqlFlavor;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -61,7 +61,7 @@ public final class SqliteVerifier {
             } else {
                 findings.addAll(schema(absolute, version));
                 findings.addAll(foreignKeys(c, location));
-                findings.addAll(RecordChecks.find(c, SqlFlavor.SQLITE, historySize, IntegrityCheck.RECOVER));
+                findings.addAll(RowChecks.find(c, SqlFlavor.SQLITE, historySize, IntegrityCheck.RECOVER));
             }
         } catch (SQLException e) {
             findings.add(Finding.error(Check.FILE, location, "cannot be read as a SQLite database: " + e.getMessage(),
@@ -86,7 +86,7 @@ public final class SqliteVerifier {
      * they know are reported by them, with the missing key.
      */
     private static List<Finding> foreignKeys(Connection c, String location) {
-        Set<String> covered = RecordChecks.coveredForeignKeys();
+        Set<String> covered = RowChecks.coveredForeignKeys();
         Map<String, Integer> unexpected = new LinkedHashMap<>();
         try {
             for (String pair : Jdbc.list(c, "PRAGMA foreign_key_check", row -> row.getString(1) + " -> " + row.getString(3))) {

@@ -15,14 +15,14 @@ import java.util.stream.Collectors;
  * their range, feedback numbering, the active-loop history bound, current spec revisions, projects without a
  * roadmap. Each check runs on its own: one that cannot run (a damaged table) is reported and the others go on.
  */
-public final class RecordChecks {
+public final class RowChecks {
     /** The work of one check, which may fail to run, e.g. because its table is unreadable. */
     @FunctionalInterface
     private interface Work {
         List<Finding> run() throws SQLException;
     }
 
-    private RecordChecks() {
+    private RowChecks() {
     }
 
     /**

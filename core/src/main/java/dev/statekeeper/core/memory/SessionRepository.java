@@ -20,11 +20,11 @@ import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
 import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Agent work sessions by name. Not thread-safe. */
-final class SessionBook {
+final class SessionRepository {
     private final MemoryClock clock;
     private final Map<String, Session> sessions = new HashMap<>();
 
-    SessionBook(MemoryClock clock) {
+    SessionRepository(MemoryClock clock) {
         this.clock = clock;
     }
 
@@ -74,12 +74,12 @@ final class SessionBook {
                 .toList();
     }
 
-    /** Empties the book, for a restore that replaces everything. */
+    /** Empties the repository, for a restore that replaces everything. */
     void clear() {
         sessions.clear();
     }
 
-    /** Fills an empty book from a snapshot; refuses a second session of one name. */
+    /** Fills an empty repository from a snapshot; refuses a second session of one name. */
     void restore(List<Session> list) {
         for (Session s : list) {
             String name = required(s.name(), "the name of a session");

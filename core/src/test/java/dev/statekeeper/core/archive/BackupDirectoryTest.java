@@ -18,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BackupsTest {
+class BackupDirectoryTest {
     private static final Clock AT = Clock.fixed(Instant.parse("2026-11-23T14:23:01.5Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -28,7 +28,7 @@ class BackupsTest {
 
     @Test
     void aBackupIsADirectoryNamedByItsUtcTimeWithTheCompressedExportAndAManifest() throws IOException {
-        Backups backups = new Backups(dir);
+        BackupDirectory backups = new BackupDirectory(dir);
 
         Backup backup = backups.create(store, AT, "1.2.3", r -> { });
 
@@ -52,7 +52,7 @@ class BackupsTest {
 
     @Test
     void backupsAreListedNewestFirstAndPruningKeepsTheNewest() throws IOException {
-        Backups backups = new Backups(dir);
+        BackupDirectory backups = new BackupDirectory(dir);
         Files.createDirectories(dir.resolve("pre-repair-20260101T000000Z"));
         Files.writeString(dir.resolve("notes.txt"), "mine");
         for (int i = 0; i < 4; i++) {
@@ -71,7 +71,7 @@ class BackupsTest {
 
     @Test
     void pruningKeepsTheBackupsTakenBeforeAReplaceAndTheNewestOneARestoreWasMadeFrom() throws IOException {
-        Backups backups = new Backups(dir);
+        BackupDirectory backups = new BackupDirectory(dir);
         Backup first = backups.create(store, AT, "1", r -> { });
         Backup second = backups.create(store, AT, "1", r -> { });
         Backup safety = backups.createBefore("pre-restore", store, AT, "1");
@@ -95,7 +95,7 @@ class BackupsTest {
 
     @Test
     void backupsAreTheirOwnersAlone() throws IOException {
-        Backup backup = new Backups(dir.resolve("new/backups")).create(store, AT, "1", r -> { });
+        Backup backup = new BackupDirectory(dir.resolve("new/backups")).create(store, AT, "1", r -> { });
 
         assertThat(mode(dir.resolve("new"))).isEqualTo("rwx------");
         assertThat(mode(dir.resolve("new/backups"))).isEqualTo("rwx------");
@@ -108,7 +108,7 @@ class BackupsTest {
     void aFileWhereTheBackupDirectoryShouldBeIsRefusedAndLeftAsItIs() throws IOException {
         Path file = Files.writeString(dir.resolve("backups"), "mine");
 
-        assertThatThrownBy(() -> new Backups(file).create(store, AT, "1", r -> { }))
+        assertThatThrownBy(() -> new BackupDirectory(file).create(store, AT, "1", r -> { }))
                 .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessage("cannot write backups into '" + file + "': it is a regular file, not a directory, and is "
                         + "left as it is; name a new or existing directory");
@@ -121,7 +121,7 @@ class BackupsTest {
 
     @Test
     void aBackupWhoseExportChangedIsRefusedBeforeAnythingIsRestored() throws IOException {
-        Backups backups = new Backups(dir);
+        BackupDirectory backups = new BackupDirectory(dir);
         Backup backup = backups.create(store, AT, "1", r -> { });
         backups.find("20261123T142301Z").verify();
         byte[] bytes = Files.readAllBytes(backup.exportFile());

@@ -21,13 +21,13 @@ import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
 import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Roadmaps and project plans, one of each per project. Not thread-safe. */
-final class DocumentBook {
+final class ProjectDocumentRepository {
     private final MemoryClock clock;
     private final Map<String, Roadmap> roadmaps = new HashMap<>();
     /** By project in code-point order, the order SQLite's and PostgreSQL's C collation give. */
-    private final Map<String, ProjectPlan> plans = new TreeMap<>(DocumentBook::byCodePoint);
+    private final Map<String, ProjectPlan> plans = new TreeMap<>(ProjectDocumentRepository::byCodePoint);
 
-    DocumentBook(MemoryClock clock) {
+    ProjectDocumentRepository(MemoryClock clock) {
         this.clock = clock;
     }
 
@@ -106,13 +106,13 @@ final class DocumentBook {
         return List.copyOf(plans.values());
     }
 
-    /** Empties the book, for a restore that replaces everything. */
+    /** Empties the repository, for a restore that replaces everything. */
     void clear() {
         roadmaps.clear();
         plans.clear();
     }
 
-    /** Fills an empty book from a snapshot; refuses a second roadmap or plan of one project. */
+    /** Fills an empty repository from a snapshot; refuses a second roadmap or plan of one project. */
     void restore(List<Roadmap> roadmapList, List<ProjectPlan> planList) {
         for (Roadmap r : roadmapList) {
             String project = required(r.project(), "the project of a roadmap");

@@ -22,7 +22,7 @@ import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
 import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Specs with every revision, and loop-to-spec links. Not thread-safe. */
-final class SpecBook {
+final class SpecRepository {
     private record Key(String project, String name) {
     }
 
@@ -31,7 +31,7 @@ final class SpecBook {
     private final Map<Key, List<Spec>> revisions = new LinkedHashMap<>();
     private final Map<String, Key> links = new HashMap<>();
 
-    SpecBook(MemoryClock clock) {
+    SpecRepository(MemoryClock clock) {
         this.clock = clock;
     }
 
@@ -143,14 +143,14 @@ final class SpecBook {
                 .toList();
     }
 
-    /** Empties the book, for a restore that replaces everything. */
+    /** Empties the repository, for a restore that replaces everything. */
     void clear() {
         revisions.clear();
         links.clear();
     }
 
     /**
-     * Fills an empty book from a snapshot: specs in creation order with their revisions, and links. Refuses a
+     * Fills an empty repository from a snapshot: specs in creation order with their revisions, and links. Refuses a
      * spec without revisions, revisions of different specs under one key, a duplicate spec and a link to a
      * spec that does not exist (the caller checks the loops).
      */

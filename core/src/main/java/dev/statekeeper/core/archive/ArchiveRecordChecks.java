@@ -10,8 +10,8 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 
 /** Rules the records share, and the domain's own validations reused with the record's field names. */
-final class RecordChecks {
-    private RecordChecks() {
+final class ArchiveRecordChecks {
+    private ArchiveRecordChecks() {
     }
 
     /**

@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
  * {@code .2} the one before it, up to {@code .N} (STATEKEEPER_JSON_BACKUPS); older ones are deleted. A crash in
  * the middle of a rotation can leave a gap or a duplicate among the backups, never touch the file itself.
  */
-final class Backups {
-    private Backups() {
+final class BackupRotation {
+    private BackupRotation() {
     }
 
     /**

@@ -30,7 +30,7 @@ import static dev.statekeeper.core.memory.MemorySnapshot.inconsistent;
 import static dev.statekeeper.core.memory.MemorySnapshot.required;
 
 /** Loops, their feedback, the bounded active-loop history and objective feedback. Not thread-safe. */
-final class LoopBook {
+final class LoopRepository {
     private final MemoryClock clock;
     private final int historySize;
     private final LoopPolicy policy;
@@ -94,7 +94,7 @@ final class LoopBook {
         }
     }
 
-    LoopBook(MemoryClock clock, int historySize, LoopPolicy policy) {
+    LoopRepository(MemoryClock clock, int historySize, LoopPolicy policy) {
         this.clock = clock;
         this.historySize = historySize;
         this.policy = policy;
@@ -215,7 +215,7 @@ final class LoopBook {
         return rows.containsKey(id);
     }
 
-    /** Empties the book, for a restore that replaces everything. */
+    /** Empties the repository, for a restore that replaces everything. */
     void clear() {
         rows.clear();
         history.clear();
@@ -223,7 +223,7 @@ final class LoopBook {
     }
 
     /**
-     * Fills an empty book from a snapshot: the loops, the history (newest first, cut to the history size as
+     * Fills an empty repository from a snapshot: the loops, the history (newest first, cut to the history size as
      * a create would) and the objective feedback. Refuses a duplicate loop and a history entry or objective
      * of a loop that does not exist.
      */

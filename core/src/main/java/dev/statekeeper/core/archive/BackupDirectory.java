@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *
  * <p>Retention ({@link #prune}, {@link BackupRetention}) removes only the backups named by their time alone.
  */
-public final class Backups {
+public final class BackupDirectory {
     public static final String EXPORT_FILE = "export.jsonl.gz";
     public static final String MANIFEST_FILE = "manifest.json";
     private static final Pattern NAME = Pattern.compile("(pre-[a-z]+-)?\\d{8}T\\d{6}Z(-\\d+)?");
@@ -45,7 +45,7 @@ public final class Backups {
 
     private final Path directory;
 
-    public Backups(Path directory) {
+    public BackupDirectory(Path directory) {
         this.directory = directory.toAbsolutePath();
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
  * entries 1..n with the matching count, trim the active-loop history to its bound, add a spec's missing current
  * revision from the spec itself. Run inside the caller's write transaction; returns one line per change.
  */
-public final class RecordRepairs {
-    private RecordRepairs() {
+public final class RowRepairs {
+    private RowRepairs() {
     }
 
     public static List<String> apply(Connection c, int historySize) throws SQLException {

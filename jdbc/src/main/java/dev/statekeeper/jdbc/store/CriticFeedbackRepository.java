@@ -10,10 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The critic_feedback table: one row per entry, numbered 1, 2, ... per loop. */
-final class FeedbackRows {
+final class CriticFeedbackRepository {
     private final Dialect dialect;
 
-    FeedbackRows(Dialect dialect) {
+    CriticFeedbackRepository(Dialect dialect) {
         this.dialect = dialect;
     }
 
