@@ -344,23 +344,28 @@ public enum Setting {
             }
         }
 
-        /** The name of an installed backend: the names the providers on the class path claim, in their order. */
+        /**
+         * The name of an installed backend: a {@link Choice} of the names the providers on the class path claim, in
+         * their order, asked each time (a provider may be added to the class path after this class loads).
+         */
         record BackendName() implements Kind<String> {
+            private static Choice installed() {
+                return new Choice(Backends.names());
+            }
+
             @Override
             public String describe() {
-                return String.join(", ", Backends.names());
+                return installed().describe();
             }
 
             @Override
             public String check(String value) {
-                List<String> names = Backends.names();
-                return names.contains(value.trim().toLowerCase(Locale.ROOT)) ? null
-                        : "must be one of " + String.join(", ", names);
+                return installed().check(value);
             }
 
             @Override
             public String parse(String value) {
-                return value.trim().toLowerCase(Locale.ROOT);
+                return installed().parse(value);
             }
 
             @Override

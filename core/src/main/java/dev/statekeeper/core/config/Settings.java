@@ -354,7 +354,7 @@ public final class Settings {
             return typed(setting, Path.class, value == null ? null : value.toString());
         }
 
-        /** STATEKEEPER_BACKEND: memory, json, sqlite or postgres. */
+        /** STATEKEEPER_BACKEND: the name of an installed backend (memory, json, sqlite, postgres, or one plugged in). */
         public Builder backend(String backend) {
             return set(Setting.BACKEND, backend);
         }
