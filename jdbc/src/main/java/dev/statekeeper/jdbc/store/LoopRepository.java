@@ -33,11 +33,11 @@ import java.util.Optional;
  * runs inside the caller's write transaction and advances the loop's version with
  * {@code UPDATE ... WHERE version = ?}, so no concurrent update is lost.
  */
-final class LoopRepository {
+public final class LoopRepository {
     private static final String COLUMNS = "l.id, l.project_name, l.loop_type, l.status, l.current_score, l.iteration, "
             + "l.feedback_count, l.created_at, l.updated_at, l.version";
 
-    static final String CLEANABLE = " FROM loop_states WHERE status = 'completed' AND updated_at < ?";
+    public static final String CLEANABLE = " FROM loop_states WHERE status = 'completed' AND updated_at < ?";
     private static final int IDS_PER_QUERY = 100;
     private static final String ANY_OF_IDS = "SELECT 1 FROM loop_states WHERE id IN ("
             + String.join(", ", Collections.nCopies(IDS_PER_QUERY, "?")) + ") LIMIT 1";
@@ -48,7 +48,7 @@ final class LoopRepository {
     private final int historySize;
     private final LoopPolicy policy;
 
-    LoopRepository(Dialect dialect, Clock clock, int historySize, LoopPolicy policy) {
+    public LoopRepository(Dialect dialect, Clock clock, int historySize, LoopPolicy policy) {
         this.dialect = dialect;
         this.criticFeedback = new CriticFeedbackRepository(dialect);
         this.clock = clock;
@@ -207,7 +207,7 @@ final class LoopRepository {
     }
 
     /** Whether any of these loops exists, asked {@value #IDS_PER_QUERY} ids at a time. */
-    boolean anyExists(Connection c, List<String> ids) throws SQLException {
+    public boolean anyExists(Connection c, List<String> ids) throws SQLException {
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             Object[] chunk = new Object[IDS_PER_QUERY];
             for (int i = 0; i < IDS_PER_QUERY; i++) { // the last chunk repeats its first id: one SQL text for all
