@@ -3,7 +3,7 @@ package dev.statekeeper.bench;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopType;
-import dev.statekeeper.core.domain.Loops;
+import dev.statekeeper.core.internal.domain.Loops;
 import dev.statekeeper.core.domain.NewLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

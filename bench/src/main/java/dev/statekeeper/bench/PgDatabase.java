@@ -7,8 +7,8 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopType;
-import dev.statekeeper.core.domain.Loops;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.domain.Loops;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.postgresql.util.PGobject;
 

@@ -2,9 +2,9 @@ package dev.statekeeper.bench;
 
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecName;
-import dev.statekeeper.core.domain.SpecResolver;
+import dev.statekeeper.core.internal.domain.SpecResolver;
 import dev.statekeeper.core.domain.SpecStatus;
-import dev.statekeeper.core.domain.Specs;
+import dev.statekeeper.core.internal.domain.Specs;
 import dev.statekeeper.jdbc.postgres.PostgresStateStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,7 @@ package dev.statekeeper.bench;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecName;
 import dev.statekeeper.core.domain.SpecStatus;
-import dev.statekeeper.core.domain.Specs;
+import dev.statekeeper.core.internal.domain.Specs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

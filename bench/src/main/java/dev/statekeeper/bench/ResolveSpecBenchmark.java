@@ -2,7 +2,7 @@ package dev.statekeeper.bench;
 
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecName;
-import dev.statekeeper.core.domain.SpecResolver;
+import dev.statekeeper.core.internal.domain.SpecResolver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

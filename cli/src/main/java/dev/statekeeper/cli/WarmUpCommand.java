@@ -1,7 +1,7 @@
 package dev.statekeeper.cli;
 
 import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import picocli.CommandLine.Command;
 
 import java.io.ByteArrayInputStream;

@@ -2,10 +2,10 @@ package dev.statekeeper.cli;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
-import dev.statekeeper.core.archive.ArchiveCopy;
-import dev.statekeeper.core.archive.ArchiveVerify;
+import dev.statekeeper.core.internal.archive.ArchiveCopy;
+import dev.statekeeper.core.internal.archive.ArchiveVerify;
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.archive.Progress;
+import dev.statekeeper.core.internal.archive.Progress;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.testkit.Archives;

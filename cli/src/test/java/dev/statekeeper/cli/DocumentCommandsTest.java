@@ -3,7 +3,7 @@ package dev.statekeeper.cli;
 import dev.statekeeper.core.domain.PlanStatus;
 import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.domain.Roadmap;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

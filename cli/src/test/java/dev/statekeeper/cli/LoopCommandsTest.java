@@ -4,7 +4,7 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopType;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

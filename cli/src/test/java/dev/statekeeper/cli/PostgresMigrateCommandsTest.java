@@ -1,6 +1,6 @@
 package dev.statekeeper.cli;
 
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.Together;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;

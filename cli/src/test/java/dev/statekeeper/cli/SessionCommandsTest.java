@@ -2,7 +2,7 @@ package dev.statekeeper.cli;
 
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionStatus;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

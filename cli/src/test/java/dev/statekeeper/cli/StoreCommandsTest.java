@@ -1,7 +1,7 @@
 package dev.statekeeper.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,8 +3,8 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.IoErrors.Access;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.IoErrors.Access;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

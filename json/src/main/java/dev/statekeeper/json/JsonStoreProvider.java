@@ -15,6 +15,11 @@ import java.util.Map;
  * which a target names as {@code json:/dir}.
  */
 public final class JsonStoreProvider implements StateStoreProvider {
+    /** Called by {@link java.util.ServiceLoader}; applications open stores with {@code StateStores.open(settings)}. */
+    public JsonStoreProvider() {
+        // nothing to set up: the provider holds no state
+    }
+
     public static final String NAME = "json";
     static final String SCHEME = NAME + ":";
 

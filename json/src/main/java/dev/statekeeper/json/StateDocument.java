@@ -1,5 +1,6 @@
 package dev.statekeeper.json;
 
+import dev.statekeeper.json.internal.JsonStoreFormat;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;
@@ -12,7 +13,7 @@ import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
-import dev.statekeeper.core.memory.MemorySnapshot;
+import dev.statekeeper.core.internal.memory.MemorySnapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.AtomicFiles;
-import dev.statekeeper.core.io.OwnerOnly;
-import dev.statekeeper.core.memory.MemorySnapshot;
-import dev.statekeeper.core.memory.MemoryStateStore;
+import dev.statekeeper.core.internal.io.AtomicFiles;
+import dev.statekeeper.core.internal.io.OwnerOnly;
+import dev.statekeeper.core.internal.memory.MemorySnapshot;
+import dev.statekeeper.core.internal.memory.MemoryStateStore;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.statekeeper.json;
 
-import dev.statekeeper.core.io.OwnerOnly;
+import dev.statekeeper.core.internal.io.OwnerOnly;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.memory.MemorySnapshot;
+import dev.statekeeper.core.internal.memory.MemorySnapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

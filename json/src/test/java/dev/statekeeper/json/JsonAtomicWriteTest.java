@@ -6,7 +6,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -22,7 +22,7 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statekeeper.core.json.Json;
-import dev.statekeeper.core.json.JsonInputException;
-import dev.statekeeper.core.json.JsonProblem;
-import dev.statekeeper.core.json.StrictJson;
+import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.core.internal.json.JsonInputException;
+import dev.statekeeper.core.internal.json.JsonProblem;
+import dev.statekeeper.core.internal.json.StrictJson;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 

@@ -1,6 +1,6 @@
 package dev.statekeeper.mcp;
 
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonProblem;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

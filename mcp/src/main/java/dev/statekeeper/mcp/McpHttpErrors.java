@@ -3,7 +3,7 @@ package dev.statekeeper.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,7 +1,7 @@
 package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonProblem;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
-import dev.statekeeper.core.json.Json;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.core.internal.json.JsonProblem;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.statekeeper.mcp;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.Archives;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

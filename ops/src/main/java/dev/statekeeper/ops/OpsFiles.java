@@ -2,9 +2,9 @@ package dev.statekeeper.ops;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.AtomicFiles;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.OwnerOnly;
+import dev.statekeeper.core.internal.io.AtomicFiles;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

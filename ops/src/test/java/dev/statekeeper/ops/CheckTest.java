@@ -1,6 +1,6 @@
 package dev.statekeeper.ops;
 
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.statekeeper.server;
 
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.mcp.McpHttpErrors;
 import dev.statekeeper.mcp.StatekeeperMcp;
 import jakarta.servlet.AsyncContext;

@@ -1,6 +1,6 @@
 package dev.statekeeper.server;
 
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonProblem;
 
 import java.util.Map;
 

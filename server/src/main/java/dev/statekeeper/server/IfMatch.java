@@ -2,7 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonProblem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.statekeeper.server;
 
-import dev.statekeeper.core.json.Json;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.core.internal.json.JsonProblem;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;

@@ -1,8 +1,8 @@
 package dev.statekeeper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statekeeper.core.json.JsonInput;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonInput;
+import dev.statekeeper.core.internal.json.JsonProblem;
 import io.javalin.http.Context;
 
 import java.util.Locale;

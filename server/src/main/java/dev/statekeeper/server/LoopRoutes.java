@@ -10,7 +10,7 @@ import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
-import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.internal.json.JsonInput;
 import dev.statekeeper.core.result.ObjectiveFeedback;
 import io.javalin.http.Context;
 

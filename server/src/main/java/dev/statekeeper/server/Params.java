@@ -5,7 +5,7 @@ import dev.statekeeper.core.domain.WireEnum;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;
-import dev.statekeeper.core.json.JsonProblem;
+import dev.statekeeper.core.internal.json.JsonProblem;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;

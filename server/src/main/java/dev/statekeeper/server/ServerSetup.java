@@ -1,7 +1,7 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;

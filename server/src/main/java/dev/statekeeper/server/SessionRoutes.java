@@ -2,11 +2,11 @@ package dev.statekeeper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.domain.NewSession;
-import dev.statekeeper.core.domain.Retention;
+import dev.statekeeper.core.internal.domain.Retention;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
-import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.internal.json.JsonInput;
 import dev.statekeeper.core.result.SessionsCleaned;
 import io.javalin.http.Context;
 

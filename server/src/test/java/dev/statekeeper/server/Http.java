@@ -2,7 +2,7 @@ package dev.statekeeper.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package db.migration.sqlite;
 
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.store.SpecNameMigration;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.store.SpecNameMigration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 

@@ -1,12 +1,12 @@
 package dev.statekeeper.testkit;
 
 import dev.statekeeper.core.api.StateStore;
-import dev.statekeeper.core.archive.ArchiveImport;
-import dev.statekeeper.core.archive.ArchiveReader;
-import dev.statekeeper.core.archive.ArchiveWriter;
-import dev.statekeeper.core.archive.ImportResult;
+import dev.statekeeper.core.internal.archive.ArchiveImport;
+import dev.statekeeper.core.internal.archive.ArchiveReader;
+import dev.statekeeper.core.internal.archive.ArchiveWriter;
+import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.archive.Progress;
+import dev.statekeeper.core.internal.archive.Progress;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;

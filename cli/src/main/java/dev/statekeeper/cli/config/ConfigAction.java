@@ -4,7 +4,7 @@ import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.config.SettingNames;
+import dev.statekeeper.core.internal.config.SettingNames;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;

@@ -3,7 +3,7 @@ package dev.statekeeper.cli.config;
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.core.config.ConfigFile;
-import dev.statekeeper.core.config.SettingNames;
+import dev.statekeeper.core.internal.config.SettingNames;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;

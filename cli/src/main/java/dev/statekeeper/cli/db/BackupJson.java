@@ -1,7 +1,7 @@
 package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Output;
-import dev.statekeeper.core.archive.Backup;
+import dev.statekeeper.core.internal.archive.Backup;
 
 import java.util.Locale;
 import java.util.Map;

@@ -5,10 +5,10 @@ import dev.statekeeper.cli.support.ProgressDisplay;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
-import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.BackupDirectory;
-import dev.statekeeper.core.archive.BackupRetention;
-import dev.statekeeper.core.archive.Progress;
+import dev.statekeeper.core.internal.archive.Backup;
+import dev.statekeeper.core.internal.archive.BackupDirectory;
+import dev.statekeeper.core.internal.archive.BackupRetention;
+import dev.statekeeper.core.internal.archive.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

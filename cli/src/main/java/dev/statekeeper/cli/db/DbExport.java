@@ -6,10 +6,10 @@ import dev.statekeeper.cli.support.StdoutWriter;
 import dev.statekeeper.cli.support.StoreCommand;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
-import dev.statekeeper.core.archive.ArchiveFiles;
-import dev.statekeeper.core.archive.ArchiveWriter;
-import dev.statekeeper.core.archive.Progress;
-import dev.statekeeper.core.archive.RecordCounts;
+import dev.statekeeper.core.internal.archive.ArchiveFiles;
+import dev.statekeeper.core.internal.archive.ArchiveWriter;
+import dev.statekeeper.core.internal.archive.Progress;
+import dev.statekeeper.core.internal.archive.RecordCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package dev.statekeeper.cli.db;
 
 import dev.statekeeper.cli.support.Output;
 import dev.statekeeper.core.api.StoreInfo;
-import dev.statekeeper.core.archive.ImportResult;
+import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import picocli.CommandLine.ParameterException;
 

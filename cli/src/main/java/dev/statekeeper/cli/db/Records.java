@@ -5,7 +5,7 @@ import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.api.StoreInfo;
-import dev.statekeeper.core.archive.RecordCounts;
+import dev.statekeeper.core.internal.archive.RecordCounts;
 
 import java.util.Map;
 import java.util.stream.Collectors;

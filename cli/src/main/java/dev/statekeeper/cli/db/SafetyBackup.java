@@ -3,8 +3,8 @@ package dev.statekeeper.cli.db;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
-import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.BackupDirectory;
+import dev.statekeeper.core.internal.archive.Backup;
+import dev.statekeeper.core.internal.archive.BackupDirectory;
 import dev.statekeeper.core.archive.LoadMode;
 
 import java.time.Clock;

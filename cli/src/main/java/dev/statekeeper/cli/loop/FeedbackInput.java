@@ -2,7 +2,7 @@ package dev.statekeeper.cli.loop;
 
 import dev.statekeeper.cli.support.Document;
 import dev.statekeeper.core.domain.CriticFeedback;
-import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.internal.json.JsonInput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

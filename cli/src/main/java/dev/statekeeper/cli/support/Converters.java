@@ -4,7 +4,7 @@ import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.PlanStatus;
-import dev.statekeeper.core.domain.Retention;
+import dev.statekeeper.core.internal.domain.Retention;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.error.StatekeeperException;

@@ -2,8 +2,8 @@ package dev.statekeeper.cli.support;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.InputFiles;
-import dev.statekeeper.core.io.IoErrors;
+import dev.statekeeper.core.internal.io.InputFiles;
+import dev.statekeeper.core.internal.io.IoErrors;
 
 import java.io.IOException;
 import java.io.InputStream;

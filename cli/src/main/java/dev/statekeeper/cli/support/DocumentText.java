@@ -1,7 +1,7 @@
 package dev.statekeeper.cli.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 
 import java.io.PrintWriter;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.statekeeper.cli.support;
 
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.statekeeper.cli.support;
 
-import dev.statekeeper.core.archive.Progress;
+import dev.statekeeper.core.internal.archive.Progress;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

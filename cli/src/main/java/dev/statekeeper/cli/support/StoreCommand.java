@@ -3,7 +3,7 @@ package dev.statekeeper.cli.support;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.core.json.JsonInput;
+import dev.statekeeper.core.internal.json.JsonInput;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;

@@ -173,6 +173,20 @@ class LauncherIT {
     }
 
     @Test
+    void aLockJustTakenWhoseProcessIdIsNotYetWrittenIsLeftAlone() throws Exception {
+        // the moment between a launcher's mkdir of the lock and its writing of the pid: once, a find -mmin +0 took
+        // such a lock over at once (32 parallel starts on a loaded machine printed "taking over ... (unknown)")
+        Files.createDirectories(lock);
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(50)));
+
+        Result result = run("fresh", "loop", "list");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stderr()).isEmpty();
+        assertThat(Files.exists(launch.resolve("ready"))).isFalse();
+        assertThat(lock).exists();
+    }
+
+    @Test
     void aLiveLaunchersLockIsLeftAloneAndTheStartRunsUnpreparedInsteadOfWaiting() throws Exception {
         Files.createDirectories(lock);
         Files.writeString(lock.resolve("pid"), ProcessHandle.current().pid() + "\n");

@@ -3,13 +3,13 @@ package dev.statekeeper.cli.testmem;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.api.StoreInfo;
-import dev.statekeeper.core.archive.SnapshotArchive;
+import dev.statekeeper.core.internal.archive.SnapshotArchive;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.memory.MemorySnapshot;
-import dev.statekeeper.core.memory.MemoryStateStore;
+import dev.statekeeper.core.internal.memory.MemorySnapshot;
+import dev.statekeeper.core.internal.memory.MemoryStateStore;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.internal.config.SettingsTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

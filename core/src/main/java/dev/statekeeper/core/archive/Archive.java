@@ -1,5 +1,6 @@
 package dev.statekeeper.core.archive;
 
+import dev.statekeeper.core.internal.archive.ArchiveImport;
 import java.util.Iterator;
 import java.util.function.Consumer;
 

@@ -1,7 +1,7 @@
 package dev.statekeeper.core.archive;
 
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.core.domain.Timestamps;
+import dev.statekeeper.core.internal.domain.Timestamps;
 import dev.statekeeper.core.error.Checks;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;

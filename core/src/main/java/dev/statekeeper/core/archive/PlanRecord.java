@@ -1,6 +1,7 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.domain.Documents;
+import dev.statekeeper.core.archive.ArchiveRecordChecks;
+import dev.statekeeper.core.internal.domain.Documents;
 import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.error.Checks;

@@ -29,7 +29,7 @@ public enum RecordKind {
     }
 
     /** "loop, objective, spec, ...": the order records must come in. */
-    static String order() {
+    public static String order() {
         return Arrays.stream(values()).map(RecordKind::wire).collect(Collectors.joining(", "));
     }
 

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.archive;
 
+import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.error.Checks;
 
 /** A loop linked to the spec of a project and name. */

@@ -1,6 +1,7 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.domain.Documents;
+import dev.statekeeper.core.archive.ArchiveRecordChecks;
+import dev.statekeeper.core.internal.domain.Documents;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;

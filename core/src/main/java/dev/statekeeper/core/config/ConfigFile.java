@@ -1,13 +1,18 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.internal.config.SettingNames;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.config.TomlText;
+import dev.statekeeper.core.config.TomlValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.AtomicFiles;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.OwnerOnly;
+import dev.statekeeper.core.internal.io.AtomicFiles;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.OwnerOnly;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

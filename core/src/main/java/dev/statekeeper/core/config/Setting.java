@@ -3,6 +3,7 @@ package dev.statekeeper.core.config;
 import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.error.Violation;
+import dev.statekeeper.core.internal.config.Secrets;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

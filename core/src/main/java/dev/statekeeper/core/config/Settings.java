@@ -1,5 +1,6 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.domain.LoopPolicy;

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.internal.domain.Loops;
+import dev.statekeeper.core.internal.domain.Timestamps;
 import dev.statekeeper.core.error.Checks;
 import dev.statekeeper.core.error.Violation;
 

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.domain.Paging;
+
 /** Filters for listing loops; null means "any". Newest first. */
 public record LoopQuery(String project, LoopType type, LoopStatus status, Paging paging) {
     public static LoopQuery all() {

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.domain.Paging;
+
 /** Filters for listing plans; status null means any. Ordered by project. */
 public record PlanQuery(PlanStatus status, Paging paging) {
     public static PlanQuery all() {

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.domain.Paging;
+
 /** Filters for listing sessions; null means any. Newest first. */
 public record SessionQuery(SessionStatus status, String repoName, String taskId, Paging paging) {
     public static SessionQuery all() {

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.internal.domain.SpecRenames;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;

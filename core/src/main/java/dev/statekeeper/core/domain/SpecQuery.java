@@ -1,5 +1,7 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.domain.Paging;
+
 /** Filters for listing a project's specs; status null means any. In creation order. */
 public record SpecQuery(String project, SpecStatus status, Paging paging) {
     public static SpecQuery of(String project) {

@@ -1,5 +1,8 @@
 package dev.statekeeper.core.error;
 
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.error.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.statekeeper.core.config;
 
+import dev.statekeeper.core.internal.config.Secrets;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.statekeeper.core.domain;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,8 +1,11 @@
 package dev.statekeeper.core.domain;
 
+import dev.statekeeper.core.internal.domain.Retention;
+import dev.statekeeper.core.internal.domain.SpecRenames;
+import dev.statekeeper.core.internal.domain.Trigrams;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

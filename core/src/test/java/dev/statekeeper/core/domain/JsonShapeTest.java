@@ -2,7 +2,7 @@ package dev.statekeeper.core.domain;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.statekeeper.core.json.Json;
+import dev.statekeeper.core.internal.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.statekeeper.jdbc.migration;
 
+import dev.statekeeper.jdbc.internal.flyway.QuietFlywayLog;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import org.flywaydb.core.Flyway;
@@ -37,7 +38,7 @@ public final class Migrator {
     private final String scripts;
     private final Supplier<DataSource> reader;
     private final Supplier<DataSource> writer;
-    private final Function<FlywayException, StatekeeperException> translate;
+    private final Function<RuntimeException, StatekeeperException> translate;
 
     /**
      * @param backend   sqlite or postgres
@@ -46,10 +47,11 @@ public final class Migrator {
      * @param scripts   this build's migrations, e.g. {@code classpath:db/migration/sqlite}
      * @param reader    connections that read the history and write nothing
      * @param writer    connections that migrate
-     * @param translate a Flyway failure as the backend reports it (unreachable, busy, read-only, drift)
+     * @param translate a Flyway failure (always a {@code FlywayException}; typed wider so that Flyway stays out of
+     *                  this module's API) as the backend reports it (unreachable, busy, read-only, drift)
      */
     public Migrator(String backend, String location, String subject, String scripts, Supplier<DataSource> reader,
-                    Supplier<DataSource> writer, Function<FlywayException, StatekeeperException> translate) {
+                    Supplier<DataSource> writer, Function<RuntimeException, StatekeeperException> translate) {
         this.backend = backend;
         this.location = location;
         this.subject = subject;

@@ -6,11 +6,11 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.AtomicFiles;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.IoErrors.Access;
-import dev.statekeeper.core.io.OwnerOnly;
-import dev.statekeeper.json.JsonStoreFormat;
+import dev.statekeeper.core.internal.io.AtomicFiles;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.IoErrors.Access;
+import dev.statekeeper.core.internal.io.OwnerOnly;
+import dev.statekeeper.json.internal.JsonStoreFormat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

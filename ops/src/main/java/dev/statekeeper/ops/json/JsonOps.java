@@ -1,7 +1,7 @@
 package dev.statekeeper.ops.json;
 
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.core.io.StoreFiles;
+import dev.statekeeper.core.internal.io.StoreFiles;
 import dev.statekeeper.json.JsonStoreProvider;
 import dev.statekeeper.ops.BackendOps;
 import dev.statekeeper.ops.RecoverReport;

@@ -4,7 +4,7 @@ import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.memory.MemoryStoreProvider;
+import dev.statekeeper.core.internal.memory.MemoryStoreProvider;
 import dev.statekeeper.ops.BackendOps;
 import dev.statekeeper.ops.RecoverReport;
 import dev.statekeeper.ops.RepairReport;

@@ -2,13 +2,13 @@ package dev.statekeeper.ops.postgres;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
-import dev.statekeeper.core.archive.Backup;
-import dev.statekeeper.core.archive.BackupDirectory;
+import dev.statekeeper.core.internal.archive.Backup;
+import dev.statekeeper.core.internal.archive.BackupDirectory;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.IoErrors.Access;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.IoErrors.Access;
 
 import java.io.IOException;
 import java.nio.file.Files;

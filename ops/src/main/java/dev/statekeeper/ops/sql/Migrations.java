@@ -2,7 +2,7 @@ package dev.statekeeper.ops.sql;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.jdbc.migration.QuietFlywayLog;
+import dev.statekeeper.jdbc.internal.flyway.QuietFlywayLog;
 import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import org.flywaydb.core.Flyway;

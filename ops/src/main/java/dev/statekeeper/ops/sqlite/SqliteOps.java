@@ -2,7 +2,7 @@ package dev.statekeeper.ops.sqlite;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.core.io.StoreFiles;
+import dev.statekeeper.core.internal.io.StoreFiles;
 import dev.statekeeper.jdbc.migration.Migrator;
 import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
 import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;

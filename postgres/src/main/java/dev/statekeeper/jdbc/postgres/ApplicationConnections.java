@@ -4,9 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.DelegatingDataSource;
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.DelegatingDataSource;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

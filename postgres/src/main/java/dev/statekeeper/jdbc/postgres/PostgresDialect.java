@@ -1,11 +1,11 @@
 package dev.statekeeper.jdbc.postgres;
 
-import dev.statekeeper.core.domain.SpecResolver;
-import dev.statekeeper.core.domain.Trigrams;
-import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.Transactor;
-import dev.statekeeper.jdbc.store.Dialect;
+import dev.statekeeper.core.internal.domain.SpecResolver;
+import dev.statekeeper.core.internal.domain.Trigrams;
+import dev.statekeeper.jdbc.internal.JsonColumns;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.Transactor;
+import dev.statekeeper.jdbc.internal.store.Dialect;
 import org.postgresql.util.PGobject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

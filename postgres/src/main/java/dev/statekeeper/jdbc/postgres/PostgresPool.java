@@ -10,7 +10,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.StatementCache;
+import dev.statekeeper.jdbc.internal.StatementCache;
 
 import java.sql.SQLException;
 import java.time.Duration;

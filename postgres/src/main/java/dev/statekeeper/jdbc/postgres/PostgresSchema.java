@@ -3,14 +3,14 @@ package dev.statekeeper.jdbc.postgres;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.SqlErrorTranslator;
-import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.Transactor;
 import dev.statekeeper.jdbc.migration.Migration;
 import dev.statekeeper.jdbc.migration.MigrationReport;
 import dev.statekeeper.jdbc.migration.MigrationState;
 import dev.statekeeper.jdbc.migration.Migrator;
-import dev.statekeeper.jdbc.migration.QuietFlywayLog;
+import dev.statekeeper.jdbc.internal.flyway.QuietFlywayLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -89,7 +89,7 @@ final class PostgresSchema {
     /** {@code db migrate} of the database, over {@code connections} of its own (Flyway opens and closes them). */
     Migrator migrator(DataSource connections) {
         return new Migrator("postgres", url.toString(), subject(), LOCATION, () -> connections, () -> connections,
-                this::translate);
+                e -> translate((FlywayException) e));
     }
 
     /**

@@ -14,6 +14,11 @@ import java.util.Map;
  * database as {@code postgresql://user:pass@host:port/db} or {@code postgres://...} ({@link PostgresUrl}).
  */
 public final class PostgresStoreProvider implements StateStoreProvider {
+    /** Called by {@link java.util.ServiceLoader}; applications open stores with {@code StateStores.open(settings)}. */
+    public PostgresStoreProvider() {
+        // nothing to set up: the provider holds no state
+    }
+
     public static final String NAME = "postgres";
 
     @Override

@@ -1,6 +1,6 @@
 package dev.statekeeper.jdbc.postgres;
 
-import dev.statekeeper.core.config.Secrets;
+import dev.statekeeper.core.internal.config.Secrets;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;

@@ -44,7 +44,7 @@ class PostgresLeakDetectionTest {
 
             assertThat(warning).contains("on thread " + thread);
             assertThat(Files.readString(LOG)).contains("Apparent connection leak detected")
-                    .contains("at dev.statekeeper.jdbc.Transactor.once(");
+                    .contains("at dev.statekeeper.jdbc.internal.Transactor.once(");
             assertThat(store.getLoop(id).feedback()).hasSize(1);
         }
     }

@@ -3,7 +3,7 @@ package dev.statekeeper.jdbc.postgres;
 import dev.statekeeper.testkit.sql.RawSql;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.SpecContent;
-import dev.statekeeper.core.domain.Trigrams;
+import dev.statekeeper.core.internal.domain.Trigrams;
 import dev.statekeeper.testkit.TestClock;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.io.IoErrors;
-import dev.statekeeper.core.io.OwnerOnly;
-import dev.statekeeper.core.io.StoreFiles;
-import dev.statekeeper.jdbc.StatementCache;
+import dev.statekeeper.core.internal.io.IoErrors;
+import dev.statekeeper.core.internal.io.OwnerOnly;
+import dev.statekeeper.core.internal.io.StoreFiles;
+import dev.statekeeper.jdbc.internal.StatementCache;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 

@@ -1,8 +1,8 @@
 package dev.statekeeper.jdbc.sqlite;
 
-import dev.statekeeper.jdbc.JsonColumns;
-import dev.statekeeper.jdbc.Micros;
-import dev.statekeeper.jdbc.store.Dialect;
+import dev.statekeeper.jdbc.internal.JsonColumns;
+import dev.statekeeper.jdbc.internal.Micros;
+import dev.statekeeper.jdbc.internal.store.Dialect;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.statekeeper.jdbc.sqlite;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 

@@ -4,11 +4,11 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.SqlErrorTranslator;
-import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.Transactor;
 import dev.statekeeper.jdbc.migration.Migrator;
-import dev.statekeeper.jdbc.migration.QuietFlywayLog;
+import dev.statekeeper.jdbc.internal.flyway.QuietFlywayLog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteDataSource;
@@ -111,7 +111,7 @@ final class SqliteSchema {
                     SqliteDatabase.createParentDirectories(file);
                     return SqliteDatabase.migrating(file, busyTimeout);
                 },
-                e -> translate(e, file, translator));
+                e -> translate((FlywayException) e, file, translator));
     }
 
     private StatekeeperException translate(FlywayException e) {

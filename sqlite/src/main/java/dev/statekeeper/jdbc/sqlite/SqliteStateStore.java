@@ -2,11 +2,11 @@ package dev.statekeeper.jdbc.sqlite;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.RetryPolicy;
-import dev.statekeeper.jdbc.Transactor;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.RetryPolicy;
+import dev.statekeeper.jdbc.internal.Transactor;
 import dev.statekeeper.jdbc.migration.Migrator;
-import dev.statekeeper.jdbc.store.JdbcStateStore;
+import dev.statekeeper.jdbc.internal.store.JdbcStateStore;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,6 +15,11 @@ import java.util.Map;
  * in DATABASE_URL or as a target; without one, {@code state.db} in the data directory ({@link Settings#sqlitePath()}).
  */
 public final class SqliteStoreProvider implements StateStoreProvider {
+    /** Called by {@link java.util.ServiceLoader}; applications open stores with {@code StateStores.open(settings)}. */
+    public SqliteStoreProvider() {
+        // nothing to set up: the provider holds no state
+    }
+
     public static final String NAME = "sqlite";
     public static final String SCHEME = NAME + ":";
 

@@ -1,7 +1,7 @@
 package dev.statekeeper.jdbc.sqlite;
 
-import dev.statekeeper.jdbc.Sql;
-import dev.statekeeper.jdbc.TransactionControl;
+import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.TransactionControl;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
-import dev.statekeeper.jdbc.store.LoopRepository;
+import dev.statekeeper.jdbc.internal.store.LoopRepository;
 import dev.statekeeper.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,11 +2,11 @@ package dev.statekeeper.testkit.contract;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.archive.ArchiveWriter;
-import dev.statekeeper.core.archive.ImportResult;
+import dev.statekeeper.core.internal.archive.ArchiveWriter;
+import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.LoopRecord;
-import dev.statekeeper.core.archive.RecordCounts;
+import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;
@@ -17,7 +17,7 @@ import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.memory.MemoryStateStore;
+import dev.statekeeper.core.internal.memory.MemoryStateStore;
 import dev.statekeeper.testkit.Archives;
 import org.junit.jupiter.api.Test;
 

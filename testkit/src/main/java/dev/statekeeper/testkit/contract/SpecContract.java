@@ -3,7 +3,7 @@ package dev.statekeeper.testkit.contract;
 import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.SpecRecord;
-import dev.statekeeper.core.domain.Documents;
+import dev.statekeeper.core.internal.domain.Documents;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;

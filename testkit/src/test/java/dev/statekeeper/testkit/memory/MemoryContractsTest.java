@@ -2,7 +2,7 @@ package dev.statekeeper.testkit.memory;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.core.memory.MemoryStateStore;
+import dev.statekeeper.core.internal.memory.MemoryStateStore;
 import dev.statekeeper.testkit.contract.ArchiveContract;
 import dev.statekeeper.testkit.contract.ConcurrencyContract;
 import dev.statekeeper.testkit.contract.DocumentContract;

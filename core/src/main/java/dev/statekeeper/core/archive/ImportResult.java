@@ -1,5 +1,0 @@
-package dev.statekeeper.core.archive;
-
-/** What an import or a copy wrote: the records loaded, and (merging) those the store had already, identical. */
-public record ImportResult(LoadMode mode, RecordCounts loaded, RecordCounts skipped) {
-}

@@ -1,0 +1,7 @@
+package dev.statekeeper.core.internal.archive;
+
+import dev.statekeeper.core.archive.LoadMode;
+
+/** What an import or a copy wrote: the records loaded, and (merging) those the store had already, identical. */
+public record ImportResult(LoadMode mode, RecordCounts loaded, RecordCounts skipped) {
+}

@@ -1,0 +1,344 @@
+package dev.statekeeper.core.internal.memory;
+
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StoreInfo;
+import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.internal.archive.SnapshotArchive;
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
+import dev.statekeeper.core.domain.LoopSummary;
+import dev.statekeeper.core.internal.domain.Loops;
+import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.PlanContent;
+import dev.statekeeper.core.domain.PlanQuery;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.RoadmapContent;
+import dev.statekeeper.core.domain.Session;
+import dev.statekeeper.core.domain.SessionQuery;
+import dev.statekeeper.core.domain.Spec;
+import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.internal.error.Errors;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The in-process backend: everything lives in this object and is gone when it is closed. Thread-safe
+ * through one lock; loops, specs, documents and sessions are kept by {@link LoopRepository}, {@link SpecRepository},
+ * {@link ProjectDocumentRepository} and {@link SessionRepository}.
+ */
+public final class MemoryStateStore implements StateStore {
+    private final Object lock = new Object();
+    private final MemoryClock clock;
+    private final LoopRepository loops;
+    private final SpecRepository specs;
+    private final ProjectDocumentRepository documents;
+    private final SessionRepository sessions;
+    private boolean closed;
+
+    public MemoryStateStore(Settings settings, Clock clock) {
+        this.clock = new MemoryClock(clock);
+        this.loops = new LoopRepository(this.clock, settings.loopHistorySize(), settings.loopPolicy());
+        this.specs = new SpecRepository(this.clock);
+        this.documents = new ProjectDocumentRepository(this.clock);
+        this.sessions = new SessionRepository(this.clock);
+    }
+
+    /**
+     * A store holding exactly the snapshot's records, with their ids, timestamps and versions, as
+     * {@link #snapshot()} gave them. A snapshot that breaks an invariant of the model (a duplicate key, a link,
+     * history entry or objective of a loop that does not exist, a missing key or timestamp) is refused with
+     * CORRUPT naming the first such problem.
+     */
+    public static MemoryStateStore restore(Settings settings, Clock clock, MemorySnapshot snapshot) {
+        MemoryStateStore store = new MemoryStateStore(settings, clock);
+        store.fill(snapshot);
+        return store;
+    }
+
+    /**
+     * Replaces everything this store holds with exactly the records of the snapshot that {@code change} makes of
+     * the current one, atomically, as {@link #restore} would hold them. A snapshot that breaks an invariant of the
+     * model is refused with CORRUPT and the store keeps what it held. What {@link #archive()} loads through.
+     */
+    public void replace(UnaryOperator<MemorySnapshot> change) {
+        lockedRun(() -> {
+            MemorySnapshot before = snapshot();
+            try {
+                fill(change.apply(before));
+            } catch (RuntimeException e) {
+                fill(before);
+                throw e;
+            }
+        });
+    }
+
+    /** Export and import of every record, a load all at once ({@link SnapshotArchive}). */
+    @Override
+    public Archive archive() {
+        return new SnapshotArchive(MemoryStoreProvider.NAME, this::snapshot, this::replace);
+    }
+
+    private void fill(MemorySnapshot snapshot) {
+        loops.clear();
+        specs.clear();
+        documents.clear();
+        sessions.clear();
+        loops.restore(snapshot.loops(), snapshot.activeLoops(), snapshot.objectiveFeedback());
+        specs.restore(snapshot.specs(), snapshot.specLinks());
+        for (MemorySnapshot.SpecLink link : snapshot.specLinks()) {
+            if (!loops.contains(link.loopId())) {
+                throw MemorySnapshot.inconsistent("spec '" + link.name() + "' of project '" + link.project()
+                        + "' is linked to loop '" + link.loopId() + "', which does not exist");
+            }
+        }
+        documents.restore(snapshot.roadmaps(), snapshot.plans());
+        sessions.restore(snapshot.sessions());
+    }
+
+    /** Every record this store holds, in a stable order; see {@link MemorySnapshot}. */
+    public MemorySnapshot snapshot() {
+        return locked(() -> new MemorySnapshot(loops.loops(), loops.history(), loops.objectives(), specs.revisions(),
+                specs.links(), documents.roadmaps(), documents.plans(), sessions.sessions()));
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        synchronized (lock) {
+            if (closed) {
+                throw Errors.closed(MemoryStoreProvider.NAME);
+            }
+            return work.get();
+        }
+    }
+
+    private void lockedRun(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public StoreInfo info() {
+        return locked(() -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("loops", (long) loops.size());
+            counts.put("feedback", loops.feedbackCount());
+            counts.put("specs", (long) specs.size());
+            counts.put("specRevisions", specs.revisionCount());
+            counts.put("roadmaps", (long) documents.roadmapCount());
+            counts.put("plans", (long) documents.planCount());
+            counts.put("sessions", (long) sessions.size());
+            return new StoreInfo(MemoryStoreProvider.NAME, MemoryStoreProvider.LOCATION, null, counts);
+        });
+    }
+
+    @Override
+    public Loop createLoop(NewLoop loop) {
+        loop.validate();
+        return locked(() -> loops.create(loop));
+    }
+
+    @Override
+    public Loop getLoop(String id) {
+        return locked(() -> loops.get(id));
+    }
+
+    @Override
+    public Page<LoopSummary> listLoops(LoopQuery query) {
+        query.paging().validate();
+        return locked(() -> loops.list(query));
+    }
+
+    @Override
+    public List<LoopSummary> activeLoops() {
+        return locked(loops::active);
+    }
+
+    @Override
+    public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
+        feedback.validate();
+        return locked(() -> loops.addFeedback(loopId, feedback, expectedVersion));
+    }
+
+    @Override
+    public Decision decide(String loopId, Long expectedVersion) {
+        return locked(() -> loops.decide(loopId, expectedVersion));
+    }
+
+    @Override
+    public void putObjectiveFeedback(String loopId, String text) {
+        Loops.validateObjective(text);
+        lockedRun(() -> loops.putObjective(loopId, text));
+    }
+
+    @Override
+    public String getObjectiveFeedback(String loopId) {
+        return locked(() -> loops.objective(loopId));
+    }
+
+    @Override
+    public void deleteLoop(String id) {
+        lockedRun(() -> {
+            loops.delete(id);
+            specs.unlink(id);
+        });
+    }
+
+    @Override
+    public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
+        return locked(() -> {
+            List<String> ids = loops.cleanable(olderThan);
+            if (!dryRun) {
+                ids.forEach(id -> {
+                    loops.delete(id);
+                    specs.unlink(id);
+                });
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public Spec putSpec(String project, SpecContent content) {
+        return locked(() -> specs.put(project, content));
+    }
+
+    @Override
+    public Spec updateSpec(String project, String name, SpecContent content, Long expectedVersion) {
+        return locked(() -> specs.update(project, name, content, expectedVersion));
+    }
+
+    @Override
+    public Spec getSpec(String project, String name) {
+        return locked(() -> specs.get(project, name));
+    }
+
+    @Override
+    public Page<Spec> listSpecs(SpecQuery query) {
+        query.paging().validate();
+        return locked(() -> specs.list(query));
+    }
+
+    @Override
+    public List<Spec> specHistory(String project, String name) {
+        return locked(() -> specs.history(project, name));
+    }
+
+    @Override
+    public Spec resolveSpec(String project, String partialName) {
+        return locked(() -> specs.resolve(project, partialName));
+    }
+
+    @Override
+    public void deleteSpec(String project, String name) {
+        lockedRun(() -> specs.delete(project, name));
+    }
+
+    @Override
+    public void linkLoop(String loopId, String project, String specName) {
+        lockedRun(() -> {
+            loops.get(loopId);
+            specs.link(loopId, project, specName);
+        });
+    }
+
+    @Override
+    public void unlinkLoop(String loopId) {
+        lockedRun(() -> {
+            loops.get(loopId);
+            specs.unlink(loopId);
+        });
+    }
+
+    @Override
+    public Spec specForLoop(String loopId) {
+        return locked(() -> {
+            loops.get(loopId);
+            return specs.forLoop(loopId);
+        });
+    }
+
+    @Override
+    public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
+        return locked(() -> documents.putRoadmap(project, content, expectedVersion, specs.ofProject(project)));
+    }
+
+    @Override
+    public Roadmap getRoadmap(String project) {
+        return locked(() -> documents.roadmap(project, specs.ofProject(project)));
+    }
+
+    @Override
+    public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
+        return locked(() -> documents.putPlan(project, content, expectedVersion));
+    }
+
+    @Override
+    public ProjectPlan getPlan(String project) {
+        return locked(() -> documents.plan(project));
+    }
+
+    @Override
+    public Page<ProjectPlan> listPlans(PlanQuery query) {
+        query.paging().validate();
+        return locked(() -> documents.listPlans(query));
+    }
+
+    @Override
+    public void deletePlan(String project) {
+        lockedRun(() -> documents.deletePlan(project));
+    }
+
+    @Override
+    public Session startSession(NewSession session) {
+        session.validate();
+        return locked(() -> sessions.start(session));
+    }
+
+    @Override
+    public Session getSession(String name) {
+        return locked(() -> sessions.get(name));
+    }
+
+    @Override
+    public Page<Session> listSessions(SessionQuery query) {
+        query.paging().validate();
+        return locked(() -> sessions.list(query));
+    }
+
+    @Override
+    public Session endSession(String name) {
+        return locked(() -> sessions.end(name));
+    }
+
+    @Override
+    public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
+        return locked(() -> sessions.clean(olderThan, dryRun));
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+    }
+
+    /** Pages a list that is already filtered and ordered. */
+    static <T> Page<T> page(List<T> all, dev.statekeeper.core.domain.Paging paging) {
+        int from = Math.min(paging.offset(), all.size());
+        int to = Math.min(all.size(), from + paging.limit());
+        return new Page<>(all.subList(from, to), all.size(), paging.limit(), paging.offset());
+    }
+}

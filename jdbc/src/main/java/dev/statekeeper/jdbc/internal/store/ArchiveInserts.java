@@ -1,0 +1,149 @@
+package dev.statekeeper.jdbc.internal.store;
+
+import dev.statekeeper.core.archive.ActiveLoopRecord;
+import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.LoopRecord;
+import dev.statekeeper.core.archive.ObjectiveRecord;
+import dev.statekeeper.core.archive.PlanRecord;
+import dev.statekeeper.core.archive.RoadmapRecord;
+import dev.statekeeper.core.archive.SessionRecord;
+import dev.statekeeper.core.archive.SpecLinkRecord;
+import dev.statekeeper.core.archive.SpecRecord;
+import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.internal.error.Errors;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one batch of records with JDBC batch inserts, raw rows with the ids, timestamps and versions they have
+ * (feedback rows get no request key). Statements run table by table in the order the foreign keys need, so a
+ * batch may hold any records that come in archive order. Times the archive has not (an objective's, a link's, a
+ * history entry's) are the load's.
+ */
+final class ArchiveInserts {
+    /** Parents first; a delete goes the other way round. */
+    private static final Map<String, String> INSERTS = new LinkedHashMap<>();
+
+    static {
+        INSERTS.put("loop_states", "INSERT INTO loop_states (id, project_name, loop_type, status, current_score, "
+                + "iteration, feedback_count, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        INSERTS.put("critic_feedback", "INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, "
+                + "overall_score, assessment_summary, detailed_feedback, key_issues, recommendations, assessed_at, "
+                + "request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+        INSERTS.put("objective_feedback", "INSERT INTO objective_feedback (loop_id, feedback, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?)");
+        INSERTS.put("technical_specs", "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, "
+                + "version, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        INSERTS.put("spec_revisions", "INSERT INTO spec_revisions (spec_id, version, iteration, content, revised_at) "
+                + "SELECT id, ?, ?, ?, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?");
+        INSERTS.put("loop_to_spec_mappings", "INSERT INTO loop_to_spec_mappings (loop_id, spec_id, linked_at) "
+                + "SELECT ?, id, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?");
+        INSERTS.put("loop_history", "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)");
+        INSERTS.put("roadmaps", "INSERT INTO roadmaps (project_name, roadmap_status, content, version, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        INSERTS.put("project_plans", "INSERT INTO project_plans (project_name, plan_status, content, version, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+        INSERTS.put("sessions", "INSERT INTO sessions (name, status, repo_name, repo_url, branch, task_id, created_at, "
+                + "updated_at, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    private final Dialect dialect;
+    private final Object now;
+    private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+    /** The links in the order of their rows, to name the spec of a link that inserted nothing. */
+    private final List<SpecLinkRecord> links = new ArrayList<>();
+
+    ArchiveInserts(Dialect dialect, Object now) {
+        this.dialect = dialect;
+        this.now = now;
+        INSERTS.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
+    }
+
+    /** Deletes every record, children first. */
+    static void clear(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>(INSERTS.keySet());
+        try (Statement statement = c.createStatement()) {
+            for (String table : tables.reversed()) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+        }
+    }
+
+    void add(ArchiveRecord record) {
+        switch (record) {
+            case LoopRecord l -> {
+                row("loop_states", l.id(), l.project(), l.type().wire(), l.status().wire(), l.currentScore(), l.iteration(),
+                        l.feedback().size(), dialect.time(l.createdAt()), dialect.time(l.updatedAt()), l.version());
+                for (int i = 0; i < l.feedback().size(); i++) {
+                    CriticFeedback f = l.feedback().get(i);
+                    row("critic_feedback", l.id(), i + 1, f.criticAgent(), f.iteration(), f.overallScore(),
+                            f.assessmentSummary(), f.detailedFeedback(), dialect.json(f.keyIssues()),
+                            dialect.json(f.recommendations()), dialect.time(f.timestamp()));
+                }
+            }
+            case ObjectiveRecord o -> row("objective_feedback", o.loopId(), o.text(), now, now);
+            case SpecRecord s -> {
+                SpecRecord.Revision last = s.revisions().getLast();
+                row("technical_specs", s.project(), s.name(), last.content().status().wire(), last.iteration(),
+                        last.version(), dialect.json(last.content()), dialect.time(s.createdAt()),
+                        dialect.time(last.updatedAt()));
+                for (SpecRecord.Revision r : s.revisions()) {
+                    row("spec_revisions", r.version(), r.iteration(), dialect.json(r.content()), dialect.time(r.updatedAt()),
+                            s.project(), s.name());
+                }
+            }
+            case SpecLinkRecord l -> {
+                row("loop_to_spec_mappings", l.loopId(), now, l.project(), l.name());
+                links.add(l);
+            }
+            case ActiveLoopRecord a -> row("loop_history", a.loopId(), now);
+            case RoadmapRecord r -> row("roadmaps", r.project(), r.content().status().wire(), dialect.json(r.content()),
+                    r.version(), dialect.time(r.createdAt()), dialect.time(r.updatedAt()));
+            case PlanRecord p -> row("project_plans", p.project(), p.content().status().wire(), dialect.json(p.content()),
+                    p.version(), dialect.time(p.createdAt()), dialect.time(p.updatedAt()));
+            case SessionRecord s -> row("sessions", s.name(), s.status().wire(), s.repoName(), s.repoUrl(), s.branch(),
+                    s.taskId(), dialect.time(s.createdAt()), dialect.time(s.updatedAt()), dialect.json(s.metadata()));
+        }
+    }
+
+    /** Inserts every row added, table by table; a link to a spec that is not there fails with SPEC_NOT_FOUND. */
+    void write(Connection c) throws SQLException {
+        for (Map.Entry<String, List<Object[]>> table : rows.entrySet()) {
+            if (table.getValue().isEmpty()) {
+                continue;
+            }
+            try (PreparedStatement statement = c.prepareStatement(INSERTS.get(table.getKey()))) {
+                for (Object[] params : table.getValue()) {
+                    for (int i = 0; i < params.length; i++) {
+                        statement.setObject(i + 1, params[i]);
+                    }
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                if (table.getKey().equals("loop_to_spec_mappings")) {
+                    checkLinks(counts);
+                }
+            }
+        }
+    }
+
+    /** An INSERT ... SELECT of a link whose spec is not there inserts nothing, silently: it must not go unnoticed. */
+    private void checkLinks(int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw Errors.specNotFound(links.get(i).project(), links.get(i).name());
+            }
+        }
+    }
+
+    private void row(String table, Object... params) {
+        rows.get(table).add(params);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.statekeeper.jdbc.internal.store;
+
+import dev.statekeeper.core.internal.domain.Timestamps;
+import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.jdbc.internal.Sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/** A loop's objective feedback (objective_feedback): one text per loop, replaced on every store. */
+final class ObjectiveFeedbackRepository {
+    private final Dialect dialect;
+    private final Clock clock;
+    private final LoopRepository loops;
+
+    ObjectiveFeedbackRepository(Dialect dialect, Clock clock, LoopRepository loops) {
+        this.dialect = dialect;
+        this.clock = clock;
+        this.loops = loops;
+    }
+
+    void put(Connection c, String loopId, String text) throws SQLException {
+        loops.requireForReference(c, loopId);
+        Object now = dialect.time(Timestamps.now(clock));
+        Sql.update(c, """
+                INSERT INTO objective_feedback (loop_id, feedback, created_at, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (loop_id) DO UPDATE SET feedback = excluded.feedback, updated_at = excluded.updated_at""",
+                loopId, text, now, now);
+    }
+
+    String get(Connection c, String loopId) throws SQLException {
+        loops.require(c, loopId);
+        return Sql.first(c, "SELECT feedback FROM objective_feedback WHERE loop_id = ?", row -> row.getString(1), loopId)
+                .orElseThrow(() -> Errors.objectiveFeedbackNotFound(loopId));
+    }
+}

@@ -1,0 +1,10 @@
+/** The JSON-file backend: the whole store in one document, written atomically, with rotating backups. */
+module dev.statekeeper.json {
+    requires transitive dev.statekeeper.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.statekeeper.json;
+    opens dev.statekeeper.json to com.fasterxml.jackson.databind;
+
+    provides dev.statekeeper.core.api.StateStoreProvider with dev.statekeeper.json.JsonStoreProvider;
+}
