@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * What the resource routes share: the store, the route table, and the response shapes. Each route is declared
@@ -26,6 +28,8 @@ final class Api {
     final StateStore store;
     private final RoutesConfig routes;
     private final Idempotency idempotency;
+    /** The routes declared with {@link Route.Declaration#ifMatch()}, in the order they were registered. */
+    private final List<Route> versioned = new CopyOnWriteArrayList<>();
 
     Api(StateStore store, RoutesConfig routes, Idempotency idempotency) {
         this.store = store;
@@ -55,6 +59,9 @@ final class Api {
     }
 
     private void add(Route route, Handler handler) {
+        if (route.ifMatch()) {
+            versioned.add(route);
+        }
         Handler checked = ctx -> {
             Params.only(ctx, route.query());
             handler.handle(ctx);
@@ -74,9 +81,10 @@ final class Api {
 
     /**
      * Refuses an If-Match header on a matched endpoint whose {@link Route} does not take it (before its handler), so a
-     * version sent where none is checked is not silently ignored.
+     * version sent where none is checked is not silently ignored. The message lists the routes that take it, as
+     * they were declared.
      */
-    static void checkIfMatch(Context ctx) {
+    void checkIfMatch(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (ctx.header("If-Match") == null || endpoint == null) {
             return;
@@ -84,8 +92,8 @@ final class Api {
         Route route = endpoint.metadata(Route.class);
         if (route == null || !route.ifMatch()) {
             throw HttpFailure.badHeader("If-Match", ctx.header("If-Match"), "this route does not take a version; "
-                    + "If-Match is honoured by POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap "
-                    + "or plan");
+                    + "If-Match is honoured by " + versioned.stream().map(r -> r.method().name() + " " + BASE + r.path())
+                            .collect(Collectors.joining(", ")));
         }
     }
 

@@ -38,7 +38,6 @@ final class ServerSetup {
             RoutesConfig routes = config.routes;
             routes.before(log::begin);
             routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
-            routes.beforeMatched(Api::checkIfMatch);
             Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
                     || guard.authenticated(ctx.header("Authorization")));
             Handler scrape = ctx -> {
@@ -55,6 +54,7 @@ final class ServerSetup {
             Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
             metrics.idempotencyBytes(idempotency::bytesKept);
             Api api = new Api(store, routes, idempotency);
+            routes.beforeMatched(api::checkIfMatch);
             LoopRoutes.register(api);
             SpecRoutes.register(api);
             ProjectRoutes.register(api);

@@ -195,8 +195,11 @@ class ErrorResponsesTest {
     @Test
     void ifMatchIsTakenExactlyByTheRoutesThatDeclareIt() {
         String id = loop();
+        // the routes declared with ifMatch(), in the order they are registered (loops, specs, projects)
         String refused = "bad If-Match header '\"1\"': this route does not take a version; If-Match is honoured by "
-                + "POST .../feedback, POST .../decide, PATCH of a spec and PUT of a roadmap or plan";
+                + "POST /api/v1/loops/{id}/feedback, POST /api/v1/loops/{id}/decide, "
+                + "PATCH /api/v1/projects/{project}/specs/{name}, PUT /api/v1/projects/{project}/roadmap, "
+                + "PUT /api/v1/projects/{project}/plan";
         for (Http.Response r : List.of(http.get("/api/v1/loops/" + id, "If-Match", "\"1\""),
                 http.put("/api/v1/loops/" + id + "/objective", "{\"text\": \"t\"}", "If-Match", "\"1\""),
                 http.post("/api/v1/projects/if-match/specs", "{\"title\": \"Cache\"}", "If-Match", "\"1\""),

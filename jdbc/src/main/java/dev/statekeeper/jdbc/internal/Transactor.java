@@ -1,6 +1,5 @@
 package dev.statekeeper.jdbc.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.internal.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -197,8 +196,8 @@ public final class Transactor {
     }
 
     private static void evict(DataSource source, Connection connection) {
-        if (source instanceof HikariDataSource pool) {
-            pool.evictConnection(connection);
+        if (source instanceof StorePool pool) {
+            pool.evict(connection);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.statekeeper.jdbc.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -54,7 +55,16 @@ final class ApplicationConnections implements PostgresConnections {
     /** The counts of a HikariCP pool; empty for any other DataSource, which does not say how it pools. */
     @Override
     public Optional<PoolStats> stats() {
-        return hikari == null ? Optional.empty() : Optional.of(PostgresPool.stats(hikari));
+        return hikari == null ? Optional.empty() : Optional.of(stats(hikari));
+    }
+
+    /** The counts of a HikariCP pool now; before HikariCP has started its pool, all zero. */
+    private static PoolStats stats(HikariDataSource pool) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        int max = pool.getMaximumPoolSize();
+        return bean == null ? new PoolStats(0, 0, 0, max)
+                : new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
+                        max);
     }
 
     /** The DataSource is the application's: the store leaves it open. */

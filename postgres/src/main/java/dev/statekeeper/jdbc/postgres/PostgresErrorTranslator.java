@@ -1,11 +1,12 @@
 package dev.statekeeper.jdbc.postgres;
 
-import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
+import dev.statekeeper.jdbc.internal.PoolTimeout;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -14,8 +15,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * PostgreSQL's SQLSTATEs as Statekeeper error codes, each message saying what happened, on which server
  * and database (never the password), and what to do: the wording of seed 000's troubleshooting guide.
- * A pool timeout names the timeout and the pool's size, active, idle and waiting counts, read from HikariCP's
- * {@link HikariPoolMXBean} when the translator serves a pool ({@link #onPool}).
+ * A pool timeout of the store's own pool names the timeout, how long the borrower waited, and the pool's name,
+ * size, active, idle and waiting counts, as the pool's {@link PoolTimeout} carries them.
  *
  * <p>On the application's DataSource ({@link #onApplication}) the pool is the application's, whatever pool it is:
  * a borrow that failed without a SQLSTATE of the server's is its pool running dry, and the messages send the
@@ -25,31 +26,22 @@ import java.sql.SQLTransientConnectionException;
 final class PostgresErrorTranslator implements SqlErrorTranslator {
     private final PostgresUrl url;
     private final Settings settings;
-    /** The counts of the pool whose borrowers this translator serves; null for connections of their own. */
-    private final HikariPoolMXBean pool;
     /** The application's DataSource the connections come from, or null when they are the store's own. */
     private final ApplicationConnections application;
 
     PostgresErrorTranslator(PostgresUrl url, Settings settings) {
-        this(url, settings, null, null);
+        this(url, settings, null);
     }
 
-    private PostgresErrorTranslator(PostgresUrl url, Settings settings, HikariPoolMXBean pool,
-                                    ApplicationConnections application) {
+    private PostgresErrorTranslator(PostgresUrl url, Settings settings, ApplicationConnections application) {
         this.url = url;
         this.settings = settings;
-        this.pool = pool;
         this.application = application;
-    }
-
-    /** The same translator for the borrowers of a pool: a pool timeout then names the pool's counts. */
-    PostgresErrorTranslator onPool(HikariPoolMXBean counts) {
-        return new PostgresErrorTranslator(url, settings, counts, null);
     }
 
     /** A translator for work on the application's DataSource, whose pool is the application's. */
     static PostgresErrorTranslator onApplication(PostgresUrl url, Settings settings, ApplicationConnections application) {
-        return new PostgresErrorTranslator(url, settings, null, application);
+        return new PostgresErrorTranslator(url, settings, application);
     }
 
     @Override
@@ -191,15 +183,17 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
     }
 
     /**
-     * A borrower waited DATABASE_POOL_TIMEOUT (HikariCP waits that long before it gives up) while the pool was
-     * full: its counts now, just after the wait, are the ones it timed out on.
+     * A borrower waited out DATABASE_POOL_TIMEOUT while the pool was full: how long it waited, as it measured it,
+     * and the pool's counts just after it gave up ({@link PoolTimeout}).
      */
     private Problem poolTimeoutProblem(SQLException error) {
-        String counts = pool == null ? SqlErrorTranslator.firstLine(error)
-                : "waited " + settings.seconds(Setting.POOL_TIMEOUT).toMillis() + " ms; pool size "
-                        + pool.getTotalConnections() + " (max " + settings.raw(Setting.POOL_MAX_SIZE) + "): "
-                        + pool.getActiveConnections() + " active, " + pool.getIdleConnections() + " idle, "
-                        + pool.getThreadsAwaitingConnection() + " waiting";
+        String counts = SqlErrorTranslator.firstLine(error);
+        if (error instanceof PoolTimeout timeout) {
+            PoolStats pool = timeout.counts();
+            counts = "waited " + timeout.waitedMillis() + " ms; pool " + timeout.pool() + " size " + timeout.total()
+                    + " (max " + pool.max() + "): " + pool.active() + " active, " + pool.idle() + " idle, "
+                    + pool.waiting() + " waiting";
+        }
         return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "no pooled connection became free within "
                 + settings.raw(Setting.POOL_TIMEOUT) + " s (" + Setting.POOL_TIMEOUT.variable() + "): " + counts
                 + "; raise " + Setting.POOL_MAX_SIZE.variable() + " or " + Setting.POOL_TIMEOUT.variable()

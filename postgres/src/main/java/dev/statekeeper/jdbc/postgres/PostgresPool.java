@@ -1,9 +1,6 @@
 package dev.statekeeper.jdbc.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.DriverDataSource;
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.config.Setting;
@@ -11,6 +8,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.internal.StatementCache;
+import dev.statekeeper.jdbc.internal.StorePool;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,16 +24,16 @@ import javax.sql.DataSource;
  * ({@code statement_timeout}). Connections say {@code application_name=statekeeper} and rest in auto-commit;
  * {@link PostgresTransactionControl} opens a transaction for work that needs one. The pool opens its first
  * connection at once, so an unreachable server, a wrong password or a missing database fail the open, not the
- * first operation.
+ * first operation. It is a {@link StorePool}: HikariCP's pool, without HikariCP's INFO lines on start and close.
  */
 final class PostgresPool implements PostgresConnections {
     static final String APPLICATION_NAME = "statekeeper";
     private static final Duration MIN_LIFETIME = Duration.ofMinutes(30);
     private static final Duration KEEPALIVE_PING = Duration.ofMinutes(2);
 
-    private final HikariDataSource pool;
+    private final StorePool pool;
 
-    private PostgresPool(HikariDataSource pool) {
+    private PostgresPool(StorePool pool) {
         this.pool = pool;
     }
 
@@ -50,8 +48,6 @@ final class PostgresPool implements PostgresConnections {
     static PostgresPool open(PostgresUrl url, Settings settings, PostgresErrorTranslator translator) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("statekeeper-postgres");
-        // connections of the driver with the same properties as Flyway's, each keeping its prepared statements
-        config.setDataSource(StatementCache.caching(unpooled(url, settings)));
         config.setAutoCommit(true);
         int min = settings.integer(Setting.POOL_MIN_SIZE);
         int max = settings.integer(Setting.POOL_MAX_SIZE);
@@ -68,30 +64,16 @@ final class PostgresPool implements PostgresConnections {
         config.setKeepaliveTime(KEEPALIVE_PING.toMillis());
         config.setLeakDetectionThreshold(leakThreshold(settings));
         try {
-            return new PostgresPool(new HikariDataSource(config));
-        } catch (HikariPool.PoolInitializationException e) {
-            throw translator.translate("open", e.getCause() instanceof SQLException sql ? sql
-                    : new SQLException(e.getMessage(), e));
+            // connections of the driver with the same properties as Flyway's, each keeping its prepared statements
+            return new PostgresPool(StorePool.open(config, StatementCache.caching(unpooled(url, settings))));
+        } catch (SQLException e) {
+            throw translator.translate("open", e);
         }
     }
 
     @Override
     public Optional<PoolStats> stats() {
-        return Optional.of(stats(pool));
-    }
-
-    /** The counts of a HikariCP pool now; before HikariCP has started its pool, all zero. */
-    static PoolStats stats(HikariDataSource pool) {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        int max = pool.getMaximumPoolSize();
-        return bean == null ? new PoolStats(0, 0, 0, max)
-                : new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getThreadsAwaitingConnection(),
-                        max);
-    }
-
-    /** HikariCP's live counts of the pool (total, active, idle, waiting), for the message of a pool timeout. */
-    HikariPoolMXBean counts() {
-        return pool.getHikariPoolMXBean();
+        return Optional.of(pool.stats());
     }
 
     /** The pooled connections, for all store work. */

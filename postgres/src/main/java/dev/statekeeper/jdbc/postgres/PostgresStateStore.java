@@ -56,7 +56,7 @@ public final class PostgresStateStore extends JdbcStateStore {
         schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), PostgresPool.unpooled(url, settings));
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
-            return open(url, pool, translator.onPool(pool.counts()), schema, settings, clock);
+            return open(url, pool, translator, schema, settings, clock);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -1,8 +1,6 @@
 package dev.statekeeper.jdbc.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
@@ -11,6 +9,7 @@ import dev.statekeeper.core.internal.io.IoErrors;
 import dev.statekeeper.core.internal.io.OwnerOnly;
 import dev.statekeeper.core.internal.io.StoreFiles;
 import dev.statekeeper.jdbc.internal.StatementCache;
+import dev.statekeeper.jdbc.internal.StorePool;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -27,18 +26,18 @@ import javax.sql.DataSource;
  * synchronous=NORMAL, foreign_keys=ON, busy_timeout), and a pool of read-only connections, as many as
  * DATABASE_POOL_MAX_SIZE but at most {@value #MAX_READERS}. One writer per process is all SQLite runs at a time anyway; WAL lets the readers run beside
  * it and beside other processes. Each pool opens its first connection at once (the writer first, as it
- * creates a new file), so a file that cannot be opened fails here and the first read finds a connection.
+ * creates a new file), so a file that cannot be opened fails here and the first read finds a connection. The
+ * pools are {@link StorePool}s: HikariCP's pools, without HikariCP's INFO lines on start and close.
  */
 final class SqliteDatabase implements AutoCloseable {
     static final int MAX_READERS = 4;
 
     private final Path file;
     private final DataSource unpooledWriter;
-    private final HikariDataSource writer;
-    private final HikariDataSource readers;
+    private final StorePool writer;
+    private final StorePool readers;
 
-    private SqliteDatabase(Path file, DataSource unpooledWriter, HikariDataSource writer,
-                           HikariDataSource readers) {
+    private SqliteDatabase(Path file, DataSource unpooledWriter, StorePool writer, StorePool readers) {
         this.file = file;
         this.unpooledWriter = unpooledWriter;
         this.writer = writer;
@@ -55,7 +54,7 @@ final class SqliteDatabase implements AutoCloseable {
         createParentDirectories(absolute);
         createPrivately(absolute);
         Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
-        HikariDataSource writer = pool("writer", dataSource(absolute, connectionConfig(false, busyTimeout)), false, 1,
+        StorePool writer = pool("writer", dataSource(absolute, connectionConfig(false, busyTimeout)), false, 1,
                 settings, translator);
         try {
             int readers = Math.min(MAX_READERS, settings.integer(Setting.POOL_MAX_SIZE));
@@ -166,11 +165,10 @@ final class SqliteDatabase implements AutoCloseable {
      * never go stale, so there is no keepalive and no maximum lifetime. The pool's read-only flag must match
      * the connections' own (sqlite-jdbc cannot change it on an open connection).
      */
-    private static HikariDataSource pool(String role, SQLiteDataSource source, boolean readOnly, int size,
+    private static StorePool pool(String role, SQLiteDataSource source, boolean readOnly, int size,
                                          Settings settings, SqliteErrorTranslator translator) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("statekeeper-sqlite-" + role);
-        config.setDataSource(StatementCache.caching(source));
         config.setReadOnly(readOnly);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
@@ -181,9 +179,9 @@ final class SqliteDatabase implements AutoCloseable {
         config.setMaxLifetime(0);
         config.setKeepaliveTime(0);
         try {
-            return new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw translator.translate("open", new SQLException(e.getMessage(), e));
+            return StorePool.open(config, StatementCache.caching(source));
+        } catch (SQLException e) {
+            throw translator.translate("open", e);
         }
     }
 }
