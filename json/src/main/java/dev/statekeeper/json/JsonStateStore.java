@@ -47,7 +47,9 @@ import java.util.function.UnaryOperator;
  * read again when another process or store changed it. A write takes the {@link StoreLock}, applies the change
  * to the fresh model and replaces the file atomically ({@link StateFile#save}), keeping STATEKEEPER_JSON_BACKUPS
  * earlier versions ({@link BackupRotation}); every write rewrites the whole file. Thread-safe, and safe to share the
- * file with other processes.
+ * file with other processes. It holds no file open between operations; close it all the same, after which every
+ * operation fails with STORE_CLOSED. The errors of its operations are those
+ * {@link dev.statekeeper.core.api.StateStore} names.
  */
 public final class JsonStateStore implements StateStore {
     private static final String BACKEND = JsonStoreProvider.NAME;
@@ -68,6 +70,19 @@ public final class JsonStateStore implements StateStore {
     /**
      * Opens {@code state.json} in {@link Settings#dataDir()}. A new data directory gets an empty store; a
      * missing file whose backups exist, an unreadable file and a damaged one are refused, each with its fix.
+     *
+     * @param settings the validated settings: the data directory, STATEKEEPER_JSON_BACKUPS,
+     *         STATEKEEPER_JSON_LOCK_TIMEOUT, the loop policy...
+     * @param clock    the clock that stamps records
+     * @return the open store; the caller closes it
+     * @throws dev.statekeeper.core.error.StatekeeperException {@link dev.statekeeper.core.error.ErrorCode#CANNOT_OPEN}
+     *         when the directory or file cannot be created or read, something other than a file is at its path, or the
+     *         file is missing while its backups exist; {@link dev.statekeeper.core.error.ErrorCode#READ_ONLY} or
+     *         {@link dev.statekeeper.core.error.ErrorCode#DISK_FULL} when a new store cannot be written;
+     *         {@link dev.statekeeper.core.error.ErrorCode#CORRUPT} when the file is damaged or not a json store;
+     *         {@link dev.statekeeper.core.error.ErrorCode#MIGRATION_DRIFT} when a newer build wrote it;
+     *         {@link dev.statekeeper.core.error.ErrorCode#DATABASE_BUSY} when another process holds its lock past the
+     *         lock timeout
      */
     public static JsonStateStore open(Settings settings, Clock clock) {
         StorePaths paths = StorePaths.of(settings);

@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
  * The installed backends: every {@link StateStoreProvider} that {@link ServiceLoader} finds through the thread's
  * context class loader, in their {@link StateStoreProvider#order() order}. Where a name, a URL or a list of
  * backends is needed, it comes from here, so that a backend on the class path can be selected like a built-in one.
+ * The providers are found once per context class loader and kept. Thread-safe.
  */
 public final class Backends {
     private static final Comparator<StateStoreProvider> ORDER =
@@ -25,7 +26,11 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Every installed backend, in order; of two that claim one name, the first. */
+    /**
+     * Every installed backend, in order; of two that claim one name, the first.
+     *
+     * @return the providers, an immutable list
+     */
     public static List<StateStoreProvider> installed() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Found current = found;
@@ -36,18 +41,33 @@ public final class Backends {
         return current.providers();
     }
 
-    /** The names of the installed backends, in order. */
+    /**
+     * The names of the installed backends, in order.
+     *
+     * @return the names, such as {@code memory, json, sqlite, postgres}
+     */
     public static List<String> names() {
         return installed().stream().map(StateStoreProvider::name).toList();
     }
 
+    /**
+     * The installed backend of the name.
+     *
+     * @param name the backend's name, in lower case as {@link StateStoreProvider#name()} gives it
+     * @return the provider, or empty when none has the name
+     */
     public static Optional<StateStoreProvider> named(String name) {
         return installed().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /**
-     * The backend of the name; CONFIG_INVALID naming the installed ones when there is none:
-     * "STATEKEEPER_BACKEND = oracle: this build has no such backend (available: memory, json, sqlite, postgres)".
+     * The installed backend of the name.
+     *
+     * @param name the backend's name
+     * @return the provider
+     * @throws StatekeeperException {@link ErrorCode#CONFIG_INVALID} naming the installed ones when none has the
+     *         name: "STATEKEEPER_BACKEND = oracle: this build has no such backend (available: memory, json, sqlite,
+     *         postgres)"
      */
     public static StateStoreProvider require(String name) {
         return named(name).orElseThrow(() -> new StatekeeperException(ErrorCode.CONFIG_INVALID,
@@ -55,17 +75,32 @@ public final class Backends {
                         + String.join(", ", names()) + ")"));
     }
 
-    /** The backend that claims the URL (its scheme starts it), if one does. */
+    /**
+     * The installed backend that claims the URL: the first whose scheme starts it.
+     *
+     * @param url a store's URL ({@code sqlite:/path/state.db}, {@code json:/dir}, {@code memory:}, ...)
+     * @return the provider, or empty when none claims it
+     */
     public static Optional<StateStoreProvider> claiming(String url) {
         return installed().stream().filter(p -> p.claims(url)).findFirst();
     }
 
-    /** The backend that claims a DATABASE_URL value, of those that {@link StateStoreProvider#takesDatabaseUrl take one}. */
+    /**
+     * The backend that claims a DATABASE_URL value, of those that {@link StateStoreProvider#takesDatabaseUrl take
+     * one}.
+     *
+     * @param url the value of DATABASE_URL
+     * @return the provider, or empty when none of them claims it
+     */
     public static Optional<StateStoreProvider> claimingDatabaseUrl(String url) {
         return databaseUrlBackends().stream().filter(p -> p.claims(url)).findFirst();
     }
 
-    /** The installed backends that keep their location in DATABASE_URL, in order. */
+    /**
+     * The installed backends that keep their location in DATABASE_URL, in order.
+     *
+     * @return the providers (sqlite and postgres among the built-ins)
+     */
     public static List<StateStoreProvider> databaseUrlBackends() {
         return installed().stream().filter(StateStoreProvider::takesDatabaseUrl).toList();
     }

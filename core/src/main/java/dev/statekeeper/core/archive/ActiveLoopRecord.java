@@ -1,6 +1,5 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.error.Checks;
 
 /**

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.internal.domain.Documents;
 import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.ProjectPlan;

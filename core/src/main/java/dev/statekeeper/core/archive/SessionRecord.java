@@ -1,6 +1,5 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionStatus;

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.error.Checks;
 
 /** A loop linked to the spec of a project and name. */

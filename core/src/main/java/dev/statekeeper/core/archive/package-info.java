@@ -1,7 +1,7 @@
 /**
  * Export and import of a whole store, the same for every backend: the records ({@link
- * dev.statekeeper.core.archive.ArchiveRecord}), the JSON Lines format ({@link dev.statekeeper.core.internal.archive.ArchiveWriter},
- * {@link dev.statekeeper.core.internal.archive.ArchiveReader}), the backends' side ({@link dev.statekeeper.core.archive.Archive})
+ * dev.statekeeper.core.archive.ArchiveRecord}), the JSON Lines format ({@code ArchiveWriter},
+ * {@code ArchiveReader}), the backends' side ({@link dev.statekeeper.core.archive.Archive})
  * and what is built on them: import with validation, copy, verify and backups.
  *
  * <p>Naming: a {@code *Record} ({@code LoopRecord}, {@code SpecRecord}...) is one line of the archive format and
@@ -11,6 +11,5 @@
  */
 package dev.statekeeper.core.archive;
 
-import dev.statekeeper.core.archive.ArchiveRecordChecks;
 import dev.statekeeper.core.internal.archive.Backup;
 import dev.statekeeper.core.internal.archive.BackupDirectory;

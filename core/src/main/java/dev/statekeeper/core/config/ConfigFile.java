@@ -1,10 +1,6 @@
 package dev.statekeeper.core.config;
 
 import dev.statekeeper.core.internal.config.SettingNames;
-import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.config.Settings;
-import dev.statekeeper.core.config.TomlText;
-import dev.statekeeper.core.config.TomlValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +29,8 @@ import java.util.Set;
  * names as in the environment ({@code STATEKEEPER_BACKEND = "postgres"}); numbers and true/false may be
  * written bare. A missing file at the default place is an empty one; a file STATEKEEPER_CONFIG names must exist.
  * Immutable: {@link #with} and {@link #without} return the edited file, {@link #write} replaces it on disk
- * atomically.
+ * atomically. The CLI's {@code config} commands use it; an embedder need not ({@link Settings#fromEnvironment}
+ * and {@link Settings#builder} read no file).
  */
 public final class ConfigFile {
     /** The environment variable that names the config file, overriding the XDG location. */
@@ -67,7 +64,12 @@ public final class ConfigFile {
         this.unusable = problem;
     }
 
-    /** Where the config file of this environment is (it need not exist). */
+    /**
+     * Where the config file of this environment is (it need not exist).
+     *
+     * @param env the environment: {@code System.getenv()}
+     * @return STATEKEEPER_CONFIG, else under an absolute XDG_CONFIG_HOME, else under HOME (or {@code user.home})
+     */
     public static Path locate(Map<String, String> env) {
         String explicit = env.get(VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
@@ -86,13 +88,24 @@ public final class ConfigFile {
      * one with keys no setting has, and one that STATEKEEPER_CONFIG names but that does not exist are returned
      * with their {@link #problem()}, for the {@code config} commands to show and {@link Settings.Builder#build()}
      * to refuse.
+     *
+     * @param env the environment: {@code System.getenv()}
+     * @return the file; one that cannot be used carries its {@link #problem()}
      */
     public static ConfigFile load(Map<String, String> env) {
         String explicit = env.get(VARIABLE);
         return read(locate(env), explicit != null && !explicit.isBlank());
     }
 
-    /** Reads the file; CONFIG_INVALID when it cannot be read or is not TOML (naming the file and line). */
+    /**
+     * Reads the file; a missing one is empty.
+     *
+     * @param path the file
+     * @return the file
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when it cannot be read or is not TOML (naming
+     *         the file and line)
+     */
     public static ConfigFile read(Path path) {
         ConfigFile file = read(path, false);
         if (file.unusable != null) {
@@ -111,20 +124,39 @@ public final class ConfigFile {
         }
     }
 
+    /**
+     * Where the file is.
+     *
+     * @return its path
+     */
     public Path path() {
         return path;
     }
 
+    /**
+     * Whether the file existed when it was read (or has been written since).
+     *
+     * @return true when it is on disk
+     */
     public boolean exists() {
         return exists;
     }
 
-    /** Whether the file assigns the key (known setting or not). */
+    /**
+     * Whether the file assigns the key (known setting or not).
+     *
+     * @param key a top-level key
+     * @return true when it does
+     */
     public boolean contains(String key) {
         return tree.has(key);
     }
 
-    /** Whether the file holds a password or token (then it is written with mode 0600). */
+    /**
+     * Whether the file holds a password or token (then it is written with mode 0600).
+     *
+     * @return true when it sets a {@link Setting#secret() secret} setting
+     */
     public boolean holdsSecret() {
         List<String> keys = new ArrayList<>();
         tree.fieldNames().forEachRemaining(keys::add);
@@ -135,6 +167,9 @@ public final class ConfigFile {
      * What is wrong with the file as a whole (CONFIG_INVALID), or empty: it cannot be read or is not TOML;
      * STATEKEEPER_CONFIG names it and it does not exist; or it has keys no setting has (each with its line and
      * the setting it most likely meant) or values that are arrays or tables.
+     *
+     * @return the problem, a {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} failure naming the file, or
+     *         empty
      */
     public Optional<StatekeeperException> problem() {
         if (unusable != null) {
@@ -175,6 +210,12 @@ public final class ConfigFile {
     /**
      * The file with the setting set to {@code value}; CONFIG_INVALID (and nothing changed) when the value is
      * out of the setting's range or the file cannot be read. Other keys, comments and order are kept.
+     *
+     * @param setting the setting
+     * @param value   its value as text
+     * @return the edited file, not yet written
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} as above
      */
     public ConfigFile with(Setting setting, String value) {
         usable();
@@ -186,7 +227,14 @@ public final class ConfigFile {
         return new ConfigFile(path, TomlText.edit(text, tree, setting.variable(), node, path), exists, named, null);
     }
 
-    /** The file without the key (which may be one no setting has, to remove a typo); this file when absent. */
+    /**
+     * The file without the key (which may be one no setting has, to remove a typo).
+     *
+     * @param key a top-level key
+     * @return the edited file, not yet written; this file when it has no such key
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when the file cannot be read or parsed
+     */
     public ConfigFile without(String key) {
         usable();
         return contains(key) ? new ConfigFile(path, TomlText.edit(text, tree, key, null, path), exists, named, null) : this;
@@ -195,6 +243,14 @@ public final class ConfigFile {
     /**
      * Replaces the file on disk atomically (mode 0600 when it holds a secret), creating it and, at the default
      * place, its directory; a file STATEKEEPER_CONFIG names is created only in a directory that exists.
+     *
+     * @return the file as written
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when the file cannot be read or parsed, or
+     *         its directory is missing; when it cannot be written,
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} or the code of the I/O failure
+     *         ({@link dev.statekeeper.core.error.ErrorCode#READ_ONLY},
+     *         {@link dev.statekeeper.core.error.ErrorCode#DISK_FULL})
      */
     public ConfigFile write() {
         usable();
@@ -219,7 +275,11 @@ public final class ConfigFile {
         return new ConfigFile(path, text, true, named, null);
     }
 
-    /** The file's text as it is (or will be) on disk. */
+    /**
+     * The file's text as it is (or will be) on disk.
+     *
+     * @return the TOML text
+     */
     public String text() {
         return text;
     }

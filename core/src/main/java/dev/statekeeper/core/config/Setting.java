@@ -18,76 +18,198 @@ import java.util.regex.Pattern;
  * table.
  */
 public enum Setting {
+    /** {@code STATEKEEPER_BACKEND}, default {@code sqlite}: which backend stores the state. */
     BACKEND("STATEKEEPER_BACKEND", "sqlite", Kind.BACKEND, "which backend stores the state"),
+    /**
+     * {@code STATE_MANAGER}, the seed's name, still honoured: {@code memory}, or {@code database} for the backend
+     * that claims DATABASE_URL; STATEKEEPER_BACKEND, when set, wins.
+     */
     STATE_MANAGER("STATE_MANAGER", null, Kind.choice("memory", "database"),
             "seed name, still honoured: memory, or database = the backend named by DATABASE_URL"),
+    /**
+     * {@code DATABASE_URL}: the SQL database, {@code postgresql://user:pass@host:port/db?sslmode=...} or
+     * {@code sqlite:/path/state.db}; secret (its password is masked when shown).
+     */
     DATABASE_URL("DATABASE_URL", null, Kind.SECRET_URL,
             "postgresql://user:pass@host:port/db?sslmode=... or sqlite:/path/state.db"),
+    /**
+     * {@code STATEKEEPER_DATA_DIR}: where the sqlite/json files and backups live (default $XDG_STATE_HOME/statekeeper,
+     * else ~/.local/state/statekeeper).
+     */
     DATA_DIR("STATEKEEPER_DATA_DIR", null, Kind.PATH,
             "where the sqlite/json files and backups live (default $XDG_STATE_HOME/statekeeper, else ~/.local/state/statekeeper)"),
+    /** {@code DATABASE_POOL_MIN_SIZE}, default {@code 5}: connections the pool keeps open. */
     POOL_MIN_SIZE("DATABASE_POOL_MIN_SIZE", "5", Kind.integer(1, 50), "connections the pool keeps open"),
+    /** {@code DATABASE_POOL_MAX_SIZE}, default {@code 20}: most connections the pool opens (>= min). */
     POOL_MAX_SIZE("DATABASE_POOL_MAX_SIZE", "20", Kind.integer(1, 100), "most connections the pool opens (>= min)"),
+    /** {@code DATABASE_POOL_TIMEOUT}, default {@code 30.0}: seconds to wait for a pooled connection. */
     POOL_TIMEOUT("DATABASE_POOL_TIMEOUT", "30.0", Kind.seconds(1, 120), "seconds to wait for a pooled connection"),
+    /** {@code DATABASE_COMMAND_TIMEOUT}, default {@code 60.0}: statement timeout in seconds. */
     COMMAND_TIMEOUT("DATABASE_COMMAND_TIMEOUT", "60.0", Kind.seconds(1, 300), "statement timeout in seconds"),
+    /**
+     * {@code DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME}, default {@code 300.0}: seconds an idle pooled connection may
+     * live.
+     */
     MAX_INACTIVE_LIFETIME("DATABASE_MAX_INACTIVE_CONNECTION_LIFETIME", "300.0", Kind.seconds(60, 86_400),
             "seconds an idle pooled connection may live"),
+    /**
+     * {@code STATEKEEPER_LOOP_HISTORY_SIZE}, default {@code 10}: how many recently created loops the active-loop
+     * history keeps.
+     */
     LOOP_HISTORY_SIZE("STATEKEEPER_LOOP_HISTORY_SIZE", "10", Kind.integer(1, 10_000),
             "how many recently created loops the active-loop history keeps"),
+    /**
+     * {@code STATEKEEPER_SQLITE_BUSY_TIMEOUT}, default {@code 5.0}: seconds a SQLite writer waits for another process's
+     * lock before failing with DATABASE_BUSY.
+     */
     SQLITE_BUSY_TIMEOUT("STATEKEEPER_SQLITE_BUSY_TIMEOUT", "5.0", Kind.seconds(0, 600),
             "seconds a SQLite writer waits for another process's lock before failing with DATABASE_BUSY"),
+    /**
+     * {@code STATEKEEPER_AUTO_MIGRATE}, default {@code true}: apply pending schema migrations when the store opens
+     * (else a store that is behind refuses to open until 'statekeeper db migrate').
+     */
     AUTO_MIGRATE("STATEKEEPER_AUTO_MIGRATE", "true", Kind.BOOLEAN,
             "apply pending schema migrations when the store opens (else a store that is behind refuses to open "
                     + "until 'statekeeper db migrate')"),
+    /** {@code STATEKEEPER_THRESHOLD_PLAN}, default {@code 85}: score that completes a plan loop. */
     THRESHOLD_PLAN("STATEKEEPER_THRESHOLD_PLAN", "85", Kind.integer(0, 100), "score that completes a plan loop"),
+    /** {@code STATEKEEPER_THRESHOLD_ROADMAP}, default {@code 90}: score that completes a roadmap loop. */
     THRESHOLD_ROADMAP("STATEKEEPER_THRESHOLD_ROADMAP", "90", Kind.integer(0, 100), "score that completes a roadmap loop"),
+    /** {@code STATEKEEPER_THRESHOLD_SPEC}, default {@code 85}: score that completes a spec loop. */
     THRESHOLD_SPEC("STATEKEEPER_THRESHOLD_SPEC", "85", Kind.integer(0, 100), "score that completes a spec loop"),
+    /** {@code STATEKEEPER_THRESHOLD_BUILD_PLAN}, default {@code 80}: score that completes a build_plan loop. */
     THRESHOLD_BUILD_PLAN("STATEKEEPER_THRESHOLD_BUILD_PLAN", "80", Kind.integer(0, 100),
             "score that completes a build_plan loop"),
+    /** {@code STATEKEEPER_THRESHOLD_BUILD_CODE}, default {@code 95}: score that completes a build_code loop. */
     THRESHOLD_BUILD_CODE("STATEKEEPER_THRESHOLD_BUILD_CODE", "95", Kind.integer(0, 100),
             "score that completes a build_code loop"),
+    /** {@code STATEKEEPER_THRESHOLD_ANALYST}, default {@code 90}: score that completes an analyst loop. */
     THRESHOLD_ANALYST("STATEKEEPER_THRESHOLD_ANALYST", "90", Kind.integer(0, 100), "score that completes an analyst loop"),
+    /** {@code STATEKEEPER_CHECKPOINT_EVERY}, default {@code 5}: every Nth iteration asks for user input. */
     CHECKPOINT_EVERY("STATEKEEPER_CHECKPOINT_EVERY", "5", Kind.integer(1, 1000),
             "every Nth iteration asks for user input"),
+    /**
+     * {@code STATEKEEPER_MIN_IMPROVEMENT}, default {@code 5}: a score gain below this between two feedbacks is
+     * stagnation and asks for user input.
+     */
     MIN_IMPROVEMENT("STATEKEEPER_MIN_IMPROVEMENT", "5", Kind.integer(0, 100),
             "a score gain below this between two feedbacks is stagnation and asks for user input"),
+    /**
+     * {@code STATEKEEPER_JSON_BACKUPS}, default {@code 5}: how many earlier versions of the json backend's file are
+     * kept beside it (state.json.1 ...).
+     */
     JSON_BACKUPS("STATEKEEPER_JSON_BACKUPS", "5", Kind.integer(0, 100),
             "how many earlier versions of the json backend's file are kept beside it (state.json.1 ...)"),
+    /**
+     * {@code STATEKEEPER_JSON_LOCK_TIMEOUT}, default {@code 5.0}: seconds a json-backend writer waits for another
+     * process's lock before failing with DATABASE_BUSY.
+     */
     JSON_LOCK_TIMEOUT("STATEKEEPER_JSON_LOCK_TIMEOUT", "5.0", Kind.seconds(0, 600),
             "seconds a json-backend writer waits for another process's lock before failing with DATABASE_BUSY"),
+    /**
+     * {@code STATEKEEPER_BIND}, default {@code 127.0.0.1}: address 'statekeeper serve' listens on; anything but
+     * loopback requires STATEKEEPER_API_TOKEN.
+     */
     SERVER_BIND("STATEKEEPER_BIND", "127.0.0.1", Kind.TEXT,
             "address 'statekeeper serve' listens on; anything but loopback requires STATEKEEPER_API_TOKEN"),
+    /** {@code STATEKEEPER_PORT}, default {@code 7070}: port 'statekeeper serve' listens on (0 = any free port). */
     SERVER_PORT("STATEKEEPER_PORT", "7070", Kind.integer(0, 65_535), "port 'statekeeper serve' listens on (0 = any free port)"),
+    /**
+     * {@code STATEKEEPER_API_TOKEN}: bearer token the HTTP API requires (required when bound to a non-loopback
+     * address).
+     */
     API_TOKEN("STATEKEEPER_API_TOKEN", null, Kind.SECRET,
             "bearer token the HTTP API requires (required when bound to a non-loopback address)"),
+    /**
+     * {@code STATEKEEPER_MAX_BODY_BYTES}, default {@code 1048576}: largest HTTP request body accepted, in bytes (larger
+     * ones get 413).
+     */
     MAX_BODY_BYTES("STATEKEEPER_MAX_BODY_BYTES", "1048576", Kind.integer(1024, 64 * 1024 * 1024),
             "largest HTTP request body accepted, in bytes (larger ones get 413)"),
+    /**
+     * {@code STATEKEEPER_READY_TIMEOUT}, default {@code 2.0}: seconds /health/ready waits for the store to answer
+     * before reporting not ready.
+     */
     READY_TIMEOUT("STATEKEEPER_READY_TIMEOUT", "2.0", Kind.seconds(0.1, 60),
             "seconds /health/ready waits for the store to answer before reporting not ready"),
+    /**
+     * {@code STATEKEEPER_SHUTDOWN_TIMEOUT}, default {@code 10.0}: seconds the server lets in-flight requests finish
+     * after SIGTERM before closing the store.
+     */
     SHUTDOWN_TIMEOUT("STATEKEEPER_SHUTDOWN_TIMEOUT", "10.0", Kind.seconds(0, 300),
             "seconds the server lets in-flight requests finish after SIGTERM before closing the store"),
+    /**
+     * {@code STATEKEEPER_PUBLIC_METRICS}, default {@code false}: with a token set, serve /metrics and the details of
+     * /health/ready without it (for a scraper that cannot send one).
+     */
     PUBLIC_METRICS("STATEKEEPER_PUBLIC_METRICS", "false", Kind.BOOLEAN,
             "with a token set, serve /metrics and the details of /health/ready without it (for a scraper that cannot send one)"),
+    /**
+     * {@code STATEKEEPER_IDEMPOTENCY_MAX_BYTES}, default {@code 33554432}: bytes of memory the server gives the
+     * responses it keeps for Idempotency-Key retries (gzipped; older ones are dropped beyond it).
+     */
     IDEMPOTENCY_MAX_BYTES("STATEKEEPER_IDEMPOTENCY_MAX_BYTES", "33554432", Kind.integer(65_536, 1024 * 1024 * 1024),
             "bytes of memory the server gives the responses it keeps for Idempotency-Key retries (gzipped; older ones are dropped beyond it)"),
+    /**
+     * {@code STATEKEEPER_MCP_SESSION_IDLE}, default {@code 1800}: seconds an MCP session over HTTP may go unused (no
+     * request, no open stream) before it is removed.
+     */
     MCP_SESSION_IDLE("STATEKEEPER_MCP_SESSION_IDLE", "1800", Kind.seconds(10, 86_400),
             "seconds an MCP session over HTTP may go unused (no request, no open stream) before it is removed"),
+    /**
+     * {@code STATEKEEPER_MCP_MAX_SESSIONS}, default {@code 1000}: most MCP sessions over HTTP kept at once; a new one
+     * then replaces the least recently used idle one.
+     */
     MCP_MAX_SESSIONS("STATEKEEPER_MCP_MAX_SESSIONS", "1000", Kind.integer(1, 100_000),
             "most MCP sessions over HTTP kept at once; a new one then replaces the least recently used idle one"),
+    /**
+     * {@code STATEKEEPER_MCP_KEEPALIVE}, default {@code 30}: seconds between keep-alive comments on open MCP event
+     * streams; a client that is gone is noticed at the next.
+     */
     MCP_KEEPALIVE("STATEKEEPER_MCP_KEEPALIVE", "30", Kind.seconds(1, 3600),
             "seconds between keep-alive comments on open MCP event streams; a client that is gone is noticed at the next"),
+    /**
+     * {@code DATABASE_CONNECT_TIMEOUT}, default {@code 10.0}: seconds to open a PostgreSQL connection (TCP connect and
+     * login) before giving up.
+     */
     CONNECT_TIMEOUT("DATABASE_CONNECT_TIMEOUT", "10.0", Kind.seconds(1, 120),
             "seconds to open a PostgreSQL connection (TCP connect and login) before giving up"),
+    /**
+     * {@code DATABASE_KEEPALIVE_IDLE}, default {@code 30}: seconds a PostgreSQL connection is idle before TCP keepalive
+     * probes start (client and server side).
+     */
     KEEPALIVE_IDLE("DATABASE_KEEPALIVE_IDLE", "30", Kind.integer(1, 7200),
             "seconds a PostgreSQL connection is idle before TCP keepalive probes start (client and server side)"),
+    /** {@code DATABASE_KEEPALIVE_INTERVAL}, default {@code 10}: seconds between TCP keepalive probes. */
     KEEPALIVE_INTERVAL("DATABASE_KEEPALIVE_INTERVAL", "10", Kind.integer(1, 600), "seconds between TCP keepalive probes"),
+    /**
+     * {@code DATABASE_KEEPALIVE_COUNT}, default {@code 5}: unanswered keepalive probes after which a connection is
+     * dead.
+     */
     KEEPALIVE_COUNT("DATABASE_KEEPALIVE_COUNT", "5", Kind.integer(1, 60),
             "unanswered keepalive probes after which a connection is dead"),
+    /**
+     * {@code DATABASE_LEAK_DETECTION_THRESHOLD}, default {@code 60.0}: seconds a connection may be held before a
+     * warning names where it was taken (0 = off).
+     */
     LEAK_DETECTION("DATABASE_LEAK_DETECTION_THRESHOLD", "60.0", Kind.seconds(0, 3600),
             "seconds a connection may be held before a warning names where it was taken (0 = off)"),
+    /**
+     * {@code STATEKEEPER_RETRY_ATTEMPTS}, default {@code 4}: tries of an operation that failed transiently (lost
+     * connection, restart, deadlock, busy); 1 = no retry.
+     */
     RETRY_ATTEMPTS("STATEKEEPER_RETRY_ATTEMPTS", "4", Kind.integer(1, 20),
             "tries of an operation that failed transiently (lost connection, restart, deadlock, busy); 1 = no retry"),
+    /**
+     * {@code STATEKEEPER_RETRY_BASE_DELAY}, default {@code 0.2}: first retry delay in seconds; doubled for each further
+     * try, with random jitter, at most 5 s.
+     */
     RETRY_BASE_DELAY("STATEKEEPER_RETRY_BASE_DELAY", "0.2", Kind.seconds(0, 10),
             "first retry delay in seconds; doubled for each further try, with random jitter, at most 5 s"),
+    /**
+     * {@code STATEKEEPER_RETRY_MAX_TIME}, default {@code 30.0}: seconds after the first try beyond which a transient
+     * failure is not retried any more.
+     */
     RETRY_MAX_TIME("STATEKEEPER_RETRY_MAX_TIME", "30.0", Kind.seconds(0, 600),
             "seconds after the first try beyond which a transient failure is not retried any more");
 
@@ -103,33 +225,67 @@ public enum Setting {
         this.description = description;
     }
 
+    /**
+     * The name in the environment, the config file and {@code statekeeper config}.
+     *
+     * @return the variable: {@code DATABASE_POOL_MAX_SIZE}
+     */
     public String variable() {
         return variable;
     }
 
+    /**
+     * The value when none is given, as text.
+     *
+     * @return the default, or null for none (the data directory's is computed: {@link Settings#dataDir()})
+     */
     public String defaultValue() {
         return defaultValue;
     }
 
+    /**
+     * What the setting does, as the README's table and {@code --help} say it.
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
-    /** The allowed values or range, as the README and error messages show it. */
+    /**
+     * The allowed values or range, as the README and error messages show it.
+     *
+     * @return {@code 1-100}, {@code 1-120 s}, {@code memory, json, sqlite, postgres}...
+     */
     public String range() {
         return kind.describe();
     }
 
+    /**
+     * Whether the value is never shown whole (a token, a URL with a password), and a config file holding it is
+     * written owner-only.
+     *
+     * @return true for a secret
+     */
     public boolean secret() {
         return kind.secret();
     }
 
-    /** The value as it may be shown: passwords in URLs and whole secrets (tokens) replaced by ****. */
+    /**
+     * The value as it may be shown: passwords in URLs and whole secrets (tokens) replaced by {@code ****}.
+     *
+     * @param value the value, or null
+     * @return the value to show, or null
+     */
     public String display(String value) {
         return value == null ? null : kind.display(value);
     }
 
-    /** The kind of value it takes: its range, its check and the type {@link Settings} reads it as. */
+    /**
+     * The kind of value it takes: its range, its check and the type {@link Settings} reads it as.
+     *
+     * @return the kind
+     */
     public Kind<?> kind() {
         return kind;
     }
@@ -163,44 +319,93 @@ public enum Setting {
         /** Text that is never shown (a token): {@code ****}. */
         Kind<String> SECRET = new Secret();
 
-        /** One of the names, in any case; read in lower case. */
+        /**
+         * One of the names, in any case; read in lower case.
+         *
+         * @param values the allowed names, in lower case
+         * @return the kind
+         */
         static Choice choice(String... values) {
             return new Choice(List.of(values));
         }
 
-        /** A whole number from {@code min} to {@code max}. */
+        /**
+         * A whole number from {@code min} to {@code max}.
+         *
+         * @param min the least allowed
+         * @param max the most allowed
+         * @return the kind
+         */
         static IntRange integer(int min, int max) {
             return new IntRange(min, max);
         }
 
-        /** A number of seconds (decimals allowed) from {@code min} to {@code max}, read as a {@link Duration}. */
+        /**
+         * A number of seconds (decimals allowed) from {@code min} to {@code max}, read as a {@link Duration}.
+         *
+         * @param min the fewest seconds allowed
+         * @param max the most seconds allowed
+         * @return the kind
+         */
         static Seconds seconds(double min, double max) {
             return new Seconds(min, max);
         }
 
-        /** The allowed values or range: "1-100", "1-120 s", "memory, json", "a directory". */
+        /**
+         * The allowed values or range.
+         *
+         * @return "1-100", "1-120 s", "memory, json", "a directory"
+         */
         String describe();
 
-        /** The rule the value breaks, or null when it is fine. */
+        /**
+         * Checks a value as the environment, the config file or a flag gives it.
+         *
+         * @param value the value, not null
+         * @return the rule it breaks ("must be between 1 and 100"), or null when it is fine
+         */
         String check(String value);
 
-        /** The typed form of a value that passed {@link #check}. */
+        /**
+         * Reads a value into its typed form.
+         *
+         * @param value a value that passed {@link #check}
+         * @return the typed value
+         */
         T parse(String value);
 
-        /** The class of the typed form. */
+        /**
+         * The class of the typed form.
+         *
+         * @return {@code Integer.class}, {@code Duration.class}...
+         */
         Class<T> type();
 
-        /** Whether values of this kind are secret (never shown whole). */
+        /**
+         * Whether values of this kind are secret (never shown whole).
+         *
+         * @return false unless overridden
+         */
         default boolean secret() {
             return false;
         }
 
-        /** The value as it may be shown. */
+        /**
+         * The value as it may be shown.
+         *
+         * @param value the value
+         * @return it, unless overridden to mask it
+         */
         default String display(String value) {
             return value;
         }
 
-        /** A whole number in a range. */
+        /**
+         * A whole number in a range.
+         *
+         * @param min the least allowed
+         * @param max the most allowed
+         */
         record IntRange(int min, int max) implements Kind<Integer> {
             private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
 
@@ -229,7 +434,12 @@ public enum Setting {
             }
         }
 
-        /** A number of seconds in a range, with decimals; read as a {@link Duration} rounded to the millisecond. */
+        /**
+         * A number of seconds in a range, with decimals; read as a {@link Duration} rounded to the millisecond.
+         *
+         * @param min the fewest seconds allowed
+         * @param max the most seconds allowed
+         */
         record Seconds(double min, double max) implements Kind<Duration> {
             private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}(\\.\\d+)?");
 
@@ -287,8 +497,13 @@ public enum Setting {
             }
         }
 
-        /** One of a few names. */
+        /**
+         * One of a few names, in any case; read in lower case.
+         *
+         * @param values the allowed names, in lower case
+         */
         record Choice(List<String> values) implements Kind<String> {
+            /** Copies the names; the record's list is unmodifiable. */
             public Choice {
                 values = List.copyOf(values);
             }

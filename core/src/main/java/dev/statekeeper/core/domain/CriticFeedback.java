@@ -23,6 +23,15 @@ import java.util.List;
  *         .keyIssues(List.of("no error model"))
  *         .build();
  * }</pre>
+ *
+ * @param criticAgent       the critic's name (required, at most 100 characters)
+ * @param iteration         the iteration assessed (at least 1), or null for the loop's current one
+ * @param overallScore      the overall score, 0-100 (required)
+ * @param assessmentSummary the assessment in short (required, at most {@value #MAX_TEXT} characters)
+ * @param detailedFeedback  the assessment in full; null becomes ""
+ * @param keyIssues         the key issues, in order; null becomes none
+ * @param recommendations   the recommendations, in order; null becomes none
+ * @param timestamp         when it was assessed, years 1-9999, or null for the time of the append
  */
 public record CriticFeedback(
         String criticAgent,
@@ -34,8 +43,10 @@ public record CriticFeedback(
         List<String> recommendations,
         Instant timestamp) {
 
+    /** The most characters a text of the feedback (summary, details, each issue and recommendation) may hold. */
     public static final int MAX_TEXT = 100_000;
 
+    /** Makes null details "" and null lists empty, copying the lists; the record's lists are unmodifiable. */
     public CriticFeedback {
         detailedFeedback = detailedFeedback == null ? "" : detailedFeedback;
         keyIssues = keyIssues == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(keyIssues));
@@ -43,7 +54,12 @@ public record CriticFeedback(
                 : Collections.unmodifiableList(new ArrayList<>(recommendations));
     }
 
-    /** Checks every rule at once; throws VALIDATION_FAILED naming each broken field. */
+    /**
+     * Checks every rule at once; every store runs it when it appends the entry.
+     *
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming each broken field
+     */
     public void validate() {
         Checks checks = Checks.of("feedback")
                 .text("criticAgent", criticAgent, 100)
@@ -59,12 +75,22 @@ public record CriticFeedback(
         checks.orThrow();
     }
 
-    /** A builder with every field unset: null, or the empty text and lists the constructor makes of null. */
+    /**
+     * A builder with every field unset: null, or the empty text and lists the constructor makes of null.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The entry at that iteration and time, as a store keeps it. */
+    /**
+     * The entry at that iteration and time, as a store keeps it.
+     *
+     * @param atIteration the iteration
+     * @param at          the time
+     * @return a copy with those two fields set
+     */
     public CriticFeedback stored(int atIteration, Instant at) {
         return new CriticFeedback(criticAgent, atIteration, overallScore, assessmentSummary, detailedFeedback,
                 keyIssues, recommendations, at);
@@ -89,55 +115,99 @@ public record CriticFeedback(
         private Builder() {
         }
 
-        /** The critic's name (required, at most 100 characters). */
+        /**
+         * The critic's name (required, at most 100 characters).
+         *
+         * @param criticAgent the value
+         * @return this builder
+         */
         public Builder criticAgent(String criticAgent) {
             this.criticAgent = criticAgent;
             return this;
         }
 
-        /** The iteration assessed (at least 1); null, the default, takes the loop's current iteration. */
+        /**
+         * The iteration assessed (at least 1); null, the default, takes the loop's current iteration.
+         *
+         * @param iteration the value
+         * @return this builder
+         */
         public Builder iteration(Integer iteration) {
             this.iteration = iteration;
             return this;
         }
 
-        /** The overall score, 0-100 (required). */
+        /**
+         * The overall score, 0-100 (required).
+         *
+         * @param overallScore the value
+         * @return this builder
+         */
         public Builder overallScore(Integer overallScore) {
             this.overallScore = overallScore;
             return this;
         }
 
-        /** The assessment summary (required). */
+        /**
+         * The assessment summary (required).
+         *
+         * @param assessmentSummary the value
+         * @return this builder
+         */
         public Builder assessmentSummary(String assessmentSummary) {
             this.assessmentSummary = assessmentSummary;
             return this;
         }
 
-        /** Detailed feedback; null, the default, is "". */
+        /**
+         * Detailed feedback; null, the default, is "".
+         *
+         * @param detailedFeedback the value
+         * @return this builder
+         */
         public Builder detailedFeedback(String detailedFeedback) {
             this.detailedFeedback = detailedFeedback;
             return this;
         }
 
-        /** The key issues, in order (copied by {@link #build()}); null, the default, is none. */
+        /**
+         * The key issues, in order (copied by {@link #build()}); null, the default, is none.
+         *
+         * @param keyIssues the value
+         * @return this builder
+         */
         public Builder keyIssues(List<String> keyIssues) {
             this.keyIssues = keyIssues;
             return this;
         }
 
-        /** The recommendations, in order (copied by {@link #build()}); null, the default, is none. */
+        /**
+         * The recommendations, in order (copied by {@link #build()}); null, the default, is none.
+         *
+         * @param recommendations the value
+         * @return this builder
+         */
         public Builder recommendations(List<String> recommendations) {
             this.recommendations = recommendations;
             return this;
         }
 
-        /** When it was assessed; null, the default, takes the time of the append. */
+        /**
+         * When it was assessed; null, the default, takes the time of the append.
+         *
+         * @param timestamp the value
+         * @return this builder
+         */
         public Builder timestamp(Instant timestamp) {
             this.timestamp = timestamp;
             return this;
         }
 
-        /** The feedback as the canonical constructor makes it of these fields. */
+        /**
+         * The feedback as the canonical constructor makes it of these fields; not validated.
+         *
+         * @return the feedback
+         */
         public CriticFeedback build() {
             return new CriticFeedback(criticAgent, iteration, overallScore, assessmentSummary, detailedFeedback,
                     keyIssues, recommendations, timestamp);

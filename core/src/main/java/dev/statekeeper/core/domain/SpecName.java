@@ -18,11 +18,18 @@ import java.util.Locale;
  * ({@link #lookups}).
  */
 public final class SpecName {
+    /** The longest name, in characters. */
     public static final int MAX = 255;
 
     private SpecName() {
     }
 
+    /**
+     * The name a title gives, as described above.
+     *
+     * @param title the title, or null
+     * @return the name; empty for null or a title without a letter or digit
+     */
     public static String normalize(String title) {
         if (title == null) {
             return "";
@@ -46,7 +53,12 @@ public final class SpecName {
         return Normalizer.normalize(trimmed(out), Normalizer.Form.NFKC); // composes what dropping brought together
     }
 
-    /** The name versions before Unicode names gave the title: only a-z, 0-9 and '-'. */
+    /**
+     * The name versions before Unicode names gave the title.
+     *
+     * @param title the title, or null
+     * @return the legacy name: only a-z, 0-9 and '-'; empty for null
+     */
     public static String legacy(String title) {
         if (title == null) {
             return "";
@@ -64,12 +76,24 @@ public final class SpecName {
         return trimmed(out);
     }
 
-    /** Whether {@code name} is the name an earlier version gave the title, which this version names otherwise. */
+    /**
+     * Whether a name is the one an earlier version gave the title, which this version names otherwise.
+     *
+     * @param name  a stored spec's name
+     * @param title its title
+     * @return true for a legacy name
+     */
     public static boolean isLegacy(String name, String title) {
         return !normalize(title).equals(name) && !name.isEmpty() && legacy(title).equals(name);
     }
 
-    /** Whether a spec stored as {@code name} may have this title: it normalizes to the name, now or before. */
+    /**
+     * Whether a spec stored as {@code name} may have this title: it normalizes to the name, now or before.
+     *
+     * @param name  the stored spec's name
+     * @param title a title
+     * @return true when the title fits the name
+     */
     public static boolean titles(String name, String title) {
         return normalize(title).equals(name) || isLegacy(name, title);
     }
@@ -78,6 +102,9 @@ public final class SpecName {
      * The names to look a spec up by, given its name or title: the normalized one, then (when it differs) the
      * one earlier versions gave, which finds a spec only when that spec still has its legacy name
      * ({@link #isLegacy}).
+     *
+     * @param given a name or title
+     * @return one or two names, the normalized one first
      */
     public static List<String> lookups(String given) {
         String name = normalize(given);
@@ -89,6 +116,10 @@ public final class SpecName {
      * Whether a spec found under the {@code index}-th of {@link #lookups} is the one asked for: always under the
      * normalized name; under the legacy one only when the spec still has the legacy name of its title (so
      * "über" never finds a spec titled "Ber").
+     *
+     * @param index the position in {@link #lookups} of the name the spec was found under
+     * @param spec  the spec found
+     * @return true when it is the spec asked for
      */
     public static boolean found(int index, Spec spec) {
         return index == 0 || isLegacy(spec.name(), spec.content().title());

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.config;
 
-import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.config;
 
-import dev.statekeeper.core.config.ConfigFile;
 import dev.statekeeper.core.internal.config.SettingNames;
 import dev.statekeeper.core.config.Settings.Source;
 import dev.statekeeper.core.config.Settings.Value;

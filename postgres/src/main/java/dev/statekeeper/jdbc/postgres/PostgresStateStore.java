@@ -21,13 +21,14 @@ import javax.sql.DataSource;
  * The {@code postgres} backend: a PostgreSQL 14+ database named by DATABASE_URL, reached through a HikariCP
  * pool ({@link PostgresPool}). Every operation is one transaction on a pooled connection: a read of one
  * statement in auto-commit, a read of several in a {@code REPEATABLE READ READ ONLY} transaction that is rolled
- * back, a write at the server's default isolation (READ COMMITTED) with the rows it changes locked
- * ({@code SELECT ... FOR UPDATE}) so that concurrent writers from any number of processes never lose an
- * update ({@link PostgresTransactionControl}). The per-table work is done by the repositories shared with
- * SQLite. Thread-safe.
+ * back, a write at the server's default isolation (READ COMMITTED unless {@code default_transaction_isolation}
+ * says otherwise) with the rows it changes locked ({@code SELECT ... FOR UPDATE}) so that concurrent writers from
+ * any number of processes never lose an update ({@link PostgresTransactionControl}). The per-table work is done by
+ * the repositories shared with SQLite. Thread-safe.
  *
  * <p>An application with a pool of its own opens the store on it with {@link #open(DataSource, Settings, Clock)}
- * instead of DATABASE_URL.
+ * instead of DATABASE_URL. Close the store when done: it closes its own pool, never the application's DataSource.
+ * The errors of its operations are those {@link dev.statekeeper.core.api.StateStore} names.
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = PostgresStoreProvider.NAME;
@@ -46,8 +47,18 @@ public final class PostgresStateStore extends JdbcStateStore {
 
     /**
      * Connects to DATABASE_URL and brings the schema up to date when {@link Setting#AUTO_MIGRATE} allows
-     * (else validates it). Fails with BACKEND_UNAVAILABLE when the server cannot be reached or refuses the
-     * user, with MIGRATION_DRIFT when the schema does not match this build's migrations.
+     * (else validates it), then opens a HikariCP pool that keeps DATABASE_POOL_MIN_SIZE idle connections and opens
+     * at most DATABASE_POOL_MAX_SIZE.
+     *
+     * @param settings the validated settings: DATABASE_URL, the pool's and connections' settings, the loop policy...
+     * @param clock    the clock that stamps records
+     * @return the open store; the caller closes it
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when DATABASE_URL is missing or malformed,
+     *         or DATABASE_LEAK_DETECTION_THRESHOLD is between 0 and 2 s (HikariCP cannot watch so short);
+     *         {@link dev.statekeeper.core.error.ErrorCode#BACKEND_UNAVAILABLE} when the server cannot be reached or
+     *         refuses the user or the database; {@link dev.statekeeper.core.error.ErrorCode#MIGRATION_DRIFT} when the
+     *         schema does not match this build's migrations, or is behind while STATEKEEPER_AUTO_MIGRATE is false
      */
     public static PostgresStateStore open(Settings settings, Clock clock) {
         PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
@@ -81,9 +92,16 @@ public final class PostgresStateStore extends JdbcStateStore {
      * which does not say how it pools. A DataSource that gives no connection fails the operation with
      * BACKEND_UNAVAILABLE naming it and, for HikariCP, its counts, whatever pool it is.
      *
-     * @throws dev.statekeeper.core.error.StatekeeperException BACKEND_UNAVAILABLE when the DataSource gives no
-     *         connection, CONFIG_INVALID when it reaches another database than PostgreSQL, MIGRATION_DRIFT when the
-     *         schema does not match this build's migrations
+     * @param dataSource the application's DataSource; it stays open when the store closes
+     * @param settings   the validated settings: STATEKEEPER_AUTO_MIGRATE, the retries, the loop policy...
+     * @param clock      the clock that stamps records
+     * @return the open store; the caller closes it
+     * @throws NullPointerException when {@code dataSource} is null
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#BACKEND_UNAVAILABLE} when the DataSource gives no connection;
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when it reaches another database than
+     *         PostgreSQL; {@link dev.statekeeper.core.error.ErrorCode#MIGRATION_DRIFT} when the schema does not match
+     *         this build's migrations, or is behind while STATEKEEPER_AUTO_MIGRATE is false
      */
     public static PostgresStateStore open(DataSource dataSource, Settings settings, Clock clock) {
         ApplicationConnections connections = new ApplicationConnections(Objects.requireNonNull(dataSource, "dataSource"));
@@ -94,7 +112,14 @@ public final class PostgresStateStore extends JdbcStateStore {
         return open(url, connections, translator, schema, settings, clock);
     }
 
-    /** {@link #open(DataSource, Settings, Clock)} on the system clock (UTC). */
+    /**
+     * {@link #open(DataSource, Settings, Clock)} on the system clock (UTC).
+     *
+     * @param dataSource the application's DataSource; it stays open when the store closes
+     * @param settings   the validated settings
+     * @return the open store; the caller closes it
+     * @throws dev.statekeeper.core.error.StatekeeperException as {@link #open(DataSource, Settings, Clock)}
+     */
     public static PostgresStateStore open(DataSource dataSource, Settings settings) {
         return open(dataSource, settings, Clock.systemUTC());
     }
@@ -110,7 +135,14 @@ public final class PostgresStateStore extends JdbcStateStore {
 
     /**
      * {@code db migrate} of the database DATABASE_URL names, over connections of its own: it need not open as a
-     * store (it may be behind while {@link Setting#AUTO_MIGRATE} is off).
+     * store (it may be behind while {@link Setting#AUTO_MIGRATE} is off). It holds no connection between calls:
+     * nothing to close.
+     *
+     * @param settings the settings naming the database
+     * @return the database's migrator
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when DATABASE_URL is missing or malformed
+     *         (the server is first reached by the migrator's calls)
      */
     public static Migrator migrator(Settings settings) {
         PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
@@ -120,7 +152,17 @@ public final class PostgresStateStore extends JdbcStateStore {
 
     /**
      * {@code db migrate} of the database the application's DataSource reaches, over its connections: for an
-     * application that opens the store with {@link Setting#AUTO_MIGRATE} off and migrates when it chooses.
+     * application that opens the store with {@link Setting#AUTO_MIGRATE} off and migrates when it chooses. It
+     * borrows connections only while it works; the DataSource stays open.
+     *
+     * @param dataSource the application's DataSource
+     * @param settings   the settings
+     * @return the database's migrator
+     * @throws NullPointerException when {@code dataSource} is null
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#BACKEND_UNAVAILABLE} when the DataSource gives no connection;
+     *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when it reaches another database than
+     *         PostgreSQL
      */
     public static Migrator migrator(DataSource dataSource, Settings settings) {
         ApplicationConnections connections = new ApplicationConnections(Objects.requireNonNull(dataSource, "dataSource"));

@@ -22,7 +22,10 @@ import java.util.Map;
  * Writes run in {@code BEGIN IMMEDIATE} transactions on the single writer connection, reads on read-only
  * connections (one statement in its own implicit transaction, several in a deferred one, which sees one
  * snapshot); the per-table work is done by the shared repositories. Thread-safe,
- * and safe to share the file with other processes.
+ * and safe to share the file with other processes. Open it with {@link #open} (or
+ * {@link dev.statekeeper.core.api.StateStores#open} with STATEKEEPER_BACKEND=sqlite) and close it: closing releases
+ * the connections and lets SQLite fold the write-ahead log back into the file. The errors of its operations are
+ * those {@link dev.statekeeper.core.api.StateStore} names.
  */
 public final class SqliteStateStore extends JdbcStateStore {
     private static final String BACKEND = SqliteStoreProvider.NAME;
@@ -37,6 +40,18 @@ public final class SqliteStateStore extends JdbcStateStore {
     /**
      * Opens the file {@link Settings#sqlitePath()}, creating it and its directories on first use, and brings
      * its schema up to date when {@link Setting#AUTO_MIGRATE} allows (Flyway starts only when it is behind).
+     *
+     * @param settings the validated settings: the file, STATEKEEPER_SQLITE_BUSY_TIMEOUT, the loop policy...
+     * @param clock    the clock that stamps records
+     * @return the open store; the caller closes it
+     * @throws dev.statekeeper.core.error.StatekeeperException {@link dev.statekeeper.core.error.ErrorCode#CANNOT_OPEN}
+     *         when the file or its directory cannot be opened or created (or something other than a file is at its
+     *         path); {@link dev.statekeeper.core.error.ErrorCode#READ_ONLY} or
+     *         {@link dev.statekeeper.core.error.ErrorCode#DISK_FULL} when it cannot be written;
+     *         {@link dev.statekeeper.core.error.ErrorCode#CORRUPT} when it is not a SQLite database;
+     *         {@link dev.statekeeper.core.error.ErrorCode#DATABASE_BUSY} when another process holds its lock past the
+     *         busy timeout; {@link dev.statekeeper.core.error.ErrorCode#MIGRATION_DRIFT} when its schema is newer than
+     *         this build's, or behind while STATEKEEPER_AUTO_MIGRATE is false
      */
     public static SqliteStateStore open(Settings settings, Clock clock) {
         SqliteErrorTranslator translator = new SqliteErrorTranslator(settings.sqlitePath().toAbsolutePath(),
@@ -56,7 +71,13 @@ public final class SqliteStateStore extends JdbcStateStore {
 
     /**
      * {@code db migrate} of the file {@link Settings#sqlitePath()}, which need not open as a store (it may be behind
-     * while {@link Setting#AUTO_MIGRATE} is off) nor exist.
+     * while {@link Setting#AUTO_MIGRATE} is off) nor exist. It holds no connection between calls: nothing to
+     * close.
+     *
+     * @param settings the settings naming the file
+     * @return the file's migrator
+     * @throws dev.statekeeper.core.error.StatekeeperException {@link dev.statekeeper.core.error.ErrorCode#CANNOT_OPEN}
+     *         when something other than a file is at the path
      */
     public static Migrator migrator(Settings settings) {
         SqliteDatabase.requireFileOrNothing(settings.sqlitePath().toAbsolutePath());

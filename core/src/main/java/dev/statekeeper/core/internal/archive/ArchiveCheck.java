@@ -10,7 +10,6 @@ import dev.statekeeper.core.archive.RoadmapRecord;
 import dev.statekeeper.core.archive.SessionRecord;
 import dev.statekeeper.core.archive.SpecLinkRecord;
 import dev.statekeeper.core.archive.SpecRecord;
-import dev.statekeeper.core.internal.archive.ArchiveLine;
 import dev.statekeeper.core.error.Checks;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;

@@ -1,10 +1,7 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ArchiveLoader;
-import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.internal.io.IoErrors;
 

@@ -2,8 +2,6 @@ package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.internal.archive.OutputPaths;
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.internal.io.AtomicFiles;
 import dev.statekeeper.core.internal.io.IoErrors;
 

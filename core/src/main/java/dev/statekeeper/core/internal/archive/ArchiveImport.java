@@ -1,13 +1,8 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.Archive;
-import dev.statekeeper.core.internal.archive.ArchiveCheck;
 import dev.statekeeper.core.archive.ArchiveLoader;
-import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.RecordCounts;
-import dev.statekeeper.core.internal.archive.RecordIndex;
 import dev.statekeeper.core.api.StateStore;
 
 import java.util.function.Consumer;

@@ -1,10 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
-import dev.statekeeper.core.internal.archive.ArchiveCodec;
-import dev.statekeeper.core.internal.archive.ArchiveEnds;
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.internal.archive.LineProblems;
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.io.InputFiles;

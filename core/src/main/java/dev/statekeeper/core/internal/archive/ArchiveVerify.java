@@ -1,10 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
-import dev.statekeeper.core.internal.archive.ArchiveCodec;
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.internal.archive.JsonDiff;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.RecordIndex;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;

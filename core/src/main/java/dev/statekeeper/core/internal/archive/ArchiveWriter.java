@@ -1,8 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
-import dev.statekeeper.core.internal.archive.ArchiveCodec;
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.archive.RecordKind;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.internal.archive;
 
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;

@@ -1,8 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ArchiveRecord;
-import dev.statekeeper.core.internal.archive.OutputPaths;
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.config.Settings;

@@ -1,6 +1,5 @@
 package dev.statekeeper.core.internal.archive;
 
-import dev.statekeeper.core.internal.archive.RecordCounts;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

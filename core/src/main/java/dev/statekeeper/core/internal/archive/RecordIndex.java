@@ -3,7 +3,6 @@ package dev.statekeeper.core.internal.archive;
 import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.archive.ArchiveRecord;
 import dev.statekeeper.core.archive.RecordKind;
-import dev.statekeeper.core.internal.archive.ArchiveWriter;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HashMap;

@@ -15,6 +15,9 @@ public final class Secrets {
      * The URL with the password of its user info ({@code scheme://user:PASSWORD@host}, up to the last
      * {@code @}, so a password holding '@', '/' or '#' is masked whole) and every {@code password=} or
      * {@code sslpassword=} value (query parameters or libpq key=value words) replaced by {@code ****}.
+     *
+     * @param url a URL or connection string, or null
+     * @return it masked, or null
      */
     public static String maskUrl(String url) {
         if (url == null) {

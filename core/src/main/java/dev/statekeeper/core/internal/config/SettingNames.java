@@ -18,7 +18,12 @@ public final class SettingNames {
     private SettingNames() {
     }
 
-    /** The setting whose variable is exactly {@code name} (case-sensitive, as in the environment). */
+    /**
+     * The setting whose variable is exactly {@code name} (case-sensitive, as in the environment).
+     *
+     * @param name a variable name
+     * @return the setting, or empty
+     */
     public static Optional<Setting> find(String name) {
         return Arrays.stream(Setting.values()).filter(s -> s.variable().equals(name)).findFirst();
     }
@@ -27,6 +32,9 @@ public final class SettingNames {
      * The variable a mistyped name most likely meant, or null: the same name in another case, then one that
      * ends with {@code _NAME} (so {@code port} suggests {@code STATEKEEPER_PORT}), then the most similar by
      * trigram similarity when at least 0.3.
+     *
+     * @param name the name as given
+     * @return the variable it most likely meant, or null
      */
     public static String didYouMean(String name) {
         String upper = name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
@@ -47,7 +55,12 @@ public final class SettingNames {
                 .orElse(null);
     }
 
-    /** {@code "; did you mean X?"} for a mistyped name, or the empty string when nothing is close. */
+    /**
+     * The hint an error message ends with.
+     *
+     * @param name the name as given
+     * @return {@code "; did you mean X?"}, or the empty string when nothing is close
+     */
     public static String hint(String name) {
         String suggestion = didYouMean(name);
         return suggestion == null ? "" : "; did you mean " + suggestion + "?";

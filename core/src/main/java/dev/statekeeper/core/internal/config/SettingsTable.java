@@ -9,6 +9,11 @@ public final class SettingsTable {
     private SettingsTable() {
     }
 
+    /**
+     * The table in Markdown: variable, default, range or values, and what it does, one row per setting.
+     *
+     * @return the table, ending in a newline
+     */
     public static String markdown() {
         return "| variable | default | range / values | what it does |\n|---|---|---|---|\n"
                 + Arrays.stream(Setting.values())

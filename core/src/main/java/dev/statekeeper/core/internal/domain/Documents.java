@@ -23,7 +23,14 @@ public final class Documents {
     /** The most characters one text field of a document may hold. */
     public static final int MAX_FIELD = 1_000_000;
 
-    /** Adds a violation for every text field (and map value) that is too long or holds a NUL character. */
+    /**
+     * Adds a violation for every text field (and map value) of the document that is over {@link #MAX_FIELD}
+     * characters or holds a NUL character or a lone surrogate.
+     *
+     * @param checks   the checks to add to
+     * @param document a spec, roadmap or plan document
+     * @return {@code checks}
+     */
     public static Checks checkText(Checks checks, Record document) {
         for (RecordComponent c : document.getClass().getRecordComponents()) {
             Object value;
@@ -43,7 +50,16 @@ public final class Documents {
         return checks;
     }
 
-    /** The input with every missing text field set to "", maps to {}, and a missing status to {@code status}. */
+    /**
+     * The document of a first store: every missing text field "", maps empty, and a missing status
+     * {@code status}.
+     *
+     * @param input  the document as given
+     * @param type   its record class
+     * @param status the status when it names none
+     * @param <T>    the document's type
+     * @return a complete copy
+     */
     public static <T extends Record> T withDefaults(T input, Class<T> type, WireEnum status) {
         ObjectNode node = Json.mapper().valueToTree(input);
         for (RecordComponent c : type.getRecordComponents()) {
@@ -64,7 +80,18 @@ public final class Documents {
 
     /**
      * The stored document with every non-null field of the update laid over it. A frozen field whose new
-     * value differs from the stored one is refused with FROZEN_FIELD naming each such field.
+     * value differs from the stored one is refused.
+     *
+     * @param stored  the stored document
+     * @param update  the changes: non-null fields replace the stored ones
+     * @param type    the document's record class
+     * @param frozen  the names of the fields that may not change
+     * @param subject what is updated, as the error names it: {@code spec update}
+     * @param <T>     the document's type
+     * @return the merged document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#FROZEN_FIELD} naming each frozen field whose new value
+     *         differs
      */
     public static <T extends Record> T merge(T stored, T update, Class<T> type, List<String> frozen, String subject) {
         ObjectNode base = Json.mapper().valueToTree(stored);

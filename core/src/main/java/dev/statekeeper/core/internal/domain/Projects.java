@@ -14,18 +14,45 @@ public final class Projects {
     private Projects() {
     }
 
-    /** Refuses a missing or too long project name before anything is looked up. */
+    /**
+     * Refuses a missing or too long project name before anything is looked up.
+     *
+     * @param subject what is stored, as the error names it: {@code roadmap}
+     * @param project the project
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for a blank project or one over
+     *         {@value NewLoop#MAX_PROJECT} characters
+     */
     public static void checkProject(String subject, String project) {
         Checks.of(subject).text("project", project, NewLoop.MAX_PROJECT).orThrow();
     }
 
-    /** A roadmap's first version: project and title required, missing fields empty, status draft. */
+    /**
+     * Checks a roadmap's first version and completes it: project and title required, missing fields empty, status
+     * draft.
+     *
+     * @param project the project
+     * @param input   the roadmap as given
+     * @return the complete document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming every broken field
+     */
     public static RoadmapContent roadmapFirstStore(String project, RoadmapContent input) {
         Checks.of("roadmap").text("project", project, NewLoop.MAX_PROJECT).required("roadmap", input).orThrow();
         Documents.checkText(Checks.of("roadmap").text("title", input.title(), 255), input).orThrow();
         return Documents.withDefaults(input, RoadmapContent.class, RoadmapStatus.DRAFT);
     }
 
+    /**
+     * Checks a roadmap update and lays it over the stored document.
+     *
+     * @param stored the stored document
+     * @param input  the changes: non-null fields replace the stored ones
+     * @return the merged document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for missing changes, a blank or too long
+     *         title, or a too long or unstorable field
+     */
     public static RoadmapContent roadmapUpdate(RoadmapContent stored, RoadmapContent input) {
         Checks.of("roadmap").required("roadmap", input).orThrow();
         Checks checks = Checks.of("roadmap");
@@ -36,13 +63,31 @@ public final class Projects {
         return Documents.merge(stored, input, RoadmapContent.class, List.of(), "roadmap");
     }
 
-    /** A plan's first version: project required, missing fields empty, status draft. */
+    /**
+     * Checks a plan's first version and completes it: project required, missing fields empty, status draft.
+     *
+     * @param project the project
+     * @param input   the plan as given
+     * @return the complete document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming every broken field
+     */
     public static PlanContent planFirstStore(String project, PlanContent input) {
         Checks.of("plan").text("project", project, NewLoop.MAX_PROJECT).required("plan", input).orThrow();
         Documents.checkText(Checks.of("plan"), input).orThrow();
         return Documents.withDefaults(input, PlanContent.class, PlanStatus.DRAFT);
     }
 
+    /**
+     * Checks a plan update and lays it over the stored document.
+     *
+     * @param stored the stored document
+     * @param input  the changes: non-null fields replace the stored ones
+     * @return the merged document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for missing changes or a too long or
+     *         unstorable field
+     */
     public static PlanContent planUpdate(PlanContent stored, PlanContent input) {
         Checks.of("plan").required("plan", input).orThrow();
         Documents.checkText(Checks.of("plan"), input).orThrow();

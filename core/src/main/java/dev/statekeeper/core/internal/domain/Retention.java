@@ -22,7 +22,15 @@ public final class Retention {
     private Retention() {
     }
 
-    /** The instant before which finished records are cleaned; olderThan must be 0 to 100 years. */
+    /**
+     * The instant before which finished records are cleaned.
+     *
+     * @param now       the time of the clean
+     * @param olderThan the age, 0 to 100 years
+     * @return {@code now} minus the age
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for a null, negative or over 100 years age
+     */
     public static Instant cutoff(Instant now, Duration olderThan) {
         if (olderThan == null || olderThan.isNegative()) {
             throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan, "must be >= 0")));
@@ -34,7 +42,17 @@ public final class Retention {
         return now.minus(olderThan);
     }
 
-    /** Parses {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s}, {@code 2w}; {@code field} names it in errors. */
+    /**
+     * Parses an age as the CLI and the HTTP API take it: {@code 30d}, {@code 12h}, {@code 90m}, {@code 45s},
+     * {@code 2w} (blanks around it ignored, any case).
+     *
+     * @param field the name of the input, as errors name it
+     * @param text  the text
+     * @return the age
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for text of another form or an age over
+     *         100 years
+     */
     public static Duration parseDuration(String field, String text) {
         Matcher m = text == null ? null : DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m == null || !m.matches()) {

@@ -9,7 +9,13 @@ public final class Sessions {
     private Sessions() {
     }
 
-    /** An ended session last touched strictly before the cutoff. */
+    /**
+     * Whether a clean removes the session: ended, and last touched strictly before the cutoff.
+     *
+     * @param s      the session
+     * @param cutoff the instant from {@link Retention#cutoff}
+     * @return true when a clean removes it
+     */
     public static boolean cleanable(Session s, Instant cutoff) {
         return s.status() == SessionStatus.ENDED && s.updatedAt().isBefore(cutoff);
     }

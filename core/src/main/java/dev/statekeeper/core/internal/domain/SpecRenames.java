@@ -17,25 +17,58 @@ import java.util.Set;
  * without breaking the (project, name) key.
  */
 public final class SpecRenames {
-    /** A stored spec: its project, name and current title. */
+    /**
+     * A stored spec: its project, name and current title.
+     *
+     * @param project the project
+     * @param name    the name it is stored under
+     * @param title   its current title, or null
+     */
     public record Stored(String project, String name, String title) {
     }
 
-    /** A spec to rename. */
+    /**
+     * A spec to rename.
+     *
+     * @param project the project
+     * @param from    its legacy name
+     * @param to      the name its title makes now
+     */
     public record Rename(String project, String from, String to) {
     }
 
-    /** A spec with a legacy name that keeps it, the name its title makes now, and why it cannot have it. */
+    /**
+     * A spec with a legacy name that keeps it, the name its title makes now, and why it cannot have it.
+     *
+     * @param project the project
+     * @param name    its legacy name, which it keeps
+     * @param wanted  the name its title makes now
+     * @param reason  why it cannot have it: "longer than 255 characters"
+     */
     public record Kept(String project, String name, String wanted, String reason) {
-        /** For the log: which spec, and why. */
+        /**
+         * For the log: which spec, and why.
+         *
+         * @return "spec 'ber' of project 'demo' keeps its name: ..."
+         */
         public String describe() {
             return "spec '" + name + "' of project '" + project + "' keeps its name: its title now makes the name '"
                     + wanted + "', " + reason;
         }
     }
 
-    /** The renames and the specs that keep their legacy name. */
+    /**
+     * The renames and the specs that keep their legacy name.
+     *
+     * @param renames the specs to rename
+     * @param kept    the specs that keep their legacy name
+     */
     public record Plan(List<Rename> renames, List<Kept> kept) {
+        /**
+         * Whether there is nothing to do or report.
+         *
+         * @return true when no spec has a legacy name
+         */
         public boolean isEmpty() {
             return renames.isEmpty() && kept.isEmpty();
         }
@@ -44,6 +77,12 @@ public final class SpecRenames {
     private SpecRenames() {
     }
 
+    /**
+     * Plans the renames of a store's specs, as described above.
+     *
+     * @param specs every stored spec, in creation order
+     * @return the renames and the specs that keep their names
+     */
     public static Plan plan(List<Stored> specs) {
         Map<String, Set<String>> taken = new HashMap<>();
         for (Stored s : specs) {

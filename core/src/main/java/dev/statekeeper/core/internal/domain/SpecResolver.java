@@ -18,12 +18,21 @@ import java.util.Set;
  * resolves only when that tier has a single best candidate, otherwise the candidates are listed.
  */
 public final class SpecResolver {
+    /** The least trigram similarity a fuzzy match needs. */
     public static final double MIN_SIMILARITY = 0.3;
 
     private SpecResolver() {
     }
 
-    /** The normalized query, refused when nothing of it is left after normalization. */
+    /**
+     * The normalized query ({@link SpecName#normalize}).
+     *
+     * @param partial the partial name as given
+     * @return the normalized query
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} when nothing of it is left after
+     *         normalization
+     */
     public static String normalizedQuery(String partial) {
         String query = SpecName.normalize(partial);
         if (query.isEmpty()) {
@@ -33,7 +42,19 @@ public final class SpecResolver {
         return query;
     }
 
-    /** Picks the one name {@code partial} denotes among {@code names}, or throws NOT_FOUND / AMBIGUOUS_NAME. */
+    /**
+     * Picks the one name {@code partial} denotes among {@code names}, ranking fuzzy matches with {@link Trigrams}.
+     *
+     * @param project the project, for messages
+     * @param partial the partial name as given
+     * @param names   the project's spec names
+     * @return the name it denotes
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} when the query has no letter or digit;
+     *         {@link dev.statekeeper.core.error.ErrorCode#SPEC_NOT_FOUND} when nothing matches;
+     *         {@link dev.statekeeper.core.error.ErrorCode#AMBIGUOUS_NAME} when the deciding tier has several best
+     *         candidates
+     */
     public static String resolve(String project, String partial, Collection<String> names) {
         String query = normalizedQuery(partial);
         if (names.contains(query)) {
@@ -58,7 +79,17 @@ public final class SpecResolver {
         return fuzzy(project, partial, scores);
     }
 
-    /** Chooses among fuzzy candidates with their similarity (from pg_trgm or {@link Trigrams}). */
+    /**
+     * Chooses among fuzzy candidates with their similarity (from pg_trgm or {@link Trigrams}).
+     *
+     * @param project the project, for messages
+     * @param partial the partial name as given, for messages
+     * @param scores  the candidates at or above {@link #MIN_SIMILARITY}, with their similarity
+     * @return the most similar name
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#SPEC_NOT_FOUND} when there is no candidate;
+     *         {@link dev.statekeeper.core.error.ErrorCode#AMBIGUOUS_NAME} when the two most similar tie
+     */
     public static String fuzzy(String project, String partial, Map<String, Double> scores) {
         List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

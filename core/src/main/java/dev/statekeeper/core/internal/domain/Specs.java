@@ -13,7 +13,15 @@ public final class Specs {
     private Specs() {
     }
 
-    /** Validates a first store and returns the complete document (missing fields empty, status draft). */
+    /**
+     * Validates a first store and returns the complete document (missing fields empty, status draft).
+     *
+     * @param project the project
+     * @param input   the document as given
+     * @return the complete document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming every broken field
+     */
     public static SpecContent forFirstStore(String project, SpecContent input) {
         Checks checks = Checks.of("spec").text("project", project, NewLoop.MAX_PROJECT);
         if (input == null) {
@@ -35,6 +43,14 @@ public final class Specs {
     /**
      * Validates an update of the spec {@code name} and returns the merged document. A title, when given,
      * must still normalize to {@code name}; frozen fields may be repeated unchanged or omitted.
+     *
+     * @param stored the stored spec
+     * @param input  the changes: non-null fields replace the stored ones
+     * @return the merged document
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for missing changes, a title of another
+     *         name, or a too long or unstorable field;
+     *         {@link dev.statekeeper.core.error.ErrorCode#FROZEN_FIELD} naming each frozen field that would change
      */
     public static SpecContent forUpdate(Spec stored, SpecContent input) {
         Checks checks = Checks.of("spec update");

@@ -26,11 +26,24 @@ public final class Trigrams {
     private Trigrams() {
     }
 
+    /**
+     * The similarity of two texts, as pg_trgm's {@code similarity(a, b)}.
+     *
+     * @param a a text
+     * @param b another
+     * @return 0 (nothing shared, or no word in one) to 1 (the same trigrams)
+     */
     public static double similarity(String a, String b) {
         return similarity(trigrams(a), b);
     }
 
-    /** Similarity of a text to trigrams computed once with {@link #trigrams}: for ranking many names. */
+    /**
+     * The similarity of a text to trigrams computed once with {@link #trigrams}: for ranking many names.
+     *
+     * @param left the trigrams of one text
+     * @param b    the other text
+     * @return 0 to 1, as {@link #similarity(String, String)}
+     */
     public static double similarity(Set<Integer> left, String b) {
         Set<Integer> right = trigrams(b);
         if (left.isEmpty() || right.isEmpty()) {
@@ -45,7 +58,12 @@ public final class Trigrams {
         return (float) shared / (float) (left.size() + right.size() - shared);
     }
 
-    /** The distinct trigrams of a text, each as pg_trgm's three bytes in one number. */
+    /**
+     * The distinct trigrams of a text.
+     *
+     * @param text the text
+     * @return each trigram as pg_trgm's three bytes in one number
+     */
     public static Set<Integer> trigrams(String text) {
         Set<Integer> out = new HashSet<>();
         int[] cps = text.toLowerCase(Locale.ROOT).codePoints().toArray();
@@ -72,7 +90,12 @@ public final class Trigrams {
         return out;
     }
 
-    /** The trigrams as pg_trgm's {@code show_trgm} prints them: the characters, or the three bytes in hex. */
+    /**
+     * The trigrams as pg_trgm's {@code show_trgm} prints them, for tests and diagnosis.
+     *
+     * @param text the text
+     * @return each trigram's characters, or its three bytes in hex ({@code 0x1a2b3c})
+     */
     public static Set<String> show(String text) {
         Set<String> out = new HashSet<>();
         for (int key : trigrams(text)) {

@@ -36,7 +36,8 @@ import java.util.function.UnaryOperator;
 /**
  * The in-process backend: everything lives in this object and is gone when it is closed. Thread-safe
  * through one lock; loops, specs, documents and sessions are kept by {@link LoopRepository}, {@link SpecRepository},
- * {@link ProjectDocumentRepository} and {@link SessionRepository}.
+ * {@link ProjectDocumentRepository} and {@link SessionRepository}. Its operations fail only with the codes of their
+ * own rules (see {@link StateStore}) and, once closed, STORE_CLOSED.
  */
 public final class MemoryStateStore implements StateStore {
     private final Object lock = new Object();
@@ -47,6 +48,13 @@ public final class MemoryStateStore implements StateStore {
     private final SessionRepository sessions;
     private boolean closed;
 
+    /**
+     * A new, empty store, which cannot fail to open; {@link dev.statekeeper.core.api.StateStores#open} with
+     * STATEKEEPER_BACKEND=memory opens one too.
+     *
+     * @param settings the settings: the active-loop history's size and the loop policy
+     * @param clock    the clock that stamps records
+     */
     public MemoryStateStore(Settings settings, Clock clock) {
         this.clock = new MemoryClock(clock);
         this.loops = new LoopRepository(this.clock, settings.loopHistorySize(), settings.loopPolicy());
@@ -60,6 +68,13 @@ public final class MemoryStateStore implements StateStore {
      * {@link #snapshot()} gave them. A snapshot that breaks an invariant of the model (a duplicate key, a link,
      * history entry or objective of a loop that does not exist, a missing key or timestamp) is refused with
      * CORRUPT naming the first such problem.
+     *
+     * @param settings the settings: the active-loop history's size and the loop policy
+     * @param clock    the clock that stamps records
+     * @param snapshot the records
+     * @return the store
+     * @throws dev.statekeeper.core.error.StatekeeperException {@link dev.statekeeper.core.error.ErrorCode#CORRUPT} as
+     *         above
      */
     public static MemoryStateStore restore(Settings settings, Clock clock, MemorySnapshot snapshot) {
         MemoryStateStore store = new MemoryStateStore(settings, clock);

@@ -8,7 +8,3 @@
  */
 package dev.statekeeper.core.internal.memory;
 
-import dev.statekeeper.core.internal.memory.LoopRepository;
-import dev.statekeeper.core.internal.memory.ProjectDocumentRepository;
-import dev.statekeeper.core.internal.memory.SessionRepository;
-import dev.statekeeper.core.internal.memory.SpecRepository;

@@ -1,9 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.internal.archive.ImportResult;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.ArchiveImport;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;

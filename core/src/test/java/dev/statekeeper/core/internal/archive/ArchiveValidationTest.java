@@ -1,8 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.ArchiveImport;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.error.Violation;

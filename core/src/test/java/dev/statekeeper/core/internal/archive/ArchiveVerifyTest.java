@@ -1,10 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.LoadMode;
-import dev.statekeeper.core.internal.archive.ImportResult;
-import dev.statekeeper.core.internal.archive.Progress;
-import dev.statekeeper.core.internal.archive.ArchiveCopy;
-import dev.statekeeper.core.internal.archive.ArchiveVerify;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.error.ErrorCode;

@@ -1,7 +1,6 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.RecordKind;
-import dev.statekeeper.core.internal.archive.ArchiveWriter;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;

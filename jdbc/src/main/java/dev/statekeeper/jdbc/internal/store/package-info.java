@@ -11,8 +11,3 @@
  */
 package dev.statekeeper.jdbc.internal.store;
 
-import dev.statekeeper.jdbc.internal.store.ArchiveInserts;
-import dev.statekeeper.jdbc.internal.store.ArchiveRows;
-import dev.statekeeper.jdbc.internal.store.CriticFeedbackRepository;
-import dev.statekeeper.jdbc.internal.store.LoopRepository;
-import dev.statekeeper.jdbc.internal.store.SpecRepository;
