@@ -7,6 +7,7 @@ import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
 import dev.statekeeper.doctor.FixOutcome;
+import dev.statekeeper.doctor.common.DiskSpaceCheck;
 import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import org.sqlite.SQLiteConnection;
 
@@ -27,7 +28,9 @@ public final class SqliteDoctor implements DoctorBackend<SqliteHandle> {
 
     @Override
     public List<Check<? super SqliteHandle>> checks() {
-        return List.of(new JournalModeCheck());
+        return List.of(new IntegrityCheck(), new ForeignKeysCheck(), new JournalModeCheck(), new FreelistCheck(),
+                new WalSizeCheck(), new StatsAgeCheck(),
+                new DiskSpaceCheck(settings -> settings.sqlitePath().toAbsolutePath().getParent()));
     }
 
     @Override
