@@ -140,6 +140,10 @@ class DoctorCommandsTest {
                 + "--format markdown ask for two formats: use one\"");
         assertThat(cli.run("doctor", "--yes").err()).startsWith("statekeeper: --yes goes with --fix\n");
         assertThat(cli.run("healthcheck", "--fail-on", "").exitCode()).isEqualTo(2);
+        CliRunner.Result threshold = cli.env("STATEKEEPER_DOCTOR_DISK_FREE_PERCENT", "150").run("doctor");
+        assertThat(threshold.exitCode()).isEqualTo(2);
+        assertThat(threshold.err()).startsWith("statekeeper: ").contains("STATEKEEPER_DOCTOR_DISK_FREE_PERCENT = '150': "
+                + "must be between 1 and 99 (from the environment)");
     }
 
     @Test

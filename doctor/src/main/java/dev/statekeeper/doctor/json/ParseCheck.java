@@ -2,7 +2,7 @@ package dev.statekeeper.doctor.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.statekeeper.doctor.Check;
@@ -41,57 +41,78 @@ final class ParseCheck implements Check<JsonHandle> {
         return true;
     }
 
+    /** What the top level of the document says, or what is wrong with it ({@code problem} not null). */
+    private record Parsed(String format, Object version, Map<String, Integer> records, String problem) {
+        static Parsed broken(String problem) {
+            return new Parsed(null, null, Map.of(), problem);
+        }
+    }
+
     @Override
     public CheckResult run(JsonHandle handle, CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.of(this).threshold("valid JSON, format '" + JsonStoreFormat.FORMAT
                 + "', version " + JsonStoreFormat.VERSION);
+        Parsed parsed;
+        try (JsonParser parser = FACTORY.createParser(Files.newInputStream(handle.file()))) {
+            try {
+                parsed = read(parser);
+            } catch (JsonProcessingException e) { // a syntax error, or a limit of the parser (nesting, length)
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                parsed = Parsed.broken("not valid JSON at " + at(at) + ": " + e.getOriginalMessage());
+            }
+        }
+        if (parsed.problem() != null) {
+            return damaged(result, handle, parsed.problem());
+        }
+        result.evidence("format", parsed.format()).evidence("version", parsed.version())
+                .evidence("records", parsed.records());
+        if (!JsonStoreFormat.FORMAT.equals(parsed.format())) {
+            return damaged(result, handle, "it is not a statekeeper json store (" + (parsed.format() == null
+                    ? "it has no \"format\"" : "format '" + parsed.format() + "'") + ")");
+        }
+        if (!Integer.valueOf(JsonStoreFormat.VERSION).equals(parsed.version())) {
+            boolean newer = parsed.version() instanceof Integer v && v > JsonStoreFormat.VERSION;
+            return damaged(result, handle, "format version " + parsed.version() + (newer ? " is newer than" : " is not")
+                    + " this build's " + JsonStoreFormat.VERSION + (newer ? ": use a newer statekeeper" : ""));
+        }
+        return result.ok("the file parses: " + parsed.records().getOrDefault("loops", 0) + " loops, "
+                + parsed.records().getOrDefault("specs", 0) + " specs");
+    }
+
+    /** Reads the top level: format, version and the length of each list, skipping everything else. */
+    private static Parsed read(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return Parsed.broken("the file is empty (0 bytes of JSON)");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            return Parsed.broken("the document is not a JSON object");
+        }
         String format = null;
         Object version = null;
         Map<String, Integer> records = new LinkedHashMap<>();
-        try (JsonParser parser = FACTORY.createParser(Files.newInputStream(handle.file()))) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return damaged(result, handle, "the file is empty (0 bytes of JSON)");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                return damaged(result, handle, "the document is not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("format") && value == JsonToken.VALUE_STRING) {
-                    format = parser.getText();
-                } else if (field.equals("version") && value.isScalarValue()) {
-                    version = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : parser.getText();
-                } else if (value == JsonToken.START_ARRAY) {
-                    int n = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        parser.skipChildren();
-                        n++;
-                    }
-                    records.put(field, n);
-                } else {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("format") && value == JsonToken.VALUE_STRING) {
+                format = parser.getText();
+            } else if (field.equals("version") && value.isScalarValue()) {
+                version = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : parser.getText();
+            } else if (value == JsonToken.START_ARRAY) {
+                int n = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
                     parser.skipChildren();
+                    n++;
                 }
+                records.put(field, n);
+            } else {
+                parser.skipChildren();
             }
-            if (parser.nextToken() != null) {
-                return damaged(result, handle, "there is more after the document, at " + at(parser.currentLocation()));
-            }
-        } catch (JsonParseException e) {
-            return damaged(result, handle, "not valid JSON at " + at(e.getLocation()) + ": " + e.getOriginalMessage());
         }
-        result.evidence("format", format).evidence("version", version).evidence("records", records);
-        if (!JsonStoreFormat.FORMAT.equals(format)) {
-            return damaged(result, handle, "it is not a statekeeper json store (" + (format == null ? "it has no "
-                    + "\"format\"" : "format '" + format + "'") + ")");
+        if (parser.nextToken() != null) {
+            return Parsed.broken("there is more after the document, at " + at(parser.currentLocation()));
         }
-        if (!Integer.valueOf(JsonStoreFormat.VERSION).equals(version)) {
-            boolean newer = version instanceof Integer v && v > JsonStoreFormat.VERSION;
-            return damaged(result, handle, "format version " + version + (newer ? " is newer than" : " is not")
-                    + " this build's " + JsonStoreFormat.VERSION + (newer ? ": use a newer statekeeper" : ""));
-        }
-        return result.ok("the file parses: " + records.getOrDefault("loops", 0) + " loops, "
-                + records.getOrDefault("specs", 0) + " specs");
+        return new Parsed(format, version, records, null);
     }
 
     private static CheckResult damaged(CheckResult.Builder result, JsonHandle handle, String what) {

@@ -101,6 +101,19 @@ class JsonChecksTest {
     }
 
     @Test
+    void deeplyNestedJsonIsRefusedByTheParsersLimitAsP0NotAnError() throws Exception {
+        Stores.init(settings(), clock);
+        Files.writeString(file(), "{\"format\": \"statekeeper-json\", \"version\": 1, \"loops\": " + "[".repeat(5000)
+                + "]".repeat(5000) + "}");
+
+        CheckResult result = check(settings(), "parse");
+
+        assertThat(result.severity()).isEqualTo(Severity.P0);
+        assertThat(result.message()).startsWith("json store '" + file() + "': not valid JSON at line 1, column ")
+                .contains("nesting depth");
+    }
+
+    @Test
     void aFileOverTheSizeLimitIsP3AndPointsAtSqlite() throws Exception {
         try (StateStore store = StateStores.open(settings(), clock)) {
             for (int n = 0; n < 13; n++) { // objective feedback is at most 100,000 characters
