@@ -211,7 +211,76 @@ public enum Setting {
      * failure is not retried any more.
      */
     RETRY_MAX_TIME("STATEKEEPER_RETRY_MAX_TIME", "30.0", Kind.seconds(0, 600),
-            "seconds after the first try beyond which a transient failure is not retried any more");
+            "seconds after the first try beyond which a transient failure is not retried any more"),
+    /**
+     * {@code STATEKEEPER_BACKUP_INTERVAL}, default {@code 86400}: seconds between the backups you schedule ('db
+     * backup' from cron); the doctor's backup-age is P2 when the newest backup is older than twice this.
+     */
+    BACKUP_INTERVAL("STATEKEEPER_BACKUP_INTERVAL", "86400", Kind.seconds(60, 31_536_000),
+            "seconds between the backups you schedule ('db backup' from cron); the doctor's backup-age is P2 when the "
+                    + "newest backup is older than twice this"),
+
+    // The doctor's run and thresholds ('statekeeper doctor'): each named in the findings it decides.
+    /**
+     * {@code STATEKEEPER_DOCTOR_CHECK_TIMEOUT}, default {@code 10.0}: seconds one doctor check may run before it is
+     * stopped and reported as an error.
+     */
+    DOCTOR_CHECK_TIMEOUT("STATEKEEPER_DOCTOR_CHECK_TIMEOUT", "10.0", Kind.seconds(0.1, 600),
+            "seconds one doctor check may run before it is stopped and reported as an error"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_BUDGET}, default {@code 60.0}: seconds a whole doctor run may take; checks not started
+     * by then are skipped.
+     */
+    DOCTOR_BUDGET("STATEKEEPER_DOCTOR_BUDGET", "60.0", Kind.seconds(1, 3600),
+            "seconds a whole doctor run may take; checks not started by then are skipped"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_DISK_FREE_PERCENT}, default {@code 20}: doctor disk-space: P2 when less than this
+     * percentage of the store's file system is free.
+     */
+    DOCTOR_DISK_FREE_PERCENT("STATEKEEPER_DOCTOR_DISK_FREE_PERCENT", "20", Kind.integer(1, 99),
+            "doctor disk-space: P2 when less than this percentage of the store's file system is free"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_DISK_FREE_CRITICAL_PERCENT}, default {@code 5}: doctor disk-space: P1 when less than
+     * this percentage is free.
+     */
+    DOCTOR_DISK_FREE_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_DISK_FREE_CRITICAL_PERCENT", "5", Kind.integer(0, 99),
+            "doctor disk-space: P1 when less than this percentage is free"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_FREELIST_PERCENT}, default {@code 25}: doctor freelist: P3 when at least this
+     * percentage of a SQLite file's pages are free (and over the floor below).
+     */
+    DOCTOR_FREELIST_PERCENT("STATEKEEPER_DOCTOR_FREELIST_PERCENT", "25", Kind.integer(1, 100),
+            "doctor freelist: P3 when at least this percentage of a SQLite file's pages are free (and over the floor below)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_FREELIST_MIN_MB}, default {@code 16}: doctor freelist: MiB of free pages below which a
+     * SQLite file's free list is never a finding.
+     */
+    DOCTOR_FREELIST_MIN_MB("STATEKEEPER_DOCTOR_FREELIST_MIN_MB", "16", Kind.integer(0, 1_048_576),
+            "doctor freelist: MiB of free pages below which a SQLite file's free list is never a finding"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_WAL_MAX_MB}, default {@code 64}: doctor wal-size: P2 when a SQLite file's -wal file is
+     * larger than this many MiB.
+     */
+    DOCTOR_WAL_MAX_MB("STATEKEEPER_DOCTOR_WAL_MAX_MB", "64", Kind.integer(1, 1_048_576),
+            "doctor wal-size: P2 when a SQLite file's -wal file is larger than this many MiB"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_STATS_MIN_ROWS}, default {@code 1000}: doctor stats-age: tables with fewer rows than
+     * this need no planner statistics (sqlite_stat1).
+     */
+    DOCTOR_STATS_MIN_ROWS("STATEKEEPER_DOCTOR_STATS_MIN_ROWS", "1000", Kind.integer(0, 1_000_000_000),
+            "doctor stats-age: tables with fewer rows than this need no planner statistics (sqlite_stat1)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_JSON_MAX_MB}, default {@code 10}: doctor file-size: P3 when the json store's file is
+     * larger than this many MiB (every write rewrites it whole).
+     */
+    DOCTOR_JSON_MAX_MB("STATEKEEPER_DOCTOR_JSON_MAX_MB", "10", Kind.integer(1, 1_048_576),
+            "doctor file-size: P3 when the json store's file is larger than this many MiB (every write rewrites it whole)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_LOCK_AGE}, default {@code 60}: doctor lock: P1 when a json store's write lock has been
+     * held longer than this many seconds.
+     */
+    DOCTOR_LOCK_AGE("STATEKEEPER_DOCTOR_LOCK_AGE", "60", Kind.seconds(1, 86_400),
+            "doctor lock: P1 when a json store's write lock has been held longer than this many seconds");
 
     private final String variable;
     private final String defaultValue;

@@ -99,7 +99,11 @@ public enum ErrorCode {
     /** A verification ({@code db verify}, a copy's check) found problems. */
     VERIFY_FAILED(6, 500, "a verification found problems: records that break the rules, differ or are missing",
             "each finding says what to do: 'statekeeper db verify --repair' fixes what is safe, a copy can be run "
-                    + "again with --mode replace, 'statekeeper db restore' puts a backup back");
+                    + "again with --mode replace, 'statekeeper db restore' puts a backup back"),
+    /** The doctor found a problem at or above {@code --fail-on} ({@code statekeeper doctor}, {@code healthcheck}). */
+    DOCTOR_FINDINGS(6, 503, "the doctor found a problem at or above the severity it was asked to fail on (--fail-on, "
+            + "default P1)", "each finding has its evidence, runbook and fix; 'statekeeper doctor --fix' applies the "
+                    + "safe fixes, the others are yours to apply");
 
     private final ExitStatus exitStatus;
     private final int httpStatus;

@@ -1,0 +1,78 @@
+package dev.statekeeper.doctor;
+
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a check runs with: the settings (thresholds are settings: {@link #integer}, {@link #seconds},
+ * {@link #named}), the clock that says what "now" is for ages, which checks were named with {@code --check}, and
+ * the run's budget: {@link #checkTimeout()} is how long the current check may take, and a check that can bound its
+ * own work (a PostgreSQL {@code statement_timeout}) should use it.
+ */
+public final class CheckContext {
+    private final Settings settings;
+    private final Clock clock;
+    private final Selection selection;
+    private final long deadlineNanos;
+
+    CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos) {
+        this.settings = settings;
+        this.clock = clock;
+        this.selection = selection;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** A context for running a check on its own (tests, an embedder): the budget of the settings from now. */
+    public static CheckContext of(Settings settings, Clock clock, Selection selection) {
+        return new CheckContext(settings, clock, selection,
+                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Whether {@code --check} named this check (it may then do more: the full integrity check). */
+    public boolean named(String id) {
+        return selection.named(id);
+    }
+
+    /** A whole-number threshold. */
+    public int integer(Setting threshold) {
+        return settings.integer(threshold);
+    }
+
+    /** A threshold in seconds. */
+    public Duration seconds(Setting threshold) {
+        return settings.seconds(threshold);
+    }
+
+    /** A threshold as findings name it: {@code STATEKEEPER_DOCTOR_WAL_MAX_MB=64}. */
+    public String named(Setting threshold) {
+        return threshold.variable() + "=" + settings.raw(threshold).trim();
+    }
+
+    /** What is left of the run's budget (zero when it is spent). */
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    /** How long the current check may take: STATEKEEPER_DOCTOR_CHECK_TIMEOUT, or what is left of the budget. */
+    public Duration checkTimeout() {
+        Duration limit = settings.seconds(Setting.DOCTOR_CHECK_TIMEOUT);
+        Duration left = remaining();
+        return left.compareTo(limit) < 0 ? left : limit;
+    }
+}
