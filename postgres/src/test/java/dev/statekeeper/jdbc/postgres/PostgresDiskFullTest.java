@@ -16,6 +16,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,7 +26,6 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -61,7 +61,7 @@ class PostgresDiskFullTest {
     @Test
     void aTableOnAFullDiskIsDiskFullKeepsEveryAcknowledgedEntryAndTakesWritesOnceThereIsRoom() throws Exception {
         Path mount = dir.resolve("tiny");
-        java.nio.file.Files.createDirectories(mount);
+        Files.createDirectories(mount);
         String refused = run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mount.toString());
         assumeTrue(refused == null, () -> "cannot mount a small filesystem here (needs root): " + refused);
         String database = FreshPostgresStores.migratedDatabase();
