@@ -24,6 +24,10 @@ import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
+import dev.statekeeper.core.internal.domain.Loops;
+import dev.statekeeper.core.internal.domain.Projects;
+import dev.statekeeper.core.internal.domain.Retention;
+import dev.statekeeper.core.internal.domain.Specs;
 import dev.statekeeper.core.internal.error.Errors;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.io.OwnerOnly;
@@ -44,11 +48,13 @@ import java.util.function.UnaryOperator;
  * The {@code json} backend: one pretty-printed JSON document, {@code state.json} in the data directory, that a
  * person can read. The records live in a {@link MemoryStateStore}, which applies every rule of the domain; this
  * class keeps it in step with the file. Before each operation the file's {@link Stamp} is checked and the file
- * read again when another process or store changed it. A write takes the {@link StoreLock}, applies the change
- * to the fresh model and replaces the file atomically ({@link StateFile#save}), keeping STATEKEEPER_JSON_BACKUPS
- * earlier versions ({@link BackupRotation}); every write rewrites the whole file. Thread-safe, and safe to share the
- * file with other processes. It holds no file open between operations; close it all the same, after which every
- * operation fails with STORE_CLOSED. The errors of its operations are those
+ * read again when another process or store changed it. A write first checks what of its input needs no stored
+ * record (a new loop, feedback, a session, a spec's first store, a plan, a roadmap with its title, a clean's age),
+ * so a bad input is VALIDATION_FAILED at once, even while another process holds the lock; it then takes the
+ * {@link StoreLock}, applies the change to the fresh model and replaces the file atomically ({@link StateFile#save}),
+ * keeping STATEKEEPER_JSON_BACKUPS earlier versions ({@link BackupRotation}); every write rewrites the whole file.
+ * Thread-safe, and safe to share the file with other processes. It holds no file open between operations; close it
+ * all the same, after which every operation fails with STORE_CLOSED. The errors of its operations are those
  * {@link dev.statekeeper.core.api.StateStore} names.
  */
 public final class JsonStateStore implements StateStore {
@@ -202,6 +208,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public Loop createLoop(NewLoop loop) {
+        loop.validate();
         return write(model -> model.createLoop(loop));
     }
 
@@ -222,6 +229,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
+        feedback.validate();
         return write(model -> model.addFeedback(loopId, feedback, expectedVersion));
     }
 
@@ -232,6 +240,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public void putObjectiveFeedback(String loopId, String text) {
+        Loops.validateObjective(text);
         writeRun(model -> model.putObjectiveFeedback(loopId, text));
     }
 
@@ -247,12 +256,14 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
+        Retention.checkAge(olderThan);
         return dryRun ? read(model -> model.cleanLoops(olderThan, true))
                 : write(model -> model.cleanLoops(olderThan, false), removed -> !removed.isEmpty());
     }
 
     @Override
     public Spec putSpec(String project, SpecContent content) {
+        Specs.forFirstStore(project, content);
         return write(model -> model.putSpec(project, content));
     }
 
@@ -303,6 +314,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
+        Projects.checkRoadmapInput(project, content);
         return write(model -> model.putRoadmap(project, content, expectedVersion));
     }
 
@@ -313,6 +325,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
+        Projects.checkPlanInput(project, content);
         return write(model -> model.putPlan(project, content, expectedVersion));
     }
 
@@ -333,6 +346,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public Session startSession(NewSession session) {
+        session.validate();
         return write(model -> model.startSession(session));
     }
 
@@ -353,6 +367,7 @@ public final class JsonStateStore implements StateStore {
 
     @Override
     public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
+        Retention.checkAge(olderThan);
         return dryRun ? read(model -> model.cleanSessions(olderThan, true))
                 : write(model -> model.cleanSessions(olderThan, false), removed -> !removed.isEmpty());
     }

@@ -44,7 +44,8 @@ import java.util.Optional;
  *       {@link ErrorCode#CANNOT_OPEN}, {@link ErrorCode#DISK_FULL} or {@link ErrorCode#CORRUPT}; on PostgreSQL
  *       {@link ErrorCode#BACKEND_UNAVAILABLE} (unreachable server, refused login, no pooled connection within
  *       DATABASE_POOL_TIMEOUT, statement timeout, transient failures still failing after the retries),
- *       {@link ErrorCode#READ_ONLY} (a standby) or {@link ErrorCode#MIGRATION_DRIFT} (a table is missing); on
+ *       {@link ErrorCode#READ_ONLY} (a standby), {@link ErrorCode#DISK_FULL} (the server's disk) or
+ *       {@link ErrorCode#MIGRATION_DRIFT} (a table is missing); on
  *       json {@link ErrorCode#DATABASE_BUSY} (a write waited past STATEKEEPER_JSON_LOCK_TIMEOUT for the file's
  *       lock), {@link ErrorCode#CORRUPT} (the file another process wrote is damaged),
  *       {@link ErrorCode#MIGRATION_DRIFT} (a newer build rewrote it in a format this one does not read),

@@ -23,17 +23,39 @@ import dev.statekeeper.core.error.Checks;
 public sealed interface ArchiveRecord permits LoopRecord, ObjectiveRecord, SpecRecord, SpecLinkRecord,
         ActiveLoopRecord, RoadmapRecord, PlanRecord, SessionRecord {
 
+    /**
+     * The record's kind, written as its {@code kind} field.
+     *
+     * @return the kind, one per record type
+     */
     @JsonIgnore
     RecordKind kind();
 
-    /** What identifies the record among those of its kind: a loop's id, a spec's project and name... */
+    /**
+     * What identifies the record among those of its kind: a loop's id, a session's name, a roadmap's or plan's
+     * project, the loop id of an objective, spec link or active-loop entry, and for a spec its project and name
+     * together.
+     *
+     * @return the key; an export or a store holds one record of a kind per key (null when its field is missing)
+     */
     @JsonIgnore
     String key();
 
-    /** The record as messages name it: {@code loop 'ab12cd34'}, {@code spec 'auth' of project 'demo'}. */
+    /**
+     * The record as messages name it: {@code loop 'ab12cd34'}, {@code spec 'auth' of project 'demo'}.
+     *
+     * @return the description, its kind and key in words
+     */
     @JsonIgnore
     String describe();
 
-    /** Adds a violation for every rule of the domain the record breaks; fields are named as in the file. */
+    /**
+     * Adds a violation for every rule of the domain the record breaks, the rules a store applies to what it is
+     * given and those of a stored record (ids, versions and timestamps present and in range); fields are named as
+     * in the file: {@code feedback[2].overallScore}. References to other records, kind order and duplicate keys
+     * are checked by the import, which sees every line.
+     *
+     * @param checks collects the violations, each naming its field as the file does
+     */
     void check(Checks checks);
 }

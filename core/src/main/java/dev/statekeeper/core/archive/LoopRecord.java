@@ -16,20 +16,44 @@ import java.util.List;
 /**
  * A loop with its whole feedback history, each entry with its timestamp. The score history is not written: it is
  * the feedback's overall scores.
+ *
+ * @param id           the loop's id, its key
+ * @param project      the project it belongs to
+ * @param type         what it refines
+ * @param status       where it stands
+ * @param currentScore the overall score of the last feedback entry, 0 before any
+ * @param iteration    the current iteration, from 1
+ * @param version      1 when created, one more on every change
+ * @param createdAt    when it was created
+ * @param updatedAt    when it last changed
+ * @param feedback     every feedback entry, oldest first, each with its iteration and timestamp
  */
 public record LoopRecord(String id, String project, LoopType type, LoopStatus status, int currentScore, int iteration,
                          long version, Instant createdAt, Instant updatedAt, List<CriticFeedback> feedback)
         implements ArchiveRecord {
 
+    /** Copies the feedback list, which is then unmodifiable; a missing list stays null for {@link #check}. */
     public LoopRecord {
         feedback = feedback == null ? null : Collections.unmodifiableList(new ArrayList<>(feedback));
     }
 
+    /**
+     * The record of a stored loop.
+     *
+     * @param loop the loop as the store returns it
+     * @return its record, with every field and feedback entry as stored
+     */
     public static LoopRecord of(Loop loop) {
         return new LoopRecord(loop.id(), loop.project(), loop.type(), loop.status(), loop.currentScore(),
                 loop.iteration(), loop.version(), loop.createdAt(), loop.updatedAt(), loop.feedback());
     }
 
+    /**
+     * The loop as the store returns it, its score history rebuilt from the feedback's overall scores. For a record
+     * that passed {@link #check}.
+     *
+     * @return the loop
+     */
     public Loop toLoop() {
         return new Loop(id, project, type, status, currentScore,
                 feedback.stream().map(CriticFeedback::overallScore).toList(), iteration, feedback, createdAt, updatedAt,

@@ -3,7 +3,13 @@ package dev.statekeeper.core.archive;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.error.Checks;
 
-/** A loop's objective feedback text. */
+/**
+ * A loop's objective feedback text.
+ *
+ * @param loopId the id of the loop, its key; the loop comes before it in the export or (merging) is in the store
+ * @param text   the objective feedback, at most {@value dev.statekeeper.core.domain.CriticFeedback#MAX_TEXT}
+ *               characters
+ */
 public record ObjectiveRecord(String loopId, String text) implements ArchiveRecord {
 
     @Override

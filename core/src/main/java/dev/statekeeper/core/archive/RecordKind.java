@@ -8,13 +8,21 @@ import java.util.stream.Collectors;
  * objective, a spec link and an active-loop entry name a loop; a spec link names a spec).
  */
 public enum RecordKind {
+    /** A loop with its feedback history ({@link LoopRecord}). */
     LOOP("loop"),
+    /** A loop's objective feedback ({@link ObjectiveRecord}). */
     OBJECTIVE("objective"),
+    /** A spec with every revision ({@link SpecRecord}). */
     SPEC("spec"),
+    /** A loop linked to a spec ({@link SpecLinkRecord}). */
     SPEC_LINK("specLink"),
+    /** An entry of the active-loop history ({@link ActiveLoopRecord}). */
     ACTIVE_LOOP("activeLoop"),
+    /** A project's roadmap ({@link RoadmapRecord}). */
     ROADMAP("roadmap"),
+    /** A project's plan ({@link PlanRecord}). */
     PLAN("plan"),
+    /** An agent work session ({@link SessionRecord}). */
     SESSION("session");
 
     private final String wire;
@@ -23,12 +31,21 @@ public enum RecordKind {
         this.wire = wire;
     }
 
-    /** The value of a record's {@code kind} field. */
+    /**
+     * The value of a record's {@code kind} field, also the kind's name in messages ({@link #toString()}).
+     *
+     * @return {@code loop}, {@code objective}, {@code spec}, {@code specLink}, {@code activeLoop}, {@code roadmap},
+     *         {@code plan} or {@code session}
+     */
     public String wire() {
         return wire;
     }
 
-    /** "loop, objective, spec, ...": the order records must come in. */
+    /**
+     * The order records must come in, for messages.
+     *
+     * @return every kind's {@link #wire()} in order, comma-separated: {@code loop, objective, spec, ...}
+     */
     public static String order() {
         return Arrays.stream(values()).map(RecordKind::wire).collect(Collectors.joining(", "));
     }

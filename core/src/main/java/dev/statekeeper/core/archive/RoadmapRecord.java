@@ -8,14 +8,33 @@ import dev.statekeeper.core.error.Checks;
 import java.time.Instant;
 import java.util.List;
 
-/** A project's roadmap document (without the project's specs, which are records of their own). */
+/**
+ * A project's roadmap document (without the project's specs, which are records of their own).
+ *
+ * @param project   the project, its key
+ * @param version   1 on the first store, one more per update
+ * @param createdAt when it was first stored
+ * @param updatedAt when it last changed
+ * @param content   the document, complete (every field present)
+ */
 public record RoadmapRecord(String project, long version, Instant createdAt, Instant updatedAt, RoadmapContent content)
         implements ArchiveRecord {
 
+    /**
+     * The record of a stored roadmap; its specs are left out.
+     *
+     * @param r the roadmap as the store returns it
+     * @return its record
+     */
     public static RoadmapRecord of(Roadmap r) {
         return new RoadmapRecord(r.project(), r.version(), r.createdAt(), r.updatedAt(), r.content());
     }
 
+    /**
+     * The roadmap with no specs: the store lists the project's specs when it returns a roadmap.
+     *
+     * @return the roadmap, its spec list empty
+     */
     public Roadmap toRoadmap() {
         return new Roadmap(project, version, content, List.of(), createdAt, updatedAt);
     }

@@ -13,26 +13,51 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A spec with every revision, oldest first: version 1, 2, ... with iteration 0, 1, ...; the last is the current one. */
+/**
+ * A spec with every revision, oldest first: version 1, 2, ... with iteration 0, 1, ...; the last is the current one.
+ * The fields frozen after the first version ({@link SpecContent#FROZEN}) must be the same in every revision.
+ *
+ * @param project   the project it belongs to; with the name, its key
+ * @param name      its normalized name ({@link SpecName})
+ * @param createdAt when the spec was first stored
+ * @param revisions every version of its document, oldest first, at least the first
+ */
 public record SpecRecord(String project, String name, Instant createdAt, List<Revision> revisions)
         implements ArchiveRecord {
 
-    /** One version of the spec's document and when it was stored. */
+    /**
+     * One version of the spec's document and when it was stored.
+     *
+     * @param version   the revision's place: 1 for the first, one more for each after it
+     * @param iteration one less than the version: 0 for the first
+     * @param updatedAt when this version was stored
+     * @param content   the document, complete (every field present)
+     */
     public record Revision(long version, int iteration, Instant updatedAt, SpecContent content) {
     }
 
+    /** Copies the revisions, which are then unmodifiable; missing revisions stay null for {@link #check}. */
     public SpecRecord {
         revisions = revisions == null ? null : Collections.unmodifiableList(new ArrayList<>(revisions));
     }
 
-    /** The record of a spec's revisions, oldest first. */
+    /**
+     * The record of a stored spec.
+     *
+     * @param revisions every revision of one spec as the store returns them, oldest first, at least one
+     * @return its record, its project, name and creation time those of the first revision
+     */
     public static SpecRecord of(List<Spec> revisions) {
         Spec first = revisions.getFirst();
         return new SpecRecord(first.project(), first.name(), first.createdAt(), revisions.stream()
                 .map(r -> new Revision(r.version(), r.iteration(), r.updatedAt(), r.content())).toList());
     }
 
-    /** Every revision as the store returns it, oldest first. */
+    /**
+     * Every revision as the store returns it, oldest first. For a record that passed {@link #check}.
+     *
+     * @return the revisions, the last the current version
+     */
     public List<Spec> toSpecs() {
         return revisions.stream()
                 .map(r -> new Spec(project, name, r.iteration(), r.version(), r.content(), createdAt, r.updatedAt()))

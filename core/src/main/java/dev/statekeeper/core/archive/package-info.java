@@ -1,15 +1,18 @@
 /**
  * Export and import of a whole store, the same for every backend: the records ({@link
- * dev.statekeeper.core.archive.ArchiveRecord}), the JSON Lines format ({@code ArchiveWriter},
- * {@code ArchiveReader}), the backends' side ({@link dev.statekeeper.core.archive.Archive})
- * and what is built on them: import with validation, copy, verify and backups.
+ * dev.statekeeper.core.archive.ArchiveRecord}, one per kind of {@link dev.statekeeper.core.archive.RecordKind}) and
+ * the backends' side ({@link dev.statekeeper.core.archive.Archive}, from
+ * {@link dev.statekeeper.core.api.StateStore#archive()}), which the JSON Lines export format, import with
+ * validation, copy, verify and backups ({@code db export}, {@code db import}, {@code db copy}, {@code db verify},
+ * {@code db backup}, {@code db restore}) are built on.
+ *
+ * <p>An export file is a header line, one line per record (its {@code kind} first, kinds in {@link
+ * dev.statekeeper.core.archive.RecordKind} order) and a trailer line with the number of records of each kind and
+ * the SHA-256 of the record lines. Reading one back is strict: an unknown or missing field, a truncated file or a
+ * changed checksum is refused.
  *
  * <p>Naming: a {@code *Record} ({@code LoopRecord}, {@code SpecRecord}...) is one line of the archive format and
- * nothing else; {@code ArchiveRecordChecks} holds the rules those records share. {@code BackupDirectory} is a
- * directory of portable backups (one {@code Backup} each); the JSON backend's numbered copies beside its file are
- * {@code dev.statekeeper.json.BackupRotation}. A backend stores a concept in a {@code <Concept>Repository}.
+ * nothing else. The JSON backend's numbered copies beside its file are {@code dev.statekeeper.json.BackupRotation},
+ * not portable backups.
  */
 package dev.statekeeper.core.archive;
-
-import dev.statekeeper.core.internal.archive.Backup;
-import dev.statekeeper.core.internal.archive.BackupDirectory;

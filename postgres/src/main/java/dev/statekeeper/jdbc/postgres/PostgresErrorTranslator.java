@@ -18,6 +18,11 @@ import java.sql.SQLTransientConnectionException;
  * A pool timeout of the store's own pool names the timeout, how long the borrower waited, and the pool's name,
  * size, active, idle and waiting counts, as the pool's {@link PoolTimeout} carries them.
  *
+ * <p>A full disk on the server (53100, disk_full: a table, index or temporary file that cannot grow) is DISK_FULL, as
+ * SQLite's SQLITE_FULL and the JSON file's ENOSPC are. The other shortages of SQLSTATE class 53 are no full disk:
+ * 53300 (too many connections) is a connection problem of its own, and 53000 (insufficient resources), 53200 (out of
+ * memory) and 53400 (configuration limit exceeded) stay INTERNAL with their SQLSTATE.
+ *
  * <p>On the application's DataSource ({@link #onApplication}) the pool is the application's, whatever pool it is:
  * a borrow that failed without a SQLSTATE of the server's is its pool running dry, and the messages send the
  * operator to the application's pool and DataSource rather than to the DATABASE_* settings, which it does not
@@ -97,6 +102,10 @@ final class PostgresErrorTranslator implements SqlErrorTranslator {
                     return new Problem(ErrorCode.MIGRATION_DRIFT, "a table is missing (" + driver
                             + "); the schema is not installed or was changed by hand: run 'statekeeper init', and "
                             + "'statekeeper db migrate status' to compare the applied migrations with this build's");
+                case "53100":
+                    return new Problem(ErrorCode.DISK_FULL, "the server's disk is full (" + driver + "); free space "
+                            + "on the disk that holds the server's data directory (or the tablespace the error names) "
+                            + "on " + url.host() + ", or move it to a larger disk, then retry");
                 case "53300":
                     return new Problem(ErrorCode.BACKEND_UNAVAILABLE, "the server has too many connections ("
                             + driver + "); lower " + (application != null ? "the application pool's maximum size"

@@ -28,6 +28,40 @@ public final class Projects {
     }
 
     /**
+     * The checks of a roadmap put that need no stored roadmap, the same whether it is the first version or an update,
+     * with the messages of {@link #checkProject}, {@link #roadmapFirstStore} and {@link #roadmapUpdate}: the project,
+     * the roadmap's presence and, when a title is given, the title and every text. Without a title the rest depends
+     * on what is stored (a first version needs one) and is left to the put.
+     *
+     * @param project the project
+     * @param input   the roadmap as given
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming every broken field
+     */
+    public static void checkRoadmapInput(String project, RoadmapContent input) {
+        checkProject("roadmap", project);
+        Checks.of("roadmap").required("roadmap", input).orThrow();
+        if (input.title() != null) {
+            Documents.checkText(Checks.of("roadmap").text("title", input.title(), 255), input).orThrow();
+        }
+    }
+
+    /**
+     * The checks of a plan put, which need no stored plan: the same for a first version and an update, with the
+     * messages of {@link #checkProject}, {@link #planFirstStore} and {@link #planUpdate}.
+     *
+     * @param project the project
+     * @param input   the plan as given
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} naming every broken field
+     */
+    public static void checkPlanInput(String project, PlanContent input) {
+        checkProject("plan", project);
+        Checks.of("plan").required("plan", input).orThrow();
+        Documents.checkText(Checks.of("plan"), input).orThrow();
+    }
+
+    /**
      * Checks a roadmap's first version and completes it: project and title required, missing fields empty, status
      * draft.
      *

@@ -32,6 +32,18 @@ public final class Retention {
      *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for a null, negative or over 100 years age
      */
     public static Instant cutoff(Instant now, Duration olderThan) {
+        checkAge(olderThan);
+        return now.minus(olderThan);
+    }
+
+    /**
+     * Refuses an age a clean does not take, before anything is looked up (what {@link #cutoff} checks first).
+     *
+     * @param olderThan the age, 0 to 100 years
+     * @throws dev.statekeeper.core.error.StatekeeperException
+     *         {@link dev.statekeeper.core.error.ErrorCode#VALIDATION_FAILED} for a null, negative or over 100 years age
+     */
+    public static void checkAge(Duration olderThan) {
         if (olderThan == null || olderThan.isNegative()) {
             throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan, "must be >= 0")));
         }
@@ -39,7 +51,6 @@ public final class Retention {
             throw StatekeeperException.invalid("clean", List.of(new Violation("olderThan", olderThan,
                     "must be at most 100 years")));
         }
-        return now.minus(olderThan);
     }
 
     /**
