@@ -113,7 +113,23 @@ public enum Setting {
     DOCTOR_JSON_MAX_MB("STATEKEEPER_DOCTOR_JSON_MAX_MB", "10", Kind.integer(1, 1_048_576),
             "doctor file-size: P3 when the json store's file is larger than this many MiB (every write rewrites it whole)"),
     DOCTOR_LOCK_AGE("STATEKEEPER_DOCTOR_LOCK_AGE", "60", Kind.seconds(1, 86_400),
-            "doctor lock: P1 when a json store's write lock has been held longer than this many seconds");
+            "doctor lock: P1 when a json store's write lock has been held longer than this many seconds"),
+    DOCTOR_PG_CONNECTIONS_PERCENT("STATEKEEPER_DOCTOR_PG_CONNECTIONS_PERCENT", "80", Kind.integer(1, 100),
+            "doctor server-connections: P2 when PostgreSQL's client connections fill this percentage of the usable slots (max_connections less the reserved ones)"),
+    DOCTOR_PG_CONNECTIONS_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_PG_CONNECTIONS_CRITICAL_PERCENT", "95", Kind.integer(1, 100),
+            "doctor server-connections: P1 when they fill this percentage"),
+    DOCTOR_PG_LONG_QUERY("STATEKEEPER_DOCTOR_PG_LONG_QUERY", "60", Kind.seconds(0, 86_400),
+            "doctor long-running-queries: P2 when a statement in the database has been running longer than this many seconds"),
+    DOCTOR_PG_LONG_QUERY_CRITICAL("STATEKEEPER_DOCTOR_PG_LONG_QUERY_CRITICAL", "300", Kind.seconds(0, 86_400),
+            "doctor long-running-queries: P1 when one has been running longer than this"),
+    DOCTOR_PG_IDLE_IN_TRANSACTION("STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION", "60", Kind.seconds(0, 86_400),
+            "doctor idle-in-transaction: P2 when a session has sat idle inside an open transaction longer than this many seconds (since its last statement)"),
+    DOCTOR_PG_IDLE_IN_TRANSACTION_CRITICAL("STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION_CRITICAL", "300", Kind.seconds(0, 86_400),
+            "doctor idle-in-transaction: P1 when one has sat idle longer than this"),
+    DOCTOR_PG_LOCK_WAIT("STATEKEEPER_DOCTOR_PG_LOCK_WAIT", "10", Kind.seconds(0, 86_400),
+            "doctor blocked-queries: P2 when a statement has waited for another session's lock longer than this many seconds"),
+    DOCTOR_PG_LOCK_WAIT_CRITICAL("STATEKEEPER_DOCTOR_PG_LOCK_WAIT_CRITICAL", "60", Kind.seconds(0, 86_400),
+            "doctor blocked-queries: P1 when one has waited longer than this");
 
     private final String variable;
     private final String defaultValue;

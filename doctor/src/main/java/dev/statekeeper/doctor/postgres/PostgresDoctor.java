@@ -1,0 +1,49 @@
+package dev.statekeeper.doctor.postgres;
+
+import dev.statekeeper.doctor.Check;
+import dev.statekeeper.doctor.CheckContext;
+import dev.statekeeper.doctor.Connected;
+import dev.statekeeper.doctor.DoctorBackend;
+import dev.statekeeper.jdbc.postgres.PostgresStoreProvider;
+import org.postgresql.PGConnection;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The doctor's checks of a PostgreSQL database (DATABASE_URL), over one connection of its own in which every
+ * transaction is read-only ({@link PostgresConnect}). Database-wide: other applications' sessions and tables load
+ * the server Statekeeper shares, so they are checked too; sessions of other databases are not.
+ */
+public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
+    @Override
+    public String backend() {
+        return PostgresStoreProvider.NAME;
+    }
+
+    @Override
+    public Connected<PostgresHandle> connect(CheckContext context) {
+        return PostgresConnect.connect(context);
+    }
+
+    @Override
+    public List<Check<? super PostgresHandle>> checks() {
+        List<Check<? super PostgresHandle>> checks = new ArrayList<>();
+        checks.add(new ServerConnectionsCheck());
+        checks.add(SessionAgeCheck.longRunningQueries());
+        checks.add(SessionAgeCheck.idleInTransaction());
+        checks.add(new BlockedQueriesCheck());
+        return checks;
+    }
+
+    /** Cancels the statement the handle runs (a cancel request on a connection of the driver's own). */
+    @Override
+    public void interrupt(PostgresHandle handle) {
+        try {
+            handle.connection().unwrap(PGConnection.class).cancelQuery();
+        } catch (SQLException e) {
+            // the check's thread is interrupted either way, and the statement ends at its statement_timeout
+        }
+    }
+}
