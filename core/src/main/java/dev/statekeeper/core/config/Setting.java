@@ -129,7 +129,15 @@ public enum Setting {
     DOCTOR_PG_LOCK_WAIT("STATEKEEPER_DOCTOR_PG_LOCK_WAIT", "10", Kind.seconds(0, 86_400),
             "doctor blocked-queries: P2 when a statement has waited for another session's lock longer than this many seconds"),
     DOCTOR_PG_LOCK_WAIT_CRITICAL("STATEKEEPER_DOCTOR_PG_LOCK_WAIT_CRITICAL", "60", Kind.seconds(0, 86_400),
-            "doctor blocked-queries: P1 when one has waited longer than this");
+            "doctor blocked-queries: P1 when one has waited longer than this"),
+    DOCTOR_PG_FREEZE_AGE_PERCENT("STATEKEEPER_DOCTOR_PG_FREEZE_AGE_PERCENT", "125", Kind.integer(0, 1000),
+            "doctor xid-wraparound and mxid-wraparound: P2 when a database's oldest unfrozen transaction (multixact) id is at least this percentage of autovacuum_freeze_max_age (autovacuum_multixact_freeze_max_age) old: anti-wraparound vacuum is not keeping up"),
+    DOCTOR_PG_WRAPAROUND_PERCENT("STATEKEEPER_DOCTOR_PG_WRAPAROUND_PERCENT", "50", Kind.integer(1, 100),
+            "doctor xid-wraparound and mxid-wraparound: P1 when it has used this percentage of the 2^31 ids before wraparound (PostgreSQL stops assigning them 3 million short of it: P0)"),
+    DOCTOR_PG_SEQUENCE_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_PERCENT", "85", Kind.integer(1, 100),
+            "doctor sequence-exhaustion: P2 when a sequence has used this percentage of its range (or of its column's type, when that is smaller)"),
+    DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT", "95", Kind.integer(1, 100),
+            "doctor sequence-exhaustion: P1 when it has used this percentage");
 
     private final String variable;
     private final String defaultValue;

@@ -34,6 +34,9 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(SessionAgeCheck.longRunningQueries());
         checks.add(SessionAgeCheck.idleInTransaction());
         checks.add(new BlockedQueriesCheck());
+        checks.add(WraparoundCheck.transactionIds());
+        checks.add(WraparoundCheck.multixactIds());
+        checks.add(new SequenceExhaustionCheck());
         return checks;
     }
 
