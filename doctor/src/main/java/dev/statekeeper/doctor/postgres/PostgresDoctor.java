@@ -1,9 +1,12 @@
 package dev.statekeeper.doctor.postgres;
 
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.doctor.Check;
 import dev.statekeeper.doctor.CheckContext;
+import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
+import dev.statekeeper.doctor.FixOutcome;
 import dev.statekeeper.jdbc.postgres.PostgresStoreProvider;
 import org.postgresql.PGConnection;
 
@@ -37,6 +40,7 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(WraparoundCheck.transactionIds());
         checks.add(WraparoundCheck.multixactIds());
         checks.add(new SequenceExhaustionCheck());
+        checks.add(new InvalidIndexesCheck());
         return checks;
     }
 
@@ -48,5 +52,10 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         } catch (SQLException e) {
             // the check's thread is interrupted either way, and the statement ends at its statement_timeout
         }
+    }
+
+    @Override
+    public FixOutcome apply(Settings settings, CheckResult finding) {
+        return PostgresFixes.apply(settings, finding);
     }
 }
