@@ -137,7 +137,17 @@ public enum Setting {
     DOCTOR_PG_SEQUENCE_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_PERCENT", "85", Kind.integer(1, 100),
             "doctor sequence-exhaustion: P2 when a sequence has used this percentage of its range (or of its column's type, when that is smaller)"),
     DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT", "95", Kind.integer(1, 100),
-            "doctor sequence-exhaustion: P1 when it has used this percentage");
+            "doctor sequence-exhaustion: P1 when it has used this percentage"),
+    DOCTOR_PG_DEAD_TUPLES_PERCENT("STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_PERCENT", "25", Kind.integer(1, 100),
+            "doctor dead-tuples: P3 when at least this percentage of a table's rows are dead (and over the floor below)"),
+    DOCTOR_PG_DEAD_TUPLES_MIN("STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_MIN", "10000", Kind.integer(0, 1_000_000_000),
+            "doctor dead-tuples: dead rows below which a table is never a finding"),
+    DOCTOR_PG_VACUUM_AGE("STATEKEEPER_DOCTOR_PG_VACUUM_AGE", "86400", Kind.seconds(0, 31_536_000),
+            "doctor vacuum-age: P3 when a table with changes (over the floor below) was never vacuumed or not for this many seconds"),
+    DOCTOR_PG_ANALYZE_AGE("STATEKEEPER_DOCTOR_PG_ANALYZE_AGE", "172800", Kind.seconds(0, 31_536_000),
+            "doctor analyze-age: P3 when a table with changes (over the floor below) was never analyzed or not for this many seconds"),
+    DOCTOR_PG_MAINTENANCE_MIN_ROWS("STATEKEEPER_DOCTOR_PG_MAINTENANCE_MIN_ROWS", "1000", Kind.integer(0, 1_000_000_000),
+            "doctor vacuum-age and analyze-age: rows changed since the last vacuum (analyze) below which a table needs none");
 
     private final String variable;
     private final String defaultValue;

@@ -41,6 +41,9 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(WraparoundCheck.multixactIds());
         checks.add(new SequenceExhaustionCheck());
         checks.add(new InvalidIndexesCheck());
+        checks.add(new DeadTuplesCheck());
+        checks.add(MaintenanceAgeCheck.vacuum());
+        checks.add(MaintenanceAgeCheck.analyze());
         return checks;
     }
 
