@@ -147,7 +147,11 @@ public enum Setting {
     DOCTOR_PG_ANALYZE_AGE("STATEKEEPER_DOCTOR_PG_ANALYZE_AGE", "172800", Kind.seconds(0, 31_536_000),
             "doctor analyze-age: P3 when a table with changes (over the floor below) was never analyzed or not for this many seconds"),
     DOCTOR_PG_MAINTENANCE_MIN_ROWS("STATEKEEPER_DOCTOR_PG_MAINTENANCE_MIN_ROWS", "1000", Kind.integer(0, 1_000_000_000),
-            "doctor vacuum-age and analyze-age: rows changed since the last vacuum (analyze) below which a table needs none");
+            "doctor vacuum-age and analyze-age: rows changed since the last vacuum (analyze) below which a table needs none"),
+    DOCTOR_PG_UNUSED_INDEX_WINDOW("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_WINDOW", "604800", Kind.seconds(0, 31_536_000),
+            "doctor unused-indexes: seconds the statistics must cover (since their last reset) before an index never scanned counts as unused"),
+    DOCTOR_PG_UNUSED_INDEX_MIN_MB("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_MIN_MB", "1", Kind.integer(0, 1_048_576),
+            "doctor unused-indexes: indexes smaller than this many MiB are never a finding");
 
     private final String variable;
     private final String defaultValue;

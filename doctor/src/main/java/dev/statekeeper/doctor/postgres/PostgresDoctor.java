@@ -44,6 +44,9 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(new DeadTuplesCheck());
         checks.add(MaintenanceAgeCheck.vacuum());
         checks.add(MaintenanceAgeCheck.analyze());
+        checks.add(new UnusedIndexesCheck());
+        checks.add(new DuplicateIndexesCheck());
+        checks.add(new MissingFkIndexesCheck());
         return checks;
     }
 
