@@ -47,6 +47,8 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(new UnusedIndexesCheck());
         checks.add(new DuplicateIndexesCheck());
         checks.add(new MissingFkIndexesCheck());
+        checks.add(new TrigramCheck());
+        checks.add(new SslCheck());
         return checks;
     }
 

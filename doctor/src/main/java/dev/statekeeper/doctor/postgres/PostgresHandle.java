@@ -90,10 +90,10 @@ final class PostgresHandle implements AutoCloseable {
         return out;
     }
 
-    /** The first row, if there is one. */
+    /** The first row, if there is one (empty too when it reads as null). */
     <T> Optional<T> first(String sql, Row<T> row, Object... params) throws SQLException {
         List<T> rows = list(sql, row, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     /** The first column of the first row as a number (0 when there is no row or it is null). */
