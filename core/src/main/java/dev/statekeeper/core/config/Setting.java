@@ -151,7 +151,13 @@ public enum Setting {
     DOCTOR_PG_UNUSED_INDEX_WINDOW("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_WINDOW", "604800", Kind.seconds(0, 31_536_000),
             "doctor unused-indexes: seconds the statistics must cover (since their last reset) before an index never scanned counts as unused"),
     DOCTOR_PG_UNUSED_INDEX_MIN_MB("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_MIN_MB", "1", Kind.integer(0, 1_048_576),
-            "doctor unused-indexes: indexes smaller than this many MiB are never a finding");
+            "doctor unused-indexes: indexes smaller than this many MiB are never a finding"),
+    DOCTOR_PG_HIT_RATIO_PERCENT("STATEKEEPER_DOCTOR_PG_HIT_RATIO_PERCENT", "95", Kind.integer(1, 100),
+            "doctor cache-hit-ratio and index-hit-ratio: P2 when fewer than this percentage of the blocks read in the window were found in shared buffers"),
+    DOCTOR_PG_HIT_RATIO_MIN_BLOCKS("STATEKEEPER_DOCTOR_PG_HIT_RATIO_MIN_BLOCKS", "1000", Kind.integer(1, 1_000_000_000),
+            "doctor cache-hit-ratio and index-hit-ratio: blocks read in the window below which there is not enough data (skipped)"),
+    DOCTOR_PG_SAMPLE_INTERVAL("STATEKEEPER_DOCTOR_PG_SAMPLE_INTERVAL", "1.0", Kind.seconds(0, 60),
+            "doctor cache-hit-ratio and index-hit-ratio: seconds at least between the two samples of the block counters (from the doctor's connect)");
 
     private final String variable;
     private final String defaultValue;
