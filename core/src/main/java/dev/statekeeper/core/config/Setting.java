@@ -157,7 +157,9 @@ public enum Setting {
     DOCTOR_PG_HIT_RATIO_MIN_BLOCKS("STATEKEEPER_DOCTOR_PG_HIT_RATIO_MIN_BLOCKS", "1000", Kind.integer(1, 1_000_000_000),
             "doctor cache-hit-ratio and index-hit-ratio: blocks read in the window below which there is not enough data (skipped)"),
     DOCTOR_PG_SAMPLE_INTERVAL("STATEKEEPER_DOCTOR_PG_SAMPLE_INTERVAL", "1.0", Kind.seconds(0, 60),
-            "doctor cache-hit-ratio and index-hit-ratio: seconds at least between the two samples of the block counters (from the doctor's connect)");
+            "doctor cache-hit-ratio and index-hit-ratio: seconds at least between the two samples of the block counters (from the doctor's connect)"),
+    DOCTOR_PG_SLOW_QUERY_MS("STATEKEEPER_DOCTOR_PG_SLOW_QUERY_MS", "1000", Kind.integer(1, 3_600_000),
+            "doctor slow-queries: P2 when a statement's mean execution time in pg_stat_statements is above this many milliseconds");
 
     private final String variable;
     private final String defaultValue;

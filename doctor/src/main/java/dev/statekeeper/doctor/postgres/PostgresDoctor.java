@@ -49,6 +49,7 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(new MissingFkIndexesCheck());
         checks.add(new TrigramCheck());
         checks.add(new SslCheck());
+        checks.add(new SlowQueriesCheck());
         // last: their window runs from the connect through the other checks, so they rarely wait
         checks.add(HitRatioCheck.tables());
         checks.add(HitRatioCheck.indexes());
