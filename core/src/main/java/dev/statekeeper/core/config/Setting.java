@@ -159,7 +159,11 @@ public enum Setting {
     DOCTOR_PG_SAMPLE_INTERVAL("STATEKEEPER_DOCTOR_PG_SAMPLE_INTERVAL", "1.0", Kind.seconds(0, 60),
             "doctor cache-hit-ratio and index-hit-ratio: seconds at least between the two samples of the block counters (from the doctor's connect)"),
     DOCTOR_PG_SLOW_QUERY_MS("STATEKEEPER_DOCTOR_PG_SLOW_QUERY_MS", "1000", Kind.integer(1, 3_600_000),
-            "doctor slow-queries: P2 when a statement's mean execution time in pg_stat_statements is above this many milliseconds");
+            "doctor slow-queries: P2 when a statement's mean execution time in pg_stat_statements is above this many milliseconds"),
+    DOCTOR_PG_BLOAT_PERCENT("STATEKEEPER_DOCTOR_PG_BLOAT_PERCENT", "50", Kind.integer(1, 100),
+            "doctor table-bloat and index-bloat: P3 when at least this percentage of a table's (btree index's) pages are estimated to be empty space (and over the floor below)"),
+    DOCTOR_PG_BLOAT_MIN_MB("STATEKEEPER_DOCTOR_PG_BLOAT_MIN_MB", "100", Kind.integer(0, 1_048_576),
+            "doctor table-bloat and index-bloat: estimated empty space below this many MiB is never a finding");
 
     private final String variable;
     private final String defaultValue;

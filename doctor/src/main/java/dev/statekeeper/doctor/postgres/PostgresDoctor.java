@@ -50,6 +50,8 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(new TrigramCheck());
         checks.add(new SslCheck());
         checks.add(new SlowQueriesCheck());
+        checks.add(BloatCheck.tables());
+        checks.add(BloatCheck.indexes());
         // last: their window runs from the connect through the other checks, so they rarely wait
         checks.add(HitRatioCheck.tables());
         checks.add(HitRatioCheck.indexes());
