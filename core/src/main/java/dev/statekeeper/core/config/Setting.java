@@ -163,7 +163,11 @@ public enum Setting {
     DOCTOR_PG_BLOAT_PERCENT("STATEKEEPER_DOCTOR_PG_BLOAT_PERCENT", "50", Kind.integer(1, 100),
             "doctor table-bloat and index-bloat: P3 when at least this percentage of a table's (btree index's) pages are estimated to be empty space (and over the floor below)"),
     DOCTOR_PG_BLOAT_MIN_MB("STATEKEEPER_DOCTOR_PG_BLOAT_MIN_MB", "100", Kind.integer(0, 1_048_576),
-            "doctor table-bloat and index-bloat: estimated empty space below this many MiB is never a finding");
+            "doctor table-bloat and index-bloat: estimated empty space below this many MiB is never a finding"),
+    DOCTOR_PG_REPLICATION_LAG("STATEKEEPER_DOCTOR_PG_REPLICATION_LAG", "60", Kind.seconds(0, 86_400),
+            "doctor replication: P2 when a standby's replay lags more than this many seconds behind"),
+    DOCTOR_PG_SLOT_RETAINED_MB("STATEKEEPER_DOCTOR_PG_SLOT_RETAINED_MB", "1024", Kind.integer(0, 1_048_576),
+            "doctor replication: P2 when an inactive replication slot holds back at least this many MiB of WAL");
 
     private final String variable;
     private final String defaultValue;

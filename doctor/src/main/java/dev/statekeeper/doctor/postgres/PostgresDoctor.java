@@ -52,6 +52,8 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
         checks.add(new SlowQueriesCheck());
         checks.add(BloatCheck.tables());
         checks.add(BloatCheck.indexes());
+        checks.add(new PgDiskSpaceCheck());
+        checks.add(new ReplicationCheck());
         // last: their window runs from the connect through the other checks, so they rarely wait
         checks.add(HitRatioCheck.tables());
         checks.add(HitRatioCheck.indexes());
