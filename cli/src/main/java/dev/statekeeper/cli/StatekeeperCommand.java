@@ -3,6 +3,8 @@ package dev.statekeeper.cli;
 import dev.statekeeper.cli.config.ConfigCommand;
 import dev.statekeeper.cli.db.DbCommand;
 import dev.statekeeper.cli.db.InitCommand;
+import dev.statekeeper.cli.doctor.DoctorCommand;
+import dev.statekeeper.cli.doctor.HealthcheckCommand;
 import dev.statekeeper.cli.loop.LoopCommand;
 import dev.statekeeper.cli.plan.PlanCommand;
 import dev.statekeeper.cli.roadmap.RoadmapCommand;
@@ -33,7 +35,8 @@ import picocli.CommandLine.ScopeType;
                     + "('statekeeper config path'), else their defaults; 'statekeeper config list' shows each "
                     + "value and where it came from."},
         subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
-            PlanCommand.class, SessionCommand.class, DbCommand.class, ConfigCommand.class, ServeCommand.class,
+            PlanCommand.class, SessionCommand.class, DbCommand.class, DoctorCommand.class, HealthcheckCommand.class,
+            ConfigCommand.class, ServeCommand.class,
             McpCommand.class, HelpCommand.class,
             WarmUpCommand.class})
 public final class StatekeeperCommand extends GroupCommand implements Globals {

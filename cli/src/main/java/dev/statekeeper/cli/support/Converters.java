@@ -8,6 +8,7 @@ import dev.statekeeper.core.domain.Retention;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecStatus;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.doctor.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -29,6 +30,8 @@ public final class Converters {
         commandLine.registerConverter(SessionStatus.class, domain(SessionStatus::parse));
         commandLine.registerConverter(LoadMode.class, domain(LoadMode::parse));
         commandLine.registerConverter(Duration.class, domain(text -> Retention.parseDuration("duration", text)));
+        commandLine.registerConverter(Severity.class, text -> Severity.parse(text).orElseThrow(() ->
+                new TypeConversionException("'" + text + "' is not a severity: use P0, P1, P2 or P3")));
     }
 
     private static <T> ITypeConverter<T> domain(Function<String, T> parse) {

@@ -60,7 +60,10 @@ public enum ErrorCode {
                     + "unknown to this build); 'statekeeper db migrate' applies the pending ones"),
     VERIFY_FAILED(6, 500, "a verification found problems: records that break the rules, differ or are missing",
             "each finding says what to do: 'statekeeper db verify --repair' fixes what is safe, a copy can be run "
-                    + "again with --mode replace, 'statekeeper db restore' puts a backup back");
+                    + "again with --mode replace, 'statekeeper db restore' puts a backup back"),
+    DOCTOR_FINDINGS(6, 503, "the doctor found a problem at or above the severity it was asked to fail on (--fail-on, "
+            + "default P1)", "each finding has its evidence, runbook and fix; 'statekeeper doctor --fix' applies the "
+                    + "safe fixes, the others are yours to apply");
 
     private final ExitStatus exitStatus;
     private final int httpStatus;

@@ -81,7 +81,10 @@ final class BackupFiles {
             new BackupDirectory(backup.directory().getParent()).find(backup.directory().toString()).verify();
             return null;
         } catch (StatekeeperException e) {
-            return e.getMessage();
+            // the archive's message speaks to a restore ("; nothing was restored ..."): the doctor restores nothing
+            String message = e.getMessage();
+            int restore = message.indexOf("; nothing was restored");
+            return restore < 0 ? message : message.substring(0, restore);
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * {@code stats-age}: the query planner's statistics ({@code sqlite_stat1}) are missing or out of date, by the rule
  * of SQLite's {@code PRAGMA optimize}: a table never analyzed, or grown about tenfold since it was. Without a scan:
- * a table with no statistics is counted up to STATEKEEPER_DOCTOR_STATS_MIN_ROWS rows, no further (smaller ones need
- * none: the planner does well on them without); a table's growth is judged from the span of its rowids against the
+ * a table with no statistics is counted up to STATEKEEPER_DOCTOR_STATS_MIN_ROWS rows, no further (smaller ones, and
+ * empty ones, need none: the planner does well on them without); a table's growth is judged from the span of its rowids against the
  * rows it had when analyzed. P3; the fix is {@code PRAGMA optimize}, which analyzes such tables with a bounded sample.
  * ({@code PRAGMA optimize}'s own reporting mode cannot be asked on a read-only connection to a file with an
  * AUTOINCREMENT table: it fails with SQLITE_READONLY.)
@@ -50,7 +50,7 @@ final class StatsAgeCheck implements Check<SqliteHandle> {
         for (String table : handle.list("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE "
                 + "'sqlite%' ORDER BY name", r -> r.getString(1))) {
             Long then = analyzed.get(table);
-            if (then == null ? rowsUpTo(handle, table, floor) >= floor
+            if (then == null ? rowsUpTo(handle, table, Math.max(1, floor)) >= Math.max(1, floor)
                     : rowidSpan(handle, table) >= Math.max(floor, GROWTH * Math.max(1, then))) {
                 stale.add(table);
             }
