@@ -43,6 +43,9 @@ final class InvalidIndexesCheck extends PostgresCheck {
 
     @Override
     public CheckResult run(PostgresHandle handle, CheckContext context) throws SQLException {
+        if (handle.version() < 120000) {
+            return needsVersion(CheckResult.of(this), handle, 120000, "pg_stat_progress_create_index");
+        }
         List<Invalid> invalid = handle.list(QUERY, r -> new Invalid(r.getString(1), r.getString(2), r.getString(3),
                 r.getString(4), r.getLong(5)));
         CheckResult.Builder result = CheckResult.of(this).threshold("no invalid index (pg_index.indisvalid), except "

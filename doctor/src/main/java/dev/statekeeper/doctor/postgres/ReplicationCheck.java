@@ -35,6 +35,9 @@ final class ReplicationCheck extends PostgresCheck {
         if (!handle.readsAllStats()) {
             return needsMonitor(result, handle, "the standbys' replication state");
         }
+        if (handle.version() < 130000) {
+            return needsVersion(result, handle, 130000, "pg_replication_slots.wal_status");
+        }
         if (handle.number("SELECT pg_is_in_recovery()::int") == 1) {
             return standby(handle, result, lag);
         }

@@ -108,6 +108,8 @@ class PostgresInvalidIndexTest {
         CheckResult notOurs = CheckResult.of("dead-tuples", "forged").fix(Fix.safe("VACUUM public.pg_class;", "none"))
                 .finding(Severity.P3, "forged");
 
+        CheckResult full = CheckResult.of("dead-tuples", "forged").fix(Fix.safe("VACUUM FULL public.sessions;", "none"))
+                .finding(Severity.P3, "forged");
         FixOutcome refused = new PostgresDoctor().apply(settings, forged);
         FixOutcome other = new PostgresDoctor().apply(settings, notOurs);
 
@@ -116,6 +118,7 @@ class PostgresInvalidIndexTest {
                 + PgDatabases.server().port() + ": the doctor applies only ANALYZE, plain VACUUM and REINDEX INDEX "
                 + "CONCURRENTLY of Statekeeper's tables and indexes, not: DROP TABLE loop_states;");
         assertThat(other.message()).endsWith(": public.pg_class is not one of Statekeeper's tables");
+        assertThat(new PostgresDoctor().apply(settings, full).message()).endsWith("not: VACUUM FULL public.sessions;");
         assertThat(PgDatabases.check(settings, "invalid-indexes").status()).isEqualTo(CheckStatus.OK);
     }
 }
