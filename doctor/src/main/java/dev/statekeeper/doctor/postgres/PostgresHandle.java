@@ -2,7 +2,6 @@ package dev.statekeeper.doctor.postgres;
 
 import dev.statekeeper.jdbc.postgres.PostgresUrl;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,11 +75,13 @@ final class PostgresHandle implements AutoCloseable {
         return firstSample;
     }
 
-    /** Every row, read by {@code row}; parameters bound in order (a {@code long[]} as a bigint array). */
+    /** Every row, read by {@code row}; parameters bound in order. */
     <T> List<T> list(String sql, Row<T> row, Object... params) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
-            bind(s, params);
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     out.add(row.read(rows));
@@ -104,17 +105,6 @@ final class PostgresHandle implements AutoCloseable {
     /** The first column of the first row as text (null when there is no row). */
     String text(String sql, Object... params) throws SQLException {
         return first(sql, r -> r.getString(1), params).orElse(null);
-    }
-
-    private void bind(PreparedStatement s, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] instanceof String[] names) {
-                Array array = connection.createArrayOf("text", names);
-                s.setArray(i + 1, array);
-            } else {
-                s.setObject(i + 1, params[i]);
-            }
-        }
     }
 
     @Override
