@@ -280,7 +280,173 @@ public enum Setting {
      * held longer than this many seconds.
      */
     DOCTOR_LOCK_AGE("STATEKEEPER_DOCTOR_LOCK_AGE", "60", Kind.seconds(1, 86_400),
-            "doctor lock: P1 when a json store's write lock has been held longer than this many seconds");
+            "doctor lock: P1 when a json store's write lock has been held longer than this many seconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_CONNECTIONS_PERCENT}, default {@code 80}: doctor server-connections: P2 when
+     * PostgreSQL's client connections fill this percentage of the usable slots (max_connections less the reserved
+     * ones).
+     */
+    DOCTOR_PG_CONNECTIONS_PERCENT("STATEKEEPER_DOCTOR_PG_CONNECTIONS_PERCENT", "80", Kind.integer(1, 100),
+            "doctor server-connections: P2 when PostgreSQL's client connections fill this percentage of the usable slots (max_connections less the reserved ones)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_CONNECTIONS_CRITICAL_PERCENT}, default {@code 95}: doctor server-connections: P1
+     * when they fill this percentage.
+     */
+    DOCTOR_PG_CONNECTIONS_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_PG_CONNECTIONS_CRITICAL_PERCENT", "95", Kind.integer(1, 100),
+            "doctor server-connections: P1 when they fill this percentage"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_LONG_QUERY}, default {@code 60}: doctor long-running-queries: P2 when a statement
+     * in the database has been running longer than this many seconds.
+     */
+    DOCTOR_PG_LONG_QUERY("STATEKEEPER_DOCTOR_PG_LONG_QUERY", "60", Kind.seconds(0, 86_400),
+            "doctor long-running-queries: P2 when a statement in the database has been running longer than this many seconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_LONG_QUERY_CRITICAL}, default {@code 300}: doctor long-running-queries: P1 when one
+     * has been running longer than this.
+     */
+    DOCTOR_PG_LONG_QUERY_CRITICAL("STATEKEEPER_DOCTOR_PG_LONG_QUERY_CRITICAL", "300", Kind.seconds(0, 86_400),
+            "doctor long-running-queries: P1 when one has been running longer than this"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION}, default {@code 60}: doctor idle-in-transaction: P2 when a
+     * session has sat idle inside an open transaction longer than this many seconds (since its last statement).
+     */
+    DOCTOR_PG_IDLE_IN_TRANSACTION("STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION", "60", Kind.seconds(0, 86_400),
+            "doctor idle-in-transaction: P2 when a session has sat idle inside an open transaction longer than this many seconds (since its last statement)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION_CRITICAL}, default {@code 300}: doctor idle-in-transaction: P1
+     * when one has sat idle longer than this.
+     */
+    DOCTOR_PG_IDLE_IN_TRANSACTION_CRITICAL("STATEKEEPER_DOCTOR_PG_IDLE_IN_TRANSACTION_CRITICAL", "300", Kind.seconds(0, 86_400),
+            "doctor idle-in-transaction: P1 when one has sat idle longer than this"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_LOCK_WAIT}, default {@code 10}: doctor blocked-queries: P2 when a statement has
+     * waited for another session's lock longer than this many seconds.
+     */
+    DOCTOR_PG_LOCK_WAIT("STATEKEEPER_DOCTOR_PG_LOCK_WAIT", "10", Kind.seconds(0, 86_400),
+            "doctor blocked-queries: P2 when a statement has waited for another session's lock longer than this many seconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_LOCK_WAIT_CRITICAL}, default {@code 60}: doctor blocked-queries: P1 when one has
+     * waited longer than this.
+     */
+    DOCTOR_PG_LOCK_WAIT_CRITICAL("STATEKEEPER_DOCTOR_PG_LOCK_WAIT_CRITICAL", "60", Kind.seconds(0, 86_400),
+            "doctor blocked-queries: P1 when one has waited longer than this"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_FREEZE_AGE_PERCENT}, default {@code 125}: doctor xid-wraparound and mxid-
+     * wraparound: P2 when a database's oldest unfrozen transaction (multixact) id is at least this percentage of
+     * autovacuum_freeze_max_age (autovacuum_multixact_freeze_max_age) old: anti-wraparound vacuum is not keeping up.
+     */
+    DOCTOR_PG_FREEZE_AGE_PERCENT("STATEKEEPER_DOCTOR_PG_FREEZE_AGE_PERCENT", "125", Kind.integer(0, 1000),
+            "doctor xid-wraparound and mxid-wraparound: P2 when a database's oldest unfrozen transaction (multixact) id is at least this percentage of autovacuum_freeze_max_age (autovacuum_multixact_freeze_max_age) old: anti-wraparound vacuum is not keeping up"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_WRAPAROUND_PERCENT}, default {@code 50}: doctor xid-wraparound and mxid-wraparound:
+     * P1 when it has used this percentage of the 2^31 ids before wraparound (PostgreSQL stops assigning them 3 million
+     * short of it: P0).
+     */
+    DOCTOR_PG_WRAPAROUND_PERCENT("STATEKEEPER_DOCTOR_PG_WRAPAROUND_PERCENT", "50", Kind.integer(1, 100),
+            "doctor xid-wraparound and mxid-wraparound: P1 when it has used this percentage of the 2^31 ids before wraparound (PostgreSQL stops assigning them 3 million short of it: P0)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_SEQUENCE_PERCENT}, default {@code 85}: doctor sequence-exhaustion: P2 when a
+     * sequence has used this percentage of its range (or of its column's type, when that is smaller).
+     */
+    DOCTOR_PG_SEQUENCE_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_PERCENT", "85", Kind.integer(1, 100),
+            "doctor sequence-exhaustion: P2 when a sequence has used this percentage of its range (or of its column's type, when that is smaller)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT}, default {@code 95}: doctor sequence-exhaustion: P1 when
+     * it has used this percentage.
+     */
+    DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_PG_SEQUENCE_CRITICAL_PERCENT", "95", Kind.integer(1, 100),
+            "doctor sequence-exhaustion: P1 when it has used this percentage"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_PERCENT}, default {@code 25}: doctor dead-tuples: P3 when at least this
+     * percentage of a table's rows are dead (and over the floor below).
+     */
+    DOCTOR_PG_DEAD_TUPLES_PERCENT("STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_PERCENT", "25", Kind.integer(1, 100),
+            "doctor dead-tuples: P3 when at least this percentage of a table's rows are dead (and over the floor below)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_MIN}, default {@code 10000}: doctor dead-tuples: dead rows below which
+     * a table is never a finding.
+     */
+    DOCTOR_PG_DEAD_TUPLES_MIN("STATEKEEPER_DOCTOR_PG_DEAD_TUPLES_MIN", "10000", Kind.integer(0, 1_000_000_000),
+            "doctor dead-tuples: dead rows below which a table is never a finding"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_VACUUM_AGE}, default {@code 86400}: doctor vacuum-age: P3 when a table with changes
+     * (over the floor below) was never vacuumed or not for this many seconds.
+     */
+    DOCTOR_PG_VACUUM_AGE("STATEKEEPER_DOCTOR_PG_VACUUM_AGE", "86400", Kind.seconds(0, 31_536_000),
+            "doctor vacuum-age: P3 when a table with changes (over the floor below) was never vacuumed or not for this many seconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_ANALYZE_AGE}, default {@code 172800}: doctor analyze-age: P3 when a table with
+     * changes (over the floor below) was never analyzed or not for this many seconds.
+     */
+    DOCTOR_PG_ANALYZE_AGE("STATEKEEPER_DOCTOR_PG_ANALYZE_AGE", "172800", Kind.seconds(0, 31_536_000),
+            "doctor analyze-age: P3 when a table with changes (over the floor below) was never analyzed or not for this many seconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_MAINTENANCE_MIN_ROWS}, default {@code 1000}: doctor vacuum-age and analyze-age:
+     * rows changed since the last vacuum (analyze) below which a table needs none.
+     */
+    DOCTOR_PG_MAINTENANCE_MIN_ROWS("STATEKEEPER_DOCTOR_PG_MAINTENANCE_MIN_ROWS", "1000", Kind.integer(0, 1_000_000_000),
+            "doctor vacuum-age and analyze-age: rows changed since the last vacuum (analyze) below which a table needs none"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_WINDOW}, default {@code 604800}: doctor unused-indexes: seconds the
+     * statistics must cover (since their last reset) before an index never scanned counts as unused.
+     */
+    DOCTOR_PG_UNUSED_INDEX_WINDOW("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_WINDOW", "604800", Kind.seconds(0, 31_536_000),
+            "doctor unused-indexes: seconds the statistics must cover (since their last reset) before an index never scanned counts as unused"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_MIN_MB}, default {@code 1}: doctor unused-indexes: indexes smaller
+     * than this many MiB are never a finding.
+     */
+    DOCTOR_PG_UNUSED_INDEX_MIN_MB("STATEKEEPER_DOCTOR_PG_UNUSED_INDEX_MIN_MB", "1", Kind.integer(0, 1_048_576),
+            "doctor unused-indexes: indexes smaller than this many MiB are never a finding"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_HIT_RATIO_PERCENT}, default {@code 95}: doctor cache-hit-ratio and index-hit-ratio:
+     * P2 when fewer than this percentage of the blocks read in the window were found in shared buffers.
+     */
+    DOCTOR_PG_HIT_RATIO_PERCENT("STATEKEEPER_DOCTOR_PG_HIT_RATIO_PERCENT", "95", Kind.integer(1, 100),
+            "doctor cache-hit-ratio and index-hit-ratio: P2 when fewer than this percentage of the blocks read in the window were found in shared buffers"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_HIT_RATIO_MIN_BLOCKS}, default {@code 1000}: doctor cache-hit-ratio and index-hit-
+     * ratio: blocks read in the window below which there is not enough data (skipped).
+     */
+    DOCTOR_PG_HIT_RATIO_MIN_BLOCKS("STATEKEEPER_DOCTOR_PG_HIT_RATIO_MIN_BLOCKS", "1000", Kind.integer(1, 1_000_000_000),
+            "doctor cache-hit-ratio and index-hit-ratio: blocks read in the window below which there is not enough data (skipped)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_SAMPLE_INTERVAL}, default {@code 1.0}: doctor cache-hit-ratio and index-hit-ratio:
+     * seconds at least between the two samples of the block counters (from the doctor's connect).
+     */
+    DOCTOR_PG_SAMPLE_INTERVAL("STATEKEEPER_DOCTOR_PG_SAMPLE_INTERVAL", "1.0", Kind.seconds(0, 60),
+            "doctor cache-hit-ratio and index-hit-ratio: seconds at least between the two samples of the block counters (from the doctor's connect)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_SLOW_QUERY_MS}, default {@code 1000}: doctor slow-queries: P2 when a statement's
+     * mean execution time in pg_stat_statements is above this many milliseconds.
+     */
+    DOCTOR_PG_SLOW_QUERY_MS("STATEKEEPER_DOCTOR_PG_SLOW_QUERY_MS", "1000", Kind.integer(1, 3_600_000),
+            "doctor slow-queries: P2 when a statement's mean execution time in pg_stat_statements is above this many milliseconds"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_BLOAT_PERCENT}, default {@code 50}: doctor table-bloat and index-bloat: P3 when at
+     * least this percentage of a table's (btree index's) pages are estimated to be empty space (and over the floor
+     * below).
+     */
+    DOCTOR_PG_BLOAT_PERCENT("STATEKEEPER_DOCTOR_PG_BLOAT_PERCENT", "50", Kind.integer(1, 100),
+            "doctor table-bloat and index-bloat: P3 when at least this percentage of a table's (btree index's) pages are estimated to be empty space (and over the floor below)"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_BLOAT_MIN_MB}, default {@code 100}: doctor table-bloat and index-bloat: estimated
+     * empty space below this many MiB is never a finding.
+     */
+    DOCTOR_PG_BLOAT_MIN_MB("STATEKEEPER_DOCTOR_PG_BLOAT_MIN_MB", "100", Kind.integer(0, 1_048_576),
+            "doctor table-bloat and index-bloat: estimated empty space below this many MiB is never a finding"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_REPLICATION_LAG}, default {@code 60}: doctor replication: P2 when a standby's
+     * replay lags more than this many seconds behind.
+     */
+    DOCTOR_PG_REPLICATION_LAG("STATEKEEPER_DOCTOR_PG_REPLICATION_LAG", "60", Kind.seconds(0, 86_400),
+            "doctor replication: P2 when a standby's replay lags more than this many seconds behind"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_PG_SLOT_RETAINED_MB}, default {@code 1024}: doctor replication: P2 when an inactive
+     * replication slot holds back at least this many MiB of WAL.
+     */
+    DOCTOR_PG_SLOT_RETAINED_MB("STATEKEEPER_DOCTOR_PG_SLOT_RETAINED_MB", "1024", Kind.integer(0, 1_048_576),
+            "doctor replication: P2 when an inactive replication slot holds back at least this many MiB of WAL");
 
     private final String variable;
     private final String defaultValue;
