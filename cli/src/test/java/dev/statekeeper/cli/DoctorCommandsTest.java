@@ -90,7 +90,7 @@ class DoctorCommandsTest {
         CliRunner.Result missing = cli.run("doctor");
 
         assertThat(missing.exitCode()).isEqualTo(5);
-        assertThat(missing.out()).contains("\nP0 outage (respond immediate (< 5 min))\n  connection: sqlite database '"
+        assertThat(missing.out()).contains("\nP0 outage (respond at once (< 5 min))\n  connection: sqlite database '"
                 + file() + "' does not exist\n");
         assertThat(missing.err()).isEqualTo("statekeeper: the doctor cannot reach the store: sqlite database '" + file()
                 + "' does not exist\n  fix: " + ErrorCode.CANNOT_OPEN.fix() + "\n");

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum Severity {
     /** Complete outage: the store cannot be used. */
-    P0("outage", "immediate (< 5 min)"),
+    P0("outage", "at once (< 5 min)"),
     /** Severe degradation: failures or data at risk. */
     P1("severe degradation", "< 15 min"),
     /** Moderate: slower, or heading for trouble. */
