@@ -127,7 +127,7 @@ public final class JsonStateStore implements StateStore {
         return read(MemoryStateStore::snapshot);
     }
 
-    /** Export and import of every record through the memory model, all at once ({@link SnapshotArchive}). */
+    /** Export and import of every record through the memory model, all at once. */
     @Override
     public Archive archive() {
         return new SnapshotArchive(BACKEND, this::snapshot, this::replaceAll);

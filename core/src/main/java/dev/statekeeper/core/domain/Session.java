@@ -12,7 +12,8 @@ import java.util.Map;
  * @param branch    the branch, or null
  * @param taskId    the task's id, or null
  * @param status    whether it is active or ended
- * @param metadata  free-form key-value pairs, in the order given
+ * @param metadata  free-form key-value pairs; a map, so the order of its keys is not kept (PostgreSQL's JSONB
+ *                  does not keep it either)
  * @param createdAt when it started
  * @param updatedAt when it last changed (ended)
  */
