@@ -28,6 +28,7 @@ import java.util.OptionalLong;
  */
 public final class DoctorBench {
     private static final Clock CLOCK = Clock.systemUTC();
+    private static final String INTEGRITY = "integrity";
 
     private DoctorBench() {
     }
@@ -56,7 +57,9 @@ public final class DoctorBench {
     private static Measured measure(Fixture fixture, TimedBackend<?> backend, int repeats) throws SQLException {
         Settings settings = fixture.settings();
         Measured m = new Measured();
-        m.firstMs = run(fixture, backend, settings, Selection.all()).ms;
+        Run first = run(fixture, backend, settings, Selection.all());
+        m.firstMs = first.ms;
+        System.err.println("  the store: " + first.report.check(Connected.ID).map(c -> c.evidence().toString()).orElse("?"));
         Run connectOnly = run(fixture, backend, settings, Selection.of(List.of(Connected.ID)));
         connectOnly.server.ifPresent(n -> m.checkStatements.put(Connected.ID, n));
         for (int r = 0; r < repeats; r++) {
@@ -76,6 +79,11 @@ public final class DoctorBench {
             m.healthMs.add(health.ms);
             m.healthHandleStatements = health.samples.values().stream().mapToLong(s -> Math.max(0, s.statements())).sum();
             m.healthServerStatements = health.server.isPresent() ? health.server.getAsLong() : null;
+            if (backend.backend().equals("sqlite")) {
+                // named, the integrity check runs the full integrity_check instead of quick_check
+                Run named = run(fixture, backend, settings, Selection.of(List.of(INTEGRITY)));
+                m.addCheck(INTEGRITY + " (--check integrity: integrity_check)", named.samples.get(INTEGRITY).nanos() / 1e6);
+            }
             for (Check<Object> common : CommonChecks.all()) {
                 Run one = run(fixture, backend, settings, Selection.of(List.of(common.id())));
                 m.addCheck(common.id(), one.ms - one.samples.get(Connected.ID).nanos() / 1e6);
