@@ -60,6 +60,8 @@ public final class DoctorBench {
         Run first = run(fixture, backend, settings, Selection.all());
         m.firstMs = first.ms;
         System.err.println("  the store: " + first.report.check(Connected.ID).map(c -> c.evidence().toString()).orElse("?"));
+        System.err.println("  its backup: " + first.report.check("backup-integrity").map(c -> c.evidence().toString())
+                .orElse("?"));
         Run connectOnly = run(fixture, backend, settings, Selection.of(List.of(Connected.ID)));
         connectOnly.server.ifPresent(n -> m.checkStatements.put(Connected.ID, n));
         for (int r = 0; r < repeats; r++) {

@@ -69,6 +69,7 @@ final class PgFixture implements Fixture {
                         'details of the assessment of loop ' || i, '["no error model"]', '["add error codes"]', now()
                     FROM generate_series(0, LAST) AS i""".replace("LAST", String.valueOf(loops - 1)));
             pg.execute(name, "VACUUM ANALYZE");
+            Backups.take(fixture.settings);
             return fixture;
         } catch (RuntimeException e) {
             fixture.close();

@@ -33,6 +33,7 @@ final class SqliteFixture implements Fixture {
             TempDirs.openSqlite(dir).close();
             SqliteFixture fixture = new SqliteFixture(dir);
             fill(fixture.settings.sqlitePath(), loops);
+            Backups.take(fixture.settings);
             return fixture;
         } catch (SQLException | RuntimeException e) {
             TempDirs.delete(dir);
