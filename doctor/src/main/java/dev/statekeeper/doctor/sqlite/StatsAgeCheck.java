@@ -91,10 +91,19 @@ final class StatsAgeCheck implements Check<SqliteHandle> {
         return handle.number("SELECT count(*) FROM (SELECT 1 FROM " + quote(table) + " LIMIT " + limit + ")");
     }
 
+    /**
+     * The query of {@link #rowidSpan}: two subqueries, because SQLite answers a lone {@code min()} or {@code max()} of
+     * the rowid with one b-tree lookup, while a query with both scans the whole table.
+     */
+    static String rowidSpanSql(String table) {
+        String t = quote(table);
+        return "SELECT coalesce((SELECT max(rowid) FROM " + t + ") - (SELECT min(rowid) FROM " + t + ") + 1, 0)";
+    }
+
     /** An upper bound of the table's rows from its smallest and largest rowid (two index lookups); 0 when it has none. */
     private static long rowidSpan(SqliteHandle handle, String table) {
         try {
-            return handle.number("SELECT coalesce(max(rowid) - min(rowid) + 1, 0) FROM " + quote(table));
+            return handle.number(rowidSpanSql(table));
         } catch (SQLException e) {
             return 0; // WITHOUT ROWID: judged by its statistics alone
         }
