@@ -4,6 +4,7 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.doctor.DoctorRuns;
 import dev.statekeeper.mcp.StatekeeperMcp;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -45,6 +46,7 @@ public final class StatekeeperServer {
     private final Metrics metrics;
     private final Health health;
     private final HttpServlet mcp;
+    private final DoctorRuns doctor;
     private final EventStreams streams = new EventStreams();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -57,7 +59,8 @@ public final class StatekeeperServer {
         StateStore store = MeteredStore.wrap(builder.store, metrics);
         metrics.pool(store);
         this.health = new Health(store, options.readyTimeout());
-        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock) : null;
+        this.doctor = DoctorRuns.of(builder.settings, builder.clock);
+        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock, doctor) : null;
         if (mcp != null) {
             metrics.mcpSessions(this::mcpSessions);
         }
@@ -65,7 +68,7 @@ public final class StatekeeperServer {
         if (mcp != null) {
             mounts.add(StatekeeperMcp.ENDPOINT, mcp);
         }
-        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams);
+        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor);
     }
 
     /**
