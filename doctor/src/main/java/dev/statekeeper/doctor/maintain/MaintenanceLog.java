@@ -53,7 +53,7 @@ public final class MaintenanceLog {
                 }
             }
             case "postgres" -> {
-                try (Connection c = PostgresConnect.open(settings, true)) {
+                try (Connection c = PostgresConnect.open(settings, true, PostgresConnect.DOCTOR)) {
                     yield sql(c, false);
                 }
             }

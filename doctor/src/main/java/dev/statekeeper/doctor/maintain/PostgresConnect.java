@@ -14,11 +14,14 @@ import java.util.Properties;
 
 /**
  * One PostgreSQL connection of maintenance's own (never the store's pool), as the doctor opens it: the URL's
- * parameters, a connect timeout, {@code application_name} statekeeper-maintain, {@code lock_timeout} of
+ * parameters, a connect timeout, {@code application_name} statekeeper-maintain (statekeeper-doctor for the doctor's
+ * read of the log), {@code lock_timeout} of
  * STATEKEEPER_DOCTOR_CHECK_TIMEOUT and {@code statement_timeout} of STATEKEEPER_DOCTOR_BUDGET.
  */
 final class PostgresConnect {
     static final String APPLICATION = "statekeeper-maintain";
+    /** The name of the doctor's read of the log (maintenance-age). */
+    static final String DOCTOR = "statekeeper-doctor";
 
     private PostgresConnect() {
     }
@@ -28,13 +31,17 @@ final class PostgresConnect {
     }
 
     static Connection open(Settings settings, boolean readOnly) {
+        return open(settings, readOnly, APPLICATION);
+    }
+
+    static Connection open(Settings settings, boolean readOnly, String application) {
         PostgresUrl url = url(settings);
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(url.jdbcUrl());
         Properties properties = url.properties();
         properties.setProperty("connectTimeout",
                 String.valueOf(Math.max(1, settings.seconds(Setting.CONNECT_TIMEOUT).toSeconds())));
-        properties.setProperty("ApplicationName", APPLICATION);
+        properties.setProperty("ApplicationName", application);
         try {
             for (String name : properties.stringPropertyNames()) {
                 source.setProperty(name, properties.getProperty(name));
