@@ -201,7 +201,10 @@ class LauncherIT {
 
     @Test
     void aStaleBuildLockOfAnEndedLauncherNoLongerHangsTheBuild() throws Exception {
-        // sources newer than the jar make the launcher build; this install's "mvnw" stands in for Maven
+        // sources newer than the jar make the launcher build; this install's "mvnw" stands in for Maven, and its
+        // pom lists the one module whose sources the launcher then looks at
+        Path pom = Files.writeString(install.resolve("pom.xml"), "<modules>\n    <module>cli</module>\n</modules>\n");
+        Files.setLastModifiedTime(pom, FileTime.from(Instant.now().minusSeconds(120)));
         Path source = Files.createDirectories(install.resolve("cli/src/main/java")).resolve("Changed.java");
         Files.writeString(source, "class Changed {}\n");
         Files.setLastModifiedTime(install.resolve("cli/target/statekeeper.jar"), FileTime.from(Instant.now().minusSeconds(60)));
