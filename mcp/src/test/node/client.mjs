@@ -29,7 +29,8 @@ async function call(step, name, args) {
   const result = await client.callTool({ name, arguments: args });
   const text = result.content.map((c) => c.text).join('');
   const isError = result.isError === true;
-  print({ step, tool: name, isError, text, code: result._meta?.code ?? null });
+  print({ step, tool: name, isError, text, code: result._meta?.code ?? null,
+    structured: result.structuredContent ?? null, verdict: result._meta?.verdict ?? null });
   return isError ? null : JSON.parse(text);
 }
 
@@ -68,6 +69,7 @@ await call('get-session', 'get_session', { name: 'ts-session' });
 await call('list-sessions', 'list_sessions', { repoName: 'web' });
 await call('end-session', 'end_session', { name: 'ts-session' });
 await call('delete-spec', 'delete_spec', { project, name: 'user-auth' });
+await call('doctor', 'run_doctor', { checks: ['connection', 'journal-mode'], failOn: 'P2' });
 
 await call('not-found', 'get_loop_status', { loopId: 'nope1234' });
 await call('wrong-type', 'store_critic_feedback', { loopId, criticAgent: 'c', overallScore: '80', assessmentSummary: 's' });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.doctor.DoctorRuns;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -35,7 +36,7 @@ public final class StatekeeperMcp {
             Statekeeper keeps the state of agent workflows: refinement loops (initialize_refinement_loop, \
             store_critic_feedback, decide_loop_next_action), technical specs whose objectives, scope, \
             dependencies and deliverables freeze after the first version, one roadmap and one plan per project, \
-            and work sessions. Results are the stored records as JSON; an error says what went wrong and how to \
+            and work sessions; run_doctor diagnoses the store itself. Results are the stored records as JSON; an error says what went wrong and how to \
             fix it.""";
 
     private StatekeeperMcp() {
@@ -58,7 +59,8 @@ public final class StatekeeperMcp {
 
     /** Serves MCP over the given streams until {@code in} ends; answers still owed are written first. */
     public static void serveStdio(StateStore store, Settings settings, InputStream in, OutputStream out) {
-        new StdioServer(store, in, out, settings.integer(Setting.MAX_BODY_BYTES)).run();
+        new StdioServer(store, DoctorRuns.of(settings, Clock.systemUTC()), in, out,
+                settings.integer(Setting.MAX_BODY_BYTES)).run();
     }
 
     /**
@@ -69,10 +71,18 @@ public final class StatekeeperMcp {
      * mounting server's job. Destroying the servlet closes the MCP sessions, not the store.
      */
     public static HttpServlet httpServlet(StateStore store, Settings settings, Clock clock) {
+        return httpServlet(store, settings, clock, DoctorRuns.of(settings, clock));
+    }
+
+    /**
+     * As {@link #httpServlet(StateStore, Settings, Clock)}, with {@code run_doctor} running through {@code doctor}
+     * (the HTTP server shares its runs between the API's {@code /doctor}, this tool and its scheduled checks).
+     */
+    public static HttpServlet httpServlet(StateStore store, Settings settings, Clock clock, DoctorRuns doctor) {
         HttpTransport transport = new HttpTransport(clock, settings.seconds(Setting.MCP_SESSION_IDLE),
                 settings.integer(Setting.MCP_MAX_SESSIONS), settings.seconds(Setting.MCP_KEEPALIVE),
                 settings.integer(Setting.MAX_BODY_BYTES));
-        start(McpServer.sync(transport), store);
+        start(McpServer.sync(transport), store, doctor);
         return transport;
     }
 
@@ -97,7 +107,7 @@ public final class StatekeeperMcp {
         }
     }
 
-    static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store) {
+    static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store, DoctorRuns doctor) {
         return spec.serverInfo("statekeeper", version())
                 .instructions(INSTRUCTIONS)
                 .capabilities(ServerCapabilities.builder().tools(false).build())
@@ -106,7 +116,7 @@ public final class StatekeeperMcp {
                 .immediateExecution(true)
                 // arguments are checked by ToolArguments, whose messages name the field like the CLI and API
                 .validateToolInputs(false)
-                .tools(Tools.specifications(store))
+                .tools(Tools.specifications(store, doctor))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.doctor.DoctorRuns;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -30,13 +31,15 @@ final class StdioServer {
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
     private final StateStore store;
+    private final DoctorRuns doctor;
     private final InputStream in;
     private final MessageCountingOutputStream out;
     private final int maxLine;
     private long owed;
 
-    StdioServer(StateStore store, InputStream in, OutputStream out, int maxLine) {
+    StdioServer(StateStore store, DoctorRuns doctor, InputStream in, OutputStream out, int maxLine) {
         this.store = store;
+        this.doctor = doctor;
         this.in = in;
         this.out = new MessageCountingOutputStream(out);
         this.maxLine = maxLine;
@@ -47,7 +50,7 @@ final class StdioServer {
             PipedInputStream toServer = new PipedInputStream(64 * 1024);
             PipedOutputStream feed = new PipedOutputStream(toServer);
             McpSyncServer server = StatekeeperMcp.start(
-                    McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store);
+                    McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store, doctor);
             try {
                 pump(new LineReader(in, maxLine), feed);
                 if (!out.awaitMessages(owed, DRAIN)) {

@@ -1,6 +1,7 @@
 package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.doctor.DoctorRuns;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
@@ -11,13 +12,15 @@ import java.util.stream.Stream;
 /** Every Statekeeper tool, and each as the SDK's tool specification bound to one store. */
 final class Tools {
     static final List<ToolDef<?>> ALL = Stream.of(LoopTools.all(), SpecTools.all(), DocumentTools.all(),
-            SessionTools.all()).flatMap(List::stream).toList();
+            SessionTools.all(), List.<ToolDef<?>>of(DoctorTool.definition())).flatMap(List::stream).toList();
 
     private Tools() {
     }
 
-    static List<SyncToolSpecification> specifications(StateStore store) {
-        return ALL.stream().map(tool -> specification(tool, store)).toList();
+    /** Every tool bound to the store; {@code run_doctor} runs through {@code doctor}. */
+    static List<SyncToolSpecification> specifications(StateStore store, DoctorRuns doctor) {
+        return ALL.stream().map(tool -> tool.name().equals(DoctorTool.NAME) ? DoctorTool.specification(doctor)
+                : specification(tool, store)).toList();
     }
 
     static Tool tool(ToolDef<?> def) {

@@ -22,11 +22,12 @@ import java.time.Duration;
  */
 final class JettyMcp {
     final StateStore store;
+    final Settings settings;
     final Server jetty;
     final McpSyncClient client;
 
     JettyMcp(Path dataDir) throws Exception {
-        Settings settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
+        settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
                 .set(Setting.MAX_BODY_BYTES, "65536").build();
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));

@@ -70,6 +70,10 @@ class TypeScriptClientTest {
         assertThat(result(steps, "get-roadmap").at("/specs/0/name").asText()).isEqualTo("user-auth");
         assertThat(result(steps, "list-plans").get("total").asInt()).isEqualTo(1);
         assertThat(result(steps, "end-session").get("status").asText()).isEqualTo("ended");
+        JsonNode doctor = steps.get("doctor");
+        assertThat(result(steps, "doctor").get("checks").valueStream().map(c -> c.get("id").asText())).containsExactly("connection", "journal-mode");
+        assertThat(doctor.get("structured")).isEqualTo(result(steps, "doctor"));
+        assertThat(doctor.get("verdict").asText()).isEqualTo("pass");
 
         String fix = "\nfix: correct the named fields and retry";
         assertThat(steps.get("frozen-field").get("text").asText()).isEqualTo("invalid spec update: scope = 'everything': "

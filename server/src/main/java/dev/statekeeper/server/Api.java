@@ -63,7 +63,7 @@ final class Api {
             versioned.add(route);
         }
         Handler checked = ctx -> {
-            Params.only(ctx, route.query());
+            Params.only(ctx, route.query(), route.repeatable());
             handler.handle(ctx);
         };
         if (route.method().equals(HandlerType.GET)) {

@@ -87,6 +87,11 @@ final class Metrics {
                 .strongReference(true).register(registry);
     }
 
+    /** The meters of {@code serve}'s scheduled doctor runs. */
+    DoctorMetrics doctor() {
+        return new DoctorMetrics(registry);
+    }
+
     String scrape() {
         return registry.scrape();
     }

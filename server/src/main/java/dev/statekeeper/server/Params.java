@@ -28,11 +28,16 @@ final class Params {
      * silently match everything).
      */
     static void only(Context ctx, Set<String> known) {
+        only(ctx, known, Set.of());
+    }
+
+    /** As {@link #only(Context, Set)}, with parameters that may be repeated. */
+    static void only(Context ctx, Set<String> known, Set<String> repeatable) {
         List<String> unknown = new ArrayList<>();
         ctx.queryParamMap().forEach((name, values) -> {
             if (!known.contains(name)) {
                 unknown.add(name);
-            } else if (values.size() > 1) {
+            } else if (values.size() > 1 && !repeatable.contains(name)) {
                 throw invalid(name, String.join(",", values), "must be given once");
             }
         });

@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.doctor.DoctorRuns;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -28,7 +29,7 @@ final class ServerSetup {
     }
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
-                           Mounts mounts, EventStreams streams) {
+                           Mounts mounts, EventStreams streams, DoctorRuns doctor) {
         Guard guard = new Guard(options.token(), clock);
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
@@ -59,6 +60,7 @@ final class ServerSetup {
             SpecRoutes.register(api);
             ProjectRoutes.register(api);
             SessionRoutes.register(api);
+            DoctorRoutes.register(api, doctor);
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }

@@ -1,9 +1,11 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.doctor.DoctorRuns;
 import dev.statekeeper.mcp.StatekeeperMcp;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The HTTP server: the JSON API under {@code /api/v1}, MCP over streamable HTTP at {@code /mcp} (both behind the
  * token when one is set), {@code /health/live}, {@code /health/ready} and {@code /metrics} over one
  * {@link StateStore}, configured by the STATEKEEPER_BIND, _PORT, _API_TOKEN, _MAX_BODY_BYTES, _READY_TIMEOUT and
- * _SHUTDOWN_TIMEOUT settings. The caller owns the store: it opens it before and closes it after {@link #stop()}.
+ * _SHUTDOWN_TIMEOUT settings. Every STATEKEEPER_DOCTOR_INTERVAL (0 = off) it runs the doctor's cheap checks for
+ * {@code /metrics}. The caller owns the store: it opens it before and closes it after {@link #stop()}.
  * Every request is logged as one line on the logger {@link #REQUEST_LOGGER} at info level.
  *
  * <pre>{@code
@@ -45,6 +48,8 @@ public final class StatekeeperServer {
     private final Metrics metrics;
     private final Health health;
     private final HttpServlet mcp;
+    private final DoctorRuns doctor;
+    private final DoctorSchedule doctorSchedule;
     private final EventStreams streams = new EventStreams();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -57,7 +62,8 @@ public final class StatekeeperServer {
         StateStore store = MeteredStore.wrap(builder.store, metrics);
         metrics.pool(store);
         this.health = new Health(store, options.readyTimeout());
-        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock) : null;
+        this.doctor = DoctorRuns.of(builder.settings, builder.clock);
+        this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock, doctor) : null;
         if (mcp != null) {
             metrics.mcpSessions(this::mcpSessions);
         }
@@ -65,7 +71,9 @@ public final class StatekeeperServer {
         if (mcp != null) {
             mounts.add(StatekeeperMcp.ENDPOINT, mcp);
         }
-        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams);
+        this.doctorSchedule = new DoctorSchedule(doctor, metrics.doctor(),
+                builder.settings.seconds(Setting.DOCTOR_INTERVAL), builder.clock);
+        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor);
     }
 
     /**
@@ -92,6 +100,7 @@ public final class StatekeeperServer {
         }
         port = app.port();
         health.warmUp();
+        doctorSchedule.start();
         return port;
     }
 
@@ -103,6 +112,11 @@ public final class StatekeeperServer {
     /** The MCP sessions over HTTP open now (0 without MCP). */
     int mcpSessions() {
         return mcp == null ? 0 : StatekeeperMcp.openSessions(mcp);
+    }
+
+    /** Runs the scheduled cheap doctor checks now and updates /metrics (for tests); the report. */
+    dev.statekeeper.doctor.DoctorReport runScheduledDoctor() {
+        return doctorSchedule.runNow();
     }
 
     /** The event streams of mounted servlets open now (for tests). */
@@ -120,6 +134,7 @@ public final class StatekeeperServer {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        doctorSchedule.stop();
         try {
             if (started.get()) {
                 streams.closeAll();

@@ -33,9 +33,12 @@ final class Stores {
                 .set(Setting.POOL_MIN_SIZE, "1").set(Setting.POOL_MAX_SIZE, "8").build());
     }
 
-    /** Server settings: any free port, and the given overrides (setting, value, setting, value...). */
+    /**
+     * Server settings: any free port, no scheduled doctor runs (these settings do not name the test's store), and the
+     * given overrides (setting, value, setting, value...).
+     */
     static Settings server(Object... overrides) {
-        Settings.Builder b = Settings.builder().set(Setting.SERVER_PORT, "0");
+        Settings.Builder b = Settings.builder().set(Setting.SERVER_PORT, "0").set(Setting.DOCTOR_INTERVAL, "0");
         for (int i = 0; i < overrides.length; i += 2) {
             b.set((Setting) overrides[i], (String) overrides[i + 1]);
         }

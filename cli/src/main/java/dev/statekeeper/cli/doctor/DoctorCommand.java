@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
             + "(never the store's pool) and print a report grouped by severity, P0 (outage, respond < 5 min) to P3 "
             + "(minor, < 4 h), each finding with its evidence, the threshold it crossed, a runbook and a fix.",
     "SQLite: connection, integrity, foreign-keys, journal-mode, freelist, wal-size, stats-age, disk-space, migrations. "
-            + "json: connection, parse, file-size, disk-space, lock. Every backend: backup-age, backup-integrity.",
+            + "json: connection, parse, file-size, disk-space, lock. Every backend: backup-age, backup-integrity, "
+            + "maintenance-age.",
     "Thresholds are settings (STATEKEEPER_DOCTOR_*, STATEKEEPER_BACKUP_INTERVAL: see 'statekeeper --help').",
     "Exits 0 when no finding is at --fail-on or worse, 6 when one is, 5 when the store cannot be reached (the report "
             + "still says why, as a P0 connection finding)."})

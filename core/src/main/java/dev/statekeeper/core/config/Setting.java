@@ -446,7 +446,21 @@ public enum Setting {
      * replication slot holds back at least this many MiB of WAL.
      */
     DOCTOR_PG_SLOT_RETAINED_MB("STATEKEEPER_DOCTOR_PG_SLOT_RETAINED_MB", "1024", Kind.integer(0, 1_048_576),
-            "doctor replication: P2 when an inactive replication slot holds back at least this many MiB of WAL");
+            "doctor replication: P2 when an inactive replication slot holds back at least this many MiB of WAL"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_INTERVAL}, default {@code 60}: seconds between the cheap doctor checks 'statekeeper
+     * serve' runs for /metrics (statekeeper_doctor_findings); 0 turns them off.
+     */
+    DOCTOR_INTERVAL("STATEKEEPER_DOCTOR_INTERVAL", "60", Kind.seconds(0, 86_400),
+            "seconds between the cheap doctor checks 'statekeeper serve' runs for /metrics "
+                    + "(statekeeper_doctor_findings); 0 = off"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_MAINTENANCE_AGE}, default {@code 604800}: doctor maintenance-age: P3 when a store
+     * with writes has had no 'statekeeper db maintain' for longer than this many seconds.
+     */
+    DOCTOR_MAINTENANCE_AGE("STATEKEEPER_DOCTOR_MAINTENANCE_AGE", "604800", Kind.seconds(3600, 31_536_000),
+            "doctor maintenance-age: P3 when a store with writes has had no 'statekeeper db maintain' for longer "
+                    + "than this many seconds");
 
     private final String variable;
     private final String defaultValue;

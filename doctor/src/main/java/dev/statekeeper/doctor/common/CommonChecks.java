@@ -13,6 +13,6 @@ public final class CommonChecks {
     }
 
     public static List<Check<Object>> all() {
-        return List.of(new MigrationsCheck(), new BackupAgeCheck(), new BackupIntegrityCheck());
+        return List.of(new MigrationsCheck(), new BackupAgeCheck(), new BackupIntegrityCheck(), new MaintenanceAgeCheck());
     }
 }

@@ -130,7 +130,8 @@ class BackupChecksTest {
         DoctorReport report = Doctor.run(memory, clock, Selection.all());
 
         assertThat(report.checks().stream().map(c -> c.id() + "=" + c.status().wire())).containsExactly(
-                "connection=ok", "migrations=skipped", "backup-age=skipped", "backup-integrity=skipped");
+                "connection=ok", "migrations=skipped", "backup-age=skipped", "backup-integrity=skipped",
+                "maintenance-age=skipped");
         assertThat(report.check("backup-age").orElseThrow().skipReason()).isEqualTo("the memory backend keeps nothing "
                 + "outside the process: there is nothing to back up");
     }

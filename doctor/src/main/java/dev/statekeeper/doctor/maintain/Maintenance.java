@@ -1,0 +1,48 @@
+package dev.statekeeper.doctor.maintain;
+
+import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+
+import java.time.Clock;
+
+/**
+ * {@code statekeeper db maintain [--dry-run]}: the routine maintenance of the settings' store, recorded in its
+ * maintenance log ({@link MaintenanceLog}); a dry run lists the steps and changes nothing (not even the log).
+ * <ul>
+ *   <li>SQLite: {@code PRAGMA optimize}, {@code ANALYZE}, {@code PRAGMA wal_checkpoint(TRUNCATE)}, and {@code VACUUM}
+ *       only when the free list is over the doctor's freelist threshold (STATEKEEPER_DOCTOR_FREELIST_PERCENT and
+ *       _MIN_MB), on a connection of its own that waits at most STATEKEEPER_SQLITE_BUSY_TIMEOUT for a writer.</li>
+ *   <li>PostgreSQL: {@code VACUUM (ANALYZE)} of each of Statekeeper's tables (those of the current schema), on a
+ *       connection of its own with {@code lock_timeout} = STATEKEEPER_DOCTOR_CHECK_TIMEOUT and
+ *       {@code statement_timeout} = STATEKEEPER_DOCTOR_BUDGET per statement, {@code application_name}
+ *       statekeeper-maintain. Never VACUUM FULL.</li>
+ *   <li>json: the backups beside the file compacted by the rotation's rule: those beyond STATEKEEPER_JSON_BACKUPS
+ *       deleted, gaps a crash left closed (state.json.3 becomes .2 when .2 is missing), under the store's lock.</li>
+ * </ul>
+ * Before a real run the store is opened once as every command opens it, so pending migrations apply (or it is refused
+ * with STATEKEEPER_AUTO_MIGRATE=false).
+ */
+public final class Maintenance {
+    private Maintenance() {
+    }
+
+    public static MaintenanceRun run(Settings settings, Clock clock, boolean dryRun) {
+        return switch (settings.backend()) {
+            case "sqlite" -> SqliteMaintenance.run(settings, clock, dryRun);
+            case "postgres" -> PostgresMaintenance.run(settings, clock, dryRun);
+            case "json" -> JsonMaintenance.run(settings, clock, dryRun);
+            default -> throw new StatekeeperException(ErrorCode.USAGE, "the " + settings.backend() + " backend keeps "
+                    + "nothing to maintain: db maintain is for the sqlite, postgres and json backends");
+        };
+    }
+
+    /** The failure of a run that did not end ok, with what ran before it. */
+    public static StatekeeperException failure(MaintenanceRun run) {
+        String reason = run.result().toLowerCase(java.util.Locale.ROOT);
+        ErrorCode code = reason.contains("busy") || reason.contains("locked") || reason.contains("lock timeout")
+                ? ErrorCode.DATABASE_BUSY : ErrorCode.BACKEND_UNAVAILABLE;
+        return new StatekeeperException(code, "db maintain of " + run.target() + " " + run.result()
+                + " (the steps before it ran; the run is recorded in the maintenance log)");
+    }
+}
