@@ -8,12 +8,14 @@ module dev.statekeeper.core {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.toml;
+    requires org.slf4j;
 
     exports dev.statekeeper.core.api;
     exports dev.statekeeper.core.archive;
     exports dev.statekeeper.core.config;
     exports dev.statekeeper.core.domain;
     exports dev.statekeeper.core.error;
+    exports dev.statekeeper.core.perf;
     exports dev.statekeeper.core.result;
 
     exports dev.statekeeper.core.internal.archive to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
@@ -22,6 +24,7 @@ module dev.statekeeper.core {
     exports dev.statekeeper.core.internal.error to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.io to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.json to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
+    exports dev.statekeeper.core.internal.oplog to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.memory to dev.statekeeper.json;
 
     // Jackson reads and writes the records of these packages by reflection

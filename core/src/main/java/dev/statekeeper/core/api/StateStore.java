@@ -21,6 +21,7 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.perf.OperationLog;
 
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,17 @@ public interface StateStore extends AutoCloseable {
      */
     default Optional<PoolStats> poolStats() {
         return Optional.empty();
+    }
+
+    /**
+     * The store's operation log: every operation timed with its outcome, per minute and merged across processes, and
+     * the slow ones one by one. A store opened with {@link StateStores#open} has one; a store a backend built
+     * directly answers {@link OperationLog#none()}.
+     *
+     * @return the log
+     */
+    default OperationLog operationLog() {
+        return OperationLog.none();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.statekeeper.core.api;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.oplog.TimedStore;
 
 import java.time.Clock;
 
@@ -34,7 +35,8 @@ public final class StateStores {
     /**
      * Opens the store of {@link Settings#backend()}: a memory store starts empty; a sqlite or json store creates
      * its file (and directories) on first use; sqlite and postgres bring the schema up to date when
-     * STATEKEEPER_AUTO_MIGRATE allows.
+     * STATEKEEPER_AUTO_MIGRATE allows. The store times every operation into its
+     * {@link StateStore#operationLog() operation log}.
      *
      * @param settings the settings, {@link Settings.Builder#build() built} (validated)
      * @param clock    the clock that stamps records (tests pass a fixed one)
@@ -47,6 +49,7 @@ public final class StateStores {
      *         schema does not match this build's migrations or is behind while STATEKEEPER_AUTO_MIGRATE is false
      */
     public static StateStore open(Settings settings, Clock clock) {
-        return Backends.require(settings.backend()).open(settings, clock);
+        StateStoreProvider provider = Backends.require(settings.backend());
+        return TimedStore.wrap(provider.open(settings, clock), provider.name(), settings, clock);
     }
 }

@@ -220,6 +220,30 @@ public enum Setting {
             "seconds between the backups you schedule ('db backup' from cron); the doctor's backup-age is P2 when the "
                     + "newest backup is older than twice this"),
 
+    // The operation log ('statekeeper perf'): every store operation timed, per minute, kept in the store.
+    /**
+     * {@code STATEKEEPER_OPLOG}, default {@code true}: keep the operation log (per-minute timings of every store
+     * operation and the slow ones) in the store, for 'statekeeper perf' across processes; false keeps it in the
+     * process only.
+     */
+    OPLOG("STATEKEEPER_OPLOG", "true", Kind.BOOLEAN,
+            "keep the operation log (per-minute timings of every store operation, and the slow ones) in the store for "
+                    + "'statekeeper perf'; false keeps it in the process only"),
+    /**
+     * {@code STATEKEEPER_OPLOG_RETENTION}, default {@code 604800} (7 days): seconds the stored operation log keeps
+     * its minutes and slow operations; older ones are pruned by the log's writer.
+     */
+    OPLOG_RETENTION("STATEKEEPER_OPLOG_RETENTION", "604800", Kind.seconds(3_600, 31_536_000),
+            "seconds the stored operation log keeps minutes and slow operations (pruned by its writer)"),
+    /**
+     * {@code STATEKEEPER_SLOW_OPERATION_MS}, default {@code 1000}: a store operation at least this long is recorded
+     * one by one ('statekeeper perf slow') and logged at WARN; the doctor's slow-operations check is P2 when an
+     * operation's p95 over the last hour is above it.
+     */
+    SLOW_OPERATION_MS("STATEKEEPER_SLOW_OPERATION_MS", "1000", Kind.integer(1, 3_600_000),
+            "milliseconds from which a store operation is recorded as slow ('statekeeper perf slow', a WARN line); "
+                    + "the doctor's slow-operations is P2 when an operation's p95 over the last hour is above it"),
+
     // The doctor's run and thresholds ('statekeeper doctor'): each named in the findings it decides.
     /**
      * {@code STATEKEEPER_DOCTOR_CHECK_TIMEOUT}, default {@code 10.0}: seconds one doctor check may run before it is

@@ -2,6 +2,7 @@ package dev.statekeeper.jdbc.internal;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.internal.oplog.Probe;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.internal.SqlErrorTranslator.Failure;
 import dev.statekeeper.jdbc.internal.TransactionControl.Work;
@@ -129,6 +130,7 @@ public final class Transactor {
                 throw Errors.closed(backend);
             }
             Attempt attempt = new Attempt();
+            Probe.attempt();
             try {
                 return once(source, kind, work, outcomeUnknown ? recheck : null, attempt);
             } catch (SQLException e) {
@@ -160,7 +162,15 @@ public final class Transactor {
 
     private <T> T once(DataSource source, Work kind, SqlWork<T> work, Recheck<T> recheck, Attempt attempt)
             throws SQLException {
-        try (Connection connection = source.getConnection()) {
+        long asked = System.nanoTime();
+        Connection borrowed;
+        try {
+            borrowed = source.getConnection();
+        } finally {
+            // a pool that times out waited too: the slow-operation record shows it
+            Probe.poolWait(System.nanoTime() - asked);
+        }
+        try (Connection connection = borrowed) {
             if (recheck != null) {
                 Optional<T> applied = recheck.applied(connection);
                 if (applied.isPresent()) {

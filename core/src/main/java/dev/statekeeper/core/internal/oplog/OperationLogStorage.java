@@ -1,0 +1,46 @@
+package dev.statekeeper.core.internal.oplog;
+
+import dev.statekeeper.core.perf.SlowOperation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a backend keeps the operation log: a table on SQLite and PostgreSQL, a side file for json. Called from the
+ * log's background writer and from readers, never on an operation's path. Each method may throw the backend's
+ * {@link dev.statekeeper.core.error.StatekeeperException}; the log catches it.
+ */
+public interface OperationLogStorage {
+    /**
+     * Appends minute rows and slow-operation records, in one transaction where the backend has them.
+     *
+     * @param minutes the rows, possibly several for one minute and operation
+     * @param slow    the slow operations
+     */
+    void write(List<MinuteAggregate> minutes, List<SlowOperation> slow);
+
+    /**
+     * The rows of minutes at or after a time.
+     *
+     * @param since     the earliest minute start to return
+     * @param operation one operation, or null for all
+     * @return the rows, unmerged
+     */
+    List<MinuteAggregate> read(Instant since, String operation);
+
+    /**
+     * The slowest records at or after a time.
+     *
+     * @param since the earliest end time
+     * @param limit at most this many
+     * @return the records, slowest first
+     */
+    List<SlowOperation> readSlow(Instant since, int limit);
+
+    /**
+     * Deletes rows and records older than a time.
+     *
+     * @param before minutes and records before this go
+     */
+    void prune(Instant before);
+}
