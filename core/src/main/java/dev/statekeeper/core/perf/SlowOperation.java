@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param operation  the {@link dev.statekeeper.core.api.StateStore} method
  * @param durationMs how long it took, in milliseconds
  * @param backend    the backend: {@code sqlite}, {@code postgres}, {@code json}, {@code memory}
- * @param outcome    {@code ok}, or the error code it failed with ({@code database_busy})
+ * @param outcome    {@code ok}, or the error code it failed with ({@code database-busy})
  * @param attempts   how many times the backend ran it (more than 1 when it retried a transient failure)
  * @param poolWaitMs how long it waited for a database connection, in milliseconds (0 without a pool)
  * @param instance   the process that ran it: {@code host:pid}
