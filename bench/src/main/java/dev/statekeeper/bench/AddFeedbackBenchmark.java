@@ -46,6 +46,10 @@ public class AddFeedbackBenchmark {
     @Param({"sqlite", "postgres"})
     public String backend;
 
+    /** {@code on}: the store as StateStores opens it, every operation timed; {@code none}: the bare store. */
+    @Param({"on", "none"})
+    public String oplog;
+
     @Param({"0", "999"})
     public int history;
 
@@ -65,7 +69,7 @@ public class AddFeedbackBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = BenchBackend.create(backend);
+        db = BenchBackend.create(backend, oplog);
         loopId = db.store().createLoop(NewLoop.of(Samples.PROJECT, LoopType.SPEC)).id();
         for (int i = 0; i < history; i++) {
             db.store().addFeedback(loopId, Samples.feedback(i));

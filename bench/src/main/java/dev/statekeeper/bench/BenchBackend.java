@@ -45,9 +45,22 @@ interface BenchBackend extends AutoCloseable {
 
     /** A fresh trial database of the named backend: {@code sqlite} or {@code postgres}. */
     static BenchBackend create(String backend) throws SQLException {
+        return create(backend, "on");
+    }
+
+    /**
+     * A fresh trial database of the named backend, its store opened with the operation log {@code on} (through
+     * StateStores, as every embedder gets it) or with {@code none} (the backend's bare store: no timing at all).
+     */
+    static BenchBackend create(String backend, String oplog) throws SQLException {
+        boolean timed = switch (oplog) {
+            case "on" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("no oplog mode '" + oplog + "' (on, none)");
+        };
         return switch (backend) {
-            case "sqlite" -> BenchDatabase.create();
-            case "postgres" -> PgDatabase.create();
+            case "sqlite" -> BenchDatabase.create(timed);
+            case "postgres" -> PgDatabase.create(null, timed);
             default -> throw new IllegalArgumentException("no bench backend '" + backend + "' (sqlite, postgres)");
         };
     }

@@ -29,10 +29,15 @@ final class BenchDatabase implements BenchBackend {
     }
 
     static BenchDatabase create() throws SQLException {
+        return create(true);
+    }
+
+    /** @param timed through StateStores (the operation log on), or the backend's bare store */
+    static BenchDatabase create(boolean timed) throws SQLException {
         Path dir = TempDirs.create();
         StateStore store;
         try {
-            store = TempDirs.openSqlite(dir);
+            store = TempDirs.openSqlite(dir, timed);
         } catch (RuntimeException e) {
             TempDirs.delete(dir);
             throw e;

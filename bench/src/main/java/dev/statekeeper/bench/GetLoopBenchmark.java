@@ -43,6 +43,10 @@ public class GetLoopBenchmark {
     @Param({"sqlite", "postgres"})
     public String backend;
 
+    /** {@code on}: the store as StateStores opens it, every operation timed; {@code none}: the bare store. */
+    @Param({"on", "none"})
+    public String oplog;
+
     private BenchBackend db;
     private String[] ids;
     private int next;
@@ -50,7 +54,7 @@ public class GetLoopBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = BenchBackend.create(backend);
+        db = BenchBackend.create(backend, oplog);
         ids = shuffledLoops(db);
         reader = new LoopReader(db, db.jdbc());
     }

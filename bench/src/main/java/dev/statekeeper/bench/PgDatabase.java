@@ -50,6 +50,14 @@ final class PgDatabase implements BenchBackend {
 
     /** @param poolMaxSize DATABASE_POOL_MAX_SIZE, or null for the default */
     static PgDatabase create(Integer poolMaxSize) throws SQLException {
+        return create(poolMaxSize, true);
+    }
+
+    /**
+     * @param poolMaxSize DATABASE_POOL_MAX_SIZE, or null for the default
+     * @param timed       through StateStores (the operation log on), or the backend's bare store
+     */
+    static PgDatabase create(Integer poolMaxSize, boolean timed) throws SQLException {
         PostgresServer server = PostgresServer.shared();
         String name = server.createDatabase();
         Settings.Builder settings = Settings.builder()
@@ -60,7 +68,7 @@ final class PgDatabase implements BenchBackend {
         }
         StateStore store;
         try {
-            store = StateStores.open(settings.build());
+            store = TempDirs.open(settings.build(), timed);
         } catch (RuntimeException e) {
             drop(server, name);
             throw e;

@@ -1,6 +1,7 @@
 package dev.statekeeper.bench;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.Backends;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -27,10 +29,23 @@ public final class TempDirs {
 
     /** Opens the SQLite store exactly as an embedder does: backend and data directory, all else default. */
     public static StateStore openSqlite(Path dataDir) {
-        return StateStores.open(Settings.builder()
+        return openSqlite(dataDir, true);
+    }
+
+    /**
+     * @param timed true opens it through StateStores (every operation timed into the operation log, as an embedder
+     *              gets it); false opens the backend's bare store, as before the operation log, for its overhead
+     */
+    static StateStore openSqlite(Path dataDir, boolean timed) {
+        return open(Settings.builder()
                 .set(Setting.BACKEND, "sqlite")
                 .set(Setting.DATA_DIR, dataDir.toString())
-                .build());
+                .build(), timed);
+    }
+
+    /** Opens a store through StateStores, or the backend's bare store without the operation log. */
+    static StateStore open(Settings settings, boolean timed) {
+        return timed ? StateStores.open(settings) : Backends.require(settings.backend()).open(settings, Clock.systemUTC());
     }
 
     /** The database file the store keeps in {@code dataDir}. */

@@ -2,10 +2,12 @@ package dev.statekeeper.doctor;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.perf.OperationLog;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a check runs with: the settings (thresholds are settings: {@link #integer}, {@link #seconds},
@@ -18,6 +20,8 @@ public final class CheckContext {
     private final Clock clock;
     private final Selection selection;
     private final long deadlineNanos;
+    private OperationLog operationLog;
+    private boolean operationLogIsFresh;
 
     CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos) {
         this.settings = settings;
@@ -74,5 +78,30 @@ public final class CheckContext {
         Duration limit = settings.seconds(Setting.DOCTOR_CHECK_TIMEOUT);
         Duration left = remaining();
         return left.compareTo(limit) < 0 ? left : limit;
+    }
+
+    /**
+     * The store's operation log, for the checks that read it (slow-operations, error-rate): the running store's in
+     * {@code serve}, or one the doctor opened for the run.
+     *
+     * @return the log, or empty when the store could not be opened
+     */
+    public Optional<OperationLog> operationLog() {
+        return Optional.ofNullable(operationLog);
+    }
+
+    /**
+     * Whether the log belongs to a store opened for this run only, so it holds nothing of this process: a log that is
+     * not {@link OperationLog#persistent() persistent} then has nothing to say.
+     *
+     * @return true in the CLI, false where the log is the serving store's
+     */
+    public boolean operationLogIsFresh() {
+        return operationLogIsFresh;
+    }
+
+    void operationLog(OperationLog log, boolean fresh) {
+        this.operationLog = log;
+        this.operationLogIsFresh = fresh;
     }
 }

@@ -102,7 +102,6 @@ class JsonFileTest {
 
         try (StateStore store = StateStores.open(settings, clock)) {
             Path file = dir.resolve("statekeeper").resolve("state.json");
-            assertThat(store).isInstanceOf(JsonStateStore.class);
             assertThat(store.info().backend()).isEqualTo("json");
             assertThat(store.info().location()).isEqualTo(file.toString());
             assertThat(store.info().schemaVersion()).isEqualTo("1");

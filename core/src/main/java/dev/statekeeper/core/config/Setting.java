@@ -472,6 +472,27 @@ public enum Setting {
     DOCTOR_PG_SLOT_RETAINED_MB("STATEKEEPER_DOCTOR_PG_SLOT_RETAINED_MB", "1024", Kind.integer(0, 1_048_576),
             "doctor replication: P2 when an inactive replication slot holds back at least this many MiB of WAL"),
     /**
+     * {@code STATEKEEPER_DOCTOR_OPLOG_MIN_COUNT}, default {@code 20}: doctor slow-operations and error-rate judge an
+     * operation only when it ran at least this many times in the last hour (fewer make a noisy p95).
+     */
+    DOCTOR_OPLOG_MIN_COUNT("STATEKEEPER_DOCTOR_OPLOG_MIN_COUNT", "20", Kind.integer(1, 1_000_000),
+            "doctor slow-operations and error-rate: operations that ran fewer times than this in the last hour are "
+                    + "not judged"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_ERROR_RATE_PERCENT}, default {@code 5}: doctor error-rate: P2 when more than this
+     * percent of an operation's calls in the last hour failed on the store's side (5xx codes: busy, unavailable,
+     * disk full, internal; a missing loop or a stale version is the caller's and does not count).
+     */
+    DOCTOR_ERROR_RATE_PERCENT("STATEKEEPER_DOCTOR_ERROR_RATE_PERCENT", "5", Kind.integer(0, 100),
+            "doctor error-rate: P2 when more than this percent of an operation's calls in the last hour failed on "
+                    + "the store's side"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_ERROR_RATE_CRITICAL_PERCENT}, default {@code 25}: doctor error-rate: P1 from this
+     * percent.
+     */
+    DOCTOR_ERROR_RATE_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_ERROR_RATE_CRITICAL_PERCENT", "25", Kind.integer(0, 100),
+            "doctor error-rate: P1 when more than this percent failed on the store's side"),
+    /**
      * {@code STATEKEEPER_DOCTOR_INTERVAL}, default {@code 60}: seconds between the cheap doctor checks 'statekeeper
      * serve' runs for /metrics (statekeeper_doctor_findings); 0 turns them off.
      */

@@ -48,7 +48,6 @@ class SqliteFileTest {
     @Test
     void createsTheFileAndItsDirectoryAtTheXdgDefaultPath() {
         try (StateStore store = StateStores.open(settings(), clock)) {
-            assertThat(store).isInstanceOf(SqliteStateStore.class);
             assertThat(file()).isRegularFile();
             assertThat(store.info().backend()).isEqualTo("sqlite");
             assertThat(store.info().location()).isEqualTo(file().toString());
