@@ -45,6 +45,23 @@ public record PerfQuery(Instant since, String operation, int limit) {
     private static final Set<String> OPERATIONS = derive();
 
     /**
+     * A query as the read methods below make it.
+     *
+     * @throws NullPointerException     without {@code since}
+     * @throws IllegalArgumentException for an operation not in {@link #operations()} or a limit outside 1 to
+     *                                  {@link #MAX_LIMIT}
+     */
+    public PerfQuery {
+        java.util.Objects.requireNonNull(since, "since");
+        if (operation != null && !OPERATIONS.contains(operation)) {
+            throw new IllegalArgumentException("not a store operation: " + operation);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit " + limit + " is outside 1-" + MAX_LIMIT);
+        }
+    }
+
+    /**
      * The names an operation may have: the public abstract methods of {@link StateStore}, but {@code close} (of
      * {@link AutoCloseable}) and {@code archive} (the export SPI, not timed), plus {@code ping}.
      *

@@ -91,6 +91,15 @@ class PerfQueryTest {
     }
 
     @Test
+    void aQueryBuiltDirectlyIsCheckedToo() {
+        assertThatThrownBy(() -> new PerfQuery(NOW, "dropTables", 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a store operation: dropTables");
+        assertThatThrownBy(() -> new PerfQuery(NOW, null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit 0 is outside 1-1000");
+        assertThatThrownBy(() -> new PerfQuery(null, null, 1)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void aReportCountsTheOperationsOfAStoreOpenedThroughStateStores() {
         Settings settings = Settings.builder().set(Setting.BACKEND, "memory").set(Setting.SLOW_OPERATION_MS, "1")
                 .build();
