@@ -6,10 +6,13 @@ import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.perf.PerfQuery;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,6 +108,33 @@ class PerfRouteTest {
                 JsonNode perf = http.get("/api/v1/perf?operation=createLoop").json();
                 assertThat(perf.at("/slowest/0/requestId").asText()).isEqualTo("perf-slow-1");
                 assertThat(perf.at("/operations/0/faults").asLong()).as("busy is the store's side").isEqualTo(1);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void aSlowMcpToolCallOverHttpCarriesTheHttpRequestIdAndItsJsonRpcId() throws Exception {
+        Settings settings = settings(Setting.SLOW_OPERATION_MS, "1", Setting.SQLITE_BUSY_TIMEOUT, "0.1");
+        try (StateStore store = StateStores.open(settings)) {
+            StatekeeperServer server = StatekeeperServer.create(store, settings);
+            int port = server.start();
+            try (McpSyncClient client = McpHttpTest.client(port,
+                    HttpRequest.newBuilder().header("X-Request-Id", "mcp-over-http-1"));
+                 Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state.db"));
+                 Statement sql = other.createStatement()) {
+                client.initialize();
+                sql.execute("BEGIN IMMEDIATE");
+                CallToolResult busy = McpHttpTest.call(client, "initialize_refinement_loop",
+                        Map.of("project", "m", "type", "plan"));
+                assertThat(busy.isError()).isTrue();
+                sql.execute("ROLLBACK");
+
+                JsonNode record = new Http(port).get("/api/v1/perf/slow").json().get("slowest").valueStream()
+                        .filter(s -> s.get("outcome").asText().equals("database-busy")).findFirst().orElseThrow();
+                assertThat(record.get("requestId").asText())
+                        .matches("mcp-over-http-1 mcp:[^:\\s]+:initialize_refinement_loop");
             } finally {
                 server.stop();
             }
