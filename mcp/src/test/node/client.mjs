@@ -70,6 +70,7 @@ await call('list-sessions', 'list_sessions', { repoName: 'web' });
 await call('end-session', 'end_session', { name: 'ts-session' });
 await call('delete-spec', 'delete_spec', { project, name: 'user-auth' });
 await call('doctor', 'run_doctor', { checks: ['connection', 'journal-mode'], failOn: 'P2' });
+await call('perf', 'get_performance', { since: '15m', operation: 'getLoop', limit: 5 });
 
 await call('not-found', 'get_loop_status', { loopId: 'nope1234' });
 await call('wrong-type', 'store_critic_feedback', { loopId, criticAgent: 'c', overallScore: '80', assessmentSummary: 's' });

@@ -6,6 +6,7 @@ import dev.statekeeper.cli.db.InitCommand;
 import dev.statekeeper.cli.doctor.DoctorCommand;
 import dev.statekeeper.cli.doctor.HealthcheckCommand;
 import dev.statekeeper.cli.loop.LoopCommand;
+import dev.statekeeper.cli.perf.PerfCommand;
 import dev.statekeeper.cli.plan.PlanCommand;
 import dev.statekeeper.cli.roadmap.RoadmapCommand;
 import dev.statekeeper.cli.serve.McpCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.ScopeType;
                     + "value and where it came from."},
         subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
             PlanCommand.class, SessionCommand.class, DbCommand.class, DoctorCommand.class, HealthcheckCommand.class,
-            ConfigCommand.class, ServeCommand.class,
+            PerfCommand.class, ConfigCommand.class, ServeCommand.class,
             McpCommand.class, HelpCommand.class,
             WarmUpCommand.class})
 public final class StatekeeperCommand extends GroupCommand implements Globals {

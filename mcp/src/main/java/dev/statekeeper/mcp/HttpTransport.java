@@ -100,7 +100,9 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
         }
         HttpSessions.Entry entry = session(req, message instanceof McpSchema.JSONRPCRequest r ? r.id() : null);
         try {
-            McpTransportContext context = McpTransportContext.create(Map.of());
+            // a tool call tags its thread with the request's JSON-RPC id (Tools.requestId)
+            McpTransportContext context = McpTransportContext.create(message instanceof McpSchema.JSONRPCRequest r
+                    && r.id() != null ? Map.of(Tools.JSONRPC_ID, r.id()) : Map.of());
             switch (message) {
                 case McpSchema.JSONRPCRequest request -> answer(entry, request, req, res, context);
                 case McpSchema.JSONRPCNotification notification -> {

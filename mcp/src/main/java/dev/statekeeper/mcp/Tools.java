@@ -1,18 +1,27 @@
 package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.perf.RequestTag;
 import dev.statekeeper.doctor.DoctorRuns;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Every Statekeeper tool, and each as the SDK's tool specification bound to one store. */
 final class Tools {
     static final List<ToolDef<?>> ALL = Stream.of(LoopTools.all(), SpecTools.all(), DocumentTools.all(),
-            SessionTools.all(), List.<ToolDef<?>>of(DoctorTool.definition())).flatMap(List::stream).toList();
+            SessionTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
+            .flatMap(List::stream).toList();
+    /** The key of the JSON-RPC request id in a call's transport context, where the transport knows it. */
+    static final String JSONRPC_ID = "statekeeper.jsonrpcId";
 
     private Tools() {
     }
@@ -37,7 +46,28 @@ final class Tools {
     private static <A extends Record> SyncToolSpecification specification(ToolDef<A> def, StateStore store) {
         return SyncToolSpecification.builder()
                 .tool(tool(def))
-                .callHandler((exchange, request) -> ToolCall.run(def, store, request.arguments()))
+                .callHandler((exchange, request) -> tagged(requestId(exchange, def.name()),
+                        () -> ToolCall.run(def, store, request.arguments())))
                 .build();
+    }
+
+    /** Runs a call with its thread tagged, so a slow store operation it runs records the request. */
+    @SuppressWarnings("try") // the tag is opened for its effect on the thread
+    static CallToolResult tagged(String requestId, Supplier<CallToolResult> call) {
+        try (RequestTag tag = RequestTag.open(requestId)) {
+            return call.get();
+        }
+    }
+
+    /**
+     * The request id of a tool call: {@code mcp:ID:TOOL} with the JSON-RPC id where the transport knows it (HTTP),
+     * else {@code mcp:TOOL}; after the HTTP request's id when the server tagged the thread with one.
+     */
+    static String requestId(McpSyncServerExchange exchange, String tool) {
+        McpTransportContext context = exchange == null ? null : exchange.transportContext();
+        Object id = context == null ? null : context.get(JSONRPC_ID);
+        String call = "mcp:" + (id == null ? "" : id + ":") + tool;
+        String outer = RequestTag.current();
+        return outer == null ? call : outer + " " + call;
     }
 }

@@ -63,7 +63,7 @@ class HttpToolsTest {
     @Test
     void listsEveryToolWithAnInputSchemaThatDescribesEachArgument() {
         List<Tool> listed = mcp.client.listTools().tools();
-        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(27);
+        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(28);
         for (Tool tool : listed) {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
             @SuppressWarnings("unchecked")

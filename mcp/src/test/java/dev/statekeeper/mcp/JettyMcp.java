@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A SQLite store served by {@link StatekeeperMcp#httpServlet} on a bare Jetty servlet context (port 0), the
@@ -27,8 +28,15 @@ final class JettyMcp {
     final McpSyncClient client;
 
     JettyMcp(Path dataDir) throws Exception {
-        settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
-                .set(Setting.MAX_BODY_BYTES, "65536").build();
+        this(dataDir, Map.of());
+    }
+
+    /** As {@link #JettyMcp(Path)}, with more settings. */
+    JettyMcp(Path dataDir, Map<Setting, String> more) throws Exception {
+        Settings.Builder builder = Settings.builder().set(Setting.BACKEND, "sqlite")
+                .set(Setting.DATA_DIR, dataDir.toString()).set(Setting.MAX_BODY_BYTES, "65536");
+        more.forEach(builder::set);
+        settings = builder.build();
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();

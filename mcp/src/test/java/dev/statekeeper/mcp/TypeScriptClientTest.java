@@ -74,6 +74,9 @@ class TypeScriptClientTest {
         assertThat(result(steps, "doctor").get("checks").valueStream().map(c -> c.get("id").asText())).containsExactly("connection", "journal-mode");
         assertThat(doctor.get("structured")).isEqualTo(result(steps, "doctor"));
         assertThat(doctor.get("verdict").asText()).isEqualTo("pass");
+        JsonNode perf = result(steps, "perf");
+        assertThat(perf.get("operation").asText()).isEqualTo("getLoop");
+        assertThat(perf.at("/operations/0/operation").asText()).as("get_loop_status ran").isEqualTo("getLoop");
 
         String fix = "\nfix: correct the named fields and retry";
         assertThat(steps.get("frozen-field").get("text").asText()).isEqualTo("invalid spec update: scope = 'everything': "

@@ -1,6 +1,7 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.perf.RequestTag;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -64,13 +65,21 @@ final class Api {
         }
         Handler checked = ctx -> {
             Params.only(ctx, route.query(), route.repeatable());
-            handler.handle(ctx);
+            tagged(ctx, handler);
         };
         if (route.method().equals(HandlerType.GET)) {
             endpoint(route, HandlerType.GET, checked);
             endpoint(route, HandlerType.HEAD, checked);
         } else {
             endpoint(route, route.method(), idempotency.wrap(checked));
+        }
+    }
+
+    /** Runs the handler with the thread tagged with the request's id, so a slow operation it runs records it. */
+    @SuppressWarnings("try") // the tag is opened for its effect on the thread
+    private static void tagged(Context ctx, Handler handler) throws Exception {
+        try (RequestTag tag = RequestTag.open(RequestLog.id(ctx))) {
+            handler.handle(ctx);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.core.perf.RequestTag;
 import dev.statekeeper.mcp.McpHttpErrors;
 import dev.statekeeper.mcp.StatekeeperMcp;
 import jakarta.servlet.AsyncContext;
@@ -39,6 +40,7 @@ final class GuardFilter extends HttpFilter {
     }
 
     @Override
+    @SuppressWarnings("try") // the request tag is opened for its effect on the thread
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
@@ -56,7 +58,7 @@ final class GuardFilter extends HttpFilter {
             return;
         }
         boolean thrown = true;
-        try {
+        try (RequestTag tag = RequestTag.open(id)) { // a store operation of the servlet (MCP) records the request
             chain.doFilter(req, res);
             thrown = false;
         } finally {

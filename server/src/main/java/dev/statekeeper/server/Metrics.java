@@ -31,6 +31,7 @@ final class Metrics {
         Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile boolean closed;
 
     Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -50,7 +51,19 @@ final class Metrics {
                 .register(registry).increment();
     }
 
+    /**
+     * Feeds {@code statekeeper_store_operations_seconds} from the store's operation log (the one place operations
+     * are timed): told of every operation as it ends, whichever interface ran it. A store not opened through
+     * StateStores.open has no log, and its operations are not in the histogram.
+     */
+    void store(StateStore store) {
+        store.operationLog().addListener(this::storeOperation);
+    }
+
     void storeOperation(String operation, String outcome, long nanos) {
+        if (closed) {
+            return; // the log cannot forget a listener; a stopped server's meters take nothing more
+        }
         Timer.builder("statekeeper.store.operations").description("store operations by name and outcome")
                 .tags("operation", operation, "outcome", outcome)
                 .serviceLevelObjectives(BUCKETS).register(registry).record(nanos, TimeUnit.NANOSECONDS);
@@ -97,6 +110,7 @@ final class Metrics {
     }
 
     void close() {
+        closed = true;
         registry.close();
     }
 }

@@ -61,6 +61,7 @@ final class ServerSetup {
             ProjectRoutes.register(api);
             SessionRoutes.register(api);
             DoctorRoutes.register(api, doctor);
+            PerfRoutes.register(api, clock);
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }

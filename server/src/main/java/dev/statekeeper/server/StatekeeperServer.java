@@ -59,7 +59,8 @@ public final class StatekeeperServer {
     private StatekeeperServer(Builder builder) {
         this.options = ServerOptions.from(builder.settings);
         this.metrics = new Metrics();
-        StateStore store = MeteredStore.wrap(builder.store, metrics);
+        StateStore store = builder.store;
+        metrics.store(store);
         metrics.pool(store);
         this.health = new Health(store, options.readyTimeout());
         this.doctor = DoctorRuns.of(builder.settings, builder.clock);
