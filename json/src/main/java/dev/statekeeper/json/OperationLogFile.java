@@ -36,7 +36,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -315,6 +317,12 @@ final class OperationLogFile implements OperationLogStorage {
         return records;
     }
 
+    /**
+     * Reads the whole file without the lock to find what goes, then, under the lock, copies the lines that stay into
+     * the new version: the lock is held for a copy, not for parsing every line, so other processes' appends wait
+     * little. A line appended after the first read is judged under the lock; a line the first read judged is judged
+     * again when it is not the same (another process pruned, or an append was cut back and another took its place).
+     */
     @Override
     @SuppressWarnings("try") // the lock is held for the block, never referenced in it
     public void prune(Instant before) {
@@ -325,22 +333,23 @@ final class OperationLogFile implements OperationLogStorage {
         } catch (IOException e) {
             return; // nothing of the log's is there to prune: a write or read says what is
         }
+        Plan plan = plan(before);
+        if (plan == null || plan.going().isEmpty() && !plan.tail()) {
+            return;
+        }
         try (StoreLock.Held held = lock.acquire()) {
-            long[] going = {0};
-            boolean exists = scan("prune", (bytes, length) -> {
-                Instant time = time(fields(bytes, length));
-                if (time == null || time.isBefore(before)) {
-                    going[0]++;
-                }
-                return time != null;
-            });
-            if (!exists || going[0] == 0 && !tornTail()) {
+            BasicFileAttributes now = attributes();
+            if (now == null) {
                 return;
+            }
+            Plan known = now.fileKey() != null && now.fileKey().equals(plan.key()) ? plan : null;
+            if (known != null && known.going().isEmpty() && !tornTail()) {
+                return; // the line without its newline was an append in progress, now ended
             }
             try {
                 AtomicFiles.replace(file).through(temp).keepingMode(OwnerOnly.FILE).onlyOverRegularFile()
                         .write(out -> {
-                            keep(out, before);
+                            keep(out, before, known);
                             return null;
                         });
                 synchronized (this) {
@@ -353,17 +362,94 @@ final class OperationLogFile implements OperationLogStorage {
         }
     }
 
-    /** Copies the lines of the window to {@code out}: a line the readers would skip goes with the old ones. */
-    private void keep(OutputStream out, Instant before) throws IOException {
+    /**
+     * What a read ahead of a prune found in the file {@code key}: which of its lines go (by their number), a hash of
+     * each to know it again, and whether it ended in a line without its newline.
+     */
+    private record Plan(Object key, BitSet going, int[] hashes, boolean tail) {
+    }
+
+    /** Reads the file without the lock; null when there is none. */
+    private Plan plan(Instant before) {
+        BasicFileAttributes first = attributes();
+        if (first == null) {
+            return null;
+        }
+        BitSet going = new BitSet();
+        int[][] hashes = {new int[1024]};
+        int[] index = {0};
+        Counted counted;
         try (InputStream in = open()) {
-            lines(in, (bytes, length) -> {
+            if (in == null) {
+                return null;
+            }
+            counted = lines(in, (bytes, length) -> {
+                int i = index[0]++;
+                if (i == hashes[0].length) {
+                    hashes[0] = Arrays.copyOf(hashes[0], i * 2);
+                }
+                hashes[0][i] = hash(bytes, length);
                 Instant time = time(fields(bytes, length));
-                if (time != null && !time.isBefore(before)) {
+                if (time == null || time.isBefore(before)) {
+                    going.set(i);
+                }
+                return time != null;
+            });
+        } catch (IOException e) {
+            throw IoErrors.failed(Access.READ, "prune the " + WHAT + " '" + file + "'", e, ErrorCode.CANNOT_OPEN);
+        }
+        report(counted.bad());
+        BasicFileAttributes last = attributes();
+        Object key = last != null && first.fileKey() != null && first.fileKey().equals(last.fileKey())
+                ? first.fileKey() : new Object(); // replaced while read: every line is judged again under the lock
+        return new Plan(key, going, Arrays.copyOf(hashes[0], index[0]), counted.tail());
+    }
+
+    /**
+     * Copies the lines of the window to {@code out}: a line the readers would skip goes with the old ones. The lines
+     * {@code known} judged keep its judgement.
+     */
+    private void keep(OutputStream out, Instant before, Plan known) throws IOException {
+        int[] index = {0};
+        try (InputStream in = open()) {
+            if (in == null) {
+                return;
+            }
+            lines(in, (bytes, length) -> {
+                int i = index[0]++;
+                boolean goes;
+                if (length < 0) {
+                    goes = true;
+                } else if (known != null && i < known.hashes().length && known.hashes()[i] == hash(bytes, length)) {
+                    goes = known.going().get(i);
+                } else {
+                    Instant time = time(fields(bytes, length));
+                    goes = time == null || time.isBefore(before);
+                }
+                if (!goes) {
                     out.write(bytes, 0, length);
                     out.write('\n');
                 }
                 return true;
             });
+        }
+    }
+
+    /** FNV-1a of a line, to know it again. */
+    private static int hash(byte[] bytes, int length) {
+        int hash = 0x811C9DC5;
+        for (int i = 0; i < length; i++) {
+            hash = (hash ^ (bytes[i] & 0xFF)) * 0x01000193;
+        }
+        return hash;
+    }
+
+    /** The file's attributes, not following a link; null when nothing is there or it cannot be read. */
+    private BasicFileAttributes attributes() {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -395,7 +481,10 @@ final class OperationLogFile implements OperationLogStorage {
         return null;
     }
 
-    /** What a complete line gives: true when it is a line of the log, false when it is to be skipped. */
+    /**
+     * What a complete line gives ({@code length} -1: longer than {@value #MAX_LINE} bytes, not held): true when it is
+     * a line of the log, false when it is to be skipped.
+     */
     @FunctionalInterface
     private interface Line {
         boolean accept(byte[] bytes, int length) throws IOException;
@@ -405,26 +494,30 @@ final class OperationLogFile implements OperationLogStorage {
      * Reads every complete line of the file; false when there is no file. Counts the skipped lines and warns once
      * per change of their number, naming neither their content nor anything in them.
      */
-    private boolean scan(String what, Line line) {
-        long[] bad = {0};
+    private void scan(String what, Line line) {
+        long bad;
         try (InputStream in = open()) {
             if (in == null) {
                 skipped.set(0);
-                return false;
+                return;
             }
-            bad[0] = lines(in, line);
+            bad = lines(in, line).bad();
         } catch (IOException e) {
             throw IoErrors.failed(Access.READ, what + " the " + WHAT + " '" + file + "'", e, ErrorCode.CANNOT_OPEN);
         }
-        skipped.set(bad[0]);
+        report(bad);
+    }
+
+    /** Keeps the number of lines skipped, and warns once it grows, naming neither their content nor anything in them. */
+    private void report(long bad) {
+        skipped.set(bad);
         synchronized (this) {
-            if (bad[0] > warnedSkipped) { // once, not on every read: a reader of slow records checks less of a row
+            if (bad > warnedSkipped) { // once, not on every read: a reader of slow records checks less of a row
                 LOG.warn("skipped {} line(s) of the {} '{}' that are not its records (damaged, cut short by a crash, "
-                        + "or written by something else); the hourly prune removes them", bad[0], WHAT, file);
-                warnedSkipped = bad[0];
+                        + "or written by something else); the hourly prune removes them", bad, WHAT, file);
+                warnedSkipped = bad;
             }
         }
-        return true;
     }
 
     /** The file to read, or null when there is none; anything but a regular file is refused, never opened. */
@@ -440,12 +533,16 @@ final class OperationLogFile implements OperationLogStorage {
         }
     }
 
+    /** What {@link #lines} went through: the lines skipped, and whether the last had no newline. */
+    private record Counted(long bad, boolean tail) {
+    }
+
     /**
      * Hands each complete line (without its newline) of at most {@value #MAX_LINE} bytes to {@code line}; a longer
-     * one is passed over without being held. The last line without a newline is an append in progress (or one a
-     * crash cut short, which the next append ends) and is left out. Returns the lines skipped.
+     * one is passed over without being held, as length -1, and counted as skipped. The last line without a newline is
+     * an append in progress (or one a crash cut short, which the next append ends) and is left out.
      */
-    private static long lines(InputStream in, Line line) throws IOException {
+    private static Counted lines(InputStream in, Line line) throws IOException {
         byte[] chunk = new byte[64 * 1024];
         byte[] current = new byte[MAX_LINE];
         int length = 0;
@@ -455,7 +552,7 @@ final class OperationLogFile implements OperationLogStorage {
             for (int i = 0; i < n; i++) {
                 byte b = chunk[i];
                 if (b == '\n') {
-                    if (tooLong || !line.accept(current, length)) {
+                    if (!line.accept(current, tooLong ? -1 : length) || tooLong) {
                         bad++;
                     }
                     length = 0;
@@ -467,7 +564,7 @@ final class OperationLogFile implements OperationLogStorage {
                 }
             }
         }
-        return bad;
+        return new Counted(bad, length > 0 || tooLong);
     }
 
     /**
@@ -475,6 +572,9 @@ final class OperationLogFile implements OperationLogStorage {
      * number or null, no name twice and no string with a control character; else null.
      */
     private static Map<String, Object> fields(byte[] bytes, int length) {
+        if (length < 0) {
+            return null;
+        }
         try (JsonParser parser = FACTORY.createParser(bytes, 0, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

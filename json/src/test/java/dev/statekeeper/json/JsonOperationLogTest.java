@@ -267,6 +267,57 @@ class JsonOperationLogTest {
         assertThat(log.skipped()).isZero();
     }
 
+    private static String line(MinuteAggregate row) {
+        return new String(OperationLogFile.encode(List.of(row), List.of()), StandardCharsets.UTF_8);
+    }
+
+    /** Runs a prune on another thread and returns once it waits for the log's lock, which the caller holds. */
+    private static Future<?> pruneWaitingForTheLock(ExecutorService thread, OperationLogFile log, Instant before) {
+        Thread[] pruner = new Thread[1];
+        Future<?> pruned = thread.submit(() -> {
+            pruner[0] = Thread.currentThread();
+            log.prune(before);
+        });
+        while (!pruned.isDone() && (pruner[0] == null || pruner[0].getState() != Thread.State.TIMED_WAITING)) {
+            Thread.onSpinWait(); // it reads the file without the lock first, then waits for the lock
+        }
+        return pruned;
+    }
+
+    @Test
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    void linesAppendedOrAFileReplacedWhileAPruneWaitsForTheLockAreJudgedUnderIt() throws Exception {
+        OperationLogFile log = storage();
+        MinuteAggregate old = row(M0, "getLoop", 0, 100);
+        MinuteAggregate kept = row(M5, "getLoop", 0, 100);
+        log.write(List.of(old, kept), List.of());
+        StoreLock lock = new StoreLock("operation log", oplog(), dir.resolve("state.json.oplog.lock"), TIMEOUT);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> pruned;
+            try (StoreLock.Held held = lock.acquire()) {
+                pruned = pruneWaitingForTheLock(thread, log, M1);
+                Files.writeString(oplog(), line(row(M0, "putSpec", 0, 7)) + line(row(M5, "putSpec", 0, 7))
+                        + "{\"type\":\"minute\"}\n", StandardOpenOption.APPEND);
+            }
+            pruned.get();
+            assertThat(Files.readString(oplog())).isEqualTo(line(kept) + line(row(M5, "putSpec", 0, 7)));
+
+            log.write(List.of(old), List.of());
+            try (StoreLock.Held held = lock.acquire()) {
+                pruned = pruneWaitingForTheLock(thread, log, M1);
+                Path replacement = dir.resolve("replacement");
+                Files.writeString(replacement, line(old) + line(kept) + "not json\n" + line(row(M1, "info", 0, 1)));
+                Files.move(replacement, oplog(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            pruned.get();
+            assertThat(Files.readString(oplog())).isEqualTo(line(kept) + line(row(M1, "info", 0, 1)));
+        } finally {
+            thread.shutdown();
+        }
+    }
+
     @Test
     void aCutShortLastLineAloneIsRemovedByAPrune() throws Exception {
         OperationLogFile log = storage();
