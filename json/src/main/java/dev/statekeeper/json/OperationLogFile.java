@@ -64,8 +64,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       written by hand, longer than {@value #MAX_LINE} bytes, nested, of wrong types or with control characters) is
  *       skipped and counted, never shown. The last line without its newline is an append in progress and is left.
  *       Memory stays bounded by the line limit: a huge line is passed over, not held.</li>
- *   <li><b>Prune</b> ({@link #prune}): under the lock, the file is replaced ({@link AtomicFiles}: a temporary file,
- *       forced, renamed) by its lines of the retention window; skipped lines go with the old ones.</li>
+ *   <li><b>Prune</b> ({@link #prune}): the file is read without the lock to find what goes, then, under the lock,
+ *       replaced ({@link AtomicFiles}: {@code state.json.oplog.tmp}, forced, renamed) by its lines of the retention
+ *       window; skipped lines go with the old ones. Nothing to remove, nothing rewritten.</li>
  * </ul>
  *
  * <p>A new file is 0600 ({@link OwnerOnly}); an existing one keeps its mode. Something other than a regular file at
