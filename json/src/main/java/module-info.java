@@ -2,6 +2,7 @@
 module dev.statekeeper.json {
     requires transitive dev.statekeeper.core;
     requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
 
     exports dev.statekeeper.json;
     opens dev.statekeeper.json to com.fasterxml.jackson.databind;

@@ -17,6 +17,9 @@ import java.time.Duration;
  * advises deleting the store, and a damaged file is always reported as damaged, never read as empty.
  */
 final class FileErrors {
+    /** What the messages call the store's file. */
+    static final String STORE = "json store";
+
     private FileErrors() {
     }
 
@@ -69,7 +72,12 @@ final class FileErrors {
      * names what to chmod: the file when it exists, else the directory it was to be created in.
      */
     static StatekeeperException writeFailed(Path file, IOException e) {
-        String prefix = "cannot write json store '" + file + "': ";
+        return writeFailed(STORE, file, e);
+    }
+
+    /** {@link #writeFailed(Path, IOException)} of another file of the store: {@code what} names it ("operation log"). */
+    static StatekeeperException writeFailed(String what, Path file, IOException e) {
+        String prefix = "cannot write " + what + " '" + file + "': ";
         String kept = Files.exists(file) ? "; the previous version is kept" : "";
         ErrorCode code = IoErrors.code(Access.WRITE, e, ErrorCode.CANNOT_OPEN);
         if (e instanceof AccessDeniedException denied) {
@@ -107,15 +115,20 @@ final class FileErrors {
 
     /** Another process (or, past the same timeout, another thread of this one) holds the lock. */
     static StatekeeperException busy(Path file, Long pid, Duration timeout) {
+        return busy(STORE, file, pid, timeout);
+    }
+
+    /** {@link #busy(Path, Long, Duration)} of another file of the store: {@code what} names it ("operation log"). */
+    static StatekeeperException busy(String what, Path file, Long pid, Duration timeout) {
         String holder = pid == null ? "another process (its pid is not recorded yet)" : "pid " + pid;
-        return new StatekeeperException(ErrorCode.DATABASE_BUSY, "json store '" + file + "' is locked by " + holder
+        return new StatekeeperException(ErrorCode.DATABASE_BUSY, what + " '" + file + "' is locked by " + holder
                 + "; gave up after the lock timeout of " + timeout.toMillis() + " ms ("
                 + Setting.JSON_LOCK_TIMEOUT.variable() + ")");
     }
 
-    static StatekeeperException interrupted(Path file, InterruptedException e) {
+    static StatekeeperException interrupted(String what, Path file, InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new StatekeeperException(ErrorCode.DATABASE_BUSY, "interrupted while waiting for the lock of json store '"
-                + file + "'", e);
+        return new StatekeeperException(ErrorCode.DATABASE_BUSY, "interrupted while waiting for the lock of " + what
+                + " '" + file + "'", e);
     }
 }

@@ -34,6 +34,8 @@ import dev.statekeeper.core.internal.io.OwnerOnly;
 import dev.statekeeper.core.internal.io.StoreFiles;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
 import dev.statekeeper.core.internal.memory.MemoryStateStore;
+import dev.statekeeper.core.internal.oplog.OperationLogBacked;
+import dev.statekeeper.core.internal.oplog.OperationLogStorage;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -57,19 +59,22 @@ import java.util.function.UnaryOperator;
  * all the same, after which every operation fails with STORE_CLOSED. The errors of its operations are those
  * {@link dev.statekeeper.core.api.StateStore} names.
  */
-public final class JsonStateStore implements StateStore {
+@SuppressWarnings("exports") // OperationLogBacked is support code for StateStores.open, exported to no application
+public final class JsonStateStore implements StateStore, OperationLogBacked {
     private static final String BACKEND = JsonStoreProvider.NAME;
 
     private final StateFile file;
     private final StoreLock lock;
+    private final OperationLogFile operationLog;
     private final Object monitor = new Object();
     /** The model and the file version it matches; null after a failed write, so the next operation reads the file. */
     private StateFile.Loaded current;
     private volatile boolean closed;
 
-    private JsonStateStore(StateFile file, StoreLock lock, StateFile.Loaded current) {
+    private JsonStateStore(StateFile file, StoreLock lock, OperationLogFile operationLog, StateFile.Loaded current) {
         this.file = file;
         this.lock = lock;
+        this.operationLog = operationLog;
         this.current = current;
     }
 
@@ -94,15 +99,17 @@ public final class JsonStateStore implements StateStore {
         StorePaths paths = StorePaths.of(settings);
         StoreFiles.requireFileOrNothing(paths.file(), "json store");
         StoreLock lock;
+        OperationLogFile operationLog;
         try {
             OwnerOnly.createDirectories(paths.directory());
             lock = new StoreLock(paths, settings.seconds(Setting.JSON_LOCK_TIMEOUT));
+            operationLog = new OperationLogFile(paths, settings.seconds(Setting.JSON_LOCK_TIMEOUT));
         } catch (IOException e) {
             throw FileErrors.cannotCreateDirectory(paths.directory(), paths.file(), e);
         }
         StateFile file = new StateFile(paths, settings, clock, settings.integer(Setting.JSON_BACKUPS));
         file.createIfNew(lock);
-        JsonStateStore store = new JsonStateStore(file, lock, file.load());
+        JsonStateStore store = new JsonStateStore(file, lock, operationLog, file.load());
         try {
             store.renameLegacySpecs();
         } catch (RuntimeException e) {
@@ -125,6 +132,15 @@ public final class JsonStateStore implements StateStore {
     /** Everything the store holds, as the file has it now. */
     MemorySnapshot snapshot() {
         return read(MemoryStateStore::snapshot);
+    }
+
+    /**
+     * The operation log beside the file, {@code state.json.oplog} ({@link OperationLogFile}): JSON lines appended
+     * under a lock of their own, so a log write never holds the store's lock.
+     */
+    @Override
+    public OperationLogStorage operationLogStorage() {
+        return operationLog;
     }
 
     /** Export and import of every record through the memory model, all at once. */

@@ -31,15 +31,27 @@ final class StoreLock {
     private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long PID = ProcessHandle.current().pid();
 
-    private final StorePaths paths;
+    private final String what;
+    private final Path file;
+    private final Path lockFile;
     private final Duration timeout;
     private final ReentrantLock inProcess;
 
     /** A lock on the store in an existing directory; stores reaching it through symlinks share one JVM lock. */
     StoreLock(StorePaths paths, Duration timeout) throws IOException {
-        this.paths = paths;
+        this(FileErrors.STORE, paths.file(), paths.lock(), timeout);
+    }
+
+    /**
+     * The same kind of lock on another file of the store, through a lock file of its own: {@code what} and
+     * {@code file} name it in messages ("operation log", {@code state.json.oplog}).
+     */
+    StoreLock(String what, Path file, Path lockFile, Duration timeout) throws IOException {
+        this.what = what;
+        this.file = file;
+        this.lockFile = lockFile;
         this.timeout = timeout;
-        Path key = paths.directory().toRealPath().resolve(paths.lock().getFileName());
+        Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
         this.inProcess = IN_PROCESS.computeIfAbsent(key, p -> new ReentrantLock(true));
     }
 
@@ -53,18 +65,18 @@ final class StoreLock {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!inProcess.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw FileErrors.busy(paths.file(), PID, timeout);
+                throw FileErrors.busy(what, file, PID, timeout);
             }
         } catch (InterruptedException e) {
-            throw FileErrors.interrupted(paths.file(), e);
+            throw FileErrors.interrupted(what, file, e);
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(paths.lock(), Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE), OwnerOnly.newFile());
             FileLock lock = await(channel, deadline);
             if (lock == null) {
-                throw FileErrors.busy(paths.file(), holder(channel), timeout);
+                throw FileErrors.busy(what, file, holder(channel), timeout);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((PID + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -73,7 +85,7 @@ final class StoreLock {
         } catch (IOException e) {
             closeQuietly(channel, e);
             inProcess.unlock();
-            throw FileErrors.writeFailed(paths.file(), e);
+            throw FileErrors.writeFailed(what, file, e);
         } catch (RuntimeException e) {
             closeQuietly(channel, e);
             inProcess.unlock();

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The files of one json store, all in one directory: the document {@code state.json}, its backups
- * {@code state.json.1} (newest) to {@code state.json.N}, the temporary file a write goes through and the lock file.
+ * {@code state.json.1} (newest) to {@code state.json.N}, the temporary file a write goes through and the lock file;
+ * and the operation log {@code state.json.oplog} ({@link OperationLogFile}) with its own lock and temporary file, which
+ * is neither state nor a backup (no backup's suffix is anything but a number).
  */
 record StorePaths(Path file) {
     static final String FILE_NAME = "state.json";
@@ -41,6 +43,21 @@ record StorePaths(Path file) {
 
     Path lock() {
         return sibling(".lock");
+    }
+
+    /** The operation log: JSON lines of per-minute timings and slow operations. */
+    Path operationLog() {
+        return sibling(".oplog");
+    }
+
+    /** The lock the operation log's writers take, apart from the store's so a log write never delays a store write. */
+    Path operationLogLock() {
+        return sibling(".oplog.lock");
+    }
+
+    /** The temporary file a prune of the operation log goes through. */
+    Path operationLogTemp() {
+        return sibling(".oplog.tmp");
     }
 
     /** Backup {@code n}: 1 is the newest earlier version. */

@@ -102,6 +102,7 @@ class JsonFileTest {
 
         try (StateStore store = StateStores.open(settings, clock)) {
             Path file = dir.resolve("statekeeper").resolve("state.json");
+            assertThat(store.operationLog().persistent()).as("timed, its log kept beside the file").isTrue();
             assertThat(store.info().backend()).isEqualTo("json");
             assertThat(store.info().location()).isEqualTo(file.toString());
             assertThat(store.info().schemaVersion()).isEqualTo("1");

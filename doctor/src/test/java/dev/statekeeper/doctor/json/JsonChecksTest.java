@@ -162,6 +162,33 @@ class JsonChecksTest {
     }
 
     @Test
+    void theOperationLogBesideTheFileIsNeitherParsedNorSizedNorTakenForTheLock() throws Exception {
+        Stores.workload(settings(), clock, 3);
+        Path oplog = dir.resolve("state.json.oplog");
+        assertThat(oplog).as("the workload's operation log").exists();
+        try (var out = Files.newOutputStream(oplog, java.nio.file.StandardOpenOption.APPEND)) {
+            out.write("{\"type\":\"minute\", not json\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(new byte[2 * 1024 * 1024]); // over a 1 MiB limit, and a half line at the end
+        }
+        Path oplogLock = dir.resolve("state.json.oplog.lock");
+        Settings limit = Stores.with(settings(), Setting.DOCTOR_JSON_MAX_MB, "1");
+        Process holder = HoldLock.start(oplogLock);
+        try {
+            Files.setLastModifiedTime(oplogLock, FileTime.from(clock.instant().minus(Duration.ofMinutes(10))));
+
+            DoctorReport report = doctor(limit);
+
+            assertThat(report.atLeast(Severity.P2)).isEmpty();
+            assertThat(report.check("parse").orElseThrow().message()).isEqualTo("the file parses: 3 loops, 1 specs");
+            assertThat(report.check("file-size").orElseThrow().status()).isEqualTo(CheckStatus.OK);
+            assertThat(report.check("lock").orElseThrow().message()).isEqualTo("no writer holds the lock");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
     void whatIsNotAReadableFileIsAP0ConnectionFinding() throws Exception {
         DoctorReport missing = doctor(settings());
         assertThat(missing.check("connection").orElseThrow().message()).isEqualTo("json store '" + file()
