@@ -61,12 +61,17 @@ public final class PostgresVerifier {
 
     /** Connections as the store's, without a pool: the URL's parameters, a connect timeout, a name in pg_stat_activity. */
     static PGSimpleDataSource dataSource(PostgresUrl url, Settings settings) {
+        return dataSource(url, settings, "statekeeper-verify");
+    }
+
+    /** As {@link #dataSource(PostgresUrl, Settings)}, named {@code application} in pg_stat_activity. */
+    static PGSimpleDataSource dataSource(PostgresUrl url, Settings settings, String application) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setURL(url.jdbcUrl());
         Properties properties = url.properties();
         properties.setProperty("connectTimeout",
                 String.valueOf(Math.max(1, settings.seconds(Setting.CONNECT_TIMEOUT).toSeconds())));
-        properties.setProperty("ApplicationName", "statekeeper-verify");
+        properties.setProperty("ApplicationName", application);
         for (String name : properties.stringPropertyNames()) {
             try {
                 source.setProperty(name, properties.getProperty(name));
