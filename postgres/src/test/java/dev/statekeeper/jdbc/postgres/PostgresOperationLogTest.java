@@ -84,8 +84,8 @@ class PostgresOperationLogTest extends OperationLogChecks {
             }
             other.get(60, TimeUnit.SECONDS);
             one.operationLog().flush();
-            // the other store's unwritten minute is its own until it flushes or closes
-            assertThat(stats(one, "getLoop").count()).isEqualTo(150);
+            // the other store's unwritten minute is its own until it flushes (every minute) or closes
+            assertThat(stats(one, "getLoop").count()).isBetween(150L, 400L);
         }
         try (StateStore store = StateStores.open(settings, Clock.systemUTC())) {
             OperationStats get = stats(store, "getLoop");
