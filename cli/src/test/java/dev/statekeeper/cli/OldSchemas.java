@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -22,12 +23,11 @@ final class OldSchemas {
     static final String SQLITE = "classpath:db/migration/sqlite";
     static final String POSTGRES = "classpath:db/migration/postgres";
 
-    /** The newest migration of this build: its version and description. */
-    record Newest(String version, String description) {
-        /** The version before it, which the older build reached. */
-        String previous() {
-            return String.valueOf(Integer.parseInt(version) - 1);
-        }
+    /**
+     * The newest migration of this build: its version and description, the version of the migration before it
+     * (which the older build reached; versions may leave gaps) and how many migrations this build has.
+     */
+    record Newest(String version, String description, String previous, int migrations) {
     }
 
     private OldSchemas() {
@@ -57,9 +57,11 @@ final class OldSchemas {
     }
 
     private static Newest newest(DataSource source, String location) {
-        MigrationInfo info = Arrays.stream(flyway(source, location, null).info().all())
-                .max(Comparator.comparing(MigrationInfo::getVersion, MigrationVersion::compareTo)).orElseThrow();
-        return new Newest(info.getVersion().getVersion(), info.getDescription());
+        List<MigrationInfo> all = Arrays.stream(flyway(source, location, null).info().all())
+                .sorted(Comparator.comparing(MigrationInfo::getVersion, MigrationVersion::compareTo)).toList();
+        MigrationInfo info = all.getLast();
+        return new Newest(info.getVersion().getVersion(), info.getDescription(),
+                all.get(all.size() - 2).getVersion().getVersion(), all.size());
     }
 
     static void sqliteSql(Path file, String sql) throws SQLException {

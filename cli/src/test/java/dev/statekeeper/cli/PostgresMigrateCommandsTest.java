@@ -85,7 +85,7 @@ class PostgresMigrateCommandsTest {
                 + server.port() + " has migrations that do not match this build's, so none was applied: V1 initial "
                 + "schema: checksum-mismatch (database 12345, this build ");
         assertThat(OldSchemas.postgresQuery(jdbc, "SELECT count(*) FROM flyway_schema_history WHERE success"))
-                .isEqualTo(String.valueOf(Integer.parseInt(newest.previous()) + 1));
+                .isEqualTo(String.valueOf(newest.migrations())); // the ones before the newest, and V99
     }
 
     @Test
@@ -101,9 +101,10 @@ class PostgresMigrateCommandsTest {
             Json.mapper().readTree(result.out()).get("migrations").forEach(m -> applied.add(m.get("version").asText()));
         }
         String latest = Json.mapper().readTree(results.getFirst().out()).get("latest").asText();
-        assertThat(applied).hasSize(Integer.parseInt(latest)).doesNotHaveDuplicates();
+        // versions may leave gaps (V8 is not this build's): every migration of this build once, the newest last
+        assertThat(applied).doesNotHaveDuplicates().endsWith(latest);
         assertThat(OldSchemas.postgresQuery(server.jdbcUrl(database), "SELECT count(*) || ' ' || count(DISTINCT version) "
-                + "FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo(latest + " " + latest);
+                + "FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo(applied.size() + " " + applied.size());
         assertThat(cli.ok("db", "status")).startsWith("backend         postgres\n");
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A full disk made for real: a second JVM, on this test's class path, runs a main class with a 1 MiB tmpfs mounted at
+ * A full disk made for real: a {@link SecondJvm} runs a main class with a 1 MiB tmpfs mounted at
  * {@code <dir>/small} in a mount namespace of its own (unshare), so nothing outside the process sees the mount and it
  * goes away with the process. Needs root (or user namespaces); where the mount is refused the test is skipped
  * (an assumption) and says why.
@@ -31,10 +31,8 @@ public final class SmallDisk {
      */
     public static List<String> run(Path dir, Class<?> main, Path arg) throws IOException, InterruptedException {
         Path mount = Files.createDirectories(mount(dir));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "mount -t tmpfs -o size=1m tmpfs '" + mount + "' && exec '" + java
-                + "' --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.logFile=System.err -cp '"
-                + System.getProperty("java.class.path") + "' " + main.getName() + " '" + arg + "'";
+        String command = "mount -t tmpfs -o size=1m tmpfs '" + mount + "' && exec "
+                + String.join(" ", SecondJvm.command(main, arg.toString()).stream().map(a -> "'" + a + "'").toList());
         Path errors = dir.resolve("err.txt");
         Process process = new ProcessBuilder(List.of("unshare", "--mount", "sh", "-c", command))
                 .redirectError(errors.toFile()).start();

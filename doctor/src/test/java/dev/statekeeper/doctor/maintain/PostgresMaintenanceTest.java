@@ -31,6 +31,7 @@ class PostgresMaintenanceTest {
         MaintenanceRun dry = Maintenance.run(settings, clock, true);
         assertThat(dry.steps()).extracting(MaintenanceRun.Step::action)
                 .contains("VACUUM (ANALYZE) public.loop_states", "VACUUM (ANALYZE) public.maintenance_log",
+                        "VACUUM (ANALYZE) public.operation_minutes", "VACUUM (ANALYZE) public.slow_operations",
                         "VACUUM (ANALYZE) public.flyway_schema_history")
                 .allSatisfy(a -> assertThat(a).startsWith("VACUUM (ANALYZE) public."));
         assertThat(dry.steps()).extracting(MaintenanceRun.Step::result).containsOnly("would run");

@@ -6,6 +6,7 @@ import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.testkit.SecondJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
@@ -39,12 +39,8 @@ class SqliteTwoProcessTest {
                 .set(Setting.SQLITE_BUSY_TIMEOUT, "30").build();
         try (StateStore store = SqliteStateStore.open(settings, Clock.systemUTC())) {
             Loop loop = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-            // the second JVM logs to stderr: target/jdbc-tests.log belongs to this one (a second writer would truncate it)
-            Process other = new ProcessBuilder(List.of(javaExecutable(), "--enable-native-access=ALL-UNNAMED",
-                    "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                    "-cp", System.getProperty("java.class.path"), FeedbackWriterProcess.class.getName(),
-                    file.toString(), loop.id(), String.valueOf(EACH)))
-                    .redirectError(dir.resolve("other.err").toFile()).start();
+            Process other = new ProcessBuilder(SecondJvm.command(FeedbackWriterProcess.class, file.toString(), loop.id(),
+                    String.valueOf(EACH))).redirectError(dir.resolve("other.err").toFile()).start();
             BufferedReader fromOther = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             assertThat(fromOther.readLine()).isEqualTo("ready");
             other.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
@@ -76,9 +72,5 @@ class SqliteTwoProcessTest {
         } catch (IOException e) {
             return "(no stderr: " + e + ")";
         }
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

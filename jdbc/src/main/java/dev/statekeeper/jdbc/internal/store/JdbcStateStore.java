@@ -10,6 +10,7 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.internal.domain.Loops;
+import dev.statekeeper.core.internal.oplog.OperationLogBacked;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Page;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * points a {@link Dialect} names. Each backend subclasses it with how it opens, describes and closes its
  * database. Thread-safe.
  */
-public abstract class JdbcStateStore implements StateStore {
+public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     private final String backend;
     private final Transactor tx;
     private final LoopRepository loops;
@@ -56,6 +57,7 @@ public abstract class JdbcStateStore implements StateStore {
     private final PlanRepository plans;
     private final SessionRepository sessions;
     private final JdbcArchive archive;
+    private final JdbcOperationLog operationLog;
 
     protected JdbcStateStore(String backend, Transactor tx, Dialect dialect, Settings settings, Clock clock) {
         this.backend = backend;
@@ -68,6 +70,7 @@ public abstract class JdbcStateStore implements StateStore {
         this.plans = new PlanRepository(dialect, clock);
         this.sessions = new SessionRepository(dialect, clock);
         this.archive = new JdbcArchive(tx, dialect, clock, settings.loopHistorySize());
+        this.operationLog = new JdbcOperationLog(tx, dialect);
     }
 
     /** Where the data lives, as {@code db status} shows it (no password). */
@@ -92,6 +95,12 @@ public abstract class JdbcStateStore implements StateStore {
     @Override
     public Archive archive() {
         return archive;
+    }
+
+    /** The operation log in the {@code operation_minutes} and {@code slow_operations} tables; see {@link JdbcOperationLog}. */
+    @Override
+    public JdbcOperationLog operationLogStorage() {
+        return operationLog;
     }
 
     @Override
