@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A SQLite store served by {@link StatekeeperMcp#httpServlet} on a bare Jetty servlet context (port 0), the
+ * A SQLite store (or one of given settings) served by {@link StatekeeperMcp#httpServlet} on a bare Jetty servlet context (port 0), the
  * way the HTTP server mounts it, and an MCP Java SDK client connected to it over streamable HTTP.
  */
 final class JettyMcp {
@@ -27,8 +27,13 @@ final class JettyMcp {
     final McpSyncClient client;
 
     JettyMcp(Path dataDir) throws Exception {
-        settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
-                .set(Setting.MAX_BODY_BYTES, "65536").build();
+        this(Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
+                .set(Setting.MAX_BODY_BYTES, "65536").build());
+    }
+
+    /** The store of {@code settings} (any backend), served the same way. */
+    JettyMcp(Settings settings) throws Exception {
+        this.settings = settings;
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
