@@ -4,6 +4,8 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.CheckStatus;
 import dev.statekeeper.doctor.Doctor;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * {@code pool-usage} on a real store whose pool real callers fill: reads of a table another session has locked hold
@@ -115,6 +119,23 @@ class PostgresPoolUsageTest {
             assertThat(none.skipReason()).isEqualTo("the postgres store reports no pool counts (no pool, or an "
                     + "application's DataSource that does not say)");
         }
+    }
+
+    @Test
+    void thresholdsOutOfRangeOrNotNumbersAreRefusedNamingTheSetting() {
+        Settings settings = PgDatabases.settings("unused");
+        for (Setting setting : List.of(Setting.DOCTOR_POOL_PERCENT, Setting.DOCTOR_POOL_CRITICAL_PERCENT)) {
+            for (String bad : List.of("0", "101", "-5", "eighty", "8\u00070", "9".repeat(5000))) {
+                assertThat(catchThrowable(() -> PgDatabases.with(settings, setting, bad)))
+                        .as(setting + " = " + bad.length() + " chars").isInstanceOfSatisfying(StatekeeperException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID))
+                        .hasMessageStartingWith("invalid settings: " + setting.variable() + " = '")
+                        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+            }
+        }
+        assertThatThrownBy(() -> PgDatabases.with(settings, Setting.DOCTOR_POOL_CRITICAL_PERCENT, 0))
+                .hasMessage("invalid settings: STATEKEEPER_DOCTOR_POOL_CRITICAL_PERCENT = '0': must be between 1 and "
+                        + "100 (set explicitly)");
     }
 
     @Test
