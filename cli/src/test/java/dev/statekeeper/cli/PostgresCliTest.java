@@ -1,5 +1,7 @@
 package dev.statekeeper.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresCliTest {
     @TempDir
     Path dir;
+
+    @Test
+    void theDoctorsPoolUsageIsSkippedInTheCliAndSaysWhereToAsk() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(server.createDatabase()));
+        cli.ok("init");
+
+        JsonNode report = new ObjectMapper().readTree(cli.ok("doctor", "--json", "--check", "pool-usage"));
+
+        assertThat(report.get("checks").size()).isEqualTo(2);
+        JsonNode pool = report.get("checks").get(1);
+        assertThat(pool.get("id").asText()).isEqualTo("pool-usage");
+        assertThat(pool.get("status").asText()).isEqualTo("skipped");
+        assertThat(pool.get("skipReason").asText()).isEqualTo("only the process that serves the store knows how its "
+                + "pool fares (this command's own pool is new and idle): run it there, GET "
+                + "/api/v1/doctor?check=pool-usage on the running 'statekeeper serve', or the MCP tool run_doctor");
+        assertThat(cli.ok("doctor", "--help").replaceAll("\\s+", " ")).contains("server-connections, pool-usage, "
+                + "long-running-queries", "pool-usage judges the pool of the process that serves the store");
+    }
 
     @Test
     void storesAndReadsStateWithStatekeeperBackendPostgres() {

@@ -1,5 +1,7 @@
 package dev.statekeeper.doctor;
 
+import dev.statekeeper.core.api.PoolStats;
+import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.perf.OperationLog;
@@ -7,13 +9,17 @@ import dev.statekeeper.core.perf.OperationLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a check runs with: the settings (thresholds are settings: {@link #integer}, {@link #seconds},
  * {@link #named}), the clock that says what "now" is for ages, which checks were named with {@code --check}, and
  * the run's budget: {@link #checkTimeout()} is how long the current check may take, and a check that can bound its
- * own work (a PostgreSQL {@code statement_timeout}) should use it.
+ * own work (a PostgreSQL {@code statement_timeout}) should use it. When the doctor runs inside the process that
+ * serves the store ({@code serve}'s {@code GET /api/v1/doctor} and scheduled checks, MCP {@code run_doctor}), the
+ * context also reads that store's pool: {@link #serving()}, {@link #pool()}.
  */
 public final class CheckContext {
     private final Settings settings;
@@ -22,18 +28,33 @@ public final class CheckContext {
     private final long deadlineNanos;
     private OperationLog operationLog;
     private boolean operationLogIsFresh;
+    private final Supplier<Optional<PoolStats>> pool;
 
-    CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos) {
+    CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos,
+                 Supplier<Optional<PoolStats>> pool) {
         this.settings = settings;
         this.clock = clock;
         this.selection = selection;
         this.deadlineNanos = deadlineNanos;
+        this.pool = pool;
     }
 
     /** A context for running a check on its own (tests, an embedder): the budget of the settings from now. */
     public static CheckContext of(Settings settings, Clock clock, Selection selection) {
         return new CheckContext(settings, clock, selection,
-                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos());
+                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), null);
+    }
+
+    /**
+     * As {@link #of(Settings, Clock, Selection)}, inside the process that serves {@code store}: {@link #pool()} reads
+     * its pool.
+     */
+    public static CheckContext serving(Settings settings, Clock clock, Selection selection, StateStore store) {
+        Objects.requireNonNull(store, "store");
+        CheckContext context = new CheckContext(settings, clock, selection,
+                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), store::poolStats);
+        context.operationLog(store.operationLog(), false);
+        return context;
     }
 
     public Settings settings() {
@@ -66,6 +87,22 @@ public final class CheckContext {
     /** A threshold as findings name it: {@code STATEKEEPER_DOCTOR_WAL_MAX_MB=64}. */
     public String named(Setting threshold) {
         return threshold.variable() + "=" + settings.raw(threshold).trim();
+    }
+
+    /**
+     * Whether the doctor runs inside the process that serves the store (so {@link #pool()} says how its callers
+     * fare); false in the CLI, whose own store would have a fresh pool that says nothing.
+     */
+    public boolean serving() {
+        return pool != null;
+    }
+
+    /**
+     * The counts of the serving store's pool now ({@link StateStore#poolStats()}); empty when the doctor does not run
+     * in the serving process ({@link #serving()}) or the store has no pool that says.
+     */
+    public Optional<PoolStats> pool() {
+        return pool == null ? Optional.empty() : pool.get();
     }
 
     /** What is left of the run's budget (zero when it is spent). */

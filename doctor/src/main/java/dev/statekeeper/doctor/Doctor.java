@@ -1,6 +1,8 @@
 package dev.statekeeper.doctor;
 
 import dev.statekeeper.core.api.Backends;
+import dev.statekeeper.core.api.PoolStats;
+import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -11,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The doctor: runs the checks of the settings' backend ({@link DoctorBackend}, found with ServiceLoader) on a
@@ -32,15 +37,30 @@ public final class Doctor {
         return run(DoctorBackends.of(settings.backend()), settings, clock, selection);
     }
 
+    /**
+     * Runs the selected checks of the settings' backend inside the process that serves {@code store} (the HTTP
+     * server, the MCP server): the checks of its live state ({@code pool-usage}) read it, the others still use a
+     * connection of the doctor's own.
+     */
+    public static DoctorReport run(Settings settings, Clock clock, Selection selection, StateStore store) {
+        Objects.requireNonNull(store, "store");
+        return run(DoctorBackends.of(settings.backend()), settings, clock, selection, store::poolStats);
+    }
+
     /** Runs the selected checks of {@code backend} (one not installed as a service: a test's, an embedder's own). */
     public static <H extends AutoCloseable> DoctorReport run(DoctorBackend<H> backend, Settings settings, Clock clock,
                                                              Selection selection) {
+        return run(backend, settings, clock, selection, null);
+    }
+
+    private static <H extends AutoCloseable> DoctorReport run(DoctorBackend<H> backend, Settings settings, Clock clock,
+                                                              Selection selection, Supplier<Optional<PoolStats>> pool) {
         List<Check<? super H>> checks = DoctorBackends.checks(backend);
         requireKnown(backend, selection);
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         CheckContext context = new CheckContext(settings, clock, selection,
-                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos());
+                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), pool);
         CheckRunner runner = new CheckRunner();
         Connected<H> connected = connect(backend, context, runner);
         List<CheckResult> results = new ArrayList<>(List.of(connected.result()));

@@ -1,5 +1,6 @@
 package dev.statekeeper.doctor;
 
+import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -34,6 +35,17 @@ public final class DoctorRuns {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         return new DoctorRuns(selection -> Doctor.run(settings, clock, selection));
+    }
+
+    /**
+     * Runs of {@link Doctor#run(Settings, Clock, Selection, StateStore)} inside the process that serves {@code store}
+     * (the HTTP and MCP servers): {@code pool-usage} judges that store's pool.
+     */
+    public static DoctorRuns serving(Settings settings, Clock clock, StateStore store) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(store, "store");
+        return new DoctorRuns(selection -> Doctor.run(settings, clock, selection, store));
     }
 
     /** The report of a run of the selected checks: a run of its own, or the one in flight for the same checks. */

@@ -59,7 +59,7 @@ public final class StatekeeperMcp {
 
     /** Serves MCP over the given streams until {@code in} ends; answers still owed are written first. */
     public static void serveStdio(StateStore store, Settings settings, InputStream in, OutputStream out) {
-        new StdioServer(store, DoctorRuns.of(settings, Clock.systemUTC()), in, out,
+        new StdioServer(store, DoctorRuns.serving(settings, Clock.systemUTC(), store), in, out,
                 settings.integer(Setting.MAX_BODY_BYTES)).run();
     }
 
@@ -71,7 +71,7 @@ public final class StatekeeperMcp {
      * mounting server's job. Destroying the servlet closes the MCP sessions, not the store.
      */
     public static HttpServlet httpServlet(StateStore store, Settings settings, Clock clock) {
-        return httpServlet(store, settings, clock, DoctorRuns.of(settings, clock));
+        return httpServlet(store, settings, clock, DoctorRuns.serving(settings, clock, store));
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.doctor.Doctor;
+import dev.statekeeper.testkit.postgres.HeldPool;
+import dev.statekeeper.testkit.postgres.PostgresServer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +70,28 @@ class DoctorToolTest {
                 .map(c -> c.get("id").asText() + " " + c.get("status").asText()))
                 .containsExactly("connection ok", "backup-age finding");
         assertThat(strict.meta()).containsEntry("verdict", "fail").containsEntry("failOn", "P3");
+    }
+
+    @Test
+    void judgesThePoolOfTheStoreItServes() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String database = postgres.createDatabase();
+        JettyMcp served = new JettyMcp(Settings.builder().set(Setting.BACKEND, "postgres")
+                .set(Setting.DATABASE_URL, postgres.url(database)).set(Setting.POOL_MIN_SIZE, "1")
+                .set(Setting.POOL_MAX_SIZE, "2").build());
+        try (HeldPool held = HeldPool.hold(served.store, postgres.connect(database), 3)) {
+            CallToolResult result = served.tools().call("run_doctor", "checks", List.of("pool-usage"));
+            assertThat(held.filled().waiting()).isEqualTo(1);
+
+            assertThat(result.isError()).as(ToolClient.text(result)).isFalse();
+            JsonNode pool = Json.mapper().readTree(ToolClient.text(result)).at("/checks/1");
+            assertThat(pool.get("severity").asText()).isEqualTo("P1");
+            assertThat(pool.get("message").asText()).isEqualTo("2 of 2 connections of the pool in use (100.0 %), "
+                    + "1 caller waiting for one: each waits up to 30.0 s (DATABASE_POOL_TIMEOUT), then fails");
+            assertThat(result.meta()).containsEntry("verdict", "fail");
+        } finally {
+            served.stop();
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A SQLite store served by {@link StatekeeperMcp#httpServlet} on a bare Jetty servlet context (port 0), the
+ * A SQLite store (or one of given settings) served by {@link StatekeeperMcp#httpServlet} on a bare Jetty servlet context (port 0), the
  * way the HTTP server mounts it, and an MCP Java SDK client connected to it over streamable HTTP.
  */
 final class JettyMcp {
@@ -33,10 +33,18 @@ final class JettyMcp {
 
     /** As {@link #JettyMcp(Path)}, with more settings. */
     JettyMcp(Path dataDir, Map<Setting, String> more) throws Exception {
-        Settings.Builder builder = Settings.builder().set(Setting.BACKEND, "sqlite")
-                .set(Setting.DATA_DIR, dataDir.toString()).set(Setting.MAX_BODY_BYTES, "65536");
+        this(withMore(Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dataDir.toString())
+                .set(Setting.MAX_BODY_BYTES, "65536"), more));
+    }
+
+    private static Settings withMore(Settings.Builder builder, Map<Setting, String> more) {
         more.forEach(builder::set);
-        settings = builder.build();
+        return builder.build();
+    }
+
+    /** The store of {@code settings} (any backend), served the same way. */
+    JettyMcp(Settings settings) throws Exception {
+        this.settings = settings;
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();

@@ -63,7 +63,7 @@ public final class StatekeeperServer {
         metrics.store(store);
         metrics.pool(store);
         this.health = new Health(store, options.readyTimeout());
-        this.doctor = DoctorRuns.of(builder.settings, builder.clock);
+        this.doctor = DoctorRuns.serving(builder.settings, builder.clock, store);
         this.mcp = builder.mcp ? StatekeeperMcp.httpServlet(store, builder.settings, builder.clock, doctor) : null;
         if (mcp != null) {
             metrics.mcpSessions(this::mcpSessions);

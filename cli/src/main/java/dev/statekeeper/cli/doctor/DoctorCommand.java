@@ -30,8 +30,14 @@ import java.util.concurrent.Callable;
             + "(never the store's pool) and print a report grouped by severity, P0 (outage, respond < 5 min) to P3 "
             + "(minor, < 4 h), each finding with its evidence, the threshold it crossed, a runbook and a fix.",
     "SQLite: connection, integrity, foreign-keys, journal-mode, freelist, wal-size, stats-age, disk-space, migrations. "
-            + "json: connection, parse, file-size, disk-space, lock. Every backend: backup-age, backup-integrity, "
+            + "json: connection, parse, file-size, disk-space, lock. PostgreSQL: connection, server-connections, "
+            + "pool-usage, long-running-queries, idle-in-transaction, blocked-queries, xid-wraparound, mxid-wraparound, "
+            + "sequence-exhaustion, invalid-indexes, dead-tuples, vacuum-age, analyze-age, unused-indexes, "
+            + "duplicate-indexes, missing-fk-indexes, pg-trgm, ssl, slow-queries, table-bloat, index-bloat, disk-space, "
+            + "replication, cache-hit-ratio, index-hit-ratio, migrations. Every backend: backup-age, backup-integrity, "
             + "maintenance-age.",
+    "pool-usage judges the pool of the process that serves the store: here it is skipped; ask the running server "
+            + "(GET /api/v1/doctor?check=pool-usage, or the MCP tool run_doctor).",
     "Thresholds are settings (STATEKEEPER_DOCTOR_*, STATEKEEPER_BACKUP_INTERVAL: see 'statekeeper --help').",
     "Exits 0 when no finding is at --fail-on or worse, 6 when one is, 5 when the store cannot be reached (the report "
             + "still says why, as a P0 connection finding)."})

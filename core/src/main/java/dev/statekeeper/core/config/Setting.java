@@ -306,6 +306,19 @@ public enum Setting {
     DOCTOR_LOCK_AGE("STATEKEEPER_DOCTOR_LOCK_AGE", "60", Kind.seconds(1, 86_400),
             "doctor lock: P1 when a json store's write lock has been held longer than this many seconds"),
     /**
+     * {@code STATEKEEPER_DOCTOR_POOL_PERCENT}, default {@code 80}: doctor pool-usage: P2 when the connections the
+     * serving process's pool lends out are at least this percentage of DATABASE_POOL_MAX_SIZE.
+     */
+    DOCTOR_POOL_PERCENT("STATEKEEPER_DOCTOR_POOL_PERCENT", "80", Kind.integer(1, 100),
+            "doctor pool-usage: P2 when the connections the serving process's pool lends out are at least this percentage of DATABASE_POOL_MAX_SIZE"),
+    /**
+     * {@code STATEKEEPER_DOCTOR_POOL_CRITICAL_PERCENT}, default {@code 100}: doctor pool-usage: P1 when they are at
+     * least this percentage (at 100: every connection lent out, the next caller waits); a caller waiting is P1
+     * always.
+     */
+    DOCTOR_POOL_CRITICAL_PERCENT("STATEKEEPER_DOCTOR_POOL_CRITICAL_PERCENT", "100", Kind.integer(1, 100),
+            "doctor pool-usage: P1 when they are at least this percentage (100: all lent out, the next caller waits); a caller waiting for a connection is P1 always"),
+    /**
      * {@code STATEKEEPER_DOCTOR_PG_CONNECTIONS_PERCENT}, default {@code 80}: doctor server-connections: P2 when
      * PostgreSQL's client connections fill this percentage of the usable slots (max_connections less the reserved
      * ones).

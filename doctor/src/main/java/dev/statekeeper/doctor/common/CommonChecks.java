@@ -15,4 +15,13 @@ public final class CommonChecks {
     public static List<Check<Object>> all() {
         return List.of(new MigrationsCheck(), new BackupAgeCheck(), new BackupIntegrityCheck(), new MaintenanceAgeCheck());
     }
+
+    /**
+     * {@code pool-usage}, for the backends whose stores report the counts of a pool
+     * ({@link dev.statekeeper.core.api.StateStore#poolStats()}): the serving process's pool, read from the live
+     * store when the doctor runs inside that process, skipped elsewhere.
+     */
+    public static Check<Object> poolUsage() {
+        return new PoolUsageCheck();
+    }
 }

@@ -7,6 +7,7 @@ import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
 import dev.statekeeper.doctor.FixOutcome;
+import dev.statekeeper.doctor.common.CommonChecks;
 import dev.statekeeper.jdbc.postgres.PostgresStoreProvider;
 import org.postgresql.PGConnection;
 
@@ -34,6 +35,7 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
     public List<Check<? super PostgresHandle>> checks() {
         List<Check<? super PostgresHandle>> checks = new ArrayList<>();
         checks.add(new ServerConnectionsCheck());
+        checks.add(CommonChecks.poolUsage());
         checks.add(SessionAgeCheck.longRunningQueries());
         checks.add(SessionAgeCheck.idleInTransaction());
         checks.add(new BlockedQueriesCheck());

@@ -26,7 +26,7 @@ class PostgresDoctorRunTest {
         assertThat(fresh.atLeast(Severity.P2)).as(fresh.toJson()).isEmpty();
         assertThat(fresh.summary().error()).as(fresh.toJson()).isZero();
         assertThat(fresh.backend()).isEqualTo("postgres");
-        assertThat(fresh.checks().stream().map(CheckResult::id)).startsWith("connection", "server-connections",
+        assertThat(fresh.checks().stream().map(CheckResult::id)).startsWith("connection", "server-connections", "pool-usage",
                 "long-running-queries", "idle-in-transaction", "blocked-queries", "xid-wraparound", "mxid-wraparound",
                 "sequence-exhaustion", "invalid-indexes", "dead-tuples", "vacuum-age", "analyze-age", "unused-indexes",
                 "duplicate-indexes", "missing-fk-indexes", "pg-trgm", "ssl");
@@ -44,7 +44,7 @@ class PostgresDoctorRunTest {
 
         DoctorReport report = Doctor.run(settings, PgDatabases.CLOCK, Selection.cheap());
 
-        assertThat(report.checks().stream().map(CheckResult::id)).contains("server-connections", "long-running-queries",
+        assertThat(report.checks().stream().map(CheckResult::id)).contains("server-connections", "pool-usage", "long-running-queries",
                 "xid-wraparound", "pg-trgm", "ssl").doesNotContain("unused-indexes", "dead-tuples", "migrations");
         assertThat(report.summary().error()).isZero();
     }

@@ -32,7 +32,7 @@ class PostgresMigrationTest {
 
             assertThat(second.listLoops(dev.statekeeper.core.domain.LoopQuery.all()).total()).isEqualTo(1);
             assertThat(RawSql.text(raw, "SELECT string_agg(version, ',' ORDER BY installed_rank) "
-                    + "FROM flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo("1,2,3,4,5,6,7,9");
+                    + "FROM flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo("1,2,3,4,5,6,7,8,9");
         }
     }
 
