@@ -77,7 +77,7 @@ public class PostgresResolveSpecBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        db = PgDatabase.create();
+        db = PgDatabase.create(null, false); // the bare store, which says whether it ranks with pg_trgm
         if (!((PostgresStateStore) db.store()).usesTrigramIndex()) {
             throw new IllegalStateException("pg_trgm is not installed: the store would rank names in Java");
         }

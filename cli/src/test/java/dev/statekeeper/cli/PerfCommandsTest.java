@@ -92,7 +92,11 @@ class PerfCommandsTest {
                 .hasSizeLessThan(2_000);
         assertThat(cli.run("perf", "slow", "--operation", "getLoop").exitCode()).as("perf slow has no --operation")
                 .isEqualTo(2);
-        assertThat(cli.run("perf", "--sql").exitCode()).as("not built yet").isEqualTo(2);
+        String postgresOnly = " reads PostgreSQL's own statistics and plans; the sqlite backend has none ('statekeeper "
+                + "perf' shows the operation log on every backend)";
+        assertUsage(cli.run("perf", "--sql"), "'perf --sql'" + postgresOnly);
+        assertUsage(cli.run("perf", "explain", "getLoop"), "'perf explain'" + postgresOnly);
+        assertThat(cli.run("perf", "explain").exitCode()).as("the operation is required").isEqualTo(2);
     }
 
     @Test

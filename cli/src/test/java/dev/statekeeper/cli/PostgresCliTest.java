@@ -37,6 +37,30 @@ class PostgresCliTest {
     }
 
     @Test
+    void perfExplainsAnOperationWithTheStoresOwnArgumentsAndPerfSqlSaysHowToEnableTheExtension() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")
+                .env("DATABASE_URL", server.url(server.createDatabase()));
+        String id = cli.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
+        cli.ok("loop", "feedback", id, "--critic", "c", "--score", "50", "--summary", "s");
+
+        JsonNode plan = new ObjectMapper().readTree(cli.ok("perf", "explain", "getLoop", "--json"));
+        String text = cli.ok("perf", "explain", "addFeedback");
+        JsonNode statements = new ObjectMapper().readTree(cli.ok("perf", "--sql", "--json"));
+
+        assertThat(plan.get("operation").asText()).isEqualTo("getLoop");
+        assertThat(plan.get("arguments").asText()).contains(id);
+        assertThat(plan.get("seqScans").size()).isZero();
+        assertThat(text).contains("addFeedback");
+        assertThat(cli.ok("loop", "get", id, "--json")).as("explain rolled its writes back")
+                .contains("\"scoreHistory\" : [ 50 ]");
+        assertThat(statements.get("available").asBoolean()).as("the shared server does not preload it").isFalse();
+        assertThat(statements.get("unavailableReason").asText()).contains("shared_preload_libraries");
+        assertThat(cli.run("perf", "explain", "dropTables").err()).startsWith("statekeeper: ");
+        assertThat(cli.run("perf", "explain", "dropTables").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void storesAndReadsStateWithStatekeeperBackendPostgres() {
         PostgresServer server = PostgresServer.shared();
         CliRunner cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "postgres")

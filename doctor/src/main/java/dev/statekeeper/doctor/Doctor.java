@@ -1,7 +1,6 @@
 package dev.statekeeper.doctor;
 
 import dev.statekeeper.core.api.Backends;
-import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.config.Setting;
@@ -14,9 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The doctor: runs the checks of the settings' backend ({@link DoctorBackend}, found with ServiceLoader) on a
@@ -44,7 +41,7 @@ public final class Doctor {
      */
     public static DoctorReport run(Settings settings, Clock clock, Selection selection, StateStore store) {
         Objects.requireNonNull(store, "store");
-        return run(DoctorBackends.of(settings.backend()), settings, clock, selection, store::poolStats);
+        return run(DoctorBackends.of(settings.backend()), settings, clock, selection, store);
     }
 
     /** Runs the selected checks of {@code backend} (one not installed as a service: a test's, an embedder's own). */
@@ -54,16 +51,22 @@ public final class Doctor {
     }
 
     private static <H extends AutoCloseable> DoctorReport run(DoctorBackend<H> backend, Settings settings, Clock clock,
-                                                              Selection selection, Supplier<Optional<PoolStats>> pool) {
+                                                              Selection selection, StateStore serving) {
         List<Check<? super H>> checks = DoctorBackends.checks(backend);
         requireKnown(backend, selection);
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         CheckContext context = new CheckContext(settings, clock, selection,
-                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), pool);
+                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), serving == null ? null : serving::poolStats);
+        if (serving != null) {
+            context.operationLog(serving.operationLog(), false);
+        }
         CheckRunner runner = new CheckRunner();
         Connected<H> connected = connect(backend, context, runner);
         List<CheckResult> results = new ArrayList<>(List.of(connected.result()));
+        if (context.operationLog().isEmpty() && connected.handle() != null) {
+            context.operationLog(backend.storedOperationLog(connected.handle(), context).orElse(null), true);
+        }
         try {
             for (Check<? super H> check : checks) {
                 if (selection.includes(check)) {

@@ -3,8 +3,10 @@ package dev.statekeeper.doctor;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.perf.OperationLog;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The doctor's checks of one backend, found with {@link java.util.ServiceLoader}: a module registers one per
@@ -38,9 +40,22 @@ public interface DoctorBackend<H extends AutoCloseable> {
     List<Check<? super H>> checks();
 
     /**
+     * The operation log the store keeps, read over the doctor's handle without writing (the checks slow-operations
+     * and error-rate read it when the doctor runs outside the serving process).
+     *
+     * @param handle  the doctor's open handle
+     * @param context the run's context
+     * @return the log, or empty for a backend that keeps none
+     */
+    default Optional<OperationLog> storedOperationLog(H handle, CheckContext context) {
+        return Optional.empty();
+    }
+
+    /**
      * Stops what the handle is doing, from another thread, when a check ran out of time (SQLite's interrupt, a
      * PostgreSQL cancel). The default does nothing: the check's thread is interrupted either way.
      */
+
     default void interrupt(H handle) {
     }
 

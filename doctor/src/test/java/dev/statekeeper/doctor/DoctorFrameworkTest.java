@@ -30,7 +30,7 @@ class DoctorFrameworkTest {
     private final Settings settings = Settings.builder().set(Setting.BACKEND, "memory")
             .set(Setting.DOCTOR_CHECK_TIMEOUT, "0.1").build();
     private static final Set<String> COMMON = Set.of("migrations", "backup-age", "backup-integrity",
-            "maintenance-age");
+            "maintenance-age", "slow-operations", "error-rate");
 
     private DoctorReport run(FakeBackend backend, Selection selection) {
         return Doctor.run(backend, settings, clock, selection);
@@ -51,7 +51,7 @@ class DoctorFrameworkTest {
         assertThat(statuses(report)).containsExactly("connection=ok", "a=error", "b=ok");
         assertThat(report.check("a").orElseThrow().message()).isEqualTo("the check failed: IllegalStateException: boom");
         assertThat(report.check("a").orElseThrow().severity()).isNull();
-        assertThat(report.summary()).as("the common checks skip a memory store").isEqualTo(new Summary(0, 0, 0, 0, 2, 4, 1));
+        assertThat(report.summary()).as("the common checks skip a memory store").isEqualTo(new Summary(0, 0, 0, 0, 2, 6, 1));
         assertThat(backend.handle.closed).hasValue(1);
     }
 
@@ -138,7 +138,7 @@ class DoctorFrameworkTest {
         assertThatThrownBy(() -> run(backend, Selection.of(List.of("nope", "a", "Zzz"))))
                 .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessage("unknown checks 'Zzz', 'nope' for the fake backend; its checks are: connection, a, b, "
-                        + "migrations, backup-age, backup-integrity, maintenance-age");
+                        + "migrations, backup-age, backup-integrity, maintenance-age, slow-operations, error-rate");
     }
 
     @Test

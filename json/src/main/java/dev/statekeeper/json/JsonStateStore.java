@@ -36,6 +36,8 @@ import dev.statekeeper.core.internal.memory.MemorySnapshot;
 import dev.statekeeper.core.internal.memory.MemoryStateStore;
 import dev.statekeeper.core.internal.oplog.OperationLogBacked;
 import dev.statekeeper.core.internal.oplog.OperationLogStorage;
+import dev.statekeeper.core.internal.oplog.OperationRecorder;
+import dev.statekeeper.core.perf.OperationLog;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -76,6 +78,28 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         this.lock = lock;
         this.operationLog = operationLog;
         this.current = current;
+    }
+
+    /**
+     * The operation log kept beside a json store ({@code state.json.oplog}), read without its lock and without
+     * opening the store: what {@code statekeeper doctor} reads when no store is open in its process. It writes
+     * nothing.
+     *
+     * @param settings the settings naming the store (and STATEKEEPER_SLOW_OPERATION_MS)
+     * @param clock    the clock that says what "the last hour" is
+     * @return the log, reading only
+     * @throws dev.statekeeper.core.error.StatekeeperException CANNOT_OPEN when the store's directory cannot be
+     *         resolved
+     */
+    public static OperationLog storedOperationLog(Settings settings, Clock clock) {
+        StorePaths paths = StorePaths.of(settings);
+        try {
+            return OperationRecorder.reading(JsonStoreProvider.NAME,
+                    new OperationLogFile(paths, settings.seconds(Setting.JSON_LOCK_TIMEOUT)),
+                    settings.integer(Setting.SLOW_OPERATION_MS), clock);
+        } catch (IOException e) {
+            throw FileErrors.cannotCreateDirectory(paths.directory(), paths.file(), e);
+        }
     }
 
     /**

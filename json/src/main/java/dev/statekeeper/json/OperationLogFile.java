@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The operation log of a json store: JSON lines in {@code state.json.oplog} beside the store's file, one object a
@@ -249,8 +250,7 @@ final class OperationLogFile implements OperationLogStorage {
     }
 
     @Override
-    public List<MinuteAggregate> read(Instant since, String operation) {
-        List<MinuteAggregate> rows = new ArrayList<>();
+    public void read(Instant since, String operation, Consumer<MinuteAggregate> rows) {
         scan("read", (bytes, length) -> {
             Map<String, Object> fields = fields(bytes, length);
             if (fields == null) {
@@ -275,10 +275,9 @@ final class OperationLogFile implements OperationLogStorage {
             if (row == null) {
                 return false;
             }
-            rows.add(row);
+            rows.accept(row);
             return true;
         });
-        return rows;
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class OperationLogDiskFullProcess {
             System.out.println("stored reads " + stored);
         }
         OperationLogFile log = new OperationLogFile(StorePaths.of(settings), Duration.ofSeconds(5));
-        log.read(Instant.EPOCH, null);
+        log.readAll(Instant.EPOCH, null);
         System.out.println("skipped " + log.skipped());
     }
 

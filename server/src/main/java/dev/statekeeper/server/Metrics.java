@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.perf.OperationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -32,6 +33,7 @@ final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private volatile boolean closed;
+    private Runnable unlisten = () -> { };
 
     Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -57,12 +59,14 @@ final class Metrics {
      * StateStores.open has no log, and its operations are not in the histogram.
      */
     void store(StateStore store) {
-        store.operationLog().addListener(this::storeOperation);
+        OperationListener listener = this::storeOperation;
+        store.operationLog().addListener(listener);
+        unlisten = () -> store.operationLog().removeListener(listener);
     }
 
     void storeOperation(String operation, String outcome, long nanos) {
         if (closed) {
-            return; // the log cannot forget a listener; a stopped server's meters take nothing more
+            return; // a call in flight while the server stops
         }
         Timer.builder("statekeeper.store.operations").description("store operations by name and outcome")
                 .tags("operation", operation, "outcome", outcome)
@@ -111,6 +115,7 @@ final class Metrics {
 
     void close() {
         closed = true;
+        unlisten.run();
         registry.close();
     }
 }

@@ -38,6 +38,11 @@ enum NoOperationLog implements OperationLog {
     }
 
     @Override
+    public void removeListener(OperationListener listener) {
+        // nothing was added
+    }
+
+    @Override
     public long slowThresholdMs() {
         return 0;
     }

@@ -61,6 +61,13 @@ public interface OperationLog {
     void addListener(OperationListener listener);
 
     /**
+     * Removes a listener {@link #addListener added} before; one not added is ignored.
+     *
+     * @param listener the listener
+     */
+    void removeListener(OperationListener listener);
+
+    /**
      * The operations slower than this are recorded one by one (STATEKEEPER_SLOW_OPERATION_MS).
      *
      * @return the threshold in milliseconds

@@ -13,7 +13,8 @@ public final class CommonChecks {
     }
 
     public static List<Check<Object>> all() {
-        return List.of(new MigrationsCheck(), new BackupAgeCheck(), new BackupIntegrityCheck(), new MaintenanceAgeCheck());
+        return List.of(new MigrationsCheck(), new BackupAgeCheck(), new BackupIntegrityCheck(), new MaintenanceAgeCheck(),
+                new SlowOperationsCheck(), new ErrorRateCheck());
     }
 
     /**

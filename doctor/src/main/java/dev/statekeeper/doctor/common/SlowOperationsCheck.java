@@ -1,5 +1,7 @@
 package dev.statekeeper.doctor.common;
 
+import dev.statekeeper.core.api.Backends;
+import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.perf.OperationLog;
 import dev.statekeeper.core.perf.OperationStats;
@@ -90,13 +92,18 @@ final class SlowOperationsCheck implements Check<Object> {
     record OperationLogWindow(List<OperationStats> stats, OperationLog log, String skipReason) {
         static OperationLogWindow lastHour(CheckContext context) {
             OperationLog log = context.operationLog().orElse(null);
+            String backend = context.settings().backend();
+            if (log == null && !Backends.named(backend).map(StateStoreProvider::durable).orElse(true)) {
+                return new OperationLogWindow(List.of(), null, "the " + backend + " store keeps no operation log "
+                        + "outside the process that serves it: run the doctor there (GET /api/v1/doctor, run_doctor)");
+            }
             if (log == null) {
                 return new OperationLogWindow(List.of(), null, "no operation log to read: the store could not be "
-                        + "opened through Statekeeper (see the connection and migrations checks)");
+                        + "opened (see the connection and migrations checks)");
             }
             if (!log.persistent() && context.operationLogIsFresh()) {
                 return new OperationLogWindow(List.of(), log, "this process has run no operations and the "
-                        + context.settings().backend() + " store keeps no operation log"
+                        + backend + " store keeps no operation log"
                         + (context.settings().flag(Setting.OPLOG) ? "" : " (STATEKEEPER_OPLOG=false)")
                         + ": run it where the store is served (GET /api/v1/doctor)");
             }

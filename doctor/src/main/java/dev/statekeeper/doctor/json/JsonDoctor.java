@@ -8,6 +8,8 @@ import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
 import dev.statekeeper.doctor.common.DiskSpaceCheck;
 import dev.statekeeper.doctor.common.FileKind;
+import dev.statekeeper.core.perf.OperationLog;
+import dev.statekeeper.json.JsonStateStore;
 import dev.statekeeper.json.JsonStoreProvider;
 import dev.statekeeper.ops.json.JsonFiles;
 
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The doctor's checks of a json store: the file is there and readable ({@code connection}), parses as a store of this
@@ -30,6 +33,11 @@ public final class JsonDoctor implements DoctorBackend<JsonHandle> {
     @Override
     public String backend() {
         return JsonStoreProvider.NAME;
+    }
+
+    @Override
+    public Optional<OperationLog> storedOperationLog(JsonHandle handle, CheckContext context) {
+        return Optional.of(JsonStateStore.storedOperationLog(context.settings(), context.clock()));
     }
 
     @Override

@@ -7,13 +7,16 @@ import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
 import dev.statekeeper.doctor.FixOutcome;
+import dev.statekeeper.core.perf.OperationLog;
 import dev.statekeeper.doctor.common.CommonChecks;
+import dev.statekeeper.jdbc.postgres.PostgresStateStore;
 import dev.statekeeper.jdbc.postgres.PostgresStoreProvider;
 import org.postgresql.PGConnection;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The doctor's checks of a PostgreSQL database (DATABASE_URL), over one connection of its own in which every
@@ -29,6 +32,12 @@ public final class PostgresDoctor implements DoctorBackend<PostgresHandle> {
     @Override
     public Connected<PostgresHandle> connect(CheckContext context) {
         return PostgresConnect.connect(context);
+    }
+
+    @Override
+    public Optional<OperationLog> storedOperationLog(PostgresHandle handle, CheckContext context) {
+        return Optional.of(PostgresStateStore.storedOperationLog(handle.connection(), context.settings(),
+                context.clock()));
     }
 
     @Override

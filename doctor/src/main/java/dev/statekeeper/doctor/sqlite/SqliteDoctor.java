@@ -8,11 +8,14 @@ import dev.statekeeper.doctor.Connected;
 import dev.statekeeper.doctor.DoctorBackend;
 import dev.statekeeper.doctor.FixOutcome;
 import dev.statekeeper.doctor.common.DiskSpaceCheck;
+import dev.statekeeper.core.perf.OperationLog;
+import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
 import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import org.sqlite.SQLiteConnection;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** The doctor's checks of a SQLite file ({@link Settings#sqlitePath()}), over one read-only connection of its own. */
 public final class SqliteDoctor implements DoctorBackend<SqliteHandle> {
@@ -24,6 +27,12 @@ public final class SqliteDoctor implements DoctorBackend<SqliteHandle> {
     @Override
     public Connected<SqliteHandle> connect(CheckContext context) {
         return SqliteConnect.connect(context.settings().sqlitePath().toAbsolutePath());
+    }
+
+    @Override
+    public Optional<OperationLog> storedOperationLog(SqliteHandle handle, CheckContext context) {
+        return Optional.of(SqliteStateStore.storedOperationLog(handle.connection(), context.settings(),
+                context.clock()));
     }
 
     @Override

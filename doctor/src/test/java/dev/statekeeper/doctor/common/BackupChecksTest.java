@@ -131,7 +131,7 @@ class BackupChecksTest {
 
         assertThat(report.checks().stream().map(c -> c.id() + "=" + c.status().wire())).containsExactly(
                 "connection=ok", "migrations=skipped", "backup-age=skipped", "backup-integrity=skipped",
-                "maintenance-age=skipped");
+                "maintenance-age=skipped", "slow-operations=skipped", "error-rate=skipped");
         assertThat(report.check("backup-age").orElseThrow().skipReason()).isEqualTo("the memory backend keeps nothing "
                 + "outside the process: there is nothing to back up");
     }

@@ -63,7 +63,8 @@ class JsonChecksTest {
         assertThat(report.summary().error()).isZero();
         assertThat(report.checks().stream().map(c -> c.id() + "=" + c.status().wire())).containsExactly(
                 "connection=ok", "parse=ok", "file-size=ok", "disk-space=ok", "lock=ok", "migrations=skipped",
-                "backup-age=finding", "backup-integrity=skipped", "maintenance-age=ok");
+                "backup-age=finding", "backup-integrity=skipped", "maintenance-age=ok", "slow-operations=ok",
+                "error-rate=ok");
         assertThat(report.check("parse").orElseThrow().message()).isEqualTo("the file parses: 52 loops, 6 specs");
         assertThat(Files.readAllBytes(file())).isEqualTo(before);
     }

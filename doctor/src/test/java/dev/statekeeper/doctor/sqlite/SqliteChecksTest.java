@@ -69,7 +69,7 @@ class SqliteChecksTest {
         assertThat(worked.summary().error()).isZero();
         assertThat(worked.checks().stream().map(CheckResult::id)).containsExactly("connection", "integrity",
                 "foreign-keys", "journal-mode", "freelist", "wal-size", "stats-age", "disk-space", "migrations",
-                "backup-age", "backup-integrity", "maintenance-age");
+                "backup-age", "backup-integrity", "maintenance-age", "slow-operations", "error-rate");
     }
 
     @Test

@@ -133,7 +133,7 @@ class SqliteConnectionTest {
         assertThat(report.checks().stream().filter(c -> c.status() == CheckStatus.SKIPPED).map(CheckResult::id))
                 .as("the checks that need the store are skipped; disk-space and the backups' run without it")
                 .containsExactly("integrity", "foreign-keys", "journal-mode", "freelist", "wal-size", "stats-age",
-                        "migrations", "backup-integrity", "maintenance-age");
+                        "migrations", "backup-integrity", "maintenance-age", "slow-operations", "error-rate");
         assertThat(report.check("disk-space").orElseThrow().status()).isEqualTo(CheckStatus.OK);
     }
 }

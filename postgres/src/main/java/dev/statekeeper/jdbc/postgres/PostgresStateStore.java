@@ -3,6 +3,9 @@ package dev.statekeeper.jdbc.postgres;
 import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.internal.oplog.OperationRecorder;
+import dev.statekeeper.core.perf.OperationLog;
+import dev.statekeeper.jdbc.internal.store.JdbcOperationLog;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.RetryPolicy;
 import dev.statekeeper.jdbc.internal.Transactor;
@@ -134,6 +137,21 @@ public final class PostgresStateStore extends JdbcStateStore {
     }
 
     /**
+     * The operation log kept in a PostgreSQL database, read over a connection the caller holds (a read-only one will do):
+     * what {@code statekeeper doctor} reads when no store is open in its process. It writes nothing.
+     *
+     * @param connection an open connection to the store's database, its search path on the store's schema
+     * @param settings   the settings (STATEKEEPER_SLOW_OPERATION_MS)
+     * @param clock      the clock that says what "the last hour" is
+     * @return the log, reading only
+     */
+    public static OperationLog storedOperationLog(Connection connection, Settings settings, Clock clock) {
+        return OperationRecorder.reading(PostgresStoreProvider.NAME,
+                JdbcOperationLog.reading(connection, PostgresDialect.of(null, null, Optional.empty())),
+                settings.integer(Setting.SLOW_OPERATION_MS), clock);
+    }
+
+    /**
      * {@code db migrate} of the database DATABASE_URL names, over connections of its own: it need not open as a
      * store (it may be behind while {@link Setting#AUTO_MIGRATE} is off). It holds no connection between calls:
      * nothing to close.
@@ -144,6 +162,7 @@ public final class PostgresStateStore extends JdbcStateStore {
      *         {@link dev.statekeeper.core.error.ErrorCode#CONFIG_INVALID} when DATABASE_URL is missing or malformed
      *         (the server is first reached by the migrator's calls)
      */
+
     public static Migrator migrator(Settings settings) {
         PostgresUrl url = PostgresUrl.parse(settings.raw(Setting.DATABASE_URL));
         return new PostgresSchema(url, new PostgresErrorTranslator(url, settings))

@@ -2,6 +2,9 @@ package dev.statekeeper.jdbc.sqlite;
 
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.internal.oplog.OperationRecorder;
+import dev.statekeeper.core.perf.OperationLog;
+import dev.statekeeper.jdbc.internal.store.JdbcOperationLog;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.RetryPolicy;
 import dev.statekeeper.jdbc.internal.Transactor;
@@ -70,6 +73,20 @@ public final class SqliteStateStore extends JdbcStateStore {
     }
 
     /**
+     * The operation log kept in a SQLite database, read over a connection the caller holds (a read-only one will do):
+     * what {@code statekeeper doctor} reads when no store is open in its process. It writes nothing.
+     *
+     * @param connection an open connection to the store's database
+     * @param settings   the settings (STATEKEEPER_SLOW_OPERATION_MS)
+     * @param clock      the clock that says what "the last hour" is
+     * @return the log, reading only
+     */
+    public static OperationLog storedOperationLog(Connection connection, Settings settings, Clock clock) {
+        return OperationRecorder.reading(BACKEND, JdbcOperationLog.reading(connection, SqliteDialect.INSTANCE),
+                settings.integer(Setting.SLOW_OPERATION_MS), clock);
+    }
+
+    /**
      * {@code db migrate} of the file {@link Settings#sqlitePath()}, which need not open as a store (it may be behind
      * while {@link Setting#AUTO_MIGRATE} is off) nor exist. It holds no connection between calls: nothing to
      * close.
@@ -79,6 +96,7 @@ public final class SqliteStateStore extends JdbcStateStore {
      * @throws dev.statekeeper.core.error.StatekeeperException {@link dev.statekeeper.core.error.ErrorCode#CANNOT_OPEN}
      *         when something other than a file is at the path
      */
+
     public static Migrator migrator(Settings settings) {
         SqliteDatabase.requireFileOrNothing(settings.sqlitePath().toAbsolutePath());
         return SqliteSchema.migrator(settings);

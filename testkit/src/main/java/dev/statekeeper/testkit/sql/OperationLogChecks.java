@@ -105,22 +105,22 @@ public abstract class OperationLogChecks {
             SlowOperation s3 = slow(T0.plusSeconds(130), "listLoops", 2_000, "req-8");
             storage.write(List.of(a, b, c, d), List.of(s1, s2, s3));
 
-            assertThat(storage.read(T0.plusSeconds(60), null)).map(OperationLogChecks::values)
+            assertThat(storage.readAll(T0.plusSeconds(60), null)).map(OperationLogChecks::values)
                     .containsExactlyInAnyOrder(values(b), values(c), values(d));
-            assertThat(storage.read(T0, "getLoop")).map(OperationLogChecks::values)
+            assertThat(storage.readAll(T0, "getLoop")).map(OperationLogChecks::values)
                     .containsExactlyInAnyOrder(values(a), values(b), values(c));
-            assertThat(storage.read(T0.plusSeconds(121), null)).isEmpty();
-            assertThat(storage.read(T0, "nothing")).isEmpty();
+            assertThat(storage.readAll(T0.plusSeconds(121), null)).isEmpty();
+            assertThat(storage.readAll(T0, "nothing")).isEmpty();
 
             assertThat(storage.readSlow(T0, 10)).containsExactly(s2, s3, s1);
             assertThat(storage.readSlow(T0, 2)).containsExactly(s2, s3);
             assertThat(storage.readSlow(T0.plusSeconds(11), 10)).containsExactly(s2, s3);
 
             storage.prune(T0.plusSeconds(120));
-            assertThat(storage.read(Instant.EPOCH, null)).map(OperationLogChecks::values).containsExactly(values(d));
+            assertThat(storage.readAll(Instant.EPOCH, null)).map(OperationLogChecks::values).containsExactly(values(d));
             assertThat(storage.readSlow(Instant.EPOCH, 10)).containsExactly(s3);
             storage.write(List.of(), List.of());
-            assertThat(storage.read(Instant.EPOCH, null)).hasSize(1);
+            assertThat(storage.readAll(Instant.EPOCH, null)).hasSize(1);
         }
     }
 
@@ -137,7 +137,7 @@ public abstract class OperationLogChecks {
                     Double.NEGATIVE_INFINITY, huge, surrogate), slow(Instant.MIN, "getLoop", 1_000, "")));
 
             String cut = "op???" + "x".repeat(95);
-            assertThat(storage.read(Instant.MIN, null)).singleElement().satisfies(r -> {
+            assertThat(storage.readAll(Instant.MIN, null)).singleElement().satisfies(r -> {
                 assertThat(List.of(r.minute(), r.operation(), r.instance(), r.count(), r.errors(), r.faults(),
                         r.sumMicros(), r.maxMicros(), r.sketch().count()))
                         .containsExactly(T0, cut, "unknown", 1L, 1L, 0L, 0L, 0L, 0L);
@@ -151,9 +151,9 @@ public abstract class OperationLogChecks {
                             "id?" + "y".repeat(197)));
             assertThat(storage.readSlow(Instant.MIN, 0)).isEmpty();
             assertThat(storage.readSlow(Instant.MIN, -5)).isEmpty();
-            assertThat(storage.read(Instant.MAX, null)).isEmpty();
-            assertThat(storage.read(Instant.MIN, "x' OR '1'='1")).isEmpty();
-            assertThatThrownBy(() -> storage.read(null, null)).isInstanceOf(NullPointerException.class)
+            assertThat(storage.readAll(Instant.MAX, null)).isEmpty();
+            assertThat(storage.readAll(Instant.MIN, "x' OR '1'='1")).isEmpty();
+            assertThatThrownBy(() -> storage.readAll(null, null)).isInstanceOf(NullPointerException.class)
                     .hasMessage("since");
             assertThat(RawSql.count(raw, "operation_minutes")).isEqualTo(1);
             assertThat(RawSql.count(raw, "slow_operations")).isEqualTo(2);
@@ -176,9 +176,9 @@ public abstract class OperationLogChecks {
                 }
             }
 
-            assertThat(storage.read(T0, null)).map(OperationLogChecks::values).containsExactly(values(good));
+            assertThat(storage.readAll(T0, null)).map(OperationLogChecks::values).containsExactly(values(good));
             assertThat(damagedRows(store)).isEqualTo(3);
-            assertThat(storage.read(T0, "getLoop")).hasSize(1);
+            assertThat(storage.readAll(T0, "getLoop")).hasSize(1);
             assertThat(damagedRows(store)).isEqualTo(6);
         }
     }

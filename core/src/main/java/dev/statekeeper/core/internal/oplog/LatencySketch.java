@@ -16,7 +16,9 @@ import java.util.Arrays;
  * published), and sketches-java brings protobuf. The scheme is 100 lines.
  *
  * <p>Range: 1 µs to about 2 h 40 min (values beyond are counted in the last bucket, values below 1 µs in the
- * first). Not thread-safe: {@link OperationRecorder} guards each sketch.
+ * first). Only the span of buckets in use is held: a minute of one operation, whose durations spread over a factor of
+ * ten or a hundred, holds 120 to 240 counts rather than all {@value #BUCKETS}. Not thread-safe:
+ * {@link OperationRecorder} guards each sketch.
  */
 public final class LatencySketch {
     /** The relative accuracy of every quantile. */
@@ -27,7 +29,11 @@ public final class LatencySketch {
     static final int BUCKETS = 1_160;
     private static final byte FORMAT = 1;
 
-    private final long[] counts = new long[BUCKETS];
+    private static final long[] EMPTY = {};
+
+    /** Counts of buckets {@code offset} to {@code offset + counts.length - 1}: only the span used is held. */
+    private long[] counts = EMPTY;
+    private int offset;
     private long total;
     private int lowest = BUCKETS;
     private int highest = -1;
@@ -35,7 +41,10 @@ public final class LatencySketch {
     /** Counts one duration. @param micros the duration in microseconds (negative counts as 0) */
     public void record(long micros) {
         int index = index(micros);
-        counts[index]++;
+        if (index < offset || index >= offset + counts.length) {
+            cover(index, index);
+        }
+        counts[index - offset]++;
         total++;
         lowest = Math.min(lowest, index);
         highest = Math.max(highest, index);
@@ -43,8 +52,12 @@ public final class LatencySketch {
 
     /** Adds every count of another sketch to this one. @param other the sketch to merge in */
     public void merge(LatencySketch other) {
+        if (other.total == 0) {
+            return;
+        }
+        cover(other.lowest, other.highest);
         for (int i = other.lowest; i <= other.highest; i++) {
-            counts[i] += other.counts[i];
+            counts[i - offset] += other.counts[i - other.offset];
         }
         total += other.total;
         lowest = Math.min(lowest, other.lowest);
@@ -70,7 +83,7 @@ public final class LatencySketch {
         long rank = Math.max(1, (long) Math.ceil(q * total));
         long seen = 0;
         for (int i = lowest; i <= highest; i++) {
-            seen += counts[i];
+            seen += counts[i - offset];
             if (seen >= rank) {
                 return value(i);
             }
@@ -99,7 +112,7 @@ public final class LatencySketch {
             varint(out, lowest);
             varint(out, highest - lowest + 1);
             for (int i = lowest; i <= highest; i++) {
-                varint(out, counts[i]);
+                varint(out, counts[i - offset]);
             }
         }
         return out.toByteArray();
@@ -123,14 +136,21 @@ public final class LatencySketch {
         }
         long lowest = readVarint(bytes, at);
         long span = readVarint(bytes, at);
-        if (lowest < 0 || span < 1 || lowest + span > BUCKETS) {
+        if (lowest < 0 || lowest >= BUCKETS || span < 1 || span > BUCKETS - lowest) {
             throw new IllegalArgumentException("latency sketch buckets out of range: " + lowest + " + " + span);
         }
+        if (span > bytes.length) {
+            throw new IllegalArgumentException("latency sketch ends inside a number");
+        }
+        sketch.cover((int) lowest, (int) (lowest + span - 1));
         for (int i = 0; i < span; i++) {
             long count = readVarint(bytes, at);
+            if (count < 0 || sketch.total + count < 0) {
+                throw new IllegalArgumentException("latency sketch count out of range");
+            }
             if (count > 0) {
                 int index = (int) lowest + i;
-                sketch.counts[index] = count;
+                sketch.counts[index - sketch.offset] = count;
                 sketch.total += count;
                 sketch.lowest = Math.min(sketch.lowest, index);
                 sketch.highest = Math.max(sketch.highest, index);
@@ -181,6 +201,25 @@ public final class LatencySketch {
     @Override
     public String toString() {
         return "LatencySketch[count=" + total + ", buckets=" + (total == 0 ? "[]"
-                : Arrays.toString(Arrays.copyOfRange(counts, lowest, highest + 1))) + "]";
+                : Arrays.toString(Arrays.copyOfRange(counts, lowest - offset, highest - offset + 1))) + "]";
+    }
+
+    /** Grows the held span to cover buckets {@code from} to {@code to}, with room to grow either way. */
+    private void cover(int from, int to) {
+        int held = counts.length;
+        if (held > 0 && from >= offset && to < offset + held) {
+            return;
+        }
+        int lo = held == 0 ? from : Math.min(offset, from);
+        int hi = held == 0 ? to : Math.max(offset + held - 1, to);
+        int slack = Math.max(8, (hi - lo + 1) / 4);
+        lo = Math.max(0, lo - slack);
+        hi = Math.min(BUCKETS - 1, hi + slack);
+        long[] grown = new long[hi - lo + 1];
+        if (held > 0) {
+            System.arraycopy(counts, 0, grown, offset - lo, held);
+        }
+        counts = grown;
+        offset = lo;
     }
 }

@@ -3,7 +3,9 @@ package dev.statekeeper.core.internal.oplog;
 import dev.statekeeper.core.perf.SlowOperation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where a backend keeps the operation log: a table on SQLite and PostgreSQL, a side file for json. Called from the
@@ -20,13 +22,27 @@ public interface OperationLogStorage {
     void write(List<MinuteAggregate> minutes, List<SlowOperation> slow);
 
     /**
-     * The rows of minutes at or after a time.
+     * Hands the rows of minutes at or after a time to {@code rows}, one by one, without holding them: the reader
+     * merges as they come, so a week of minutes takes the memory of one row per operation.
+     *
+     * @param since     the earliest minute start to return
+     * @param operation one operation, or null for all
+     * @param rows      takes each row, unmerged
+     */
+    void read(Instant since, String operation, Consumer<MinuteAggregate> rows);
+
+    /**
+     * The rows of {@link #read(Instant, String, Consumer)} in a list: for tests and small windows.
      *
      * @param since     the earliest minute start to return
      * @param operation one operation, or null for all
      * @return the rows, unmerged
      */
-    List<MinuteAggregate> read(Instant since, String operation);
+    default List<MinuteAggregate> readAll(Instant since, String operation) {
+        List<MinuteAggregate> rows = new ArrayList<>();
+        read(since, operation, rows::add);
+        return rows;
+    }
 
     /**
      * The slowest records at or after a time.

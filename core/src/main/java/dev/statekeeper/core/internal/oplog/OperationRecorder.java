@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The operation log of one open store: counts every operation into a per-operation cell for the current minute
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OperationRecorder implements OperationLog {
     private static final Logger LOG = LoggerFactory.getLogger(OperationRecorder.class);
+    /** Slow operations are logged under their own name, so a deployment can route or quiet them alone. */
+    private static final Logger SLOW = LoggerFactory.getLogger(SlowOperation.class);
     /** Rows kept in memory when they cannot be written (or there is no storage): an hour of 300 operations. */
     static final int MAX_PENDING_ROWS = 18_000;
     /** Slow-operation records kept in memory until written. */
@@ -55,6 +58,7 @@ public final class OperationRecorder implements OperationLog {
     private final List<OperationListener> listeners = new CopyOnWriteArrayList<>();
     private final Object flushLock = new Object();
     private final ScheduledExecutorService writer;
+    private final boolean writes;
     private volatile String problem;
     private Instant lastPrune = Instant.EPOCH;
     private long droppedRows;
@@ -69,13 +73,33 @@ public final class OperationRecorder implements OperationLog {
      */
     public OperationRecorder(String backend, OperationLogStorage storage, long slowMs, Duration retention,
                              Clock clock) {
+        this(backend, storage, slowMs, retention, clock, true);
+    }
+
+    /**
+     * A log that only reads what is stored, for a process that runs no operations of its own (the doctor in the
+     * CLI): no writer thread, and {@link #flush()} writes nothing.
+     *
+     * @param backend the backend's name
+     * @param storage where the log is kept
+     * @param slowMs  STATEKEEPER_SLOW_OPERATION_MS, as {@link #slowThresholdMs()} answers it
+     * @param clock   the clock
+     * @return the reading log
+     */
+    public static OperationLog reading(String backend, OperationLogStorage storage, long slowMs, Clock clock) {
+        return new OperationRecorder(backend, storage, slowMs, Duration.ofDays(365), clock, false);
+    }
+
+    private OperationRecorder(String backend, OperationLogStorage storage, long slowMs, Duration retention,
+                              Clock clock, boolean writes) {
+        this.writes = writes;
         this.backend = backend;
         this.instance = Instance.ID;
         this.storage = storage;
         this.slowNanos = TimeUnit.MILLISECONDS.toNanos(slowMs);
         this.retention = retention;
         this.clock = clock;
-        if (storage == null) {
+        if (storage == null || !writes) {
             writer = null;
         } else {
             writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -123,7 +147,7 @@ public final class OperationRecorder implements OperationLog {
     private void slow(String operation, String outcome, long nanos, Probe probe, Instant at) {
         SlowOperation record = new SlowOperation(at, operation, nanos / 1e6, backend, outcome, probe.attempts(),
                 probe.poolWaitNanos() / 1e6, instance, RequestTag.current());
-        LOG.warn("slow operation: {} took {} ms (STATEKEEPER_SLOW_OPERATION_MS = {}): {}, {} attempt(s), {} ms "
+        SLOW.warn("slow operation: {} took {} ms (STATEKEEPER_SLOW_OPERATION_MS = {}): {}, {} attempt(s), {} ms "
                         + "waiting for a connection{}", operation, Math.round(record.durationMs()),
                 TimeUnit.NANOSECONDS.toMillis(slowNanos), outcome, record.attempts(), Math.round(record.poolWaitMs()),
                 record.requestId() == null ? "" : ", request " + record.requestId());
@@ -152,6 +176,11 @@ public final class OperationRecorder implements OperationLog {
     }
 
     @Override
+    public void removeListener(OperationListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
     public long slowThresholdMs() {
         return TimeUnit.NANOSECONDS.toMillis(slowNanos);
     }
@@ -168,7 +197,7 @@ public final class OperationRecorder implements OperationLog {
 
     @Override
     public void flush() {
-        if (storage == null) {
+        if (storage == null || !writes) {
             return;
         }
         synchronized (flushLock) {
@@ -184,6 +213,7 @@ public final class OperationRecorder implements OperationLog {
                 } catch (RuntimeException e) {
                     putBack(rows, slow);
                     failed("write", e);
+                    return; // the write's failure is the news: pruning waits for a flush that writes
                 }
             }
             prune();
@@ -282,41 +312,29 @@ public final class OperationRecorder implements OperationLog {
     @Override
     public List<OperationStats> stats(Instant since, String operation) {
         Instant from = minuteOf(since);
-        List<MinuteAggregate> rows = new ArrayList<>();
+        Map<String, Totals> byOperation = new LinkedHashMap<>();
+        Consumer<MinuteAggregate> merge = row -> {
+            if (!row.minute().isBefore(from) && (operation == null || row.operation().equals(operation))) {
+                byOperation.computeIfAbsent(row.operation(), k -> new Totals()).add(row);
+            }
+        };
         synchronized (flushLock) {
             if (storage != null) {
                 try {
-                    rows.addAll(storage.read(from, operation));
+                    storage.read(from, operation, merge);
                 } catch (RuntimeException e) {
                     failed("read", e);
                 }
             }
             synchronized (pending) {
-                rows.addAll(pending);
+                pending.forEach(merge);
             }
             for (Cell cell : cells.values()) {
                 MinuteAggregate row = cell.snapshot();
                 if (row != null) {
-                    rows.add(row);
+                    merge.accept(row);
                 }
             }
-        }
-        return merge(rows.stream()
-                .filter(r -> !r.minute().isBefore(from))
-                .filter(r -> operation == null || r.operation().equals(operation))
-                .toList());
-    }
-
-    /**
-     * Merges rows into one figure per operation, busiest first.
-     *
-     * @param rows rows of any minutes, operations and processes
-     * @return the merged figures
-     */
-    static List<OperationStats> merge(List<MinuteAggregate> rows) {
-        Map<String, Totals> byOperation = new LinkedHashMap<>();
-        for (MinuteAggregate row : rows) {
-            byOperation.computeIfAbsent(row.operation(), k -> new Totals()).add(row);
         }
         List<OperationStats> stats = new ArrayList<>();
         byOperation.forEach((name, t) -> stats.add(t.stats(name)));

@@ -103,6 +103,11 @@ class LatencySketchTest {
                 .hasMessage("latency sketch buckets out of range: 2064 + 1");
         assertThatThrownBy(() -> LatencySketch.decode(new byte[] {1, 0, 1, 1, 9}))
                 .hasMessage("latency sketch has 1 bytes too many");
+        byte[] overflowing = {1, (byte) 0xFE, -1, -1, -1, -1, -1, -1, -1, 0x7F, 5, 1, 1, 1, 1, 1};
+        assertThatThrownBy(() -> LatencySketch.decode(overflowing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("latency sketch buckets out of range: ");
+        assertThatThrownBy(() -> LatencySketch.decode(new byte[] {1, 0, (byte) 0x88, 0x09}))
+                .as("a span longer than the bytes that could hold it").hasMessage("latency sketch ends inside a number");
         byte[] endless = new byte[20];
         Arrays.fill(endless, (byte) 0xFF);
         endless[0] = 1;

@@ -70,11 +70,11 @@ class OperationRecorderTest {
         }
 
         @Override
-        public List<MinuteAggregate> read(Instant since, String operation) {
+        public void read(Instant since, String operation, java.util.function.Consumer<MinuteAggregate> sink) {
             if (down) {
                 throw new StatekeeperException(ErrorCode.BACKEND_UNAVAILABLE, "the database went away");
             }
-            return rows.stream().filter(r -> !r.minute().isBefore(since)).toList();
+            rows.stream().filter(r -> !r.minute().isBefore(since)).forEach(sink);
         }
 
         @Override

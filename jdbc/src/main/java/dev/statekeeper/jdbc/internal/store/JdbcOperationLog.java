@@ -3,8 +3,12 @@ package dev.statekeeper.jdbc.internal.store;
 import dev.statekeeper.core.internal.oplog.LatencySketch;
 import dev.statekeeper.core.internal.oplog.MinuteAggregate;
 import dev.statekeeper.core.internal.oplog.OperationLogStorage;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.perf.SlowOperation;
+import dev.statekeeper.jdbc.internal.RowMapper;
 import dev.statekeeper.jdbc.internal.Sql;
+import dev.statekeeper.jdbc.internal.SqlWork;
 import dev.statekeeper.jdbc.internal.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The operation log in the store's own database: the {@code operation_minutes} and {@code slow_operations} tables
@@ -42,6 +47,7 @@ public final class JdbcOperationLog implements OperationLogStorage {
             + "sum_micros, max_micros, sketch FROM operation_minutes WHERE minute >= ?";
 
     private final Transactor tx;
+    private final Queries queries;
     private final Dialect dialect;
     private final AtomicLong damaged = new AtomicLong();
 
@@ -51,7 +57,48 @@ public final class JdbcOperationLog implements OperationLogStorage {
      */
     public JdbcOperationLog(Transactor tx, Dialect dialect) {
         this.tx = tx;
+        this.queries = tx::query;
         this.dialect = dialect;
+    }
+
+    private JdbcOperationLog(Connection connection, Dialect dialect) {
+        this.tx = null;
+        this.queries = new Queries() {
+            @Override
+            public <T> T query(String operation, SqlWork<T> work) {
+                try {
+                    return work.run(connection);
+                } catch (SQLException e) {
+                    throw new StatekeeperException(ErrorCode.BACKEND_UNAVAILABLE, "cannot " + operation + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+        this.dialect = dialect;
+    }
+
+    /**
+     * The log read over a connection the caller holds (the doctor's read-only one), writing nothing: {@link #write}
+     * and {@link #prune} refuse.
+     *
+     * @param connection an open connection to the store's database
+     * @param dialect    how the database binds and reads times
+     * @return the reading storage
+     */
+    public static JdbcOperationLog reading(Connection connection, Dialect dialect) {
+        return new JdbcOperationLog(connection, dialect);
+    }
+
+    /** Runs a read: through the transactor, or on the caller's connection. */
+    private interface Queries {
+        <T> T query(String operation, SqlWork<T> work);
+    }
+
+    private Transactor writer() {
+        if (tx == null) {
+            throw new IllegalStateException("this operation log only reads");
+        }
+        return tx;
     }
 
     @Override
@@ -59,7 +106,7 @@ public final class JdbcOperationLog implements OperationLogStorage {
         if (minutes.isEmpty() && slow.isEmpty()) {
             return;
         }
-        tx.write("write the operation log", c -> {
+        writer().write("write the operation log", c -> {
             insertMinutes(c, minutes);
             insertSlow(c, slow);
             return null;
@@ -110,12 +157,20 @@ public final class JdbcOperationLog implements OperationLogStorage {
     }
 
     @Override
-    public List<MinuteAggregate> read(Instant since, String operation) {
+    public void read(Instant since, String operation, Consumer<MinuteAggregate> rows) {
         Object from = dialect.time(bounded(Objects.requireNonNull(since, "since")));
-        return tx.query("read the operation log", c -> operation == null
-                ? Sql.list(c, SELECT_MINUTES + " ORDER BY minute", this::minute, from)
-                : Sql.list(c, SELECT_MINUTES + " AND operation = ? ORDER BY minute", this::minute, from, operation))
-                .stream().filter(Objects::nonNull).toList();
+        RowMapper<Void> each = result -> {
+            while (result.next()) {
+                MinuteAggregate row = minute(result);
+                if (row != null) {
+                    rows.accept(row);
+                }
+            }
+            return null;
+        };
+        queries.query("read the operation log", c -> operation == null
+                ? Sql.rows(c, SELECT_MINUTES, each, from)
+                : Sql.rows(c, SELECT_MINUTES + " AND operation = ?", each, from, operation));
     }
 
     private MinuteAggregate minute(ResultSet row) throws SQLException {
@@ -141,7 +196,7 @@ public final class JdbcOperationLog implements OperationLogStorage {
         if (limit <= 0) {
             return List.of();
         }
-        return tx.query("read the slow operations", c -> Sql.list(c, "SELECT at, operation, duration_ms, backend, "
+        return queries.query("read the slow operations", c -> Sql.list(c, "SELECT at, operation, duration_ms, backend, "
                 + "outcome, attempts, pool_wait_ms, instance, request_id FROM slow_operations WHERE at >= ? "
                 + "ORDER BY duration_ms DESC, at DESC LIMIT ?", row -> new SlowOperation(dialect.time(row, "at"),
                 row.getString("operation"), row.getDouble("duration_ms"), row.getString("backend"),
@@ -152,7 +207,7 @@ public final class JdbcOperationLog implements OperationLogStorage {
     @Override
     public void prune(Instant before) {
         Object to = dialect.time(bounded(Objects.requireNonNull(before, "before")));
-        tx.write("prune the operation log", c -> {
+        writer().write("prune the operation log", c -> {
             Sql.update(c, "DELETE FROM operation_minutes WHERE minute < ?", to);
             Sql.update(c, "DELETE FROM slow_operations WHERE at < ?", to);
             return null;
