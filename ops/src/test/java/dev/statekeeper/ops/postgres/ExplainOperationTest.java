@@ -85,11 +85,11 @@ class ExplainOperationTest {
     @Test
     void addFeedbackIsExplainedAndRolledBackWhole() throws SQLException {
         PgStore pg = new PgStore(server).fill(4);
-        String before = pg.fingerprint();
         Loop loop;
         try (StateStore store = pg.open()) {
             loop = store.getLoop("loop0003");
         }
+        String before = pg.fingerprint(); // after that read: its store wrote the read to the operation log on close
 
         OperationPlan plan = new ExplainOperation(pg.settings).explain("addFeedback");
 
