@@ -39,7 +39,7 @@ class DoctorCommandsTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).matches("(?s)sqlite store " + file() + ": 12 checks in \\d+ ms: 1 P3, 10 ok, 1 skipped\n"
+        assertThat(result.out()).matches("(?s)sqlite store " + file() + ": 14 checks in \\d+ ms: 1 P3, 12 ok, 1 skipped\n"
                 + "\nP3 minor \\(respond < 4 h\\)\n"
                 + "  backup-age: no backup in '" + dir.resolve("backups") + "' yet\n"
                 + "    evidence: directory=" + dir.resolve("backups") + "\n"
@@ -49,7 +49,7 @@ class DoctorCommandsTest {
                 + "    undo: remove the new backup's directory \\(the store is unchanged\\)\n"
                 + "\nskipped\n  backup-integrity: no backup in '" + dir.resolve("backups") + "' yet \\(see backup-age\\)\n"
                 + "\nok: connection, integrity, foreign-keys, journal-mode, freelist, wal-size, stats-age, disk-space, "
-                + "migrations, maintenance-age\n");
+                + "migrations, maintenance-age, slow-operations, error-rate\n");
     }
 
     @Test
@@ -62,7 +62,7 @@ class DoctorCommandsTest {
         assertThat(fields(report)).containsExactly("backend", "target", "startedAt", "durationMs", "summary", "checks");
         assertThat(report.get("target").asText()).isEqualTo(file().toString());
         assertThat(report.get("startedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(report.get("summary").toString()).isEqualTo("{\"P0\":0,\"P1\":0,\"P2\":0,\"P3\":1,\"ok\":10,"
+        assertThat(report.get("summary").toString()).isEqualTo("{\"P0\":0,\"P1\":0,\"P2\":0,\"P3\":1,\"ok\":12,"
                 + "\"skipped\":1,\"error\":0}");
         assertThat(fields(report.get("checks").get(0))).containsExactly("id", "title", "status", "severity",
                 "evidence", "threshold", "message", "runbook", "fix", "skipReason");
@@ -128,7 +128,7 @@ class DoctorCommandsTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("statekeeper: unknown check 'vacuum-age' for the sqlite backend; its checks "
                 + "are: connection, integrity, foreign-keys, journal-mode, freelist, wal-size, stats-age, disk-space, "
-                + "migrations, backup-age, backup-integrity, maintenance-age\n");
+                + "migrations, backup-age, backup-integrity, maintenance-age, slow-operations, error-rate\n");
         assertThat(unknown.out()).isEmpty();
         CliRunner.Result failOn = cli.run("doctor", "--fail-on", "P9");
         assertThat(failOn.exitCode()).isEqualTo(2);
@@ -169,7 +169,7 @@ class DoctorCommandsTest {
         CliRunner.Result applied = cli.runWithInput("yes\n", "doctor", "--fix");
         assertThat(applied.exitCode()).as(applied.err()).isZero();
         assertThat(applied.out()).contains("\napplied stats-age: ran on sqlite database '" + file() + "'\n"
-                + "after the fixes: sqlite store " + file() + ": 12 checks in ");
+                + "after the fixes: sqlite store " + file() + ": 14 checks in ");
         assertThat(cli.ok("doctor", "--fix", "--yes")).contains("\nno safe fixes to apply\n");
 
         JsonNode run = JSON.readTree(cli.ok("doctor", "--fix", "--yes", "--json"));

@@ -1,6 +1,7 @@
 package dev.statekeeper.bench.doctor;
 
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.perf.OperationLog;
 import dev.statekeeper.doctor.Check;
 import dev.statekeeper.doctor.CheckContext;
 import dev.statekeeper.doctor.CheckResult;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,6 +85,11 @@ final class TimedBackend<H extends AutoCloseable> implements DoctorBackend<H> {
             checks.add(new Timed(check));
         }
         return checks;
+    }
+
+    @Override
+    public Optional<OperationLog> storedOperationLog(H handle, CheckContext context) {
+        return real.storedOperationLog(handle, context);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.statekeeper.jdbc.postgres;
 
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +62,43 @@ class PostgresFaultsTest {
     @AfterAll
     static void stopServer() {
         server.shutDown(Shutdown.FAST);
+    }
+
+    @Test
+    void theOperationLogRidesOutARestartAndWritesWhatItKeptOnceTheServerIsBack() {
+        String database = server.createDatabase();
+        // one try per write, so the log's writer meets the stopped server at once rather than retrying past it
+        Settings settings = settings(database).toBuilder().set(Setting.RETRY_ATTEMPTS, "1").build();
+        Instant start = Instant.now().minusSeconds(60);
+        try (StateStore store = StateStores.open(settings)) {
+            for (int i = 0; i < 25; i++) {
+                store.activeLoops();
+            }
+            store.operationLog().flush();
+            for (int i = 0; i < 15; i++) {
+                store.activeLoops();
+            }
+            server.shutDown(Shutdown.FAST);
+            try {
+                store.operationLog().flush();
+
+                assertThat(store.operationLog().problem()).startsWith("could not write the stored operation log: ");
+                assertThat(store.operationLog().stats(start, "activeLoops").getFirst().count())
+                        .as("what the stored log held is unreadable; what the process holds is still counted")
+                        .isEqualTo(15);
+            } finally {
+                server.restart();
+            }
+            // the pool finds its connections cut: a flush may meet one dead connection before a fresh one
+            for (int i = 0; i < 5 && store.operationLog().problem() != null; i++) {
+                store.operationLog().flush();
+            }
+            assertThat(store.operationLog().problem()).isNull();
+        }
+        try (StateStore reopened = StateStores.open(settings)) {
+            assertThat(reopened.operationLog().stats(start, "activeLoops")).singleElement()
+                    .satisfies(s -> assertThat(s.count()).isEqualTo(40));
+        }
     }
 
     private static Settings settings(String database) {
