@@ -110,13 +110,18 @@ public final class StatekeeperMcp {
     static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store, DoctorRuns doctor) {
         return spec.serverInfo("statekeeper", version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
+                        .completions().build())
                 .jsonMapper(JSON)
                 // each call runs on the thread that read it (the stdio reader, the servlet's request thread)
                 .immediateExecution(true)
                 // arguments are checked by ToolArguments, whose messages name the field like the CLI and API
                 .validateToolInputs(false)
                 .tools(Tools.specifications(store, doctor))
+                .resources(McpResources.resourceSpecifications(store))
+                .resourceTemplates(McpResources.templateSpecifications(store))
+                .prompts(McpResources.prompts(store))
+                .completions(McpResources.completions(store))
                 .build();
     }
 }
