@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns every failure into a JSON {@link ApiError} with the right status: a StatekeeperException gets its
+ * Turns every failure into an RFC 9457 problem ({@link ApiError}) with the right status: a StatekeeperException gets its
  * code's HTTP status (STALE_VERSION: 412, see {@link #status}), a failure of the HTTP layer its own, anything
  * else 500 with the request id to report (the stack trace goes to the log, never to the client).
  */
@@ -91,6 +92,7 @@ final class ErrorResponses {
     private void write(Context ctx, int status, String code, String message, Map<String, Object> details) {
         ctx.attribute(CODE_ATTRIBUTE, code);
         metrics.error(code);
-        ctx.status(status).json(new ApiError(code, message, details));
+        ctx.status(status).contentType(ApiError.MEDIA_TYPE)
+                .result(Json.write(ApiError.body(status, code, message, details, ctx.req().getRequestURI())));
     }
 }

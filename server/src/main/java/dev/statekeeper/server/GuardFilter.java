@@ -93,9 +93,9 @@ final class GuardFilter extends HttpFilter {
             return;
         }
         res.setStatus(refused.status());
-        res.setContentType("application/json");
-        res.getOutputStream().write(Json.write(new ApiError(refused.code(), refused.getMessage(), refused.details()))
-                .getBytes(StandardCharsets.UTF_8));
+        res.setContentType(ApiError.MEDIA_TYPE);
+        res.getOutputStream().write(Json.write(ApiError.body(refused.status(), refused.code(), refused.getMessage(),
+                refused.details(), req.getRequestURI())).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs once when an async response completes (normally, by timeout or by error). */

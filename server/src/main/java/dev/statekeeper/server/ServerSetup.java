@@ -52,6 +52,7 @@ final class ServerSetup {
                 routes.get(route.getKey(), route.getValue());
                 routes.head(route.getKey(), route.getValue());
             }
+            ProblemRoutes.register(routes);
             Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
             metrics.idempotencyBytes(idempotency::bytesKept);
             Api api = new Api(store, routes, idempotency);
