@@ -31,6 +31,8 @@ final class Api {
     private final Idempotency idempotency;
     /** The routes declared with {@link Route.Declaration#ifMatch()}, in the order they were registered. */
     private final List<Route> versioned = new CopyOnWriteArrayList<>();
+    /** Every route, in the order it was registered (the OpenAPI document's). */
+    private final List<Route> all = new CopyOnWriteArrayList<>();
 
     Api(StateStore store, RoutesConfig routes, Idempotency idempotency) {
         this.store = store;
@@ -59,7 +61,13 @@ final class Api {
         return new Route.Declaration(this::add, HandlerType.DELETE, path);
     }
 
+    /** Every route declared so far, in the order they were registered. */
+    List<Route> routes() {
+        return List.copyOf(all);
+    }
+
     private void add(Route route, Handler handler) {
+        all.add(route);
         if (route.ifMatch()) {
             versioned.add(route);
         }

@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Wires Javalin and Jetty: the JSON mapper, the guards, the routes, graceful stop and mounted servlets. */
 final class ServerSetup {
+    /** Where the OpenAPI document is served, without the token (it describes the API, not its data). */
+    static final String OPENAPI = "/openapi.json";
     private static final int IDEMPOTENCY_KEYS = 10_000;
     private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
 
@@ -63,6 +66,13 @@ final class ServerSetup {
             SessionRoutes.register(api);
             DoctorRoutes.register(api, doctor);
             PerfRoutes.register(api, clock);
+            String openApi = OpenApi.document(api.routes());
+            Handler document = ctx -> {
+                Params.only(ctx, Set.of());
+                ctx.contentType("application/json").result(openApi);
+            };
+            routes.get(OPENAPI, document);
+            routes.head(OPENAPI, document);
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }
