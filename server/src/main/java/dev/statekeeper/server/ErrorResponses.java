@@ -21,6 +21,13 @@ import java.util.Map;
 final class ErrorResponses {
     static final String CODE_ATTRIBUTE = "statekeeper.errorCode";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /**
+     * The 503s that pass with time, and the seconds a client waits before it retries (Retry-After): a writer's lock
+     * is let go in moments, a database server restarts in seconds. The others (a read-only or unopenable store, a
+     * closed one, a write whose outcome is unknown, the doctor's findings) need someone to act, not a retry.
+     */
+    static final Map<ErrorCode, Integer> RETRY_AFTER = Map.of(ErrorCode.DATABASE_BUSY, 1,
+            ErrorCode.BACKEND_UNAVAILABLE, 5);
 
     private final Metrics metrics;
     private final int maxBodyBytes;
@@ -59,6 +66,10 @@ final class ErrorResponses {
         Map<String, Object> details = new LinkedHashMap<>(e.details());
         if (!e.violations().isEmpty()) {
             details.put("violations", e.violations());
+        }
+        Integer retryAfter = RETRY_AFTER.get(e.code());
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
         }
         write(ctx, status(e.code()), e.code().wire(), e.getMessage(), details);
     }

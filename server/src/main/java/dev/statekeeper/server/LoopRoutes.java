@@ -76,7 +76,7 @@ final class LoopRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
+        Api.page(ctx, api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
                 Params.choice(ctx, "status", LoopStatus.class), Params.paging(ctx))));
     }
 

@@ -39,7 +39,7 @@ final class ProjectRoutes {
         });
         api.get("/plans").query("status", "limit", "offset").choice("status", PlanStatus.class)
                 .summary("list plans").answersPage(ProjectPlan.class).to(ctx ->
-                ctx.json(api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class),
+                Api.page(ctx, api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class),
                         Params.paging(ctx)))));
     }
 }

@@ -31,7 +31,7 @@ final class SessionRoutes {
         });
         api.get("/sessions").query("status", "repoName", "taskId", "limit", "offset")
                 .choice("status", SessionStatus.class).summary("list sessions").answersPage(Session.class).to(ctx ->
-                ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
+                Api.page(ctx, api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
                         Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx)))));
         api.post("/sessions/clean").summary("remove ended sessions older than an age")
                 .body(CleanRequest.class).answers(200, SessionsCleaned.class).to(ctx -> clean(api, ctx));

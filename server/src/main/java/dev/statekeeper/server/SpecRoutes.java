@@ -41,7 +41,7 @@ final class SpecRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(api.store.listSpecs(new SpecQuery(ctx.pathParam("project"), Params.choice(ctx, "status", SpecStatus.class),
+        Api.page(ctx, api.store.listSpecs(new SpecQuery(ctx.pathParam("project"), Params.choice(ctx, "status", SpecStatus.class),
                 Params.paging(ctx))));
     }
 
