@@ -33,7 +33,7 @@ final class ServerSetup {
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
                            Mounts mounts, EventStreams streams, DoctorRuns doctor) {
-        Guard guard = new Guard(options.token(), clock);
+        Guard guard = new Guard(options.token(), clock, options.corsOrigins());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
             server(config, options);
@@ -41,7 +41,13 @@ final class ServerSetup {
             config.requestLogger.http(log::end);
             RoutesConfig routes = config.routes;
             routes.before(log::begin);
-            routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
+            Cors cors = new Cors(options.corsOrigins());
+            routes.before(Api.BASE + "/*", cors::handle);
+            routes.before(Api.BASE + "/*", ctx -> {
+                if (!Cors.preflight(ctx)) {
+                    admit(ctx, guard, options);
+                }
+            });
             Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
                     || guard.authenticated(ctx.header("Authorization")));
             Handler scrape = ctx -> {
