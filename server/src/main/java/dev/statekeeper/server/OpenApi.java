@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statekeeper.core.domain.Page;
 import dev.statekeeper.core.domain.Paging;
 import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.mcp.StatekeeperMcp;
@@ -128,6 +129,10 @@ final class OpenApi {
                 .put("description", doc.status() == 204 ? "done, no body" : "the answer");
         if (doc.response() != null) {
             ok.putObject("content").putObject("application/json").set("schema", schema(doc.response()));
+            if (doc.response().getRawClass() == Page.class) {
+                ok.putObject("headers").putObject("Link").put("description", "<PATH?QUERY&offset=NEXT>; rel=\"next\" "
+                        + "when items follow this page (RFC 8288)").putObject("schema").put("type", "string");
+            }
         }
         List<Integer> errors = new ArrayList<>(List.of(400, 401, 403));
         if (route.path().contains("{") || route.path().contains("<")) {

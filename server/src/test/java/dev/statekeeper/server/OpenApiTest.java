@@ -85,6 +85,8 @@ class OpenApiTest {
                 "{\"name\":\"status\",\"in\":\"query\",\"required\":false,\"schema\":{\"type\":\"string\",\"enum\":[\"initialized\",\"in_progress\",\"completed\",\"user_input\",\"refine\"]}}");
         assertThat(list.at("/responses/200/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/PageLoopSummary");
+        assertThat(list.at("/responses/200/headers/Link/schema/type").asText()).isEqualTo("string");
+        assertThat(doc.at("/paths/~1api~1v1~1loops~1{id}/get/responses/200/headers").isMissingNode()).isTrue();
         assertThat(doc.at("/components/schemas/PageLoopSummary/properties/items/items/$ref").asText())
                 .isEqualTo("#/components/schemas/LoopSummary");
         JsonNode feedback = doc.at("/paths/~1api~1v1~1loops~1{id}~1feedback/post");
