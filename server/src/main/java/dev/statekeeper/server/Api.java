@@ -1,6 +1,7 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.Page;
 import dev.statekeeper.core.perf.RequestTag;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -31,6 +32,8 @@ final class Api {
     private final Idempotency idempotency;
     /** The routes declared with {@link Route.Declaration#ifMatch()}, in the order they were registered. */
     private final List<Route> versioned = new CopyOnWriteArrayList<>();
+    /** Every route, in the order it was registered (the OpenAPI document's). */
+    private final List<Route> all = new CopyOnWriteArrayList<>();
 
     Api(StateStore store, RoutesConfig routes, Idempotency idempotency) {
         this.store = store;
@@ -59,7 +62,13 @@ final class Api {
         return new Route.Declaration(this::add, HandlerType.DELETE, path);
     }
 
+    /** Every route declared so far, in the order they were registered. */
+    List<Route> routes() {
+        return List.copyOf(all);
+    }
+
     private void add(Route route, Handler handler) {
+        all.add(route);
         if (route.ifMatch()) {
             versioned.add(route);
         }
@@ -113,6 +122,25 @@ final class Api {
 
     static void created(Context ctx, String location, Object body) {
         ctx.header("Location", BASE + location).status(201).json(body);
+    }
+
+    /**
+     * A page of a list, with {@code Link: <...>; rel="next"} (RFC 8288) when items follow it: the request's path and
+     * query with {@code offset} moved past this page.
+     */
+    static void page(Context ctx, Page<?> page) {
+        int next = page.offset() + page.items().size();
+        if (!page.items().isEmpty() && next < page.total()) {
+            StringBuilder link = new StringBuilder(ctx.req().getRequestURI()).append('?');
+            ctx.queryParamMap().forEach((name, values) -> {
+                if (!name.equals("offset")) {
+                    values.forEach(v -> link.append(segment(name)).append('=').append(segment(v)).append('&'));
+                }
+            });
+            link.append("offset=").append(next);
+            ctx.header("Link", "<" + link + ">; rel=\"next\"");
+        }
+        ctx.json(page);
     }
 
     static void items(Context ctx, List<?> items) {

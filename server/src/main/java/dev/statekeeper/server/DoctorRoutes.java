@@ -21,7 +21,8 @@ final class DoctorRoutes {
     }
 
     static void register(Api api, DoctorRuns runs) {
-        api.get("/doctor").query("check", "failOn").repeatable("check").to(ctx -> report(ctx, runs));
+        api.get("/doctor").query("check", "failOn").repeatable("check")
+                .summary("run the doctor's checks (as doctor --json)").answers(200, Object.class).to(ctx -> report(ctx, runs));
     }
 
     private static void report(Context ctx, DoctorRuns runs) {

@@ -2,6 +2,7 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.json.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,13 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns every failure into a JSON {@link ApiError} with the right status: a StatekeeperException gets its
+ * Turns every failure into an RFC 9457 problem ({@link ApiError}) with the right status: a StatekeeperException gets its
  * code's HTTP status (STALE_VERSION: 412, see {@link #status}), a failure of the HTTP layer its own, anything
  * else 500 with the request id to report (the stack trace goes to the log, never to the client).
  */
 final class ErrorResponses {
     static final String CODE_ATTRIBUTE = "statekeeper.errorCode";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /**
+     * The 503s that pass with time, and the seconds a client waits before it retries (Retry-After): a writer's lock
+     * is let go in moments, a database server restarts in seconds. The others (a read-only or unopenable store, a
+     * closed one, a write whose outcome is unknown, the doctor's findings) need someone to act, not a retry.
+     */
+    static final Map<ErrorCode, Integer> RETRY_AFTER = Map.of(ErrorCode.DATABASE_BUSY, 1,
+            ErrorCode.BACKEND_UNAVAILABLE, 5);
 
     private final Metrics metrics;
     private final int maxBodyBytes;
@@ -59,6 +67,10 @@ final class ErrorResponses {
         if (!e.violations().isEmpty()) {
             details.put("violations", e.violations());
         }
+        Integer retryAfter = RETRY_AFTER.get(e.code());
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
         write(ctx, status(e.code()), e.code().wire(), e.getMessage(), details);
     }
 
@@ -91,6 +103,7 @@ final class ErrorResponses {
     private void write(Context ctx, int status, String code, String message, Map<String, Object> details) {
         ctx.attribute(CODE_ATTRIBUTE, code);
         metrics.error(code);
-        ctx.status(status).json(new ApiError(code, message, details));
+        ctx.status(status).contentType(ApiError.MEDIA_TYPE)
+                .result(Json.write(ApiError.body(status, code, message, details, ctx.req().getRequestURI())));
     }
 }

@@ -2,11 +2,13 @@ package dev.statekeeper.server;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Who may call the API. With a token: whoever sends it. Without one (only allowed on a loopback address): local
- * programs, but not web pages: a request with an {@code Origin} header (a browser's cross-site request) or
+ * programs, but not web pages: a request with an {@code Origin} header (a browser's cross-site request) not listed
+ * in {@code STATEKEEPER_CORS_ORIGINS} or
  * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403. Failed
  * token checks are counted per client address ({@link AuthFailures}).
  */
@@ -15,10 +17,12 @@ final class Guard {
 
     private final BearerAuth auth;
     private final AuthFailures failures;
+    private final Set<String> corsOrigins;
 
-    Guard(String token, Clock clock) {
+    Guard(String token, Clock clock, Set<String> corsOrigins) {
         this.auth = token == null ? null : new BearerAuth(token);
         this.failures = new AuthFailures(clock);
+        this.corsOrigins = Set.copyOf(corsOrigins);
     }
 
     /** Whether requests must carry the token. */
@@ -42,7 +46,7 @@ final class Guard {
             }
             return;
         }
-        if (origin != null) {
+        if (origin != null && !corsOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
             throw new HttpFailure(403, "forbidden", "requests from web pages (with an Origin header) are refused: "
                     + "without STATEKEEPER_API_TOKEN the API serves local programs only");
         }

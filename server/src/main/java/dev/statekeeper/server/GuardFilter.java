@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Puts the API's guards and request log in front of a servlet mounted beside it (such as the MCP endpoint): the
@@ -25,6 +26,8 @@ import java.nio.charset.StandardCharsets;
  * {@link EventStreams}, so stopping the server ends them; while it stops, new requests are refused with 503.
  */
 final class GuardFilter extends HttpFilter {
+    /** The seconds a client refused while the server stops waits before it retries (Retry-After). */
+    static final int STOPPING_RETRY_AFTER = 5;
     private final transient Guard guard;
     private final transient RequestLog log;
     private final transient Metrics metrics;
@@ -48,7 +51,8 @@ final class GuardFilter extends HttpFilter {
         res.setHeader(RequestLog.HEADER, id);
         try {
             if (streams.closed()) {
-                throw new HttpFailure(503, "server-stopping", "the server is stopping; retry once it is back");
+                throw new HttpFailure(503, "server-stopping", "the server is stopping; retry once it is back",
+                        Map.of("retryAfter", STOPPING_RETRY_AFTER));
             }
             guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"), req.getRemoteAddr());
         } catch (HttpFailure refused) {
@@ -93,9 +97,9 @@ final class GuardFilter extends HttpFilter {
             return;
         }
         res.setStatus(refused.status());
-        res.setContentType("application/json");
-        res.getOutputStream().write(Json.write(new ApiError(refused.code(), refused.getMessage(), refused.details()))
-                .getBytes(StandardCharsets.UTF_8));
+        res.setContentType(ApiError.MEDIA_TYPE);
+        res.getOutputStream().write(Json.write(ApiError.body(refused.status(), refused.code(), refused.getMessage(),
+                refused.details(), req.getRequestURI())).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs once when an async response completes (normally, by timeout or by error). */

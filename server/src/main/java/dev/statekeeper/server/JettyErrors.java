@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The errors Jetty answers itself, before a request reaches the API (a path whose percent-encoding is bad, such as
- * {@code %zz}, {@code %00} or the overlong {@code %c0%af}; a header too large), as the API's JSON error instead of an
- * HTML page: {@code {"code": "bad-request", "message": ..., "details": {}}}.
+ * {@code %zz}, {@code %00} or the overlong {@code %c0%af}; a header too large), as the API's problem (code {@code bad-request}) instead
+ * of an HTML page, without an {@code instance}: the path is what could not be read.
  */
 final class JettyErrors extends ErrorHandler {
     @Override
@@ -28,8 +28,8 @@ final class JettyErrors extends ErrorHandler {
                         + "percent-encoded UTF-8 without control characters, and its headers are well-formed"
                 : JsonProblem.printable(reason);
         String code = status == 400 ? "bad-request" : "http-" + status;
-        byte[] body = Json.write(new ApiError(code, text, Map.of())).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        byte[] body = Json.write(ApiError.body(status, code, text, Map.of(), null)).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiError.MEDIA_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

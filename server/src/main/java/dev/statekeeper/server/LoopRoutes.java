@@ -30,33 +30,40 @@ final class LoopRoutes {
 
     static void register(Api api) {
         LoopRoutes r = new LoopRoutes(api);
-        api.post("/loops").to(r::create);
-        api.get("/loops").query("project", "type", "status", "limit", "offset").to(r::list);
-        api.get("/active-loops").to(ctx -> Api.items(ctx, api.store.activeLoops()));
-        api.get("/loops/{id}").to(ctx -> {
+        api.post("/loops").summary("create a loop").body(NewLoop.class).answers(201, Loop.class).to(r::create);
+        api.get("/loops").query("project", "type", "status", "limit", "offset")
+                .choice("type", LoopType.class).choice("status", LoopStatus.class).summary("list loops")
+                .answersPage(LoopSummary.class).to(r::list);
+        api.get("/active-loops").summary("the loops in progress").answersItems(LoopSummary.class).to(ctx -> Api.items(ctx, api.store.activeLoops()));
+        api.get("/loops/{id}").summary("a loop with its history").answers(200, Loop.class).to(ctx -> {
             Loop loop = api.store.getLoop(ctx.pathParam("id"));
             Api.versioned(ctx, 200, loop, loop.version());
         });
-        api.delete("/loops/{id}").to(ctx -> {
+        api.delete("/loops/{id}").summary("delete a loop").answersNothing().to(ctx -> {
             api.store.deleteLoop(ctx.pathParam("id"));
             ctx.status(204);
         });
-        api.post("/loops/{id}/feedback").ifMatch().to(r::feedback);
-        api.post("/loops/{id}/decide").ifMatch().to(ctx -> {
+        api.post("/loops/{id}/feedback").ifMatch().summary("add a critic's feedback")
+                .body(CriticFeedback.class).answers(201, LoopSummary.class).to(r::feedback);
+        api.post("/loops/{id}/decide").ifMatch().summary("decide on the newest feedback")
+                .answers(200, Decision.class).to(ctx -> {
             Decision decision = api.store.decide(ctx.pathParam("id"), Params.ifMatch(ctx));
             Api.versioned(ctx, 200, decision, decision.version());
         });
-        api.put("/loops/{id}/objective").to(r::putObjective);
-        api.get("/loops/{id}/objective").to(ctx -> {
+        api.put("/loops/{id}/objective").summary("store the objective feedback")
+                .body(ObjectiveText.class).answers(200, ObjectiveFeedback.class).to(r::putObjective);
+        api.get("/loops/{id}/objective").summary("the objective feedback")
+                .answers(200, ObjectiveFeedback.class).to(ctx -> {
             String id = ctx.pathParam("id");
             ctx.json(new ObjectiveFeedback(id, api.store.getObjectiveFeedback(id)));
         });
-        api.put("/loops/{id}/spec").to(r::link);
-        api.get("/loops/{id}/spec").to(ctx -> {
+        api.put("/loops/{id}/spec").summary("link the loop to a spec").body(SpecRef.class)
+                .answers(200, Spec.class).to(r::link);
+        api.get("/loops/{id}/spec").summary("the spec the loop is linked to").answers(200, Spec.class).to(ctx -> {
             Spec spec = api.store.specForLoop(ctx.pathParam("id"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.delete("/loops/{id}/spec").to(ctx -> {
+        api.delete("/loops/{id}/spec").summary("unlink the loop").answersNothing().to(ctx -> {
             api.store.unlinkLoop(ctx.pathParam("id"));
             ctx.status(204);
         });
@@ -69,7 +76,7 @@ final class LoopRoutes {
     }
 
     private void list(Context ctx) {
-        ctx.json(api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
+        Api.page(ctx, api.store.listLoops(new LoopQuery(Params.text(ctx, "project"), Params.choice(ctx, "type", LoopType.class),
                 Params.choice(ctx, "status", LoopStatus.class), Params.paging(ctx))));
     }
 

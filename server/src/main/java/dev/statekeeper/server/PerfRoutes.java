@@ -18,8 +18,10 @@ final class PerfRoutes {
     }
 
     static void register(Api api, Clock clock) {
-        api.get("/perf").query("since", "operation", "limit").to(ctx -> report(ctx, api, clock));
-        api.get("/perf/slow").query("since", "limit").to(ctx -> slow(ctx, api, clock));
+        api.get("/perf").query("since", "operation", "limit")
+                .summary("each operation's latency and errors (as perf --json)").answers(200, Object.class).to(ctx -> report(ctx, api, clock));
+        api.get("/perf/slow").query("since", "limit").summary("the slowest operations")
+                .answers(200, Object.class).to(ctx -> slow(ctx, api, clock));
     }
 
     private static void report(Context ctx, Api api, Clock clock) {

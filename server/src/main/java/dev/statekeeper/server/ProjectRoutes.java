@@ -13,30 +13,33 @@ final class ProjectRoutes {
     }
 
     static void register(Api api) {
-        api.put("/projects/{project}/roadmap").ifMatch().to(ctx -> {
+        api.put("/projects/{project}/roadmap").ifMatch().summary("store the roadmap")
+                .body(RoadmapContent.class).answers(200, Roadmap.class).to(ctx -> {
             Roadmap roadmap = api.store.putRoadmap(ctx.pathParam("project"),
                     JsonBody.read(ctx, "roadmap", RoadmapContent.class), Params.ifMatch(ctx));
             Api.versioned(ctx, 200, roadmap, roadmap.version());
         });
-        api.get("/projects/{project}/roadmap").to(ctx -> {
+        api.get("/projects/{project}/roadmap").summary("the roadmap").answers(200, Roadmap.class).to(ctx -> {
             Roadmap roadmap = api.store.getRoadmap(ctx.pathParam("project"));
             Api.versioned(ctx, 200, roadmap, roadmap.version());
         });
-        api.put("/projects/{project}/plan").ifMatch().to(ctx -> {
+        api.put("/projects/{project}/plan").ifMatch().summary("store the plan")
+                .body(PlanContent.class).answers(200, ProjectPlan.class).to(ctx -> {
             ProjectPlan plan = api.store.putPlan(ctx.pathParam("project"), JsonBody.read(ctx, "plan", PlanContent.class),
                     Params.ifMatch(ctx));
             Api.versioned(ctx, 200, plan, plan.version());
         });
-        api.get("/projects/{project}/plan").to(ctx -> {
+        api.get("/projects/{project}/plan").summary("the plan").answers(200, ProjectPlan.class).to(ctx -> {
             ProjectPlan plan = api.store.getPlan(ctx.pathParam("project"));
             Api.versioned(ctx, 200, plan, plan.version());
         });
-        api.delete("/projects/{project}/plan").to(ctx -> {
+        api.delete("/projects/{project}/plan").summary("delete the plan").answersNothing().to(ctx -> {
             api.store.deletePlan(ctx.pathParam("project"));
             ctx.status(204);
         });
-        api.get("/plans").query("status", "limit", "offset").to(ctx ->
-                ctx.json(api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class),
+        api.get("/plans").query("status", "limit", "offset").choice("status", PlanStatus.class)
+                .summary("list plans").answersPage(ProjectPlan.class).to(ctx ->
+                Api.page(ctx, api.store.listPlans(new PlanQuery(Params.choice(ctx, "status", PlanStatus.class),
                         Params.paging(ctx)))));
     }
 }

@@ -4,19 +4,26 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.json.JsonProblem;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, read once from {@link Settings}: where it listens, the bearer token (null = none),
- * the body limit and the two timeouts. Refuses a non-loopback address without a token, so the API is never
+ * the body limit, the two timeouts and the origins allowed CORS. Refuses a non-loopback address without a token, so the API is never
  * open to the network by accident.
  */
 record ServerOptions(String bind, int port, String token, int maxBodyBytes, Duration readyTimeout,
                      Duration shutdownTimeout, long idempotencyBytes, boolean publicMetrics, String bindOrigin,
-                     String portOrigin) {
+                     String portOrigin, Set<String> corsOrigins) {
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+](:[0-9]{1,5})?");
+
     /** The shortest token accepted for an address other than loopback, and how many different characters it needs. */
     static final int MIN_TOKEN_LENGTH = 32;
     static final int MIN_TOKEN_CHARACTERS = 8;
@@ -27,7 +34,7 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
                 settings.integer(Setting.MAX_BODY_BYTES), settings.seconds(Setting.READY_TIMEOUT),
                 settings.seconds(Setting.SHUTDOWN_TIMEOUT), settings.integer(Setting.IDEMPOTENCY_MAX_BYTES),
                 settings.flag(Setting.PUBLIC_METRICS), settings.origin(Setting.SERVER_BIND),
-                settings.origin(Setting.SERVER_PORT));
+                settings.origin(Setting.SERVER_PORT), corsOrigins(settings));
         String bind = Setting.SERVER_BIND.variable() + " = " + options.bind + " (" + settings.origin(Setting.SERVER_BIND)
                 + ")";
         if (loopback(options.bind, bind)) {
@@ -46,6 +53,29 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
                     + MIN_TOKEN_CHARACTERS + " differ, such as the output of 'openssl rand -hex 32'");
         }
         return options;
+    }
+
+    /**
+     * The origins of {@code STATEKEEPER_CORS_ORIGINS}, compared as browsers send them (lower case, no path, no
+     * trailing slash); none when it is unset. A wildcard or anything but {@code scheme://host[:port]} is refused.
+     */
+    static Set<String> corsOrigins(Settings settings) {
+        String raw = settings.raw(Setting.CORS_ORIGINS);
+        if (raw == null) {
+            return Set.of();
+        }
+        Set<String> origins = new LinkedHashSet<>();
+        for (String part : raw.split(",", -1)) {
+            String origin = part.trim().toLowerCase(Locale.ROOT);
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new StatekeeperException(ErrorCode.CONFIG_INVALID, Setting.CORS_ORIGINS.variable() + " ("
+                        + settings.origin(Setting.CORS_ORIGINS) + ") has " + JsonProblem.quote(part.trim())
+                        + ", which is not an origin: list each as scheme://host[:port] (such as "
+                        + "http://localhost:5173), separated by commas; * is not accepted");
+            }
+            origins.add(origin);
+        }
+        return Set.copyOf(origins);
     }
 
     /** Why a token is too weak to guard a network address (its length, never its content), or null. */
@@ -79,6 +109,6 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
     public String toString() { // never shows the token
         return "ServerOptions[bind=" + bind + ", port=" + port + ", token=" + (token == null ? "none" : "****")
                 + ", maxBodyBytes=" + maxBodyBytes + ", readyTimeout=" + readyTimeout + ", shutdownTimeout="
-                + shutdownTimeout + ", idempotencyBytes=" + idempotencyBytes + ", publicMetrics=" + publicMetrics + "]";
+                + shutdownTimeout + ", idempotencyBytes=" + idempotencyBytes + ", publicMetrics=" + publicMetrics + ", corsOrigins=" + corsOrigins + "]";
     }
 }

@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Wires Javalin and Jetty: the JSON mapper, the guards, the routes, graceful stop and mounted servlets. */
 final class ServerSetup {
+    /** Where the OpenAPI document is served, without the token (it describes the API, not its data). */
+    static final String OPENAPI = "/openapi.json";
     private static final int IDEMPOTENCY_KEYS = 10_000;
     private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
 
@@ -30,7 +33,7 @@ final class ServerSetup {
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
                            Mounts mounts, EventStreams streams, DoctorRuns doctor) {
-        Guard guard = new Guard(options.token(), clock);
+        Guard guard = new Guard(options.token(), clock, options.corsOrigins());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
             server(config, options);
@@ -38,7 +41,13 @@ final class ServerSetup {
             config.requestLogger.http(log::end);
             RoutesConfig routes = config.routes;
             routes.before(log::begin);
-            routes.before(Api.BASE + "/*", ctx -> admit(ctx, guard, options));
+            Cors cors = new Cors(options.corsOrigins());
+            routes.before(Api.BASE + "/*", cors::handle);
+            routes.before(Api.BASE + "/*", ctx -> {
+                if (!Cors.preflight(ctx)) {
+                    admit(ctx, guard, options);
+                }
+            });
             Handler ready = ctx -> health.ready(ctx, options.publicMetrics() || !guard.tokenRequired()
                     || guard.authenticated(ctx.header("Authorization")));
             Handler scrape = ctx -> {
@@ -52,6 +61,7 @@ final class ServerSetup {
                 routes.get(route.getKey(), route.getValue());
                 routes.head(route.getKey(), route.getValue());
             }
+            ProblemRoutes.register(routes);
             Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
             metrics.idempotencyBytes(idempotency::bytesKept);
             Api api = new Api(store, routes, idempotency);
@@ -62,6 +72,13 @@ final class ServerSetup {
             SessionRoutes.register(api);
             DoctorRoutes.register(api, doctor);
             PerfRoutes.register(api, clock);
+            String openApi = OpenApi.document(api.routes());
+            Handler document = ctx -> {
+                Params.only(ctx, Set.of());
+                ctx.contentType("application/json").result(openApi);
+            };
+            routes.get(OPENAPI, document);
+            routes.head(OPENAPI, document);
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }

@@ -25,16 +25,18 @@ final class SessionRoutes {
     }
 
     static void register(Api api) {
-        api.post("/sessions").to(ctx -> {
+        api.post("/sessions").summary("start a session").body(NewSession.class).answers(201, Session.class).to(ctx -> {
             Session session = api.store.startSession(JsonBody.read(ctx, "session", NewSession.class));
             Api.created(ctx, "/sessions/" + Api.segment(session.name()).replace("%2F", "/"), session);
         });
-        api.get("/sessions").query("status", "repoName", "taskId", "limit", "offset").to(ctx ->
-                ctx.json(api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
+        api.get("/sessions").query("status", "repoName", "taskId", "limit", "offset")
+                .choice("status", SessionStatus.class).summary("list sessions").answersPage(Session.class).to(ctx ->
+                Api.page(ctx, api.store.listSessions(new SessionQuery(Params.choice(ctx, "status", SessionStatus.class),
                         Params.text(ctx, "repoName"), Params.text(ctx, "taskId"), Params.paging(ctx)))));
-        api.post("/sessions/clean").to(ctx -> clean(api, ctx));
-        api.get("/sessions/<name>").to(ctx -> ctx.json(api.store.getSession(ctx.pathParam("name"))));
-        api.post("/sessions/<name>/end").to(ctx -> ctx.json(api.store.endSession(ctx.pathParam("name"))));
+        api.post("/sessions/clean").summary("remove ended sessions older than an age")
+                .body(CleanRequest.class).answers(200, SessionsCleaned.class).to(ctx -> clean(api, ctx));
+        api.get("/sessions/<name>").summary("a session").answers(200, Session.class).to(ctx -> ctx.json(api.store.getSession(ctx.pathParam("name"))));
+        api.post("/sessions/<name>/end").summary("end a session").answers(200, Session.class).to(ctx -> ctx.json(api.store.endSession(ctx.pathParam("name"))));
     }
 
     /** Body {@code {"olderThan": "30d", "dryRun": true}}: the names of the ended sessions removed (or that would be). */

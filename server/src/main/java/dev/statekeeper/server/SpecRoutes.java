@@ -16,27 +16,32 @@ final class SpecRoutes {
 
     static void register(Api api) {
         SpecRoutes r = new SpecRoutes(api);
-        api.get("/projects/{project}/specs").query("status", "limit", "offset").to(r::list);
-        api.post("/projects/{project}/specs").to(r::put);
-        api.get("/projects/{project}/resolved-spec").query("name").to(ctx -> {
+        api.get("/projects/{project}/specs").query("status", "limit", "offset")
+                .choice("status", SpecStatus.class).summary("list the project's specs").answersPage(Spec.class).to(r::list);
+        api.post("/projects/{project}/specs").summary("store a spec (201 new, 200 a new version)")
+                .body(SpecContent.class).answers(201, Spec.class).to(r::put);
+        api.get("/projects/{project}/resolved-spec").query("name").required("name")
+                .summary("the spec a partial name matches").answers(200, Spec.class).to(ctx -> {
             Spec spec = api.store.resolveSpec(ctx.pathParam("project"), Params.required(ctx, "name"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.get("/projects/{project}/specs/{name}").to(ctx -> {
+        api.get("/projects/{project}/specs/{name}").summary("a spec").answers(200, Spec.class).to(ctx -> {
             Spec spec = api.store.getSpec(ctx.pathParam("project"), ctx.pathParam("name"));
             Api.versioned(ctx, 200, spec, spec.version());
         });
-        api.patch("/projects/{project}/specs/{name}").ifMatch().to(r::update);
-        api.delete("/projects/{project}/specs/{name}").to(ctx -> {
+        api.patch("/projects/{project}/specs/{name}").ifMatch().summary("update a spec")
+                .body(SpecContent.class).answers(200, Spec.class).to(r::update);
+        api.delete("/projects/{project}/specs/{name}").summary("delete a spec").answersNothing().to(ctx -> {
             api.store.deleteSpec(ctx.pathParam("project"), ctx.pathParam("name"));
             ctx.status(204);
         });
-        api.get("/projects/{project}/specs/{name}/revisions").to(ctx ->
+        api.get("/projects/{project}/specs/{name}/revisions").summary("the spec's revisions")
+                .answersItems(Spec.class).to(ctx ->
                 Api.items(ctx, api.store.specHistory(ctx.pathParam("project"), ctx.pathParam("name"))));
     }
 
     private void list(Context ctx) {
-        ctx.json(api.store.listSpecs(new SpecQuery(ctx.pathParam("project"), Params.choice(ctx, "status", SpecStatus.class),
+        Api.page(ctx, api.store.listSpecs(new SpecQuery(ctx.pathParam("project"), Params.choice(ctx, "status", SpecStatus.class),
                 Params.paging(ctx))));
     }
 

@@ -110,6 +110,12 @@ public final class StatekeeperServer {
         return port;
     }
 
+    /** Every HTTP endpoint Javalin routes, as {@code METHOD path} (for tests). */
+    java.util.List<String> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
     /** The MCP sessions over HTTP open now (0 without MCP). */
     int mcpSessions() {
         return mcp == null ? 0 : StatekeeperMcp.openSessions(mcp);

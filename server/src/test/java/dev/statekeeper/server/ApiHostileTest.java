@@ -160,7 +160,7 @@ class ApiHostileTest {
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(status);
         if (code != null) {
-            assertThat(refused.header("Content-Type")).startsWith("application/json");
+            assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
             assertThat(refused.text()).as("small").hasSizeLessThan(2_000);
             assertThat(refused.code()).isEqualTo(code);
         }

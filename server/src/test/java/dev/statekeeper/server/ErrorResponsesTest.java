@@ -111,7 +111,7 @@ class ErrorResponsesTest {
     void anUnknownRouteIs404Json() {
         Http.Response r = http.get("/api/v1/lops");
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(r.code()).isEqualTo("route-not-found");
         assertThat(r.message()).isEqualTo("no route GET /api/v1/lops; the routes are listed in the README (HTTP server)");
     }

@@ -121,6 +121,12 @@ public enum Setting {
     API_TOKEN("STATEKEEPER_API_TOKEN", null, Kind.SECRET,
             "bearer token the HTTP API requires (required when bound to a non-loopback address)"),
     /**
+     * {@code STATEKEEPER_CORS_ORIGINS}: origins (scheme://host[:port], comma-separated) whose web pages may call the
+     * HTTP API (CORS); unset, no page may.
+     */
+    CORS_ORIGINS("STATEKEEPER_CORS_ORIGINS", null, Kind.TEXT,
+            "origins (scheme://host[:port], comma-separated) whose web pages may call the HTTP API (CORS); unset, no page may"),
+    /**
      * {@code STATEKEEPER_MAX_BODY_BYTES}, default {@code 1048576}: largest HTTP request body accepted, in bytes (larger
      * ones get 413).
      */
