@@ -16,12 +16,16 @@ import dev.statekeeper.cli.spec.SpecCommand;
 import dev.statekeeper.cli.support.Globals;
 import dev.statekeeper.cli.support.GroupCommand;
 import dev.statekeeper.cli.support.Terminal;
+import dev.statekeeper.cli.support.TerminalText;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.time.Clock;
 
 /**
  * {@code statekeeper}: the root command and the global options every subcommand inherits. Its help's exit codes
@@ -65,6 +69,20 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
     boolean version;
 
+    /**
+     * The command on the process's environment and standard streams: for tools that instantiate the command class
+     * themselves, such as picocli's {@code AutoComplete}, which the build runs to write the shell completion script.
+     */
+    public StatekeeperCommand() {
+        this(new Terminal(System.getenv(), System.in, new PrintWriter(System.out, false, System.out.charset()),
+                TerminalText.of(new PrintWriter(System.err, false, System.err.charset())), Clock.systemUTC()));
+    }
+
+    /**
+     * The command on the given terminal: what {@link Cli} runs.
+     *
+     * @param terminal the environment and streams
+     */
     public StatekeeperCommand(Terminal terminal) {
         this.terminal = terminal;
     }

@@ -221,6 +221,14 @@ class CliHostileTest {
                         + "environment)\n  fix: fix the value where the message says it came from (flag, environment variable "
                         + "or config file); 'statekeeper config list' shows each setting and its source\n",
                         "loop", "list").env("DATABASE_POOL_MAX_SIZE", "0"),
+                c(2, "statekeeper: invalid settings: STATEKEEPER_LOG_LEVEL = 'trace': must be one of error, warn, info, "
+                        + "debug (from the environment)\n  fix: fix the value where the message says it came from (flag, "
+                        + "environment variable or config file); 'statekeeper config list' shows each setting and its "
+                        + "source\n", "loop", "list").env("STATEKEEPER_LOG_LEVEL", "trace"),
+                c(2, "statekeeper: invalid settings: STATEKEEPER_LOG_FORMAT = '\\u001b[2J': must be one of text, json "
+                        + "(from the environment)\n  fix: fix the value where the message says it came from (flag, "
+                        + "environment variable or config file); 'statekeeper config list' shows each setting and its "
+                        + "source\n", "loop", "list").env("STATEKEEPER_LOG_FORMAT", ESC + "[2J"),
                 c(2, "statekeeper: invalid settings: DATABASE_POOL_MIN_SIZE = '99999999999': must be a whole number "
                         + "between 1 and 50 (from the environment)\n  fix: fix the value where the message says it came from "
                         + "(flag, environment variable or config file); 'statekeeper config list' shows each setting and its "

@@ -59,6 +59,7 @@ class HelpTest {
     @Test
     void versionNamesTheReleaseAndTheJava() {
         String version = new CliRunner(dir).ok("--version");
-        assertThat(version).matches("statekeeper \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\njava .+\n");
+        assertThat(version).matches("statekeeper \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{12}|unknown), built "
+                + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\njava .+\n");
     }
 }

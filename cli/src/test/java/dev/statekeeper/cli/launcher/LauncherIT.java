@@ -227,6 +227,47 @@ class LauncherIT {
     }
 
     @Test
+    void mcpRunsTheJarItHasWhenTheSourcesAreNewerAndNeverBuildsNorWaitsForABuild() throws Exception {
+        // as above: sources newer than the jar, a stand-in Maven that records being run, and a live build lock
+        Path pom = Files.writeString(install.resolve("pom.xml"), "<modules>\n    <module>cli</module>\n</modules>\n");
+        Files.setLastModifiedTime(pom, FileTime.from(Instant.now().minusSeconds(120)));
+        Path source = Files.createDirectories(install.resolve("cli/src/main/java")).resolve("Changed.java");
+        Files.writeString(source, "class Changed {}\n");
+        Files.setLastModifiedTime(install.resolve("cli/target/statekeeper.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        Path mvnw = install.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho built >>\"$(dirname \"$0\")/builds\"\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(lock);
+        Files.writeString(lock.resolve("pid"), ProcessHandle.current().pid() + "\n");
+
+        Result result = run("mcp", "mcp", "--help");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).startsWith("Usage: statekeeper mcp");
+        assertThat(result.stderr()).isEqualTo("statekeeper: the sources are newer than the CLI jar: 'statekeeper mcp' runs "
+                + "the jar as built;\n  rebuild it: ./mvnw package -pl cli -am -DskipTests (or run any other statekeeper "
+                + "command)\n");
+        assertThat(install.resolve("builds")).doesNotExist();
+        assertThat(lock.resolve("pid")).hasContent(ProcessHandle.current().pid() + "\n");
+    }
+
+    @Test
+    void mcpWithoutAJarSaysHowToBuildItAtOnce() throws Exception {
+        Files.writeString(install.resolve("pom.xml"), "<modules>\n    <module>cli</module>\n</modules>\n");
+        Files.delete(install.resolve("cli/target/statekeeper.jar"));
+        Path mvnw = install.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho built >>\"$(dirname \"$0\")/builds\"\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        Result result = run("mcp", "--data-dir", dir.resolve("d").toString(), "mcp");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).isEqualTo("statekeeper: the CLI jar is not built, and 'statekeeper mcp' does not build "
+                + "it (an MCP client would time out);\n  build it once: ./mvnw package -pl cli -am -DskipTests (or run any "
+                + "other statekeeper command)\n");
+        assertThat(install.resolve("builds")).doesNotExist();
+    }
+
+    @Test
     void aTruncatedLibraryIsNeverLoadedAndNeverRewrittenInPlace() throws Exception {
         assertThat(run("prepare", "--version").exit()).isZero();
         Path library = publishedLibrary();

@@ -226,6 +226,21 @@ public enum Setting {
             "seconds between the backups you schedule ('db backup' from cron); the doctor's backup-age is P2 when the "
                     + "newest backup is older than twice this"),
 
+    // What the CLI logs on stderr (stdout is the command's output).
+    /**
+     * {@code STATEKEEPER_LOG_LEVEL}, default {@code warn}: the least severe log messages printed on stderr; unset,
+     * 'statekeeper serve' still logs its requests, start and stop at info.
+     */
+    LOG_LEVEL("STATEKEEPER_LOG_LEVEL", "warn", Kind.choice("error", "warn", "info", "debug"),
+            "the least severe log messages printed on stderr; unset, 'statekeeper serve' still logs its requests, "
+                    + "start and stop at info"),
+    /**
+     * {@code STATEKEEPER_LOG_FORMAT}, default {@code text}: log lines as text, or one JSON object per line (time,
+     * level, logger, message, fields).
+     */
+    LOG_FORMAT("STATEKEEPER_LOG_FORMAT", "text", Kind.choice("text", "json"),
+            "log lines as text, or json: one object per line with time, level, logger, message and fields"),
+
     // The operation log ('statekeeper perf'): every store operation timed, per minute, kept in the store.
     /**
      * {@code STATEKEEPER_OPLOG}, default {@code true}: keep the operation log (per-minute timings of every store
