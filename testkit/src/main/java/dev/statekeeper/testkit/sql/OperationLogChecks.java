@@ -238,6 +238,8 @@ public abstract class OperationLogChecks {
             OperationLog log = store.operationLog();
             String id = store.createLoop(NewLoop.of("demo", LoopType.SPEC)).id();
             RawSql.execute(raw, "ALTER TABLE operation_minutes RENAME TO operation_minutes_away");
+            // the log's own once-a-minute flush may have written the create before the rename
+            long slowBefore = RawSql.count(raw, "slow_operations");
             for (int i = 0; i < 30; i++) {
                 store.getLoop(id);
             }
@@ -251,7 +253,8 @@ public abstract class OperationLogChecks {
             }
             log.flush();
             assertThat(log.problem()).isEqualTo(problem);
-            assertThat(RawSql.count(raw, "slow_operations")).isZero(); // one transaction: nothing half-written
+            assertThat(RawSql.count(raw, "slow_operations")).as("one transaction: nothing half-written")
+                    .isEqualTo(slowBefore);
             assertThat(stats(store, "getLoop").count()).isEqualTo(30); // what it keeps is still read
 
             RawSql.execute(raw, "ALTER TABLE operation_minutes_away RENAME TO operation_minutes");
