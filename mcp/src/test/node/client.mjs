@@ -21,10 +21,16 @@ print({
       Object.values(t.inputSchema.properties ?? {}).every((p) => typeof p.description === 'string' && p.description),
     required: t.inputSchema.required ?? [],
     readOnly: t.annotations?.readOnlyHint ?? null,
+    title: t.title ?? null,
+    outputType: t.outputSchema?.type ?? null,
   })),
 });
 
-/** Calls a tool and prints the outcome; returns the parsed JSON result, or null for a tool error. */
+/**
+ * Calls a tool and prints the outcome; returns the parsed JSON result, or null for a tool error. The SDK's
+ * callTool validates a result's structuredContent against the tool's outputSchema (from listTools) and throws
+ * when it does not match or is missing.
+ */
 async function call(step, name, args) {
   const result = await client.callTool({ name, arguments: args });
   const text = result.content.map((c) => c.text).join('');

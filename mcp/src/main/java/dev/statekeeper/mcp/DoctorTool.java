@@ -40,7 +40,7 @@ final class DoctorTool {
 
     /** The tool's definition (name, arguments, read-only); its call goes through {@link #specification}. */
     static ToolDef<RunDoctor> definition() {
-        return ToolDef.reads(NAME, RunDoctor.class, "Diagnose the store: run the doctor's checks (read-only, on a "
+        return ToolDef.reads(NAME, RunDoctor.class, ToolDef.type(Map.class), "Diagnose the store: run the doctor's checks (read-only, on a "
                 + "connection of its own) and return its report: every check's status, severity P0 (outage) to P3 "
                 + "(minor), evidence, threshold, runbook and fix.", (store, args) -> {
                     throw new IllegalStateException(NAME + " runs through DoctorTool.specification");

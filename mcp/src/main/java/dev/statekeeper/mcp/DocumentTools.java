@@ -4,6 +4,8 @@ import dev.statekeeper.core.domain.Paging;
 import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.PlanQuery;
 import dev.statekeeper.core.domain.PlanStatus;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.result.PlanDeleted;
 
@@ -39,21 +41,21 @@ final class DocumentTools {
 
     static List<ToolDef<?>> all() {
         return List.of(
-                ToolDef.writes("create_roadmap", StoreRoadmap.class,
+                ToolDef.overwrites("create_roadmap", StoreRoadmap.class, ToolDef.type(Roadmap.class),
                         "Store the project's roadmap: creates it, or updates it. Returns the roadmap with the "
                                 + "project's specs.",
                         (store, a) -> store.putRoadmap(a.project(), a.roadmap(), a.expectedVersion())),
-                ToolDef.reads("get_roadmap", ProjectRef.class,
+                ToolDef.reads("get_roadmap", ProjectRef.class, ToolDef.type(Roadmap.class),
                         "The project's roadmap with the project's specs in creation order.",
                         (store, a) -> store.getRoadmap(a.project())),
-                ToolDef.writes("store_project_plan", StorePlan.class,
+                ToolDef.overwrites("store_project_plan", StorePlan.class, ToolDef.type(ProjectPlan.class),
                         "Store the project's plan: creates it, or updates it.",
                         (store, a) -> store.putPlan(a.project(), a.plan(), a.expectedVersion())),
-                ToolDef.reads("get_project_plan", ProjectRef.class, "The project's plan.",
+                ToolDef.reads("get_project_plan", ProjectRef.class, ToolDef.type(ProjectPlan.class), "The project's plan.",
                         (store, a) -> store.getPlan(a.project())),
-                ToolDef.reads("list_project_plans", ListPlans.class, "Project plans by project, one page at a time.",
+                ToolDef.reads("list_project_plans", ListPlans.class, ToolDef.page(ProjectPlan.class), "Project plans by project, one page at a time.",
                         (store, a) -> store.listPlans(new PlanQuery(a.status(), Paging.of(a.limit(), a.offset())))),
-                ToolDef.deletes("delete_project_plan", ProjectRef.class, "Delete the project's plan.",
+                ToolDef.deletes("delete_project_plan", ProjectRef.class, ToolDef.type(PlanDeleted.class), "Delete the project's plan.",
                         (store, a) -> {
                             store.deletePlan(a.project());
                             return new PlanDeleted(a.project());

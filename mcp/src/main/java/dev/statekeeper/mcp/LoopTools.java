@@ -2,6 +2,9 @@ package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.domain.Decision;
+import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.result.ObjectiveFeedback;
@@ -50,31 +53,32 @@ final class LoopTools {
 
     static List<ToolDef<?>> all() {
         return List.of(
-                ToolDef.writes("initialize_refinement_loop", InitializeLoop.class,
+                ToolDef.writes("initialize_refinement_loop", InitializeLoop.class, ToolDef.type(Loop.class),
                         "Start a refinement loop for a project: returns the new loop (its 'id' is what the other "
                                 + "loop tools take), status initialized, iteration 1.",
                         (store, a) -> store.createLoop(NewLoop.of(a.project(), a.type()))),
-                ToolDef.reads("get_loop_status", LoopRef.class,
+                ToolDef.reads("get_loop_status", LoopRef.class, ToolDef.type(Loop.class),
                         "A loop's status, current score, score history, iteration and every critic feedback entry.",
                         (store, a) -> store.getLoop(a.loopId())),
-                ToolDef.reads("list_active_loops", NoArguments.class,
+                ToolDef.reads("list_active_loops", NoArguments.class, ToolDef.listing(LoopSummary.class),
                         "The active-loop history: the most recently created loops, newest first, without their "
                                 + "feedback bodies.",
-                        (store, a) -> store.activeLoops()),
-                ToolDef.writes("store_critic_feedback", StoreFeedback.class,
+                        (store, a) -> Listing.of(store.activeLoops())),
+                ToolDef.writes("store_critic_feedback", StoreFeedback.class, ToolDef.type(LoopSummary.class),
                         "Record a critic's assessment of a loop, atomically: the entry is appended, the current "
                                 + "score set, the score history extended and an initialized loop moves to "
                                 + "in_progress. Returns the loop's new state without the feedback bodies.",
                         LoopTools::storeFeedback),
-                ToolDef.writes("decide_loop_next_action", Decide.class,
+                ToolDef.writes("decide_loop_next_action", Decide.class, ToolDef.type(Decision.class),
                         "Decide and store the loop's next action from its latest score: completed when it reaches "
                                 + "the type's threshold; user_input on a checkpoint iteration or when the score "
                                 + "stagnates; else refine. Every outcome but completed advances the iteration.",
                         (store, a) -> store.decide(a.loopId(), a.expectedVersion())),
-                ToolDef.reads("get_previous_objective_feedback", LoopRef.class,
+                ToolDef.reads("get_previous_objective_feedback", LoopRef.class, ToolDef.type(ObjectiveFeedback.class),
                         "The objective feedback text stored for a loop.",
                         (store, a) -> new ObjectiveFeedback(a.loopId(), store.getObjectiveFeedback(a.loopId()))),
-                ToolDef.writes("store_current_objective_feedback", StoreObjective.class,
+                ToolDef.replaces("store_current_objective_feedback", StoreObjective.class,
+                        ToolDef.type(ObjectiveFeedback.class),
                         "Store a loop's objective feedback text, replacing an earlier one.",
                         (store, a) -> {
                             store.putObjectiveFeedback(a.loopId(), a.text());

@@ -4,6 +4,7 @@ import dev.statekeeper.core.perf.PerfQuery;
 import dev.statekeeper.core.perf.PerfReport;
 
 import java.time.Clock;
+import java.util.Map;
 import java.time.Instant;
 
 /**
@@ -26,7 +27,7 @@ final class PerfTool {
     }
 
     static ToolDef<GetPerformance> definition(Clock clock) {
-        return ToolDef.reads(NAME, GetPerformance.class, "What the store's operations cost over a window: per "
+        return ToolDef.reads(NAME, GetPerformance.class, ToolDef.type(Map.class), "What the store's operations cost over a window: per "
                 + "operation the count, errors (any failure), faults (failures on the store's side), avg, p50, p95, "
                 + "p99 and max in milliseconds (percentiles within 1 %), busiest first, then the slowest recorded "
                 + "operations (those over STATEKEEPER_SLOW_OPERATION_MS) with their request ids. scope 'process' "

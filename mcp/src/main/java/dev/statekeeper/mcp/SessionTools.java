@@ -2,6 +2,7 @@ package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Paging;
+import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
 
@@ -35,15 +36,15 @@ final class SessionTools {
 
     static List<ToolDef<?>> all() {
         return List.of(
-                ToolDef.writes("start_session", StartSession.class, "Start an agent work session under a unique name.",
+                ToolDef.writes("start_session", StartSession.class, ToolDef.type(Session.class), "Start an agent work session under a unique name.",
                         (store, a) -> store.startSession(new NewSession(a.name(), a.repoName(), a.repoUrl(),
                                 a.branch(), a.taskId(), a.metadata()))),
-                ToolDef.reads("get_session", SessionRef.class, "A work session.",
+                ToolDef.reads("get_session", SessionRef.class, ToolDef.type(Session.class), "A work session.",
                         (store, a) -> store.getSession(a.name())),
-                ToolDef.reads("list_sessions", ListSessions.class, "Work sessions, newest first, one page at a time.",
+                ToolDef.reads("list_sessions", ListSessions.class, ToolDef.page(Session.class), "Work sessions, newest first, one page at a time.",
                         (store, a) -> store.listSessions(new SessionQuery(a.status(), a.repoName(), a.taskId(),
                                 Paging.of(a.limit(), a.offset())))),
-                ToolDef.writes("end_session", SessionRef.class, "End a work session.",
+                ToolDef.writes("end_session", SessionRef.class, ToolDef.type(Session.class), "End a work session.",
                         (store, a) -> store.endSession(a.name())));
     }
 }

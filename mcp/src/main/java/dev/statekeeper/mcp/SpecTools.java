@@ -1,6 +1,7 @@
 package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.domain.Paging;
+import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecName;
 import dev.statekeeper.core.domain.SpecQuery;
@@ -58,38 +59,38 @@ final class SpecTools {
 
     static List<ToolDef<?>> all() {
         return List.of(
-                ToolDef.writes("store_spec", StoreSpec.class,
+                ToolDef.writes("store_spec", StoreSpec.class, ToolDef.type(Spec.class),
                         "Store a technical spec under its normalized title: version 1 and iteration 0 when new, "
                                 + "else a new revision. objectives, scope, dependencies and deliverables are "
                                 + "frozen after the first version.",
                         (store, a) -> store.putSpec(a.project(), a.spec())),
-                ToolDef.writes("update_spec", UpdateSpec.class,
+                ToolDef.writes("update_spec", UpdateSpec.class, ToolDef.type(Spec.class),
                         "Update an existing spec: a new revision (version and iteration +1); omitted fields keep "
                                 + "their value, frozen fields cannot change.",
                         (store, a) -> store.updateSpec(a.project(), a.name(), a.spec(), a.expectedVersion())),
-                ToolDef.reads("get_spec", SpecRef.class, "The latest version of a spec.",
+                ToolDef.reads("get_spec", SpecRef.class, ToolDef.type(Spec.class), "The latest version of a spec.",
                         (store, a) -> store.getSpec(a.project(), a.name())),
-                ToolDef.reads("get_loop_spec", LoopTools.LoopRef.class, "The spec a loop is linked to.",
+                ToolDef.reads("get_loop_spec", LoopTools.LoopRef.class, ToolDef.type(Spec.class), "The spec a loop is linked to.",
                         (store, a) -> store.specForLoop(a.loopId())),
-                ToolDef.reads("list_specs", ListSpecs.class, "A project's specs in creation order, one page at a time.",
+                ToolDef.reads("list_specs", ListSpecs.class, ToolDef.page(Spec.class), "A project's specs in creation order, one page at a time.",
                         (store, a) -> store.listSpecs(new SpecQuery(a.project(), a.status(),
                                 Paging.of(a.limit(), a.offset())))),
-                ToolDef.reads("resolve_spec", ResolveSpec.class,
+                ToolDef.reads("resolve_spec", ResolveSpec.class, ToolDef.type(Spec.class),
                         "The spec a partial name denotes: an exact match, else a prefix, else a substring, else "
                                 + "fuzzy similarity; an ambiguous name is an error listing the candidates.",
                         (store, a) -> store.resolveSpec(a.project(), a.partialName())),
-                ToolDef.deletes("delete_spec", SpecRef.class, "Delete a spec with all its versions and its links to loops.",
+                ToolDef.deletes("delete_spec", SpecRef.class, ToolDef.type(SpecDeleted.class), "Delete a spec with all its versions and its links to loops.",
                         (store, a) -> {
                             store.deleteSpec(a.project(), a.name());
                             return new SpecDeleted(a.project(), SpecName.normalize(a.name()));
                         }),
-                ToolDef.writes("link_loop_to_spec", LinkSpec.class,
+                ToolDef.replaces("link_loop_to_spec", LinkSpec.class, ToolDef.type(SpecLinked.class),
                         "Link a loop to a spec, replacing the loop's earlier link.",
                         (store, a) -> {
                             store.linkLoop(a.loopId(), a.project(), a.name());
                             return new SpecLinked(a.loopId(), a.project(), SpecName.normalize(a.name()));
                         }),
-                ToolDef.writes("unlink_loop", LoopTools.LoopRef.class, "Remove a loop's link to its spec (the spec stays).",
+                ToolDef.replaces("unlink_loop", LoopTools.LoopRef.class, ToolDef.type(LoopUnlinked.class), "Remove a loop's link to its spec (the spec stays).",
                         (store, a) -> {
                             store.unlinkLoop(a.loopId());
                             return new LoopUnlinked(a.loopId());

@@ -33,12 +33,14 @@ final class Tools {
     }
 
     static Tool tool(ToolDef<?> def) {
-        boolean read = def.effect() == ToolDef.Effect.READ;
-        boolean delete = def.effect() == ToolDef.Effect.DELETE;
+        ToolDef.Effect effect = def.effect();
         // title, readOnly, destructive, idempotent, openWorld (only this store), returnDirect
-        ToolAnnotations annotations = new ToolAnnotations(null, read, delete, read || delete, false, null);
+        ToolAnnotations annotations = new ToolAnnotations(null, effect.readOnly, effect.destructive,
+                effect.idempotent, false, null);
         return Tool.builder(def.name(), InputSchemas.of(def.arguments()))
+                .title(def.title())
                 .description(def.description())
+                .outputSchema(OutputSchemas.of(def.result()))
                 .annotations(annotations)
                 .build();
     }

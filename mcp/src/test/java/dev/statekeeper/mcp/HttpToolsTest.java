@@ -66,6 +66,8 @@ class HttpToolsTest {
         assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(28);
         for (Tool tool : listed) {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
+            assertThat(tool.title()).as(tool.name()).isNotBlank();
+            assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) tool.inputSchema().get("properties");
             assertThat(properties.values()).as(tool.name()).allSatisfy(p -> assertThat(p).containsKey("description"));
@@ -95,7 +97,10 @@ class HttpToolsTest {
         assertThat(decision.get("iteration").asInt()).isEqualTo(2);
 
         assertThat(tools.ok("get_loop_status", "loopId", id)).isEqualTo(json(mcp.store.getLoop(id)));
-        assertThat(tools.ok("list_active_loops")).isEqualTo(json(mcp.store.activeLoops()));
+        JsonNode active = tools.ok("list_active_loops");
+        assertThat(active.get("items")).isEqualTo(json(mcp.store.activeLoops()));
+        assertThat(active.get("total").asInt()).isEqualTo(mcp.store.activeLoops().size());
+        assertThat(active.get("nextCursor").isNull()).isTrue();
 
         assertThat(tools.ok("store_current_objective_feedback", "loopId", id, "text", "Ship auth by Friday"))
                 .isEqualTo(json(Map.of("loopId", id, "text", "Ship auth by Friday")));

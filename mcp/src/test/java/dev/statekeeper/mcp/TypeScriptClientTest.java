@@ -48,6 +48,8 @@ class TypeScriptClientTest {
         List<JsonNode> tools = steps.get("tools").get("tools").valueStream().toList();
         assertThat(tools).extracting(t -> t.get("name").asText()).containsExactlyElementsOf(StatekeeperMcp.toolNames());
         assertThat(tools).allSatisfy(t -> assertThat(t.get("described").asBoolean()).as(t.toString()).isTrue());
+        assertThat(tools).allSatisfy(t -> assertThat(t.get("title").asText()).as(t.toString()).isNotBlank());
+        assertThat(tools).allSatisfy(t -> assertThat(t.get("outputType").asText()).as(t.toString()).isEqualTo("object"));
 
         List<String> failing = List.of("frozen-field", "not-found", "wrong-type", "unknown-field", "missing-field");
         List<String> called = steps.values().stream().filter(s -> s.has("tool")).map(s -> s.get("tool").asText())
@@ -56,6 +58,10 @@ class TypeScriptClientTest {
         steps.forEach((name, step) -> {
             if (step.has("isError")) {
                 assertThat(step.get("isError").asBoolean()).as(step.toString()).isEqualTo(failing.contains(name));
+                if (!failing.contains(name)) {
+                    // the SDK client validated it against the tool's outputSchema; it is the text's JSON
+                    assertThat(step.get("structured")).as(name).isEqualTo(readJson(step.get("text").asText()));
+                }
             }
         });
 
@@ -93,6 +99,14 @@ class TypeScriptClientTest {
                 .isEqualTo("invalid arguments of get_spec: missing field 'name'" + fix);
         assertThat(steps.get("unknown-tool").get("code").asInt()).isEqualTo(-32602);
         assertThat(steps).containsKey("closed");
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     private static JsonNode result(Map<String, JsonNode> steps, String step) throws IOException {
