@@ -1,5 +1,6 @@
 package dev.statekeeper.mcp;
 
+import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Paging;
 import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.PlanQuery;
@@ -17,26 +18,26 @@ final class DocumentTools {
     }
 
     record StoreRoadmap(
-            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg(value = "the roadmap document: creates the roadmap (a title is required), or updates it "
                     + "(omitted fields keep their value)", required = true) RoadmapContent roadmap,
-            @Arg("fail with a stale-version error unless the roadmap is at this version") Long expectedVersion) {
+            @Arg(value = "fail with a stale-version error unless the roadmap is at this version", min = 1) Long expectedVersion) {
     }
 
-    record ProjectRef(@Arg(value = "the project", required = true) String project) {
+    record ProjectRef(@Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project) {
     }
 
     record StorePlan(
-            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg(value = "the plan document: creates the plan, or updates it (omitted fields keep their value)",
                     required = true) PlanContent plan,
-            @Arg("fail with a stale-version error unless the plan is at this version") Long expectedVersion) {
+            @Arg(value = "fail with a stale-version error unless the plan is at this version", min = 1) Long expectedVersion) {
     }
 
     record ListPlans(
             @Arg("only plans in this status") PlanStatus status,
-            @Arg("at most this many plans, 1-1000 (default 50)") Integer limit,
-            @Arg("skip this many plans first (default 0)") Integer offset) {
+            @Arg(value = "at most this many plans (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
+            @Arg(value = "skip this many plans first (default 0)", min = 0) Integer offset) {
     }
 
     static List<ToolDef<?>> all() {

@@ -17,7 +17,8 @@ final class LoopTools {
     }
 
     record InitializeLoop(
-            @Arg(value = "the project the loop belongs to (1-255 characters)", required = true) String project,
+            @Arg(value = "the project the loop belongs to", required = true, maxLength = NewLoop.MAX_PROJECT)
+            String project,
             @Arg(value = "what the loop refines; its type sets the score that completes it", required = true)
             LoopType type) {
     }
@@ -31,19 +32,23 @@ final class LoopTools {
 
     record StoreFeedback(
             @Arg(value = "the loop's id", required = true) String loopId,
-            @Arg(value = "the critic agent's name", required = true) String criticAgent,
-            @Arg(value = "the overall score, 0-100", required = true) Integer overallScore,
-            @Arg(value = "a one-paragraph assessment", required = true) String assessmentSummary,
-            @Arg("the iteration assessed, >= 1 (default: the loop's current iteration)") Integer iteration,
-            @Arg("the detailed feedback") String detailedFeedback,
+            @Arg(value = "the critic agent's name", required = true, maxLength = CriticFeedback.MAX_CRITIC_AGENT)
+            String criticAgent,
+            @Arg(value = "the overall score", required = true, min = CriticFeedback.MIN_SCORE,
+                    max = CriticFeedback.MAX_SCORE) Integer overallScore,
+            @Arg(value = "a one-paragraph assessment", required = true, maxLength = CriticFeedback.MAX_TEXT)
+            String assessmentSummary,
+            @Arg(value = "the iteration assessed (default: the loop's current one)", min = CriticFeedback.FIRST_ITERATION)
+            Integer iteration,
+            @Arg(value = "the detailed feedback", maxLength = CriticFeedback.MAX_TEXT) String detailedFeedback,
             @Arg("the key issues found") List<String> keyIssues,
             @Arg("the recommended changes") List<String> recommendations,
-            @Arg("fail with a stale-version error unless the loop is at this version") Long expectedVersion) {
+            @Arg(value = "fail with a stale-version error unless the loop is at this version", min = 1) Long expectedVersion) {
     }
 
     record Decide(
             @Arg(value = "the loop's id", required = true) String loopId,
-            @Arg("fail with a stale-version error unless the loop is at this version") Long expectedVersion) {
+            @Arg(value = "fail with a stale-version error unless the loop is at this version", min = 1) Long expectedVersion) {
     }
 
     record StoreObjective(

@@ -4,8 +4,8 @@ import dev.statekeeper.core.perf.PerfQuery;
 import dev.statekeeper.core.perf.PerfReport;
 
 import java.time.Clock;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@code get_performance}: the operation log's figures per operation and the slowest operations, the JSON of
@@ -23,7 +23,8 @@ final class PerfTool {
                     + "instant (default 1h)") String since,
             @Arg("only this store operation, a StateStore method: getLoop, addFeedback, decide, ping... (default: all)")
             String operation,
-            @Arg("list at most this many of the slowest operations, 1-1000 (default 10)") Long limit) {
+            @Arg(value = "list at most this many of the slowest operations (default 10)", min = 1, max = PerfQuery.MAX_LIMIT)
+            Long limit) {
     }
 
     static ToolDef<GetPerformance> definition(Clock clock) {

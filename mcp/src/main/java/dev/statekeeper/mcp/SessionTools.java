@@ -30,8 +30,8 @@ final class SessionTools {
             @Arg("only sessions in this status") SessionStatus status,
             @Arg("only sessions on this repository") String repoName,
             @Arg("only sessions on this task") String taskId,
-            @Arg("at most this many sessions, 1-1000 (default 50)") Integer limit,
-            @Arg("skip this many sessions first (default 0)") Integer offset) {
+            @Arg(value = "at most this many sessions (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
+            @Arg(value = "skip this many sessions first (default 0)", min = 0) Integer offset) {
     }
 
     static List<ToolDef<?>> all() {

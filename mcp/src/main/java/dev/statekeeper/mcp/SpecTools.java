@@ -1,5 +1,6 @@
 package dev.statekeeper.mcp;
 
+import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Paging;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
@@ -21,40 +22,40 @@ final class SpecTools {
     }
 
     record StoreSpec(
-            @Arg(value = "the spec's project", required = true) String project,
+            @Arg(value = "the spec's project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg(value = "the spec document; its title names it. Creates the spec, or updates the one the title "
                     + "names (frozen fields may only be repeated unchanged)", required = true) SpecContent spec) {
     }
 
     record UpdateSpec(
-            @Arg(value = "the spec's project", required = true) String project,
-            @Arg(value = NAME, required = true) String name,
+            @Arg(value = "the spec's project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
+            @Arg(value = NAME, required = true, maxLength = SpecName.MAX) String name,
             @Arg(value = "the changes: fields given replace the stored ones, omitted fields keep their value, "
                     + "frozen fields cannot change", required = true) SpecContent spec,
-            @Arg("fail with a stale-version error unless the spec is at this version") Long expectedVersion) {
+            @Arg(value = "fail with a stale-version error unless the spec is at this version", min = 1) Long expectedVersion) {
     }
 
     record SpecRef(
-            @Arg(value = "the spec's project", required = true) String project,
-            @Arg(value = NAME, required = true) String name) {
+            @Arg(value = "the spec's project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
+            @Arg(value = NAME, required = true, maxLength = SpecName.MAX) String name) {
     }
 
     record ListSpecs(
-            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg("only specs in this status") SpecStatus status,
-            @Arg("at most this many specs, 1-1000 (default 50)") Integer limit,
-            @Arg("skip this many specs first (default 0)") Integer offset) {
+            @Arg(value = "at most this many specs (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
+            @Arg(value = "skip this many specs first (default 0)", min = 0) Integer offset) {
     }
 
     record ResolveSpec(
-            @Arg(value = "the project", required = true) String project,
+            @Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg(value = "part of the spec's name or title", required = true) String partialName) {
     }
 
     record LinkSpec(
             @Arg(value = "the loop's id", required = true) String loopId,
-            @Arg(value = "the spec's project", required = true) String project,
-            @Arg(value = NAME, required = true) String name) {
+            @Arg(value = "the spec's project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
+            @Arg(value = NAME, required = true, maxLength = SpecName.MAX) String name) {
     }
 
     static List<ToolDef<?>> all() {
