@@ -37,7 +37,7 @@ final class DocumentTools {
     record ListPlans(
             @Arg("only plans in this status") PlanStatus status,
             @Arg(value = "at most this many plans (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Arg(value = "skip this many plans first (default 0)", min = 0) Integer offset) {
+            @Arg(value = Listing.CURSOR, maxLength = Listing.MAX_CURSOR) String cursor) {
     }
 
     static List<ToolDef<?>> all() {
@@ -54,8 +54,9 @@ final class DocumentTools {
                         (store, a) -> store.putPlan(a.project(), a.plan(), a.expectedVersion())),
                 ToolDef.reads("get_project_plan", ProjectRef.class, ToolDef.type(ProjectPlan.class), "The project's plan.",
                         (store, a) -> store.getPlan(a.project())),
-                ToolDef.reads("list_project_plans", ListPlans.class, ToolDef.page(ProjectPlan.class), "Project plans by project, one page at a time.",
-                        (store, a) -> store.listPlans(new PlanQuery(a.status(), Paging.of(a.limit(), a.offset())))),
+                ToolDef.reads("list_project_plans", ListPlans.class, ToolDef.listing(ProjectPlan.class), "Project plans by project, one page at a time.",
+                        (store, a) -> Listing.of(store.listPlans(new PlanQuery(a.status(),
+                                Paging.of(a.limit(), Listing.offset(a.cursor())))))),
                 ToolDef.deletes("delete_project_plan", ProjectRef.class, ToolDef.type(PlanDeleted.class), "Delete the project's plan.",
                         (store, a) -> {
                             store.deletePlan(a.project());

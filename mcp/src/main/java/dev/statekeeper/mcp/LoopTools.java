@@ -7,6 +7,8 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.error.Violation;
 import dev.statekeeper.core.result.ObjectiveFeedback;
 
 import java.util.List;
@@ -28,6 +30,38 @@ final class LoopTools {
     }
 
     record NoArguments() {
+    }
+
+    /** The most feedback entries get_loop_status returns at once. */
+    static final int MAX_FEEDBACK_LIMIT = 100;
+    /** How many feedback entries get_loop_status returns unless asked for more or fewer. */
+    static final int DEFAULT_FEEDBACK_LIMIT = 10;
+
+    record LoopStatusArgs(
+            @Arg(value = "the loop's id, as initialize_refinement_loop returned it", required = true) String loopId,
+            @Arg(value = "return at most this many feedback entries, newest first (default 10)", min = 1,
+                    max = MAX_FEEDBACK_LIMIT) Integer feedbackLimit,
+            @Arg(value = Listing.CURSOR, maxLength = Listing.MAX_CURSOR) String cursor) {
+    }
+
+    /**
+     * A loop's state sized for a context window: its summary, its newest scores (at most
+     * {@link #MAX_FEEDBACK_LIMIT}, oldest first) and one page of its feedback, newest first.
+     */
+    record LoopStatusView(LoopSummary loop, List<Integer> scoreHistory, Listing<CriticFeedback> feedback) {
+        static LoopStatusView of(Loop loop, Integer feedbackLimit, String cursor) {
+            int limit = feedbackLimit == null ? DEFAULT_FEEDBACK_LIMIT : feedbackLimit;
+            if (limit < 1 || limit > MAX_FEEDBACK_LIMIT) {
+                throw StatekeeperException.invalid("feedbackLimit", List.of(new Violation("feedbackLimit",
+                        String.valueOf(limit), "must be between 1 and " + MAX_FEEDBACK_LIMIT)));
+            }
+            int offset = Listing.offset(cursor);
+            List<CriticFeedback> newestFirst = loop.feedback().reversed();
+            List<Integer> scores = loop.scoreHistory();
+            return new LoopStatusView(loop.summary(),
+                    scores.subList(Math.max(0, scores.size() - MAX_FEEDBACK_LIMIT), scores.size()),
+                    Listing.slice(newestFirst, offset, limit));
+        }
     }
 
     record StoreFeedback(
@@ -62,9 +96,10 @@ final class LoopTools {
                         "Start a refinement loop for a project: returns the new loop (its 'id' is what the other "
                                 + "loop tools take), status initialized, iteration 1.",
                         (store, a) -> store.createLoop(NewLoop.of(a.project(), a.type()))),
-                ToolDef.reads("get_loop_status", LoopRef.class, ToolDef.type(Loop.class),
-                        "A loop's status, current score, score history, iteration and every critic feedback entry.",
-                        (store, a) -> store.getLoop(a.loopId())),
+                ToolDef.reads("get_loop_status", LoopStatusArgs.class, ToolDef.type(LoopStatusView.class),
+                        "A loop's summary (status, current score, iteration, feedbackCount), its newest 100 scores "
+                                + "and its critic feedback newest first, a page at a time.",
+                        (store, a) -> LoopStatusView.of(store.getLoop(a.loopId()), a.feedbackLimit(), a.cursor())),
                 ToolDef.reads("list_active_loops", NoArguments.class, ToolDef.listing(LoopSummary.class),
                         "The active-loop history: the most recently created loops, newest first, without their "
                                 + "feedback bodies.",

@@ -1,5 +1,6 @@
 package dev.statekeeper.mcp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The JSON schema of a tool's result, made from the type the tool returns as Statekeeper's JSON writes it (the
  * same introspection as {@link Json#mapper()}): records and beans are objects of their properties, lists arrays,
  * maps objects of values, wire enums their closed set, instants {@code date-time} strings. A reference may be
- * absent or null; primitives are always there.
+ * absent, and null unless its record leaves nulls out ({@code NON_NULL}); primitives and list items are always
+ * there.
  */
 final class OutputSchemas {
     private static final int MAX_DEPTH = 8;
@@ -72,18 +74,20 @@ final class OutputSchemas {
             json = "boolean";
         } else if (type.isCollectionLikeType() || type.isArrayType()) {
             json = "array";
-            schema.put("items", schema(type.getContentType(), depth + 1, true));
+            schema.put("items", schema(type.getContentType(), depth + 1, false));
         } else if (type.isMapLikeType()) {
             json = "object";
             schema.put("additionalProperties", schema(type.getContentType(), depth + 1, true));
         } else {
             json = "object";
             BeanDescription bean = Json.mapper().getSerializationConfig().introspect(type);
+            JsonInclude include = raw.getAnnotation(JsonInclude.class);
+            boolean nullsWritten = include == null || include.value() != JsonInclude.Include.NON_NULL;
             Map<String, Object> properties = new LinkedHashMap<>();
             for (BeanPropertyDefinition p : bean.findProperties()) {
                 if (p.couldSerialize()) {
                     JavaType t = p.getAccessor().getType();
-                    properties.put(p.getName(), schema(t, depth + 1, !t.isPrimitive()));
+                    properties.put(p.getName(), schema(t, depth + 1, nullsWritten && !t.isPrimitive()));
                 }
             }
             schema.put("properties", properties);

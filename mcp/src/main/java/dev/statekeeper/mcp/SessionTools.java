@@ -31,7 +31,7 @@ final class SessionTools {
             @Arg("only sessions on this repository") String repoName,
             @Arg("only sessions on this task") String taskId,
             @Arg(value = "at most this many sessions (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Arg(value = "skip this many sessions first (default 0)", min = 0) Integer offset) {
+            @Arg(value = Listing.CURSOR, maxLength = Listing.MAX_CURSOR) String cursor) {
     }
 
     static List<ToolDef<?>> all() {
@@ -41,9 +41,9 @@ final class SessionTools {
                                 a.branch(), a.taskId(), a.metadata()))),
                 ToolDef.reads("get_session", SessionRef.class, ToolDef.type(Session.class), "A work session.",
                         (store, a) -> store.getSession(a.name())),
-                ToolDef.reads("list_sessions", ListSessions.class, ToolDef.page(Session.class), "Work sessions, newest first, one page at a time.",
-                        (store, a) -> store.listSessions(new SessionQuery(a.status(), a.repoName(), a.taskId(),
-                                Paging.of(a.limit(), a.offset())))),
+                ToolDef.reads("list_sessions", ListSessions.class, ToolDef.listing(Session.class), "Work sessions, newest first, one page at a time.",
+                        (store, a) -> Listing.of(store.listSessions(new SessionQuery(a.status(), a.repoName(),
+                                a.taskId(), Paging.of(a.limit(), Listing.offset(a.cursor())))))),
                 ToolDef.writes("end_session", SessionRef.class, ToolDef.type(Session.class), "End a work session.",
                         (store, a) -> store.endSession(a.name())));
     }

@@ -44,7 +44,7 @@ final class SpecTools {
             @Arg(value = "the project", required = true, maxLength = NewLoop.MAX_PROJECT) String project,
             @Arg("only specs in this status") SpecStatus status,
             @Arg(value = "at most this many specs (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Arg(value = "skip this many specs first (default 0)", min = 0) Integer offset) {
+            @Arg(value = Listing.CURSOR, maxLength = Listing.MAX_CURSOR) String cursor) {
     }
 
     record ResolveSpec(
@@ -73,9 +73,9 @@ final class SpecTools {
                         (store, a) -> store.getSpec(a.project(), a.name())),
                 ToolDef.reads("get_loop_spec", LoopTools.LoopRef.class, ToolDef.type(Spec.class), "The spec a loop is linked to.",
                         (store, a) -> store.specForLoop(a.loopId())),
-                ToolDef.reads("list_specs", ListSpecs.class, ToolDef.page(Spec.class), "A project's specs in creation order, one page at a time.",
-                        (store, a) -> store.listSpecs(new SpecQuery(a.project(), a.status(),
-                                Paging.of(a.limit(), a.offset())))),
+                ToolDef.reads("list_specs", ListSpecs.class, ToolDef.listing(Spec.class), "A project's specs in creation order, one page at a time.",
+                        (store, a) -> Listing.of(store.listSpecs(new SpecQuery(a.project(), a.status(),
+                                Paging.of(a.limit(), Listing.offset(a.cursor())))))),
                 ToolDef.reads("resolve_spec", ResolveSpec.class, ToolDef.type(Spec.class),
                         "The spec a partial name denotes: an exact match, else a prefix, else a substring, else "
                                 + "fuzzy similarity; an ambiguous name is an error listing the candidates.",

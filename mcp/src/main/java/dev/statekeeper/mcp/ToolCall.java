@@ -2,6 +2,9 @@ package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -10,6 +13,8 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +35,7 @@ final class ToolCall {
         try {
             A args = ToolArguments.read(tool, arguments);
             Object result = tool.call().apply(store, args);
-            String json = Json.write(result);
+            String json = tool.documents() ? omitEmpty(result) : Json.write(result);
             return CallToolResult.builder().addTextContent(json).structuredContent(structured(json))
                     .isError(false).build();
         } catch (StatekeeperException e) {
@@ -40,6 +45,36 @@ final class ToolCall {
             return failure(new StatekeeperException(ErrorCode.INTERNAL,
                     "internal error: " + e + "; please report it", e));
         }
+    }
+
+    /**
+     * The JSON of a result holding documents without their empty fields (null, "", [], {}), at any depth; of a
+     * listing, its items' (a listing keeps its items, total and nextCursor).
+     */
+    static String omitEmpty(Object result) {
+        JsonNode tree = Json.mapper().valueToTree(result);
+        strip(result instanceof Listing<?> ? tree.get("items") : tree);
+        return Json.write(tree);
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> empty = new ArrayList<>();
+            object.properties().forEach(field -> {
+                strip(field.getValue());
+                if (isEmpty(field.getValue())) {
+                    empty.add(field.getKey());
+                }
+            });
+            object.remove(empty);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ToolCall::strip);
+        }
+    }
+
+    private static boolean isEmpty(JsonNode node) {
+        return node.isNull() || (node.isTextual() && node.textValue().isEmpty())
+                || (node.isContainerNode() && node.isEmpty());
     }
 
     /** The result's JSON as the structured content: the same JSON the text carries, as an object. */

@@ -3,6 +3,9 @@ package dev.statekeeper.mcp;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.domain.ProjectPlan;
+import dev.statekeeper.core.domain.Roadmap;
+import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.internal.json.Json;
 
 import java.util.function.BiFunction;
@@ -79,6 +82,13 @@ record ToolDef<A extends Record>(String name, String description, Class<A> argum
     static <A extends Record> ToolDef<A> deletes(String name, Class<A> arguments, JavaType result, String description,
                                                  BiFunction<StateStore, A, Object> call) {
         return new ToolDef<>(name, description, arguments, result, Effect.DELETE, call);
+    }
+
+    /** Whether the result holds documents (specs, roadmaps, plans), whose empty fields the result omits. */
+    boolean documents() {
+        JavaType type = result.getRawClass() == Listing.class ? result.containedType(0) : result;
+        Class<?> raw = type.getRawClass();
+        return raw == Spec.class || raw == Roadmap.class || raw == ProjectPlan.class;
     }
 
     /** The tool's title for people: its name as words, capitalized ({@code get_loop_status}: Get loop status). */

@@ -2,6 +2,7 @@ package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -60,6 +61,15 @@ class HttpToolsTest {
         }
     }
 
+    /** A spec, roadmap or plan as a tool returns it: without its empty fields. */
+    static JsonNode document(Object value) {
+        try {
+            return Json.mapper().readTree(ToolCall.omitEmpty(value));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void listsEveryToolWithAnInputSchemaThatDescribesEachArgument() {
         List<Tool> listed = mcp.client.listTools().tools();
@@ -96,7 +106,11 @@ class HttpToolsTest {
         assertThat(decision.get("status").asText()).isEqualTo("refine");
         assertThat(decision.get("iteration").asInt()).isEqualTo(2);
 
-        assertThat(tools.ok("get_loop_status", "loopId", id)).isEqualTo(json(mcp.store.getLoop(id)));
+        JsonNode status = tools.ok("get_loop_status", "loopId", id);
+        assertThat(status.get("loop")).isEqualTo(json(mcp.store.getLoop(id).summary()));
+        assertThat(status.get("scoreHistory")).isEqualTo(json(List.of(72)));
+        assertThat(status.get("feedback")).isEqualTo(((ObjectNode) json(Map.of("items", mcp.store.getLoop(id).feedback(),
+                "total", 1))).putNull("nextCursor"));
         JsonNode active = tools.ok("list_active_loops");
         assertThat(active.get("items")).isEqualTo(json(mcp.store.activeLoops()));
         assertThat(active.get("total").asInt()).isEqualTo(mcp.store.activeLoops().size());
@@ -178,7 +192,7 @@ class HttpToolsTest {
                 .startsWith("invalid spec update: objectives = 'something else': is frozen after the first version");
 
         assertThat(tools.ok("get_spec", "project", "http-specs", "name", "user-auth"))
-                .isEqualTo(json(mcp.store.getSpec("http-specs", "user-auth")));
+                .isEqualTo(document(mcp.store.getSpec("http-specs", "user-auth")));
         tools.ok("store_spec", "project", "http-specs", "spec", Map.of("title", "User Profile"));
         assertThat(tools.ok("list_specs", "project", "http-specs", "limit", 1).get("total").asInt()).isEqualTo(2);
         assertThat(tools.ok("resolve_spec", "project", "http-specs", "partialName", "auth").get("name").asText())
@@ -207,7 +221,7 @@ class HttpToolsTest {
                 Map.of("title", "Demo roadmap", "projectGoal", "v1 in Q3"));
         assertThat(roadmap.at("/content/projectGoal").asText()).isEqualTo("v1 in Q3");
         JsonNode read = tools.ok("get_roadmap", "project", "http-docs");
-        assertThat(read).isEqualTo(json(mcp.store.getRoadmap("http-docs")));
+        assertThat(read).isEqualTo(document(mcp.store.getRoadmap("http-docs")));
         assertThat(read.at("/specs/0/name").asText()).isEqualTo("billing");
         assertThat(tools.error("get_roadmap", "project", "http-none"))
                 .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with 'statekeeper roadmap put'");
@@ -215,7 +229,7 @@ class HttpToolsTest {
         JsonNode plan = tools.ok("store_project_plan", "project", "http-docs", "plan",
                 Map.of("vision", "Agents that remember", "status", "approved"));
         assertThat(plan.at("/content/status").asText()).isEqualTo("approved");
-        assertThat(tools.ok("get_project_plan", "project", "http-docs")).isEqualTo(json(mcp.store.getPlan("http-docs")));
+        assertThat(tools.ok("get_project_plan", "project", "http-docs")).isEqualTo(document(mcp.store.getPlan("http-docs")));
         assertThat(tools.ok("list_project_plans", "status", "approved").at("/items/0/project").asText()).isEqualTo("http-docs");
         assertThat(tools.ok("delete_project_plan", "project", "http-docs"))
                 .isEqualTo(json(Map.of("deleted", "plan", "project", "http-docs")));
@@ -242,7 +256,7 @@ class HttpToolsTest {
     void badArgumentsAreToolErrorsNamingTheField() {
         String fix = "\nfix: correct the named fields and retry";
         assertThat(tools.error("get_loop_status", "loop_id", "x"))
-                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: loopId)" + fix);
+                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: cursor, feedbackLimit, loopId)" + fix);
         assertThat(tools.error("store_critic_feedback", "loopId", "x", "criticAgent", "c", "overallScore", "80",
                 "assessmentSummary", "s"))
                 .isEqualTo("invalid arguments of store_critic_feedback: wrong type for 'overallScore': expected a "

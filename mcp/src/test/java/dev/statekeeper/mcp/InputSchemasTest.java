@@ -52,7 +52,9 @@ class InputSchemasTest {
     void limitsOffsetsAndClosedSetsCarryTheirBoundsInTheSchema() {
         Map<String, Object> specs = InputSchemas.of(SpecTools.ListSpecs.class);
         assertThat(property(specs, "limit")).containsEntry("minimum", 1L).containsEntry("maximum", 1000L);
-        assertThat(property(specs, "offset")).containsEntry("minimum", 0L);
+        assertThat(property(specs, "cursor")).containsEntry("maxLength", Listing.MAX_CURSOR);
+        assertThat(property(InputSchemas.of(LoopTools.LoopStatusArgs.class), "feedbackLimit"))
+                .containsEntry("minimum", 1L).containsEntry("maximum", 100L);
         assertThat(property(specs, "project")).containsEntry("maxLength", 255);
         assertThat(property(specs, "status").get("enum")).isEqualTo(List.of("draft", "in-review", "approved",
                 "implementation-ready", "in-development", "completed"));

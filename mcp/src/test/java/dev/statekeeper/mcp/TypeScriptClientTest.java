@@ -94,7 +94,7 @@ class TypeScriptClientTest {
         assertThat(steps.get("wrong-type").get("text").asText()).isEqualTo("invalid arguments of store_critic_feedback: "
                 + "wrong type for 'overallScore': expected a whole number, got the string \"80\"" + fix);
         assertThat(steps.get("unknown-field").get("text").asText())
-                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: loopId)" + fix);
+                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: cursor, feedbackLimit, loopId)" + fix);
         assertThat(steps.get("missing-field").get("text").asText())
                 .isEqualTo("invalid arguments of get_spec: missing field 'name'" + fix);
         assertThat(steps.get("unknown-tool").get("code").asInt()).isEqualTo(-32602);
