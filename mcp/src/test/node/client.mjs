@@ -50,6 +50,9 @@ await call('feedback', 'store_critic_feedback', {
 await call('decide', 'decide_loop_next_action', { loopId });
 await call('status', 'get_loop_status', { loopId });
 await call('active', 'list_active_loops', {});
+await call('list-loops', 'list_loops', { project, type: 'spec', limit: 5 });
+const spare = await call('spare-loop', 'initialize_refinement_loop', { project, type: 'plan' });
+await call('delete-loop', 'delete_loop', { loopId: spare.id });
 await call('store-objective', 'store_current_objective_feedback', { loopId, text: 'Ship auth by Friday' });
 await call('get-objective', 'get_previous_objective_feedback', { loopId });
 
@@ -59,6 +62,8 @@ await call('frozen-field', 'update_spec', { project, name: 'user-auth', spec: { 
 await call('get-spec', 'get_spec', { project, name: 'user-auth' });
 await call('list-specs', 'list_specs', { project });
 await call('resolve-spec', 'resolve_spec', { project, partialName: 'auth' });
+await call('spec-history', 'get_spec_history', { project, name: 'user-auth' });
+await call('spec-revision', 'get_spec_revision', { project, name: 'user-auth', version: 1 });
 await call('link', 'link_loop_to_spec', { loopId, project, name: 'User Auth' });
 await call('loop-spec', 'get_loop_spec', { loopId });
 await call('unlink', 'unlink_loop', { loopId });
@@ -75,6 +80,8 @@ await call('get-session', 'get_session', { name: 'ts-session' });
 await call('list-sessions', 'list_sessions', { repoName: 'web' });
 await call('end-session', 'end_session', { name: 'ts-session' });
 await call('delete-spec', 'delete_spec', { project, name: 'user-auth' });
+await call('clean-loops', 'clean_loops', { olderThan: '30d', dryRun: true });
+await call('clean-sessions', 'clean_sessions', { olderThan: '0s', dryRun: true });
 await call('doctor', 'run_doctor', { checks: ['connection', 'journal-mode'], failOn: 'P2' });
 await call('perf', 'get_performance', { since: '15m', operation: 'getLoop', limit: 5 });
 

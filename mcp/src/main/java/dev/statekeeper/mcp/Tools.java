@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** Every Statekeeper tool, and each as the SDK's tool specification bound to one store. */
 final class Tools {
     static final List<ToolDef<?>> ALL = Stream.of(LoopTools.all(), SpecTools.all(), DocumentTools.all(),
-            SessionTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
+            SessionTools.all(), ParityTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
             .flatMap(List::stream).toList();
     /** The key of the JSON-RPC request id in a call's transport context, where the transport knows it. */
     static final String JSONRPC_ID = "statekeeper.jsonrpcId";

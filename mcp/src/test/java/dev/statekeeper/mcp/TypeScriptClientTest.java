@@ -76,6 +76,14 @@ class TypeScriptClientTest {
         assertThat(result(steps, "get-roadmap").at("/specs/0/name").asText()).isEqualTo("user-auth");
         assertThat(result(steps, "list-plans").get("total").asInt()).isEqualTo(1);
         assertThat(result(steps, "end-session").get("status").asText()).isEqualTo("ended");
+        assertThat(result(steps, "list-loops").at("/items/0/id").asText()).isEqualTo(result(steps, "create-loop")
+                .get("id").asText());
+        assertThat(result(steps, "delete-loop").get("deleted").asText()).isEqualTo("loop");
+        assertThat(result(steps, "spec-history").get("total").asInt()).isEqualTo(2);
+        assertThat(result(steps, "spec-revision").get("version").asInt()).isEqualTo(1);
+        assertThat(result(steps, "clean-sessions").get("sessions").valueStream().map(JsonNode::asText))
+                .containsExactly("ts-session");
+        assertThat(result(steps, "clean-sessions").get("dryRun").asBoolean()).isTrue();
         JsonNode doctor = steps.get("doctor");
         assertThat(result(steps, "doctor").get("checks").valueStream().map(c -> c.get("id").asText())).containsExactly("connection", "journal-mode");
         assertThat(doctor.get("structured")).isEqualTo(result(steps, "doctor"));
