@@ -114,7 +114,7 @@ class McpHttpTest {
                     client.initialize();
                     CallToolResult loops = call(client, "list_active_loops", Map.of());
                     assertThat(loops.isError()).as(text(loops)).isFalse();
-                    assertThat(json(text(loops)).isArray()).as(text(loops)).isTrue();
+                    assertThat(json(text(loops)).get("items").isArray()).as(text(loops)).isTrue();
                 }
                 assertThat(new Http(port).with("Authorization", "Bearer " + TOKEN).get("/metrics").text())
                         .as("MCP requests are metered under their route")
