@@ -87,7 +87,9 @@ final class InputSchemas {
         } else {
             schema.put("type", scalar(type));
         }
-        schema.put("description", description);
+        if (description != null) {
+            schema.put("description", description);
+        }
         return schema;
     }
 

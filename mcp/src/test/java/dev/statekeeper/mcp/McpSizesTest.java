@@ -52,11 +52,18 @@ class McpSizesTest {
                     .keyIssues(List.of("flaky test " + i)).recommendations(List.of("wait on the event, not a timer"))
                     .build());
         }
-        int toolsList = bytes(mcp.client.listTools());
+        var listed = mcp.client.listTools();
+        int toolsList = bytes(listed);
+        StringBuilder perTool = new StringBuilder();
+        for (var tool : listed.tools()) {
+            perTool.append(tool.name()).append(" input ").append(bytes(tool.inputSchema())).append(" output ")
+                    .append(bytes(tool.outputSchema())).append(" description ").append(tool.description().length())
+                    .append('\n');
+        }
         int status = bytes(mcp.client.callTool(CallToolRequest.builder("get_loop_status")
                 .arguments(Map.of("loopId", id)).build()));
         Files.writeString(Path.of("target", "mcp-sizes.txt"), "tools/list " + toolsList + " bytes\nget_loop_status ("
-                + ENTRIES + " feedback entries) " + status + " bytes\n");
+                + ENTRIES + " feedback entries) " + status + " bytes\n" + perTool);
         assertThat(status).as("get_loop_status of %d entries", ENTRIES).isLessThan(16_000);
         assertThat(toolsList).as("tools/list").isLessThan(60_000);
     }
