@@ -94,8 +94,11 @@ final class ToolCall {
                 .build();
     }
 
-    /** {@code MESSAGE} and, on the next line, {@code fix: FIX}: what the CLI prints on stderr. */
+    /**
+     * {@code MESSAGE} and, on the next line, {@code fix: FIX}: what the CLI prints on stderr, with the fix naming MCP
+     * tools where the CLI's names commands ({@link McpFixes}).
+     */
     static String text(StatekeeperException e) {
-        return e.getMessage() + "\nfix: " + e.code().fix();
+        return e.getMessage() + "\nfix: " + McpFixes.fix(e.code());
     }
 }

@@ -49,7 +49,7 @@ class HttpToolsTest {
     static String api(Runnable call) {
         StatekeeperException e = catchThrowableOfType(StatekeeperException.class, call::run);
         assertThat(e).as("the API call should fail").isNotNull();
-        return e.getMessage() + "\nfix: " + e.code().fix();
+        return e.getMessage() + "\nfix: " + McpFixes.fix(e.code());
     }
 
     /** The value as the CLI's --json prints it, read back (so numbers compare as JSON numbers). */
@@ -129,7 +129,8 @@ class HttpToolsTest {
     @Test
     void loopToolErrorsCarryTheApiMessageAndFix() {
         assertThat(tools.error("get_loop_status", "loopId", "nope1234"))
-                .isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                .isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to narrow it) to "
+                        + "find the loop's id");
         String id = tools.ok("initialize_refinement_loop", "project", "http-errors", "type", "plan").get("id").asText();
         assertThat(tools.error("decide_loop_next_action", "loopId", id)).isEqualTo(api(() -> mcp.store.decide(id)))
                 .startsWith("loop '" + id + "' has no critic feedback yet");
@@ -152,8 +153,8 @@ class HttpToolsTest {
                 "assessmentSummary", "s");
         var decide = tools.call("decide_loop_next_action", "loopId", id);
 
-        String fix = "\nfix: start a new loop for the next round ('statekeeper loop create', "
-                + "initialize_refinement_loop); 'statekeeper loop get ID' shows the completed one";
+        String fix = "\nfix: start the next round with initialize_refinement_loop; get_loop_status with loopId=ID "
+                + "shows the completed one";
         assertThat(feedback.isError()).isTrue();
         assertThat(feedback.meta()).containsEntry("code", "loop-completed");
         assertThat(ToolClient.text(feedback)).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so "
@@ -211,7 +212,7 @@ class HttpToolsTest {
                 .isEqualTo(json(Map.of("deleted", "spec", "project", "http-specs", "name", "user-profile")));
         assertThat(tools.error("get_spec", "project", "http-specs", "name", "user-profile"))
                 .isEqualTo("spec 'user-profile' of project 'http-specs' not found\n"
-                        + "fix: list specs with 'statekeeper spec list --project P'");
+                        + "fix: call list_specs with project=P, or resolve_spec with project=P and partialName=PART");
     }
 
     @Test
@@ -224,7 +225,7 @@ class HttpToolsTest {
         assertThat(read).isEqualTo(document(mcp.store.getRoadmap("http-docs")));
         assertThat(read.at("/specs/0/name").asText()).isEqualTo("billing");
         assertThat(tools.error("get_roadmap", "project", "http-none"))
-                .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with 'statekeeper roadmap put'");
+                .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with create_roadmap (project=P, roadmap={title: T})");
 
         JsonNode plan = tools.ok("store_project_plan", "project", "http-docs", "plan",
                 Map.of("vision", "Agents that remember", "status", "approved"));
@@ -234,7 +235,7 @@ class HttpToolsTest {
         assertThat(tools.ok("delete_project_plan", "project", "http-docs"))
                 .isEqualTo(json(Map.of("deleted", "plan", "project", "http-docs")));
         assertThat(tools.error("get_project_plan", "project", "http-docs"))
-                .isEqualTo("plan of project 'http-docs' not found\nfix: store one with 'statekeeper plan put'");
+                .isEqualTo("plan of project 'http-docs' not found\nfix: store one with store_project_plan (project=P, plan={...})");
     }
 
     @Test
@@ -249,7 +250,7 @@ class HttpToolsTest {
         assertThat(tools.ok("list_sessions", "repoName", "web").at("/items/0/name").asText()).isEqualTo("http-fix-login");
         assertThat(tools.ok("end_session", "name", "http-fix-login").get("status").asText()).isEqualTo("ended");
         assertThat(tools.error("end_session", "name", "http-nobody"))
-                .isEqualTo("session 'http-nobody' not found\nfix: list sessions with 'statekeeper session list'");
+                .isEqualTo("session 'http-nobody' not found\nfix: call list_sessions to find its name, or start_session with name=N");
     }
 
     @Test

@@ -84,7 +84,7 @@ class ParityToolsTest {
                 .get("version").asInt()).isEqualTo(1);
         assertThat(tools.error("get_spec_revision", "project", "parity-spec", "name", "auth", "version", 7))
                 .isEqualTo("spec 'auth' of project 'parity-spec' has no version 7 (it has versions 1-2)\n"
-                        + "fix: list specs with 'statekeeper spec list --project P'");
+                        + "fix: call list_specs with project=P, or resolve_spec with project=P and partialName=PART");
         assertThat(tools.error("get_spec_history", "project", "parity-spec", "name", "nope"))
                 .startsWith("spec 'nope' of project 'parity-spec' not found");
     }

@@ -98,7 +98,8 @@ class TypeScriptClientTest {
                 + "scope, dependencies, deliverables) or store a new spec");
         assertThat(steps.get("frozen-field").get("code").asText()).isEqualTo("frozen-field");
         assertThat(steps.get("not-found").get("text").asText())
-                .isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                .isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to narrow it) to "
+                        + "find the loop's id");
         assertThat(steps.get("wrong-type").get("text").asText()).isEqualTo("invalid arguments of store_critic_feedback: "
                 + "wrong type for 'overallScore': expected a whole number, got the string \"80\"" + fix);
         assertThat(steps.get("unknown-field").get("text").asText())

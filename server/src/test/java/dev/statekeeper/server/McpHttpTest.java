@@ -81,7 +81,8 @@ class McpHttpTest {
 
                 CallToolResult missing = call(client, "get_loop_status", Map.of("loopId", "nope1234"));
                 assertThat(missing.isError()).isTrue();
-                assertThat(text(missing)).isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                assertThat(text(missing)).isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to "
+                        + "narrow it) to find the loop's id");
                 assertThat(missing.meta()).containsEntry("code", "loop-not-found");
             } finally {
                 server.stop();
