@@ -21,10 +21,16 @@ print({
       Object.values(t.inputSchema.properties ?? {}).every((p) => typeof p.description === 'string' && p.description),
     required: t.inputSchema.required ?? [],
     readOnly: t.annotations?.readOnlyHint ?? null,
+    title: t.title ?? null,
+    outputType: t.outputSchema?.type ?? null,
   })),
 });
 
-/** Calls a tool and prints the outcome; returns the parsed JSON result, or null for a tool error. */
+/**
+ * Calls a tool and prints the outcome; returns the parsed JSON result, or null for a tool error. The SDK's
+ * callTool validates a result's structuredContent against the tool's outputSchema (from listTools) and throws
+ * when it does not match or is missing.
+ */
 async function call(step, name, args) {
   const result = await client.callTool({ name, arguments: args });
   const text = result.content.map((c) => c.text).join('');
@@ -44,6 +50,9 @@ await call('feedback', 'store_critic_feedback', {
 await call('decide', 'decide_loop_next_action', { loopId });
 await call('status', 'get_loop_status', { loopId });
 await call('active', 'list_active_loops', {});
+await call('list-loops', 'list_loops', { project, type: 'spec', limit: 5 });
+const spare = await call('spare-loop', 'initialize_refinement_loop', { project, type: 'plan' });
+await call('delete-loop', 'delete_loop', { loopId: spare.id });
 await call('store-objective', 'store_current_objective_feedback', { loopId, text: 'Ship auth by Friday' });
 await call('get-objective', 'get_previous_objective_feedback', { loopId });
 
@@ -53,6 +62,8 @@ await call('frozen-field', 'update_spec', { project, name: 'user-auth', spec: { 
 await call('get-spec', 'get_spec', { project, name: 'user-auth' });
 await call('list-specs', 'list_specs', { project });
 await call('resolve-spec', 'resolve_spec', { project, partialName: 'auth' });
+await call('spec-history', 'get_spec_history', { project, name: 'user-auth' });
+await call('spec-revision', 'get_spec_revision', { project, name: 'user-auth', version: 1 });
 await call('link', 'link_loop_to_spec', { loopId, project, name: 'User Auth' });
 await call('loop-spec', 'get_loop_spec', { loopId });
 await call('unlink', 'unlink_loop', { loopId });
@@ -69,6 +80,8 @@ await call('get-session', 'get_session', { name: 'ts-session' });
 await call('list-sessions', 'list_sessions', { repoName: 'web' });
 await call('end-session', 'end_session', { name: 'ts-session' });
 await call('delete-spec', 'delete_spec', { project, name: 'user-auth' });
+await call('clean-loops', 'clean_loops', { olderThan: '30d', dryRun: true });
+await call('clean-sessions', 'clean_sessions', { olderThan: '0s', dryRun: true });
 await call('doctor', 'run_doctor', { checks: ['connection', 'journal-mode'], failOn: 'P2' });
 await call('perf', 'get_performance', { since: '15m', operation: 'getLoop', limit: 5 });
 

@@ -8,6 +8,7 @@ import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.doctor.DoctorReport;
 import dev.statekeeper.doctor.DoctorRequest;
 import dev.statekeeper.doctor.DoctorRuns;
+import dev.statekeeper.doctor.Severity;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
@@ -34,13 +35,13 @@ final class DoctorTool {
     record RunDoctor(
             @Arg("only these checks (ids as in the report: connection, integrity, disk-space...); all when absent")
             List<String> checks,
-            @Arg("the verdict in _meta is fail when a finding is at this severity or worse: P0, P1, P2 or P3 "
-                    + "(default P1)") String failOn) {
+            @Arg(value = "the verdict in _meta is fail when a finding is at this severity or worse (default P1)",
+                    oneOf = Severity.class) String failOn) {
     }
 
     /** The tool's definition (name, arguments, read-only); its call goes through {@link #specification}. */
     static ToolDef<RunDoctor> definition() {
-        return ToolDef.reads(NAME, RunDoctor.class, "Diagnose the store: run the doctor's checks (read-only, on a "
+        return ToolDef.reads(NAME, RunDoctor.class, ToolDef.type(Map.class), "Diagnose the store: run the doctor's checks (read-only, on a "
                 + "connection of its own) and return its report: every check's status, severity P0 (outage) to P3 "
                 + "(minor), evidence, threshold, runbook and fix.", (store, args) -> {
                     throw new IllegalStateException(NAME + " runs through DoctorTool.specification");

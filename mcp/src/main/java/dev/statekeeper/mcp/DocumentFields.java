@@ -5,12 +5,9 @@ import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.domain.SpecContent;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** What each field of a document (spec, roadmap, plan) holds, for the input schemas of the tools that store them. */
 final class DocumentFields {
-    private static final Pattern WORD_START = Pattern.compile("(?=[A-Z])");
-
     private static final Map<String, String> SPEC = Map.of(
             "title", "the spec's title; its normalized form is the spec's name ('User Auth' is 'user-auth')",
             "status", "the spec's status (default draft)",
@@ -33,7 +30,10 @@ final class DocumentFields {
     private DocumentFields() {
     }
 
-    /** The description of a document field; text fields without a note of their own are described by name. */
+    /**
+     * The description of a document field, or null for a text field without a note of its own: its name says what it
+     * holds, and tools/list stays short.
+     */
     static String describe(Class<?> document, String field) {
         String noun = document == SpecContent.class ? "spec" : document == RoadmapContent.class ? "roadmap"
                 : document == PlanContent.class ? "plan" : null;
@@ -41,11 +41,6 @@ final class DocumentFields {
             throw new IllegalArgumentException(document.getName() + " is not a document of Statekeeper");
         }
         Map<String, String> notes = noun.equals("spec") ? SPEC : noun.equals("roadmap") ? ROADMAP : PLAN;
-        return notes.getOrDefault(field, "the " + noun + "'s " + words(field) + " (text)");
-    }
-
-    /** {@code criticalPathAnalysis} as {@code critical path analysis}. */
-    static String words(String camelCase) {
-        return String.join(" ", WORD_START.split(camelCase)).toLowerCase(java.util.Locale.ROOT);
+        return notes.get(field);
     }
 }

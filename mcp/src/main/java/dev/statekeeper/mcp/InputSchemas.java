@@ -28,7 +28,7 @@ final class InputSchemas {
             if (arg == null) {
                 throw new IllegalStateException(arguments.getName() + "." + c.getName() + " has no @Arg description");
             }
-            properties.put(c.getName(), property(c.getGenericType(), arg.value()));
+            properties.put(c.getName(), bounded(property(c.getGenericType(), arg.value()), arg));
             if (arg.required()) {
                 required.add(c.getName());
             }
@@ -38,6 +38,25 @@ final class InputSchemas {
             schema.put("required", List.copyOf(required));
         }
         return schema;
+    }
+
+    /** The argument's bounds in the schema, before its description. */
+    private static Map<String, Object> bounded(Map<String, Object> property, Arg arg) {
+        String description = (String) property.remove("description");
+        if (arg.min() != Long.MIN_VALUE) {
+            property.put("minimum", arg.min());
+        }
+        if (arg.max() != Long.MAX_VALUE) {
+            property.put("maximum", arg.max());
+        }
+        if (arg.maxLength() > 0) {
+            property.put("maxLength", arg.maxLength());
+        }
+        if (arg.oneOf() != Arg.None.class) {
+            property.put("enum", Arrays.stream(arg.oneOf().getEnumConstants()).map(Enum::name).toList());
+        }
+        property.put("description", description);
+        return property;
     }
 
     private static Map<String, Object> object(Map<String, Object> properties) {
@@ -68,7 +87,9 @@ final class InputSchemas {
         } else {
             schema.put("type", scalar(type));
         }
-        schema.put("description", description);
+        if (description != null) {
+            schema.put("description", description);
+        }
         return schema;
     }
 

@@ -5,6 +5,7 @@ import dev.statekeeper.core.perf.PerfReport;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@code get_performance}: the operation log's figures per operation and the slowest operations, the JSON of
@@ -22,11 +23,12 @@ final class PerfTool {
                     + "instant (default 1h)") String since,
             @Arg("only this store operation, a StateStore method: getLoop, addFeedback, decide, ping... (default: all)")
             String operation,
-            @Arg("list at most this many of the slowest operations, 1-1000 (default 10)") Long limit) {
+            @Arg(value = "list at most this many of the slowest operations (default 10)", min = 1, max = PerfQuery.MAX_LIMIT)
+            Long limit) {
     }
 
     static ToolDef<GetPerformance> definition(Clock clock) {
-        return ToolDef.reads(NAME, GetPerformance.class, "What the store's operations cost over a window: per "
+        return ToolDef.reads(NAME, GetPerformance.class, ToolDef.type(Map.class), "What the store's operations cost over a window: per "
                 + "operation the count, errors (any failure), faults (failures on the store's side), avg, p50, p95, "
                 + "p99 and max in milliseconds (percentiles within 1 %), busiest first, then the slowest recorded "
                 + "operations (those over STATEKEEPER_SLOW_OPERATION_MS) with their request ids. scope 'process' "

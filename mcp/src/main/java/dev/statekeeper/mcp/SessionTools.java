@@ -2,6 +2,7 @@ package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Paging;
+import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
 
@@ -29,21 +30,21 @@ final class SessionTools {
             @Arg("only sessions in this status") SessionStatus status,
             @Arg("only sessions on this repository") String repoName,
             @Arg("only sessions on this task") String taskId,
-            @Arg("at most this many sessions, 1-1000 (default 50)") Integer limit,
-            @Arg("skip this many sessions first (default 0)") Integer offset) {
+            @Arg(value = "at most this many sessions (default 50)", min = 1, max = Paging.MAX_LIMIT) Integer limit,
+            @Arg(value = Listing.CURSOR, maxLength = Listing.MAX_CURSOR) String cursor) {
     }
 
     static List<ToolDef<?>> all() {
         return List.of(
-                ToolDef.writes("start_session", StartSession.class, "Start an agent work session under a unique name.",
+                ToolDef.writes("start_session", StartSession.class, ToolDef.type(Session.class), "Start an agent work session under a unique name.",
                         (store, a) -> store.startSession(new NewSession(a.name(), a.repoName(), a.repoUrl(),
                                 a.branch(), a.taskId(), a.metadata()))),
-                ToolDef.reads("get_session", SessionRef.class, "A work session.",
+                ToolDef.reads("get_session", SessionRef.class, ToolDef.type(Session.class), "A work session.",
                         (store, a) -> store.getSession(a.name())),
-                ToolDef.reads("list_sessions", ListSessions.class, "Work sessions, newest first, one page at a time.",
-                        (store, a) -> store.listSessions(new SessionQuery(a.status(), a.repoName(), a.taskId(),
-                                Paging.of(a.limit(), a.offset())))),
-                ToolDef.writes("end_session", SessionRef.class, "End a work session.",
+                ToolDef.reads("list_sessions", ListSessions.class, ToolDef.listing(Session.class), "Work sessions, newest first, one page at a time.",
+                        (store, a) -> Listing.of(store.listSessions(new SessionQuery(a.status(), a.repoName(),
+                                a.taskId(), Paging.of(a.limit(), Listing.offset(a.cursor())))))),
+                ToolDef.writes("end_session", SessionRef.class, ToolDef.type(Session.class), "End a work session.",
                         (store, a) -> store.endSession(a.name())));
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** Every Statekeeper tool, and each as the SDK's tool specification bound to one store. */
 final class Tools {
     static final List<ToolDef<?>> ALL = Stream.of(LoopTools.all(), SpecTools.all(), DocumentTools.all(),
-            SessionTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
+            SessionTools.all(), ParityTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
             .flatMap(List::stream).toList();
     /** The key of the JSON-RPC request id in a call's transport context, where the transport knows it. */
     static final String JSONRPC_ID = "statekeeper.jsonrpcId";
@@ -33,12 +33,14 @@ final class Tools {
     }
 
     static Tool tool(ToolDef<?> def) {
-        boolean read = def.effect() == ToolDef.Effect.READ;
-        boolean delete = def.effect() == ToolDef.Effect.DELETE;
+        ToolDef.Effect effect = def.effect();
         // title, readOnly, destructive, idempotent, openWorld (only this store), returnDirect
-        ToolAnnotations annotations = new ToolAnnotations(null, read, delete, read || delete, false, null);
+        ToolAnnotations annotations = new ToolAnnotations(null, effect.readOnly, effect.destructive,
+                effect.idempotent, false, null);
         return Tool.builder(def.name(), InputSchemas.of(def.arguments()))
+                .title(def.title())
                 .description(def.description())
+                .outputSchema(OutputSchemas.of(def.result()))
                 .annotations(annotations)
                 .build();
     }

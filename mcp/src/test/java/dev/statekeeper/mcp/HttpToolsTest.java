@@ -2,6 +2,7 @@ package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -48,7 +49,7 @@ class HttpToolsTest {
     static String api(Runnable call) {
         StatekeeperException e = catchThrowableOfType(StatekeeperException.class, call::run);
         assertThat(e).as("the API call should fail").isNotNull();
-        return e.getMessage() + "\nfix: " + e.code().fix();
+        return e.getMessage() + "\nfix: " + McpFixes.fix(e.code());
     }
 
     /** The value as the CLI's --json prints it, read back (so numbers compare as JSON numbers). */
@@ -60,12 +61,23 @@ class HttpToolsTest {
         }
     }
 
+    /** A spec, roadmap or plan as a tool returns it: without its empty fields. */
+    static JsonNode document(Object value) {
+        try {
+            return Json.mapper().readTree(ToolCall.omitEmpty(value));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void listsEveryToolWithAnInputSchemaThatDescribesEachArgument() {
         List<Tool> listed = mcp.client.listTools().tools();
-        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(28);
+        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(34);
         for (Tool tool : listed) {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
+            assertThat(tool.title()).as(tool.name()).isNotBlank();
+            assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) tool.inputSchema().get("properties");
             assertThat(properties.values()).as(tool.name()).allSatisfy(p -> assertThat(p).containsKey("description"));
@@ -94,8 +106,15 @@ class HttpToolsTest {
         assertThat(decision.get("status").asText()).isEqualTo("refine");
         assertThat(decision.get("iteration").asInt()).isEqualTo(2);
 
-        assertThat(tools.ok("get_loop_status", "loopId", id)).isEqualTo(json(mcp.store.getLoop(id)));
-        assertThat(tools.ok("list_active_loops")).isEqualTo(json(mcp.store.activeLoops()));
+        JsonNode status = tools.ok("get_loop_status", "loopId", id);
+        assertThat(status.get("loop")).isEqualTo(json(mcp.store.getLoop(id).summary()));
+        assertThat(status.get("scoreHistory")).isEqualTo(json(List.of(72)));
+        assertThat(status.get("feedback")).isEqualTo(((ObjectNode) json(Map.of("items", mcp.store.getLoop(id).feedback(),
+                "total", 1))).putNull("nextCursor"));
+        JsonNode active = tools.ok("list_active_loops");
+        assertThat(active.get("items")).isEqualTo(json(mcp.store.activeLoops()));
+        assertThat(active.get("total").asInt()).isEqualTo(mcp.store.activeLoops().size());
+        assertThat(active.get("nextCursor").isNull()).isTrue();
 
         assertThat(tools.ok("store_current_objective_feedback", "loopId", id, "text", "Ship auth by Friday"))
                 .isEqualTo(json(Map.of("loopId", id, "text", "Ship auth by Friday")));
@@ -110,7 +129,8 @@ class HttpToolsTest {
     @Test
     void loopToolErrorsCarryTheApiMessageAndFix() {
         assertThat(tools.error("get_loop_status", "loopId", "nope1234"))
-                .isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                .isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to narrow it) to "
+                        + "find the loop's id");
         String id = tools.ok("initialize_refinement_loop", "project", "http-errors", "type", "plan").get("id").asText();
         assertThat(tools.error("decide_loop_next_action", "loopId", id)).isEqualTo(api(() -> mcp.store.decide(id)))
                 .startsWith("loop '" + id + "' has no critic feedback yet");
@@ -133,8 +153,8 @@ class HttpToolsTest {
                 "assessmentSummary", "s");
         var decide = tools.call("decide_loop_next_action", "loopId", id);
 
-        String fix = "\nfix: start a new loop for the next round ('statekeeper loop create', "
-                + "initialize_refinement_loop); 'statekeeper loop get ID' shows the completed one";
+        String fix = "\nfix: start the next round with initialize_refinement_loop; get_loop_status with loopId=ID "
+                + "shows the completed one";
         assertThat(feedback.isError()).isTrue();
         assertThat(feedback.meta()).containsEntry("code", "loop-completed");
         assertThat(ToolClient.text(feedback)).isEqualTo("loop '" + id + "' is completed (score 96 at iteration 1), so "
@@ -173,7 +193,7 @@ class HttpToolsTest {
                 .startsWith("invalid spec update: objectives = 'something else': is frozen after the first version");
 
         assertThat(tools.ok("get_spec", "project", "http-specs", "name", "user-auth"))
-                .isEqualTo(json(mcp.store.getSpec("http-specs", "user-auth")));
+                .isEqualTo(document(mcp.store.getSpec("http-specs", "user-auth")));
         tools.ok("store_spec", "project", "http-specs", "spec", Map.of("title", "User Profile"));
         assertThat(tools.ok("list_specs", "project", "http-specs", "limit", 1).get("total").asInt()).isEqualTo(2);
         assertThat(tools.ok("resolve_spec", "project", "http-specs", "partialName", "auth").get("name").asText())
@@ -192,7 +212,7 @@ class HttpToolsTest {
                 .isEqualTo(json(Map.of("deleted", "spec", "project", "http-specs", "name", "user-profile")));
         assertThat(tools.error("get_spec", "project", "http-specs", "name", "user-profile"))
                 .isEqualTo("spec 'user-profile' of project 'http-specs' not found\n"
-                        + "fix: list specs with 'statekeeper spec list --project P'");
+                        + "fix: call list_specs with project=P, or resolve_spec with project=P and partialName=PART");
     }
 
     @Test
@@ -202,20 +222,20 @@ class HttpToolsTest {
                 Map.of("title", "Demo roadmap", "projectGoal", "v1 in Q3"));
         assertThat(roadmap.at("/content/projectGoal").asText()).isEqualTo("v1 in Q3");
         JsonNode read = tools.ok("get_roadmap", "project", "http-docs");
-        assertThat(read).isEqualTo(json(mcp.store.getRoadmap("http-docs")));
+        assertThat(read).isEqualTo(document(mcp.store.getRoadmap("http-docs")));
         assertThat(read.at("/specs/0/name").asText()).isEqualTo("billing");
         assertThat(tools.error("get_roadmap", "project", "http-none"))
-                .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with 'statekeeper roadmap put'");
+                .isEqualTo("roadmap of project 'http-none' not found\nfix: store one with create_roadmap (project=P, roadmap={title: T})");
 
         JsonNode plan = tools.ok("store_project_plan", "project", "http-docs", "plan",
                 Map.of("vision", "Agents that remember", "status", "approved"));
         assertThat(plan.at("/content/status").asText()).isEqualTo("approved");
-        assertThat(tools.ok("get_project_plan", "project", "http-docs")).isEqualTo(json(mcp.store.getPlan("http-docs")));
+        assertThat(tools.ok("get_project_plan", "project", "http-docs")).isEqualTo(document(mcp.store.getPlan("http-docs")));
         assertThat(tools.ok("list_project_plans", "status", "approved").at("/items/0/project").asText()).isEqualTo("http-docs");
         assertThat(tools.ok("delete_project_plan", "project", "http-docs"))
                 .isEqualTo(json(Map.of("deleted", "plan", "project", "http-docs")));
         assertThat(tools.error("get_project_plan", "project", "http-docs"))
-                .isEqualTo("plan of project 'http-docs' not found\nfix: store one with 'statekeeper plan put'");
+                .isEqualTo("plan of project 'http-docs' not found\nfix: store one with store_project_plan (project=P, plan={...})");
     }
 
     @Test
@@ -230,14 +250,14 @@ class HttpToolsTest {
         assertThat(tools.ok("list_sessions", "repoName", "web").at("/items/0/name").asText()).isEqualTo("http-fix-login");
         assertThat(tools.ok("end_session", "name", "http-fix-login").get("status").asText()).isEqualTo("ended");
         assertThat(tools.error("end_session", "name", "http-nobody"))
-                .isEqualTo("session 'http-nobody' not found\nfix: list sessions with 'statekeeper session list'");
+                .isEqualTo("session 'http-nobody' not found\nfix: call list_sessions to find its name, or start_session with name=N");
     }
 
     @Test
     void badArgumentsAreToolErrorsNamingTheField() {
         String fix = "\nfix: correct the named fields and retry";
         assertThat(tools.error("get_loop_status", "loop_id", "x"))
-                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: loopId)" + fix);
+                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: cursor, feedbackLimit, loopId)" + fix);
         assertThat(tools.error("store_critic_feedback", "loopId", "x", "criticAgent", "c", "overallScore", "80",
                 "assessmentSummary", "s"))
                 .isEqualTo("invalid arguments of store_critic_feedback: wrong type for 'overallScore': expected a "

@@ -23,7 +23,11 @@ class InputSchemasTest {
     void argumentsBecomePropertiesWithTypesDescriptionsAndTheRequiredList() {
         Map<String, Object> schema = InputSchemas.of(LoopTools.StoreFeedback.class);
         assertThat(schema.get("required")).isEqualTo(List.of("loopId", "criticAgent", "overallScore", "assessmentSummary"));
-        assertThat(property(schema, "overallScore")).isEqualTo(Map.of("type", "integer", "description", "the overall score, 0-100"));
+        assertThat(property(schema, "overallScore")).isEqualTo(Map.of("type", "integer", "minimum", 0L, "maximum", 100L,
+                "description", "the overall score"));
+        assertThat(property(schema, "iteration")).containsEntry("minimum", 1L).doesNotContainKey("maximum");
+        assertThat(property(schema, "criticAgent")).containsEntry("maxLength", 100);
+        assertThat(property(schema, "expectedVersion")).containsEntry("minimum", 1L);
         assertThat(property(schema, "keyIssues")).containsEntry("type", "array").containsEntry("items", Map.of("type", "string"));
 
         assertThat(property(InputSchemas.of(LoopTools.InitializeLoop.class), "type"))
@@ -40,8 +44,23 @@ class InputSchemasTest {
         assertThat(property(spec, "status").get("enum")).isEqualTo(List.of("draft", "in-review", "approved",
                 "implementation-ready", "in-development", "completed"));
         Map<String, Object> roadmap = property(InputSchemas.of(DocumentTools.StoreRoadmap.class), "roadmap");
-        assertThat(property(roadmap, "criticalPathAnalysis").get("description"))
-                .isEqualTo("the roadmap's critical path analysis (text)");
+        assertThat(property(roadmap, "criticalPathAnalysis")).isEqualTo(Map.of("type", "string"));
+    }
+
+    @Test
+    void limitsOffsetsAndClosedSetsCarryTheirBoundsInTheSchema() {
+        Map<String, Object> specs = InputSchemas.of(SpecTools.ListSpecs.class);
+        assertThat(property(specs, "limit")).containsEntry("minimum", 1L).containsEntry("maximum", 1000L);
+        assertThat(property(specs, "cursor")).containsEntry("maxLength", Listing.MAX_CURSOR);
+        assertThat(property(InputSchemas.of(LoopTools.LoopStatusArgs.class), "feedbackLimit"))
+                .containsEntry("minimum", 1L).containsEntry("maximum", 100L);
+        assertThat(property(specs, "project")).containsEntry("maxLength", 255);
+        assertThat(property(specs, "status").get("enum")).isEqualTo(List.of("draft", "in-review", "approved",
+                "implementation-ready", "in-development", "completed"));
+        assertThat(property(InputSchemas.of(SessionTools.ListSessions.class), "status")).containsKey("enum");
+        assertThat(property(InputSchemas.of(DoctorTool.RunDoctor.class), "failOn").get("enum"))
+                .isEqualTo(List.of("P0", "P1", "P2", "P3"));
+        assertThat(property(InputSchemas.of(PerfTool.GetPerformance.class), "limit")).containsEntry("maximum", 1000L);
     }
 
     record Undescribed(@Arg("fine") String described, String forgotten) {

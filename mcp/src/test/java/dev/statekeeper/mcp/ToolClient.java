@@ -21,7 +21,10 @@ record ToolClient(McpSyncClient client) {
         CallToolResult result = call(tool, arguments);
         assertThat(result.isError()).as("%s failed: %s", tool, text(result)).isFalse();
         try {
-            return Json.mapper().readTree(text(result));
+            JsonNode json = Json.mapper().readTree(text(result));
+            assertThat(Json.mapper().valueToTree(result.structuredContent()).equals(json))
+                    .as("%s: the structured content is the text's JSON: %s", tool, result.structuredContent()).isTrue();
+            return json;
         } catch (JsonProcessingException e) {
             throw new AssertionError(tool + " did not return JSON: " + text(result), e);
         }

@@ -48,6 +48,8 @@ class TypeScriptClientTest {
         List<JsonNode> tools = steps.get("tools").get("tools").valueStream().toList();
         assertThat(tools).extracting(t -> t.get("name").asText()).containsExactlyElementsOf(StatekeeperMcp.toolNames());
         assertThat(tools).allSatisfy(t -> assertThat(t.get("described").asBoolean()).as(t.toString()).isTrue());
+        assertThat(tools).allSatisfy(t -> assertThat(t.get("title").asText()).as(t.toString()).isNotBlank());
+        assertThat(tools).allSatisfy(t -> assertThat(t.get("outputType").asText()).as(t.toString()).isEqualTo("object"));
 
         List<String> failing = List.of("frozen-field", "not-found", "wrong-type", "unknown-field", "missing-field");
         List<String> called = steps.values().stream().filter(s -> s.has("tool")).map(s -> s.get("tool").asText())
@@ -56,6 +58,10 @@ class TypeScriptClientTest {
         steps.forEach((name, step) -> {
             if (step.has("isError")) {
                 assertThat(step.get("isError").asBoolean()).as(step.toString()).isEqualTo(failing.contains(name));
+                if (!failing.contains(name)) {
+                    // the SDK client validated it against the tool's outputSchema; it is the text's JSON
+                    assertThat(step.get("structured")).as(name).isEqualTo(readJson(step.get("text").asText()));
+                }
             }
         });
 
@@ -70,6 +76,14 @@ class TypeScriptClientTest {
         assertThat(result(steps, "get-roadmap").at("/specs/0/name").asText()).isEqualTo("user-auth");
         assertThat(result(steps, "list-plans").get("total").asInt()).isEqualTo(1);
         assertThat(result(steps, "end-session").get("status").asText()).isEqualTo("ended");
+        assertThat(result(steps, "list-loops").at("/items/0/id").asText()).isEqualTo(result(steps, "create-loop")
+                .get("id").asText());
+        assertThat(result(steps, "delete-loop").get("deleted").asText()).isEqualTo("loop");
+        assertThat(result(steps, "spec-history").get("total").asInt()).isEqualTo(2);
+        assertThat(result(steps, "spec-revision").get("version").asInt()).isEqualTo(1);
+        assertThat(result(steps, "clean-sessions").get("sessions").valueStream().map(JsonNode::asText))
+                .containsExactly("ts-session");
+        assertThat(result(steps, "clean-sessions").get("dryRun").asBoolean()).isTrue();
         JsonNode doctor = steps.get("doctor");
         assertThat(result(steps, "doctor").get("checks").valueStream().map(c -> c.get("id").asText())).containsExactly("connection", "journal-mode");
         assertThat(doctor.get("structured")).isEqualTo(result(steps, "doctor"));
@@ -84,15 +98,24 @@ class TypeScriptClientTest {
                 + "scope, dependencies, deliverables) or store a new spec");
         assertThat(steps.get("frozen-field").get("code").asText()).isEqualTo("frozen-field");
         assertThat(steps.get("not-found").get("text").asText())
-                .isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                .isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to narrow it) to "
+                        + "find the loop's id");
         assertThat(steps.get("wrong-type").get("text").asText()).isEqualTo("invalid arguments of store_critic_feedback: "
                 + "wrong type for 'overallScore': expected a whole number, got the string \"80\"" + fix);
         assertThat(steps.get("unknown-field").get("text").asText())
-                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: loopId)" + fix);
+                .isEqualTo("invalid arguments of get_loop_status: unknown field 'loop_id' (known fields: cursor, feedbackLimit, loopId)" + fix);
         assertThat(steps.get("missing-field").get("text").asText())
                 .isEqualTo("invalid arguments of get_spec: missing field 'name'" + fix);
         assertThat(steps.get("unknown-tool").get("code").asInt()).isEqualTo(-32602);
         assertThat(steps).containsKey("closed");
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
     }
 
     private static JsonNode result(Map<String, JsonNode> steps, String step) throws IOException {

@@ -81,7 +81,8 @@ class McpHttpTest {
 
                 CallToolResult missing = call(client, "get_loop_status", Map.of("loopId", "nope1234"));
                 assertThat(missing.isError()).isTrue();
-                assertThat(text(missing)).isEqualTo("loop 'nope1234' not found\nfix: list loops with 'statekeeper loop list'");
+                assertThat(text(missing)).isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to "
+                        + "narrow it) to find the loop's id");
                 assertThat(missing.meta()).containsEntry("code", "loop-not-found");
             } finally {
                 server.stop();
@@ -114,7 +115,7 @@ class McpHttpTest {
                     client.initialize();
                     CallToolResult loops = call(client, "list_active_loops", Map.of());
                     assertThat(loops.isError()).as(text(loops)).isFalse();
-                    assertThat(json(text(loops)).isArray()).as(text(loops)).isTrue();
+                    assertThat(json(text(loops)).get("items").isArray()).as(text(loops)).isTrue();
                 }
                 assertThat(new Http(port).with("Authorization", "Bearer " + TOKEN).get("/metrics").text())
                         .as("MCP requests are metered under their route")

@@ -45,6 +45,14 @@ public record CriticFeedback(
 
     /** The most characters a text of the feedback (summary, details, each issue and recommendation) may hold. */
     public static final int MAX_TEXT = 100_000;
+    /** The lowest overall score. */
+    public static final int MIN_SCORE = 0;
+    /** The highest overall score. */
+    public static final int MAX_SCORE = 100;
+    /** The longest critic name, in characters. */
+    public static final int MAX_CRITIC_AGENT = 100;
+    /** The first iteration of a loop. */
+    public static final int FIRST_ITERATION = 1;
 
     /** Makes null details "" and null lists empty, copying the lists; the record's lists are unmodifiable. */
     public CriticFeedback {
@@ -62,9 +70,9 @@ public record CriticFeedback(
      */
     public void validate() {
         Checks checks = Checks.of("feedback")
-                .text("criticAgent", criticAgent, 100)
-                .optionalAtLeast("iteration", iteration, 1)
-                .requiredRange("overallScore", overallScore, 0, 100)
+                .text("criticAgent", criticAgent, MAX_CRITIC_AGENT)
+                .optionalAtLeast("iteration", iteration, FIRST_ITERATION)
+                .requiredRange("overallScore", overallScore, MIN_SCORE, MAX_SCORE)
                 .text("assessmentSummary", assessmentSummary, MAX_TEXT)
                 .optionalText("detailedFeedback", detailedFeedback, MAX_TEXT)
                 .textList("keyIssues", keyIssues, MAX_TEXT)
