@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * Java exceptions (stack traces and all), drops some requests without an answer, accepts any protocol version and
  * never reclaims a session or the stream of a client that went away. Here:
  * <ul>
- *   <li>every refusal is a small JSON-RPC error ({@link McpHttpErrors}) with the right status: 400 for a message
- *       {@link JsonRpcFrame} refuses or an unsupported MCP-Protocol-Version, 403 for a browser's Origin, 404 for an
+ *   <li>every refusal is a small JSON-RPC error ({@link McpHttpErrors}) with the right status: 200 for a request
+ *       with an id that {@link JsonRpcFrame} refuses (its answer is the JSON-RPC error; a 400 would make the SDK
+ *       clients drop their session), 400 for a message without one or an unsupported MCP-Protocol-Version, 403 for a browser's Origin, 404 for an
  *       unknown session, 405, 406 for an Accept without JSON and event streams, 413, 415, 503 while stopping;</li>
  *   <li>every request gets an answer, even when the SDK fails to give one;</li>
  *   <li>sessions are bounded ({@link HttpSessions}) and open event streams carry a keep-alive comment every

@@ -64,8 +64,15 @@ final class Refused extends RuntimeException {
         }
     }
 
+    /**
+     * A message {@link JsonRpcFrame} refuses: 400 when it has no request id to answer (not JSON, not JSON-RPC), and
+     * 200 with the JSON-RPC error when it is a request with an id. The SDK clients take a 400 on a request that
+     * carries a session id for a lost session and drop it, so one bad argument would end an agent's whole session.
+     */
     static Refused of(JsonRpcFrame.Refusal refusal) {
-        return new Refused(400, refusal.code(), refusal.wire(), refusal.message(), refusal.id(), Map.of(), Map.of());
+        JsonNode id = refusal.id();
+        int status = id != null && !id.isNull() ? 200 : 400;
+        return new Refused(status, refusal.code(), refusal.wire(), refusal.message(), id, Map.of(), Map.of());
     }
 
     static Refused methodNotAllowed(String method) {

@@ -87,13 +87,14 @@ class McpHttpHostileTest {
                         "Invalid Request: 'id' must be a string or a whole number, got an object"),
                 post("{\"jsonrpc\":\"2.0\",\"id\":false,\"method\":\"ping\"}", 400, -32600, "invalid-request", null,
                         "Invalid Request: 'id' must be a string or a whole number, got false"),
-                post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":\"x\"}", 400, -32600,
+                // a request with an id is answered with its JSON-RPC error in a 200: a 400 would end the SDK client's session
+                post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":\"x\"}", 200, -32600,
                         "invalid-request", "3", "Invalid Request: 'params' must be an object, got the string \"x\""),
                 post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"list_active_loops\","
-                        + "\"arguments\":\"x\"}}", 400, -32602, "invalid-params", "4",
+                        + "\"arguments\":\"x\"}}", 200, -32602, "invalid-params", "4",
                         "Invalid params of tools/call: wrong type for 'arguments': expected an object, got the string \"x\""),
                 post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"start_session\","
-                        + "\"arguments\":{\"name\":\"Sur\\ud800x\"}}}", 400, -32602, "invalid-params", "5",
+                        + "\"arguments\":{\"name\":\"Sur\\ud800x\"}}}", 200, -32602, "invalid-params", "5",
                         "Invalid params: bad value in 'params.arguments.name': \"Sur\\ud800x\" holds a lone surrogate "
                                 + "(\\ud800) at character 3: text must be valid Unicode"),
                 post("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"ping\",\"params\":{\"x\":" + deep + "}}", 400, -32700,
