@@ -1,5 +1,6 @@
 // Drives Statekeeper's MCP server with the official TypeScript SDK client over stdio:
-// initialize, list the tools, call every tool (and a few that must fail), print one JSON line per step.
+// initialize, list the tools, call every tool (and a few that must fail), read resources, get prompts and
+// completions, print one JSON line per step.
 //   node client.mjs COMMAND [ARG...]    (the command starts the server; its stderr passes through)
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -84,6 +85,26 @@ await call('clean-loops', 'clean_loops', { olderThan: '30d', dryRun: true });
 await call('clean-sessions', 'clean_sessions', { olderThan: '0s', dryRun: true });
 await call('doctor', 'run_doctor', { checks: ['connection', 'journal-mode'], failOn: 'P2' });
 await call('perf', 'get_performance', { since: '15m', operation: 'getLoop', limit: 5 });
+
+const templates = await client.listResourceTemplates();
+print({ step: 'resource-templates', uris: templates.resourceTemplates.map((t) => t.uriTemplate).sort() });
+const listed = await client.listResources();
+print({ step: 'resources', uris: listed.resources.map((r) => r.uri) });
+const read = await client.readResource({ uri: `statekeeper://loops/${loopId}` });
+print({ step: 'read-loop', uri: read.contents[0].uri, mimeType: read.contents[0].mimeType, json: JSON.parse(read.contents[0].text) });
+try {
+  await client.readResource({ uri: 'statekeeper://loops/nope1234' });
+  print({ step: 'read-missing', thrown: null });
+} catch (e) {
+  print({ step: 'read-missing', thrown: String(e.message), code: e.code ?? null });
+}
+const prompts = await client.listPrompts();
+print({ step: 'prompts', names: prompts.prompts.map((p) => p.name).sort() });
+const refine = await client.getPrompt({ name: 'refine_spec_with_critic', arguments: { project, spec: 'user-auth' } });
+print({ step: 'prompt-refine', text: refine.messages[0].content.text });
+const completed = await client.complete({ ref: { type: 'ref/prompt', name: 'refine_spec_with_critic' },
+  argument: { name: 'project', value: 'ts-' } });
+print({ step: 'complete-project', values: completed.completion.values });
 
 await call('not-found', 'get_loop_status', { loopId: 'nope1234' });
 await call('wrong-type', 'store_critic_feedback', { loopId, criticAgent: 'c', overallScore: '80', assessmentSummary: 's' });

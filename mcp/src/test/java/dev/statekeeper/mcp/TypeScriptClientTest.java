@@ -92,6 +92,20 @@ class TypeScriptClientTest {
         assertThat(perf.get("operation").asText()).isEqualTo("getLoop");
         assertThat(perf.at("/operations/0/operation").asText()).as("get_loop_status ran").isEqualTo("getLoop");
 
+        assertThat(steps.get("resource-templates").get("uris").toString()).isEqualTo("[\"statekeeper://loops/{id}\","
+                + "\"statekeeper://plans/{project}\",\"statekeeper://roadmaps/{project}\",\"statekeeper://sessions/{name}\","
+                + "\"statekeeper://specs/{project}/{name}\",\"statekeeper://specs/{project}/{name}/revisions\"]");
+        assertThat(steps.get("resources").get("uris").toString()).isEqualTo("[\"statekeeper://loops\"]");
+        JsonNode readLoop = steps.get("read-loop");
+        assertThat(readLoop.get("mimeType").asText()).isEqualTo("application/json");
+        assertThat(readLoop.at("/json/id").asText()).isEqualTo(result(steps, "create-loop").get("id").asText());
+        assertThat(steps.get("read-missing").get("code").asInt()).isEqualTo(-32002);
+        assertThat(steps.get("prompts").get("names").toString())
+                .isEqualTo("[\"refine_spec_with_critic\",\"resume_my_work\"]");
+        assertThat(steps.get("prompt-refine").get("text").asText())
+                .contains("call initialize_refinement_loop with project=ts-demo and type=spec");
+        assertThat(steps.get("complete-project").get("values").toString()).isEqualTo("[\"ts-demo\"]");
+
         String fix = "\nfix: correct the named fields and retry";
         assertThat(steps.get("frozen-field").get("text").asText()).isEqualTo("invalid spec update: scope = 'everything': "
                 + "is frozen after the first version and cannot change\nfix: omit the frozen fields (objectives, "
