@@ -35,6 +35,14 @@ public interface Check<H> {
     }
 
     /**
+     * Whether it reads the store's operation log ({@link CheckContext#operationLog()}): the doctor opens the stored
+     * log only when a selected check does.
+     */
+    default boolean readsOperationLog() {
+        return false;
+    }
+
+    /**
      * Runs the check. {@code handle} is the backend's open handle, or null when the store could not be reached and
      * this check does not {@link #needsConnection() need it}.
      */

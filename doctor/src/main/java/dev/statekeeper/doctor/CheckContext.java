@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What a check runs with: the settings (thresholds are settings: {@link #integer}, {@link #seconds},
@@ -26,17 +25,17 @@ public final class CheckContext {
     private final Clock clock;
     private final Selection selection;
     private final long deadlineNanos;
-    private OperationLog operationLog;
-    private boolean operationLogIsFresh;
-    private final Supplier<Optional<PoolStats>> pool;
+    /** The store of the process the doctor runs in, or null outside it (the CLI). */
+    private final StateStore serving;
+    /** The stored operation log, read over the doctor's own handle where no store serves in this process. */
+    private OperationLog storedLog;
 
-    CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos,
-                 Supplier<Optional<PoolStats>> pool) {
+    CheckContext(Settings settings, Clock clock, Selection selection, long deadlineNanos, StateStore serving) {
         this.settings = settings;
         this.clock = clock;
         this.selection = selection;
         this.deadlineNanos = deadlineNanos;
-        this.pool = pool;
+        this.serving = serving;
     }
 
     /** A context for running a check on its own (tests, an embedder): the budget of the settings from now. */
@@ -51,10 +50,8 @@ public final class CheckContext {
      */
     public static CheckContext serving(Settings settings, Clock clock, Selection selection, StateStore store) {
         Objects.requireNonNull(store, "store");
-        CheckContext context = new CheckContext(settings, clock, selection,
-                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), store::poolStats);
-        context.operationLog(store.operationLog(), false);
-        return context;
+        return new CheckContext(settings, clock, selection,
+                System.nanoTime() + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), store);
     }
 
     public Settings settings() {
@@ -94,7 +91,7 @@ public final class CheckContext {
      * fare); false in the CLI, whose own store would have a fresh pool that says nothing.
      */
     public boolean serving() {
-        return pool != null;
+        return serving != null;
     }
 
     /**
@@ -102,7 +99,7 @@ public final class CheckContext {
      * in the serving process ({@link #serving()}) or the store has no pool that says.
      */
     public Optional<PoolStats> pool() {
-        return pool == null ? Optional.empty() : pool.get();
+        return serving == null ? Optional.empty() : serving.poolStats();
     }
 
     /** What is left of the run's budget (zero when it is spent). */
@@ -118,27 +115,17 @@ public final class CheckContext {
     }
 
     /**
-     * The store's operation log, for the checks that read it (slow-operations, error-rate): the running store's in
-     * {@code serve}, or one the doctor opened for the run.
+     * The store's operation log, for the checks that read it (slow-operations, error-rate): the serving store's live
+     * log, or the stored log read over the doctor's own handle.
      *
-     * @return the log, or empty when the store could not be opened
+     * @return the log, or empty where there is none to read (the store could not be reached, a memory store outside
+     *         its process)
      */
     public Optional<OperationLog> operationLog() {
-        return Optional.ofNullable(operationLog);
+        return Optional.ofNullable(serving != null ? serving.operationLog() : storedLog);
     }
 
-    /**
-     * Whether the log belongs to a store opened for this run only, so it holds nothing of this process: a log that is
-     * not {@link OperationLog#persistent() persistent} then has nothing to say.
-     *
-     * @return true in the CLI, false where the log is the serving store's
-     */
-    public boolean operationLogIsFresh() {
-        return operationLogIsFresh;
-    }
-
-    void operationLog(OperationLog log, boolean fresh) {
-        this.operationLog = log;
-        this.operationLogIsFresh = fresh;
+    void storedOperationLog(OperationLog log) {
+        this.storedLog = log;
     }
 }

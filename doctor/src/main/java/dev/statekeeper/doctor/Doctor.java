@@ -57,15 +57,12 @@ public final class Doctor {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         CheckContext context = new CheckContext(settings, clock, selection,
-                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), serving == null ? null : serving::poolStats);
-        if (serving != null) {
-            context.operationLog(serving.operationLog(), false);
-        }
+                start + settings.seconds(Setting.DOCTOR_BUDGET).toNanos(), serving);
         CheckRunner runner = new CheckRunner();
         Connected<H> connected = connect(backend, context, runner);
         List<CheckResult> results = new ArrayList<>(List.of(connected.result()));
-        if (context.operationLog().isEmpty() && connected.handle() != null) {
-            context.operationLog(backend.storedOperationLog(connected.handle(), context).orElse(null), true);
+        if (serving == null && connected.handle() != null && readsOperationLog(checks, selection)) {
+            context.storedOperationLog(backend.storedOperationLog(connected.handle(), context).orElse(null));
         }
         try {
             for (Check<? super H> check : checks) {
@@ -151,6 +148,11 @@ public final class Doctor {
                     + (result == null ? "no result" : "the result of '" + result.id() + "'") + " (a bug: please report it)");
         }
         return result;
+    }
+
+    /** Whether a selected check reads the operation log: only then is the stored one opened (not for healthcheck). */
+    private static boolean readsOperationLog(List<? extends Check<?>> checks, Selection selection) {
+        return checks.stream().anyMatch(c -> selection.includes(c) && c.readsOperationLog());
     }
 
     private static void requireKnown(DoctorBackend<?> backend, Selection selection) {

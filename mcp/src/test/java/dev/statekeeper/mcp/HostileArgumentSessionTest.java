@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A request refused for what its arguments hold (a NUL, which no backend stores) is answered with its JSON-RPC error
@@ -21,13 +22,10 @@ class HostileArgumentSessionTest {
         JettyMcp mcp = new JettyMcp(dir);
         try {
             ToolClient tools = mcp.tools();
-            CallToolResult next;
-            try {
-                tools.call("get_loop_status", "loopId", "a\u0000b");
-            } catch (RuntimeException refused) {
-                assertThat(refused).hasMessageContaining("NUL");
-            }
-            next = tools.call("list_active_loops");
+
+            assertThatThrownBy(() -> tools.call("get_loop_status", "loopId", "a\u0000b"))
+                    .as("answered with its own JSON-RPC error").hasMessageContaining("NUL");
+            CallToolResult next = tools.call("list_active_loops");
 
             assertThat(next.isError()).as(ToolClient.text(next)).isFalse();
         } finally {

@@ -1,23 +1,26 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.error.StatekeeperException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -35,7 +38,7 @@ class HttpConventionsTest {
 
     @BeforeAll
     static void start() {
-        store = busyOnSession(Stores.sqlite(dir));
+        store = Stores.sqlite(dir);
         server = StatekeeperServer.create(store, Stores.server(Setting.MAX_BODY_BYTES, "4096"));
         http = new Http(server.start());
         for (int i = 0; i < 30; i++) {
@@ -48,21 +51,6 @@ class HttpConventionsTest {
     static void stop() {
         server.stop();
         store.close();
-    }
-
-    /** The real store, but a writer holds the lock whenever the session "locked" is read. */
-    private static StateStore busyOnSession(StateStore real) {
-        return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[]{StateStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getSession") && "locked".equals(args[0])) {
-                        throw new StatekeeperException(ErrorCode.DATABASE_BUSY, "database is locked: 'state.db'");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     @Test
@@ -116,11 +104,28 @@ class HttpConventionsTest {
     }
 
     @Test
-    void a503ThatPassesWithTimeSaysWhenToRetryAndOneThatDoesNotDoesNot() {
-        Http.Response busy = http.get("/api/v1/sessions/locked");
-        assertThat(busy.status()).isEqualTo(503);
-        assertThat(busy.code()).isEqualTo("database-busy");
-        assertThat(busy.header("Retry-After")).isEqualTo("1");
+    void a503ThatPassesWithTimeSaysWhenToRetryAndOneThatDoesNotDoesNot() throws Exception {
+        // another connection holds SQLite's write lock for real: the write waits out the busy timeout and is refused
+        Path file = Files.createTempDirectory(dir, "busy-").resolve("state.db");
+        Settings settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATABASE_URL, "sqlite:" + file)
+                .set(Setting.SQLITE_BUSY_TIMEOUT, "0.1").set(Setting.RETRY_ATTEMPTS, "1").build();
+        try (StateStore locked = StateStores.open(settings);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement sql = other.createStatement()) {
+            StatekeeperServer writer = StatekeeperServer.create(locked, Stores.server());
+            try {
+                Http busyHttp = new Http(writer.start());
+                sql.execute("BEGIN IMMEDIATE");
+                Http.Response busy = busyHttp.post("/api/v1/loops", "{\"project\": \"p\", \"type\": \"spec\"}");
+                sql.execute("ROLLBACK");
+
+                assertThat(busy.status()).as(busy.text()).isEqualTo(503);
+                assertThat(busy.code()).isEqualTo("database-busy");
+                assertThat(busy.header("Retry-After")).isEqualTo("1");
+            } finally {
+                writer.stop();
+            }
+        }
 
         StateStore closed = Stores.sqlite(dir);
         closed.close();

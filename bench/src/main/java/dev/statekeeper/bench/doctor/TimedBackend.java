@@ -125,6 +125,11 @@ final class TimedBackend<H extends AutoCloseable> implements DoctorBackend<H> {
         }
 
         @Override
+        public boolean readsOperationLog() {
+            return check.readsOperationLog();
+        }
+
+        @Override
         public boolean needsConnection() {
             return check.needsConnection();
         }

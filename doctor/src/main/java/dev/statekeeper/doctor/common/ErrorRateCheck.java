@@ -6,7 +6,6 @@ import dev.statekeeper.doctor.Check;
 import dev.statekeeper.doctor.CheckContext;
 import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Severity;
-import dev.statekeeper.doctor.common.SlowOperationsCheck.OperationLogWindow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +36,11 @@ final class ErrorRateCheck implements Check<Object> {
     @Override
     public boolean needsConnection() {
         return false;
+    }
+
+    @Override
+    public boolean readsOperationLog() {
+        return true;
     }
 
     @Override

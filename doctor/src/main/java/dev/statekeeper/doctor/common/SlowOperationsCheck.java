@@ -1,18 +1,13 @@
 package dev.statekeeper.doctor.common;
 
-import dev.statekeeper.core.api.Backends;
-import dev.statekeeper.core.api.StateStoreProvider;
 import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.perf.OperationLog;
 import dev.statekeeper.core.perf.OperationStats;
 import dev.statekeeper.doctor.Check;
 import dev.statekeeper.doctor.CheckContext;
 import dev.statekeeper.doctor.CheckResult;
 import dev.statekeeper.doctor.Severity;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +35,11 @@ final class SlowOperationsCheck implements Check<Object> {
     @Override
     public boolean needsConnection() {
         return false;
+    }
+
+    @Override
+    public boolean readsOperationLog() {
+        return true;
     }
 
     @Override
@@ -86,35 +86,5 @@ final class SlowOperationsCheck implements Check<Object> {
 
     private static double round(double ms) {
         return Math.round(ms * 10) / 10.0;
-    }
-
-    /** The operation log's last hour as the two checks read it. */
-    record OperationLogWindow(List<OperationStats> stats, OperationLog log, String skipReason) {
-        static OperationLogWindow lastHour(CheckContext context) {
-            OperationLog log = context.operationLog().orElse(null);
-            String backend = context.settings().backend();
-            if (log == null && !Backends.named(backend).map(StateStoreProvider::durable).orElse(true)) {
-                return new OperationLogWindow(List.of(), null, "the " + backend + " store keeps no operation log "
-                        + "outside the process that serves it: run the doctor there (GET /api/v1/doctor, run_doctor)");
-            }
-            if (log == null) {
-                return new OperationLogWindow(List.of(), null, "no operation log to read: the store could not be "
-                        + "opened (see the connection and migrations checks)");
-            }
-            if (!log.persistent() && context.operationLogIsFresh()) {
-                return new OperationLogWindow(List.of(), log, "this process has run no operations and the "
-                        + backend + " store keeps no operation log"
-                        + (context.settings().flag(Setting.OPLOG) ? "" : " (STATEKEEPER_OPLOG=false)")
-                        + ": run it where the store is served (GET /api/v1/doctor)");
-            }
-            return new OperationLogWindow(log.stats(context.now().minus(Duration.ofHours(1)), null), log, null);
-        }
-
-        void describe(CheckResult.Builder result) {
-            result.evidence("window", "1h").evidence("persistent", log.persistent());
-            if (log.problem() != null) {
-                result.evidence("logProblem", log.problem());
-            }
-        }
     }
 }

@@ -47,7 +47,6 @@ public final class OperationRecorder implements OperationLog {
     private static final long FLUSH_SECONDS = 60;
 
     private final String backend;
-    private final String instance;
     private final OperationLogStorage storage;
     private final long slowNanos;
     private final Duration retention;
@@ -94,7 +93,6 @@ public final class OperationRecorder implements OperationLog {
                               Clock clock, boolean writes) {
         this.writes = writes;
         this.backend = backend;
-        this.instance = Instance.ID;
         this.storage = storage;
         this.slowNanos = TimeUnit.MILLISECONDS.toNanos(slowMs);
         this.retention = retention;
@@ -146,7 +144,7 @@ public final class OperationRecorder implements OperationLog {
 
     private void slow(String operation, String outcome, long nanos, Probe probe, Instant at) {
         SlowOperation record = new SlowOperation(at, operation, nanos / 1e6, backend, outcome, probe.attempts(),
-                probe.poolWaitNanos() / 1e6, instance, RequestTag.current());
+                probe.poolWaitNanos() / 1e6, Instance.ID, RequestTag.current());
         SLOW.warn("slow operation: {} took {} ms (STATEKEEPER_SLOW_OPERATION_MS = {}): {}, {} attempt(s), {} ms "
                         + "waiting for a connection{}", operation, Math.round(record.durationMs()),
                 TimeUnit.NANOSECONDS.toMillis(slowNanos), outcome, record.attempts(), Math.round(record.poolWaitMs()),

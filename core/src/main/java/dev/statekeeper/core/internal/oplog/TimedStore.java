@@ -85,14 +85,10 @@ public final class TimedStore implements StateStore {
 
     private RuntimeException failed(String operation, long started, RuntimeException e) {
         long nanos = System.nanoTime() - started;
-        try {
-            if (e instanceof StatekeeperException s) {
-                log.ended(operation, s.code().wire(), true, s.code().httpStatus() >= 500, nanos, Probe.current());
-            } else {
-                log.ended(operation, "internal", true, true, nanos, Probe.current());
-            }
-        } catch (RuntimeException logFailure) {
-            e.addSuppressed(logFailure);
+        if (e instanceof StatekeeperException s) {
+            log.ended(operation, s.code().wire(), true, s.code().httpStatus() >= 500, nanos, Probe.current());
+        } else {
+            log.ended(operation, "internal", true, true, nanos, Probe.current());
         }
         return e;
     }
