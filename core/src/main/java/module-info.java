@@ -15,11 +15,13 @@ module dev.statekeeper.core {
     exports dev.statekeeper.core.config;
     exports dev.statekeeper.core.domain;
     exports dev.statekeeper.core.error;
+    exports dev.statekeeper.core.events;
     exports dev.statekeeper.core.perf;
     exports dev.statekeeper.core.result;
 
     exports dev.statekeeper.core.internal.archive to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.config to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
+    exports dev.statekeeper.core.internal.events to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.domain to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.error to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;
     exports dev.statekeeper.core.internal.io to dev.statekeeper.jdbc, dev.statekeeper.sqlite, dev.statekeeper.postgres, dev.statekeeper.json;

@@ -3,6 +3,9 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.RequestKeys;
+import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.internal.archive.SnapshotArchive;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
@@ -171,6 +174,23 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
     @Override
     public Archive archive() {
         return new SnapshotArchive(BACKEND, this::snapshot, this::replaceAll);
+    }
+
+    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    @Override
+    public EventLog events() {
+        throw notYet();
+    }
+
+    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    @Override
+    public RequestKeys requestKeys() {
+        throw notYet();
+    }
+
+    private StatekeeperException notYet() {
+        return new StatekeeperException(ErrorCode.INTERNAL, "the change history is not kept on the %s backend yet"
+                .formatted(BACKEND));
     }
 
     /** Replaces every record with what {@code change} makes of the current ones, in one write of the file. */

@@ -20,6 +20,8 @@ import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.RequestKeys;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.perf.OperationLog;
 
@@ -120,6 +122,22 @@ public interface StateStore extends AutoCloseable {
      * @return the store's archive, valid while the store is open
      */
     Archive archive();
+
+    /**
+     * The change history: one event for every write this store (or any other process on its database) committed.
+     *
+     * @return the store's event log
+     */
+    EventLog events();
+
+    /**
+     * The Idempotency-Keys of the writes made under an {@link dev.statekeeper.core.events.Origin} that carried one,
+     * with the responses they were answered with.
+     *
+     * @return the store's request keys
+     */
+    RequestKeys requestKeys();
+
 
     // ---- loops ----
 

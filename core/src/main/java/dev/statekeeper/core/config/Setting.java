@@ -265,6 +265,22 @@ public enum Setting {
             "milliseconds from which a store operation is recorded as slow ('statekeeper perf slow', a WARN line); "
                     + "the doctor's slow-operations is P2 when an operation's p95 over the last hour is above it"),
 
+    // The change history ('statekeeper events'): one event per write, kept in the store.
+    /**
+     * {@code STATEKEEPER_EVENTS_RETENTION}, default {@code 7776000} (90 days): seconds the change history keeps its
+     * events (and the Idempotency-Keys of writes); older ones are pruned by 'statekeeper db maintain'.
+     */
+    EVENTS_RETENTION("STATEKEEPER_EVENTS_RETENTION", "7776000", Kind.seconds(3_600, 3_153_600_000L),
+            "seconds the change history keeps its events and the writes' Idempotency-Keys (pruned by 'db maintain')"),
+    /**
+     * {@code STATEKEEPER_EVENTS_POLL}, default {@code 0.25}: seconds between two looks at the newest event when a
+     * follower waits on a store other processes write too (SQLite and json; PostgreSQL is told by LISTEN/NOTIFY and
+     * looks this often only as a fallback).
+     */
+    EVENTS_POLL("STATEKEEPER_EVENTS_POLL", "0.25", Kind.seconds(0.01, 60),
+            "seconds between two looks at the newest event while following a store other processes write too "
+                    + "(SQLite, json; PostgreSQL's LISTEN/NOTIFY wakes followers at once)"),
+
     // The doctor's run and thresholds ('statekeeper doctor'): each named in the findings it decides.
     /**
      * {@code STATEKEEPER_DOCTOR_CHECK_TIMEOUT}, default {@code 10.0}: seconds one doctor check may run before it is

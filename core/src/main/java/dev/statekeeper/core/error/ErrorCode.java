@@ -51,6 +51,13 @@ public enum ErrorCode {
      * ({@code startSession}).
      */
     DUPLICATE(4, 409, "a record with that key already exists", "use another id or name, or update the existing one"),
+    /**
+     * A write carried an Idempotency-Key that another write already used (or is committing at the same moment):
+     * the second one changes nothing.
+     */
+    REQUEST_KEY_IN_USE(4, 409, "a write with that Idempotency-Key was already applied, or is being applied",
+            "send the retry again once the first has finished: it is answered with the first write's response; "
+                    + "use a new key for a new request"),
     /** The record is not at the version the write expected; nothing was written. */
     STALE_VERSION(4, 409, "the record changed since it was read (optimistic concurrency)",
             "read it again and retry the change against the current version"),

@@ -68,6 +68,16 @@ public abstract class ContractBase {
         return s;
     }
 
+    /** The call fails with the code, whatever its message (which the contract of the operation itself tests). */
+    protected static StatekeeperException refused(ErrorCode code, ThrowableAssert.ThrowingCallable call) {
+        List<StatekeeperException> caught = new ArrayList<>();
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> caught.add(e))
+                .extracting(e -> ((StatekeeperException) e).code())
+                .isEqualTo(code);
+        return caught.getFirst();
+    }
+
     protected static StatekeeperException failure(ErrorCode code, String message, ThrowableAssert.ThrowingCallable call) {
         List<StatekeeperException> caught = new ArrayList<>();
         assertThatThrownBy(call)

@@ -12,6 +12,7 @@ import dev.statekeeper.testkit.contract.LoopCleanContract;
 import dev.statekeeper.testkit.contract.LoopContract;
 import dev.statekeeper.testkit.contract.SessionContract;
 import dev.statekeeper.testkit.contract.SpecContract;
+import dev.statekeeper.testkit.contract.EventContract;
 import dev.statekeeper.testkit.contract.StoreContracts;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,9 @@ class MemoryContractsTest extends StoreContracts {
 
     @Nested
     class Document extends DocumentContract {}
+
+    @Nested
+    class Events extends EventContract {}
 
     @Nested
     class Feedback extends FeedbackContract {}

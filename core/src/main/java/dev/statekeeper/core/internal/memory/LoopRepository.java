@@ -130,6 +130,16 @@ final class LoopRepository {
         return row(id).loop();
     }
 
+    /** The loop's status, without copying its feedback. */
+    LoopStatus status(String id) {
+        return row(id).status;
+    }
+
+    /** The loop's project, without copying its feedback. */
+    String project(String id) {
+        return row(id).project;
+    }
+
     Page<LoopSummary> list(LoopQuery query) {
         List<LoopSummary> all = rows.values().stream()
                 .map(Row::summary)

@@ -4,6 +4,7 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.internal.archive.SnapshotArchive;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -25,12 +26,23 @@ import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.domain.LoopStatus;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.Origin;
+import dev.statekeeper.core.events.RequestKeys;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
+import dev.statekeeper.core.internal.events.EventJournal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,6 +58,7 @@ public final class MemoryStateStore implements StateStore {
     private final SpecRepository specs;
     private final ProjectDocumentRepository documents;
     private final SessionRepository sessions;
+    private final EventJournal journal;
     private boolean closed;
 
     /**
@@ -61,6 +74,7 @@ public final class MemoryStateStore implements StateStore {
         this.specs = new SpecRepository(this.clock);
         this.documents = new ProjectDocumentRepository(this.clock);
         this.sessions = new SessionRepository(this.clock);
+        this.journal = new EventJournal(clock, settings.seconds(Setting.EVENTS_POLL), null);
     }
 
     /**
@@ -99,6 +113,23 @@ public final class MemoryStateStore implements StateStore {
         });
     }
 
+    /** The change history, kept in memory with the records (and saved with them by the json backend). */
+    @Override
+    public EventLog events() {
+        return journal;
+    }
+
+    /** The request keys, kept in memory with the history. */
+    @Override
+    public RequestKeys requestKeys() {
+        return journal;
+    }
+
+    /** The history and request keys, as the json backend saves and restores them with the records. */
+    public EventJournal journal() {
+        return journal;
+    }
+
     /** Export and import of every record, a load all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
@@ -128,12 +159,51 @@ public final class MemoryStateStore implements StateStore {
                 specs.links(), documents.roadmaps(), documents.plans(), sessions.sessions()));
     }
 
-    private <T> T locked(java.util.function.Supplier<T> work) {
+    private <T> T locked(Supplier<T> work) {
         synchronized (lock) {
             if (closed) {
                 throw Errors.closed(MemoryStoreProvider.NAME);
             }
             return work.get();
+        }
+    }
+
+    /** A write: its work adds the events of what it changed, which are kept once it returns (under the lock). */
+    private <T> T written(Function<List<EventDraft>, T> work) {
+        return locked(() -> {
+            Origin origin = Origin.current();
+            journal.check(origin);
+            List<EventDraft> events = new ArrayList<>(1);
+            T result = work.apply(events);
+            journal.commit(origin, events);
+            return result;
+        });
+    }
+
+    /** A write of one event, made of its result. */
+    private <T> T written(Supplier<T> work, Function<T, EventDraft> event) {
+        return written(events -> {
+            T result = work.get();
+            events.add(event.apply(result));
+            return result;
+        });
+    }
+
+    private Spec specStored(List<EventDraft> events, Spec after) {
+        List<Spec> history = specs.history(after.project(), after.name());
+        events.add(Changes.specStored(history.size() < 2 ? null : history.get(history.size() - 2), after));
+        return after;
+    }
+
+    /** The record the read finds, or null where it fails for want of one (a 404 code). */
+    private static <T> T present(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StatekeeperException e) {
+            if (e.code().httpStatus() == 404) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -162,7 +232,7 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public Loop createLoop(NewLoop loop) {
         loop.validate();
-        return locked(() -> loops.create(loop));
+        return written(() -> loops.create(loop), Changes::loopCreated);
     }
 
     @Override
@@ -184,18 +254,32 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
         feedback.validate();
-        return locked(() -> loops.addFeedback(loopId, feedback, expectedVersion));
+        return written(events -> {
+            LoopStatus before = loops.contains(loopId) ? loops.status(loopId) : null;
+            LoopSummary after = loops.addFeedback(loopId, feedback, expectedVersion);
+            events.add(Changes.feedbackAdded(before, after, feedback));
+            return after;
+        });
     }
 
     @Override
     public Decision decide(String loopId, Long expectedVersion) {
-        return locked(() -> loops.decide(loopId, expectedVersion));
+        return written(events -> {
+            LoopStatus before = loops.contains(loopId) ? loops.status(loopId) : null;
+            Decision decision = loops.decide(loopId, expectedVersion);
+            events.add(Changes.decided(before, loops.project(loopId), decision));
+            return decision;
+        });
     }
 
     @Override
     public void putObjectiveFeedback(String loopId, String text) {
         Loops.validateObjective(text);
-        lockedRun(() -> loops.putObjective(loopId, text));
+        written(events -> {
+            loops.putObjective(loopId, text);
+            events.add(Changes.objectiveStored(loopId, loops.project(loopId), text));
+            return null;
+        });
     }
 
     @Override
@@ -205,34 +289,39 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public void deleteLoop(String id) {
-        lockedRun(() -> {
+        written(events -> {
+            String project = loops.contains(id) ? loops.project(id) : null;
             loops.delete(id);
             specs.unlink(id);
+            events.add(Changes.loopDeleted(id, project));
+            return null;
         });
     }
 
     @Override
     public List<String> cleanLoops(Duration olderThan, boolean dryRun) {
-        return locked(() -> {
+        if (dryRun) {
+            return locked(() -> loops.cleanable(olderThan));
+        }
+        return written(events -> {
             List<String> ids = loops.cleanable(olderThan);
-            if (!dryRun) {
-                ids.forEach(id -> {
-                    loops.delete(id);
-                    specs.unlink(id);
-                });
-            }
+            ids.forEach(id -> {
+                events.add(Changes.loopCleaned(id, loops.project(id), olderThan));
+                loops.delete(id);
+                specs.unlink(id);
+            });
             return ids;
         });
     }
 
     @Override
     public Spec putSpec(String project, SpecContent content) {
-        return locked(() -> specs.put(project, content));
+        return written(events -> specStored(events, specs.put(project, content)));
     }
 
     @Override
     public Spec updateSpec(String project, String name, SpecContent content, Long expectedVersion) {
-        return locked(() -> specs.update(project, name, content, expectedVersion));
+        return written(events -> specStored(events, specs.update(project, name, content, expectedVersion)));
     }
 
     @Override
@@ -258,22 +347,37 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public void deleteSpec(String project, String name) {
-        lockedRun(() -> specs.delete(project, name));
+        written(events -> {
+            specs.delete(project, name);
+            events.add(Changes.specDeleted(project, name));
+            return null;
+        });
     }
 
     @Override
     public void linkLoop(String loopId, String project, String specName) {
-        lockedRun(() -> {
-            loops.get(loopId);
+        written(events -> {
+            String loopProject = loops.project(loopId);
+            Spec linkedBefore = present(() -> specs.forLoop(loopId));
             specs.link(loopId, project, specName);
+            Spec linked = specs.forLoop(loopId);
+            if (linkedBefore == null || !linkedBefore.project().equals(linked.project())
+                    || !linkedBefore.name().equals(linked.name())) {
+                events.add(Changes.linked(loopId, loopProject, linked.project(), linked.name()));
+            }
+            return null;
         });
     }
 
     @Override
     public void unlinkLoop(String loopId) {
-        lockedRun(() -> {
-            loops.get(loopId);
-            specs.unlink(loopId);
+        written(events -> {
+            String loopProject = loops.project(loopId);
+            if (present(() -> specs.forLoop(loopId)) != null) {
+                specs.unlink(loopId);
+                events.add(Changes.unlinked(loopId, loopProject));
+            }
+            return null;
         });
     }
 
@@ -287,7 +391,12 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
-        return locked(() -> documents.putRoadmap(project, content, expectedVersion, specs.ofProject(project)));
+        return written(events -> {
+            Roadmap before = present(() -> documents.roadmap(project, List.of()));
+            Roadmap after = documents.putRoadmap(project, content, expectedVersion, specs.ofProject(project));
+            events.add(Changes.roadmapStored(before, after));
+            return after;
+        });
     }
 
     @Override
@@ -297,7 +406,12 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
-        return locked(() -> documents.putPlan(project, content, expectedVersion));
+        return written(events -> {
+            ProjectPlan before = present(() -> documents.plan(project));
+            ProjectPlan after = documents.putPlan(project, content, expectedVersion);
+            events.add(Changes.planStored(before, after));
+            return after;
+        });
     }
 
     @Override
@@ -313,13 +427,17 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public void deletePlan(String project) {
-        lockedRun(() -> documents.deletePlan(project));
+        written(events -> {
+            documents.deletePlan(project);
+            events.add(Changes.planDeleted(project));
+            return null;
+        });
     }
 
     @Override
     public Session startSession(NewSession session) {
         session.validate();
-        return locked(() -> sessions.start(session));
+        return written(() -> sessions.start(session), Changes::sessionStarted);
     }
 
     @Override
@@ -335,12 +453,19 @@ public final class MemoryStateStore implements StateStore {
 
     @Override
     public Session endSession(String name) {
-        return locked(() -> sessions.end(name));
+        return written(() -> sessions.end(name), Changes::sessionEnded);
     }
 
     @Override
     public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
-        return locked(() -> sessions.clean(olderThan, dryRun));
+        if (dryRun) {
+            return locked(() -> sessions.clean(olderThan, true));
+        }
+        return written(events -> {
+            List<String> names = sessions.clean(olderThan, false);
+            names.forEach(name -> events.add(Changes.sessionCleaned(name, olderThan)));
+            return names;
+        });
     }
 
     @Override

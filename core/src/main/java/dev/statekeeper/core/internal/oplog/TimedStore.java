@@ -4,6 +4,8 @@ import dev.statekeeper.core.api.PoolStats;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.RequestKeys;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -106,6 +108,16 @@ public final class TimedStore implements StateStore {
     @Override
     public Archive archive() {
         return store.archive();
+    }
+
+    @Override
+    public EventLog events() {
+        return store.events();
+    }
+
+    @Override
+    public RequestKeys requestKeys() {
+        return store.requestKeys();
     }
 
     @Override

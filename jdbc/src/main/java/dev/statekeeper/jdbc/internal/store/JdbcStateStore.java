@@ -3,6 +3,10 @@ package dev.statekeeper.jdbc.internal.store;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.RequestKeys;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -101,6 +105,23 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     @Override
     public JdbcOperationLog operationLogStorage() {
         return operationLog;
+    }
+
+    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    @Override
+    public EventLog events() {
+        throw notYet();
+    }
+
+    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    @Override
+    public RequestKeys requestKeys() {
+        throw notYet();
+    }
+
+    private StatekeeperException notYet() {
+        return new StatekeeperException(ErrorCode.INTERNAL, "the change history is not kept on the %s backend yet"
+                .formatted(backend));
     }
 
     @Override

@@ -1,0 +1,65 @@
+package dev.statekeeper.core.internal.events;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Where the followers of one store wait for its next event. A write committed by this process {@link #announce}s its
+ * sequence, which wakes them at once; what other processes commit is found by looking at the store's newest sequence
+ * (the {@code probe}) every {@code poll}, or at once when something such as a PostgreSQL notification announces it.
+ * Thread-safe.
+ */
+public final class EventSignal {
+    private final Object monitor = new Object();
+    private final LongSupplier probe;
+    private final long pollNanos;
+    private long announced;
+
+    /**
+     * @param probe reads the store's newest sequence (0 when none)
+     * @param poll  how often a waiter looks when nothing announces
+     */
+    public EventSignal(LongSupplier probe, Duration poll) {
+        this.probe = probe;
+        this.pollNanos = Math.max(1, poll.toNanos());
+    }
+
+    /** Tells the waiters that the event of this sequence committed. */
+    public void announce(long sequence) {
+        synchronized (monitor) {
+            if (sequence > announced) {
+                announced = sequence;
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until the store's newest sequence is past {@code after}, or the timeout passes.
+     *
+     * @return the newest sequence seen
+     * @throws InterruptedException when the thread is interrupted
+     */
+    public long awaitAfter(long after, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        while (true) {
+            long last = Math.max(probe.getAsLong(), announcedSoFar());
+            long remaining = deadline - System.nanoTime();
+            if (last > after || remaining <= 0) {
+                return last;
+            }
+            synchronized (monitor) {
+                if (announced <= after) {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(remaining, pollNanos));
+                }
+            }
+        }
+    }
+
+    private long announcedSoFar() {
+        synchronized (monitor) {
+            return announced;
+        }
+    }
+}
