@@ -4,6 +4,7 @@ import dev.statekeeper.cli.config.ConfigCommand;
 import dev.statekeeper.cli.db.DbCommand;
 import dev.statekeeper.cli.db.InitCommand;
 import dev.statekeeper.cli.doctor.DoctorCommand;
+import dev.statekeeper.cli.events.EventsCommand;
 import dev.statekeeper.cli.doctor.HealthcheckCommand;
 import dev.statekeeper.cli.loop.LoopCommand;
 import dev.statekeeper.cli.perf.PerfCommand;
@@ -41,7 +42,7 @@ import java.time.Clock;
                     + "value and where it came from."},
         subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
             PlanCommand.class, SessionCommand.class, DbCommand.class, DoctorCommand.class, HealthcheckCommand.class,
-            PerfCommand.class, ConfigCommand.class, ServeCommand.class,
+            PerfCommand.class, EventsCommand.class, ConfigCommand.class, ServeCommand.class,
             McpCommand.class, HelpCommand.class,
             WarmUpCommand.class})
 public final class StatekeeperCommand extends GroupCommand implements Globals {

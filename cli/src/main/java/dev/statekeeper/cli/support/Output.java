@@ -28,6 +28,21 @@ public final class Output {
         }
     }
 
+    /** @return whether this output is JSON (--json) */
+    public boolean json() {
+        return json;
+    }
+
+    /**
+     * A writer for a command that prints as it goes (a follower): the raw stream in --json mode, else one that
+     * escapes control characters as {@link #emit} does. Flush it after each piece.
+     *
+     * @return the writer
+     */
+    public PrintWriter writer() {
+        return json ? out : TerminalText.of(out);
+    }
+
     /** Sends what was printed so far, for a command that keeps running after it (a server). */
     public void flush() {
         out.flush();

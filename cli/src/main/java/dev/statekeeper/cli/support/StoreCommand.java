@@ -3,6 +3,8 @@ package dev.statekeeper.cli.support;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StateStores;
 import dev.statekeeper.core.config.Settings;
+import dev.statekeeper.core.events.Origin;
+import dev.statekeeper.core.events.Via;
 import dev.statekeeper.core.internal.json.JsonInput;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +26,11 @@ public abstract class StoreCommand implements Callable<Integer> {
         Output output = new Output(globals.terminal().out(), globals.json());
         effective = settings(globals.settings());
         try (StateStore store = StateStores.open(effective, globals.terminal().clock())) {
-            execute(store, output);
+            // the events of this command's writes name the OS user and the CLI
+            Origin.of(Via.CLI, System.getProperty("user.name")).call(() -> {
+                execute(store, output);
+                return null;
+            });
         }
         return 0;
     }

@@ -110,7 +110,11 @@ public enum ErrorCode {
     /** The doctor found a problem at or above {@code --fail-on} ({@code statekeeper doctor}, {@code healthcheck}). */
     DOCTOR_FINDINGS(6, 503, "the doctor found a problem at or above the severity it was asked to fail on (--fail-on, "
             + "default P1)", "each finding has its evidence, runbook and fix; 'statekeeper doctor --fix' applies the "
-                    + "safe fixes, the others are yours to apply");
+                    + "safe fixes, the others are yours to apply"),
+
+    /** A wait ended before the record got where it was waited for: {@code statekeeper loop wait}. */
+    WAIT_TIMED_OUT(7, 504, "the wait ended before the loop got where it was waited for",
+            "wait again (the loop is shown as it stands), or give a longer --timeout");
 
     private final ExitStatus exitStatus;
     private final int httpStatus;

@@ -21,7 +21,9 @@ public enum ExitStatus {
     /** 5: the store cannot be used now, or the output could not be written. */
     UNAVAILABLE(5, "backend unavailable or output not written"),
     /** 6: the stored data is damaged, drifted or failed a verification. */
-    INTEGRITY(6, "integrity problem");
+    INTEGRITY(6, "integrity problem"),
+    /** 7: a wait ended before what it waited for happened ({@code statekeeper loop wait}). */
+    TIMED_OUT(7, "a wait timed out");
 
     private final int code;
     private final String meaning;

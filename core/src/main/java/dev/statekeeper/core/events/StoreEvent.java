@@ -49,4 +49,34 @@ public record StoreEvent(long sequence, Instant time, Change change, String enti
     public String entity() {
         return change.kind().wire() + ":" + entityId;
     }
+
+    /**
+     * The event as its JSON object, the same in every interface: {@code sequence}, {@code time} (ISO-8601),
+     * {@code operation}, {@code entity} (the kind), {@code entityId}, {@code project}, {@code version}, {@code actor},
+     * {@code via}, {@code requestId}, {@code requestKey}, {@code summary}; null parts left out.
+     *
+     * @return a new ordered map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("sequence", sequence);
+        map.put("time", time.toString());
+        map.put("operation", change.wire());
+        map.put("entity", change.kind().wire());
+        map.put("entityId", entityId);
+        putIfSet(map, "project", project);
+        putIfSet(map, "version", version);
+        putIfSet(map, "actor", actor);
+        map.put("via", via.wire());
+        putIfSet(map, "requestId", requestId);
+        putIfSet(map, "requestKey", requestKey);
+        map.put("summary", summary);
+        return map;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
 }

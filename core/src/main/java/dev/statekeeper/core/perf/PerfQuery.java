@@ -2,6 +2,8 @@ package dev.statekeeper.core.perf;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.RequestKeys;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.json.JsonProblem;
@@ -74,7 +76,8 @@ public record PerfQuery(Instant since, String operation, int limit) {
     private static Set<String> derive() {
         Set<String> names = Arrays.stream(StateStore.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isAbstract(m.getModifiers()))
-                .filter(m -> !isClose(m) && m.getReturnType() != Archive.class)
+                .filter(m -> !isClose(m) && m.getReturnType() != Archive.class
+                        && m.getReturnType() != EventLog.class && m.getReturnType() != RequestKeys.class)
                 .map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         names.add("ping");

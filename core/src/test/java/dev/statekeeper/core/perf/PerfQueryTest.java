@@ -60,7 +60,7 @@ class PerfQueryTest {
     @Test
     void operationsAreTheStoresAbstractMethodsPlusPing() {
         assertThat(PerfQuery.operations()).contains("ping", "info", "getLoop", "addFeedback", "decide", "listSessions")
-                .doesNotContain("close", "archive", "poolStats", "operationLog");
+                .doesNotContain("close", "archive", "poolStats", "operationLog", "events", "requestKeys");
         assertThat(PerfQuery.operations()).hasSize(33);
         assertThat(PerfQuery.operation("--operation", null)).isNull();
         assertThat(PerfQuery.operation("--operation", "getLoop")).isEqualTo("getLoop");
