@@ -135,7 +135,7 @@ class DomainRulesTest {
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(code.cause()).isNotBlank();
             assertThat(code.fix()).isNotBlank();
-            assertThat(code.exitCode()).isBetween(1, 6);
+            assertThat(code.exitCode()).isBetween(1, 7);
         }
         assertThat(ErrorCode.LOOP_NOT_FOUND.exitCode()).isEqualTo(3);
         assertThat(ErrorCode.VALIDATION_FAILED.exitCode()).isEqualTo(4);
