@@ -54,6 +54,7 @@ final class JsonMaintenance {
         Instant started = clock.instant();
         long start = System.nanoTime();
         Steps steps = new Steps(dryRun);
+        Maintenance.pruneEvents(steps, settings, clock);
         try (FileChannel lock = dryRun ? null : lock(file, settings)) {
             List<Integer> kept = new ArrayList<>();
             for (int n = 1; n <= MAX_BACKUPS; n++) {

@@ -1,14 +1,19 @@
 package dev.statekeeper.doctor.maintain;
 
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * {@code statekeeper db maintain [--dry-run]}: the routine maintenance of the settings' store, recorded in its
- * maintenance log ({@link MaintenanceLog}); a dry run lists the steps and changes nothing (not even the log).
+ * maintenance log ({@link MaintenanceLog}); a dry run lists the steps and changes nothing (not even the log). Every
+ * run first prunes the change history: events and Idempotency-Keys older than STATEKEEPER_EVENTS_RETENTION.
  * <ul>
  *   <li>SQLite: {@code PRAGMA optimize}, {@code ANALYZE}, {@code PRAGMA wal_checkpoint(TRUNCATE)}, and {@code VACUUM}
  *       only when the free list is over the doctor's freelist threshold (STATEKEEPER_DOCTOR_FREELIST_PERCENT and
@@ -35,6 +40,25 @@ public final class Maintenance {
             default -> throw new StatekeeperException(ErrorCode.USAGE, "the " + settings.backend() + " backend keeps "
                     + "nothing to maintain: db maintain is for the sqlite, postgres and json backends");
         };
+    }
+
+    /**
+     * The first step of every run: the events and Idempotency-Keys older than STATEKEEPER_EVENTS_RETENTION removed,
+     * through the store (so on json under its write lock, which the backend's own steps take after it).
+     */
+    static void pruneEvents(Steps steps, Settings settings, Clock clock) {
+        Duration keep = settings.seconds(Setting.EVENTS_RETENTION);
+        steps.run("prune events older than " + age(keep) + " (" + Setting.EVENTS_RETENTION.variable() + ")", () -> {
+            try (StateStore store = StateStores.open(settings, clock)) {
+                long removed = store.events().prune(keep);
+                return removed == 1 ? "1 event removed" : removed + " events removed";
+            }
+        });
+    }
+
+    private static String age(Duration d) {
+        long s = d.toSeconds();
+        return s % 86_400 == 0 ? s / 86_400 + "d" : s % 3_600 == 0 ? s / 3_600 + "h" : s + "s";
     }
 
     /** The failure of a run that did not end ok, with what ran before it. */

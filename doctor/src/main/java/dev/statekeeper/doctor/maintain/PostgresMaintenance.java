@@ -30,6 +30,7 @@ final class PostgresMaintenance {
         Instant started = clock.instant();
         long start = System.nanoTime();
         Steps steps = new Steps(dryRun);
+        Maintenance.pruneEvents(steps, settings, clock);
         try (Connection c = PostgresConnect.open(settings, dryRun)) {
             List<String> tables = tables(c);
             if (tables.isEmpty()) {

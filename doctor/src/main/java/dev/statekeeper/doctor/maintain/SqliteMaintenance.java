@@ -34,6 +34,7 @@ final class SqliteMaintenance {
         Instant started = clock.instant();
         long start = System.nanoTime();
         Steps steps = new Steps(dryRun);
+        Maintenance.pruneEvents(steps, settings, clock);
         try (Connection c = connection(file, settings, dryRun)) {
             steps.run("PRAGMA optimize", () -> execute(c, "PRAGMA optimize"));
             steps.run("ANALYZE", () -> execute(c, "ANALYZE"));
