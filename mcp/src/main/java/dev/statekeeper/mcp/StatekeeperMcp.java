@@ -37,7 +37,7 @@ public final class StatekeeperMcp {
             Statekeeper keeps the state of agent workflows: refinement loops (initialize_refinement_loop, \
             store_critic_feedback, decide_loop_next_action), technical specs whose objectives, scope, \
             dependencies and deliverables freeze after the first version, one roadmap and one plan per project, \
-            and work sessions; run_doctor diagnoses the store itself. Results are the stored records as JSON; an error says what went wrong and how to \
+            and work sessions; list_events reads the change history, wait_for_loop blocks until a loop changes;             run_doctor diagnoses the store itself. Results are the stored records as JSON; an error says what went wrong and how to \
             fix it.""";
 
     private StatekeeperMcp() {
