@@ -4,6 +4,7 @@
 //   node client.mjs COMMAND [ARG...]    (the command starts the server; its stderr passes through)
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 
 const [command, ...args] = process.argv.slice(2);
 const print = (line) => process.stdout.write(JSON.stringify(line) + '\n');
@@ -32,8 +33,8 @@ print({
  * callTool validates a result's structuredContent against the tool's outputSchema (from listTools) and throws
  * when it does not match or is missing.
  */
-async function call(step, name, args) {
-  const result = await client.callTool({ name, arguments: args });
+async function call(step, name, args, on = client) {
+  const result = await on.callTool({ name, arguments: args });
   const text = result.content.map((c) => c.text).join('');
   const isError = result.isError === true;
   print({ step, tool: name, isError, text, code: result._meta?.code ?? null,
@@ -119,3 +120,32 @@ try {
 
 await client.close();
 print({ step: 'closed' });
+
+// A second server, on a memory store, which keeps the change history: a resource subscription and its
+// notification, list_events and wait_for_loop.
+const events = new Client({ name: 'statekeeper-ts-events', version: '1.0.0' });
+await events.connect(new StdioClientTransport({ command, args: [...args, 'memory'], stderr: 'inherit' }));
+print({ step: 'events-capabilities', subscribe: events.getServerCapabilities()?.resources?.subscribe ?? null });
+const updated = [];
+let notified;
+const arrived = new Promise((resolve) => { notified = resolve; });
+events.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => { updated.push(n.params.uri); notified(); });
+const watched = await call('events-loop', 'initialize_refinement_loop', { project: 'ts-events', type: 'spec' }, events);
+const watchedUri = `statekeeper://loops/${watched.id}`;
+await events.subscribeResource({ uri: watchedUri });
+await call('events-feedback', 'store_critic_feedback', { loopId: watched.id, criticAgent: 'critic', overallScore: 70,
+  assessmentSummary: 'closer' }, events);
+let timer;
+await Promise.race([arrived, new Promise((resolve) => { timer = setTimeout(resolve, 60000); })]);
+clearTimeout(timer);
+print({ step: 'resource-updated', uris: updated, expected: watchedUri });
+await call('list-events', 'list_events', { entity: `loop:${watched.id}` }, events);
+await call('wait-loop', 'wait_for_loop', { loopId: watched.id, version: 1, timeoutSeconds: 5 }, events);
+try {
+  await events.subscribeResource({ uri: 'statekeeper://loops/nope1234' });
+  print({ step: 'subscribe-missing', thrown: null });
+} catch (e) {
+  print({ step: 'subscribe-missing', thrown: String(e.message), code: e.code ?? null });
+}
+await events.close();
+print({ step: 'events-closed' });

@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * MCP's streamable HTTP transport as a servlet, in place of the SDK's, which answers bad requests with serialized
@@ -47,6 +49,9 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
     private final int maxBody;
     private final transient ScheduledExecutorService timer;
     private transient McpStreamableServerSession.Factory factory;
+    private transient Function<McpSchema.JSONRPCRequest, JsonRpcFrame.Refusal> screen = request -> null;
+    private final transient List<AutoCloseable> stopping = new CopyOnWriteArrayList<>();
+    private final transient Object streams = new Object();
     private volatile boolean closing;
 
     HttpTransport(Clock clock, Duration idle, int maxSessions, Duration keepAlive, int maxBody) {
@@ -59,6 +64,16 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
         });
         long every = keepAlive.toMillis();
         timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Checks each request before the SDK takes it: a refusal is the request's answer (a bad subscription's). */
+    void screen(Function<McpSchema.JSONRPCRequest, JsonRpcFrame.Refusal> check) {
+        this.screen = check;
+    }
+
+    /** Closes this too when the transport closes (the follower of the store's events). */
+    void closeWith(AutoCloseable resource) {
+        stopping.add(resource);
     }
 
     @Override
@@ -105,7 +120,13 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
             McpTransportContext context = McpTransportContext.create(message instanceof McpSchema.JSONRPCRequest r
                     && r.id() != null ? Map.of(Tools.JSONRPC_ID, r.id()) : Map.of());
             switch (message) {
-                case McpSchema.JSONRPCRequest request -> answer(entry, request, req, res, context);
+                case McpSchema.JSONRPCRequest request -> {
+                    JsonRpcFrame.Refusal refusal = screen.apply(request);
+                    if (refusal != null) {
+                        throw Refused.of(refusal);
+                    }
+                    answer(entry, request, req, res, context);
+                }
                 case McpSchema.JSONRPCNotification notification -> {
                     entry.session.accept(notification).contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
                     res.setStatus(202);
@@ -173,6 +194,9 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
             if (previous != null) {
                 previous.close(); // one stream for server messages per session: the newest
             }
+            synchronized (streams) {
+                streams.notifyAll();
+            }
         } finally {
             sessions.done(entry);
         }
@@ -217,6 +241,24 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
         }
     }
 
+    /**
+     * Waits until at least {@code count} sessions have a stream open for server messages (tests: a notification sent
+     * before a client's GET stream opened is lost, as MCP allows), or the time passes; whether they have.
+     */
+    boolean awaitListening(int count, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (streams) {
+            while (sessions.all().stream().filter(e -> e.stream != null && !e.stream.isClosed()).count() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(streams, left);
+            }
+            return true;
+        }
+    }
+
     /** Sessions open now (for tests and metrics). */
     int sessionCount() {
         return sessions.size();
@@ -244,6 +286,13 @@ final class HttpTransport extends HttpServlet implements McpStreamableServerTran
         return Mono.fromRunnable(() -> {
             closing = true;
             timer.shutdownNow();
+            for (AutoCloseable resource : stopping) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} failed: {}", resource, e.toString());
+                }
+            }
             sessions.closeAll();
         });
     }

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * resuming work), and completions of project names for both. Reading never writes; a record that is not there is
  * the protocol's "resource not found" (-32002).
  *
- * <p>Not yet: {@code resources/subscribe} with updates from other processes (it needs the event stream of issue
- * 16), and paging of {@code resources/list}, which the SDK answers whole (it lists the one index resource).
+ * <p>A client may subscribe to any of these URIs ({@link ResourceUpdates}) where the store keeps a change history.
+ * Not yet: paging of {@code resources/list}, which the SDK answers whole (it lists the one index resource).
  */
 final class McpResources {
     static final String SCHEME = "statekeeper://";
@@ -91,6 +91,25 @@ final class McpResources {
                 .mimeType(JSON).build();
         return List.of(new SyncResourceSpecification(active, (exchange, request) ->
                 contents(ACTIVE_LOOPS, store.activeLoops())));
+    }
+
+    /**
+     * Checks that a URI names a record there is (a subscription's): the listed resource, or a template's URI whose
+     * record the store has.
+     *
+     * @throws McpError resource not found (-32002) otherwise, as {@code resources/read} answers
+     */
+    static void requireReadable(StateStore store, String uri) {
+        if (ACTIVE_LOOPS.equals(uri)) {
+            return;
+        }
+        for (Template template : templates(store)) {
+            if (template.pattern().matcher(uri).matches()) {
+                read(uri, template);
+                return;
+            }
+        }
+        throw McpError.RESOURCE_NOT_FOUND.apply(uri);
     }
 
     private static ReadResourceResult read(String uri, Template template) {

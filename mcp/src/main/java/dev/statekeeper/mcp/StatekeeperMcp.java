@@ -9,6 +9,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ResourcesUpdatedNotification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import jakarta.servlet.http.HttpServlet;
 
@@ -36,7 +37,7 @@ public final class StatekeeperMcp {
             Statekeeper keeps the state of agent workflows: refinement loops (initialize_refinement_loop, \
             store_critic_feedback, decide_loop_next_action), technical specs whose objectives, scope, \
             dependencies and deliverables freeze after the first version, one roadmap and one plan per project, \
-            and work sessions; run_doctor diagnoses the store itself. Results are the stored records as JSON; an error says what went wrong and how to \
+            and work sessions; list_events reads the change history, wait_for_loop blocks until a loop changes;             run_doctor diagnoses the store itself. Results are the stored records as JSON; an error says what went wrong and how to \
             fix it.""";
 
     private StatekeeperMcp() {
@@ -82,7 +83,11 @@ public final class StatekeeperMcp {
         HttpTransport transport = new HttpTransport(clock, settings.seconds(Setting.MCP_SESSION_IDLE),
                 settings.integer(Setting.MCP_MAX_SESSIONS), settings.seconds(Setting.MCP_KEEPALIVE),
                 settings.integer(Setting.MAX_BODY_BYTES));
-        start(McpServer.sync(transport), store, doctor);
+        McpSyncServer server = start(McpServer.sync(transport), store, doctor);
+        if (subscribable(server)) {
+            transport.screen(request -> ResourceUpdates.refusal(store, request));
+        }
+        transport.closeWith(follow(server, store));
         return transport;
     }
 
@@ -107,11 +112,17 @@ public final class StatekeeperMcp {
         }
     }
 
+    /**
+     * Builds the server on a transport. Resources can be subscribed to where the store keeps a change history
+     * ({@link ResourceUpdates}; {@link #follow} sends the updates). Tool calls run on the thread that read them: a
+     * servlet request thread over HTTP, so a long {@code wait_for_loop} holds only its own request and other
+     * sessions' calls go on; over stdio the one reader thread, so it holds that client's later calls until it ends.
+     */
     static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store, DoctorRuns doctor) {
         return spec.serverInfo("statekeeper", version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
-                        .completions().build())
+                .capabilities(ServerCapabilities.builder().tools(false).resources(ResourceUpdates.kept(store), false)
+                        .prompts(false).completions().build())
                 .jsonMapper(JSON)
                 // each call runs on the thread that read it (the stdio reader, the servlet's request thread)
                 .immediateExecution(true)
@@ -123,5 +134,24 @@ public final class StatekeeperMcp {
                 .prompts(McpResources.prompts(store))
                 .completions(McpResources.completions(store))
                 .build();
+    }
+
+    /** Whether the server takes resource subscriptions (its store keeps a change history). */
+    static boolean subscribable(McpSyncServer server) {
+        return Boolean.TRUE.equals(server.getServerCapabilities().resources().subscribe());
+    }
+
+    /**
+     * Sends {@code notifications/resources/updated} to the sessions subscribed to a record's URI whenever the store
+     * commits a change to it; close the result when the server stops. Does nothing where the store keeps no change
+     * history.
+     */
+    static AutoCloseable follow(McpSyncServer server, StateStore store) {
+        if (!subscribable(server)) {
+            return () -> { };
+        }
+        ResourceUpdates updates = ResourceUpdates.start(store,
+                uri -> server.notifyResourcesUpdated(new ResourcesUpdatedNotification(uri)));
+        return updates::close;
     }
 }

@@ -51,13 +51,15 @@ final class StdioServer {
             PipedOutputStream feed = new PipedOutputStream(toServer);
             McpSyncServer server = StatekeeperMcp.start(
                     McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store, doctor);
+            AutoCloseable updates = StatekeeperMcp.follow(server, store);
             try {
-                pump(new LineReader(in, maxLine), feed);
+                pump(new LineReader(in, maxLine), feed, StatekeeperMcp.subscribable(server));
                 if (!out.awaitMessages(owed, DRAIN)) {
                     LOG.warn("input ended; stopped waiting after {} s for the answers to requests still running",
                             DRAIN.toSeconds());
                 }
             } finally {
+                closeQuietly(updates);
                 feed.close(); // the SDK's reader sees the end of its input
                 server.closeGracefully();
             }
@@ -66,7 +68,7 @@ final class StdioServer {
         }
     }
 
-    private void pump(LineReader reader, OutputStream feed) throws IOException {
+    private void pump(LineReader reader, OutputStream feed, boolean subscribable) throws IOException {
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (line.tooLong()) {
                 refuse(new JsonRpcFrame.Refusal(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: the "
@@ -81,12 +83,27 @@ final class StdioServer {
                 refuse(refusal, line.preview());
                 continue;
             }
+            if (subscribable && ((JsonRpcFrame.Message) read).message() instanceof McpSchema.JSONRPCRequest request) {
+                JsonRpcFrame.Refusal refusal = ResourceUpdates.refusal(store, request);
+                if (refusal != null) {
+                    refuse(refusal, line.preview());
+                    continue;
+                }
+            }
             if (((JsonRpcFrame.Message) read).isRequest()) {
                 owed++;
             }
             feed.write(line.bytes());
             feed.write('\n');
             feed.flush();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", resource, e.toString());
         }
     }
 

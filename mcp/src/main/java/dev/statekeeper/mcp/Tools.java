@@ -1,12 +1,15 @@
 package dev.statekeeper.mcp;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.events.Origin;
+import dev.statekeeper.core.events.Via;
 import dev.statekeeper.core.perf.RequestTag;
 import dev.statekeeper.doctor.DoctorRuns;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 
@@ -18,7 +21,8 @@ import java.util.stream.Stream;
 /** Every Statekeeper tool, and each as the SDK's tool specification bound to one store. */
 final class Tools {
     static final List<ToolDef<?>> ALL = Stream.of(LoopTools.all(), SpecTools.all(), DocumentTools.all(),
-            SessionTools.all(), ParityTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())))
+            SessionTools.all(), ParityTools.all(), List.<ToolDef<?>>of(DoctorTool.definition(), PerfTool.definition(Clock.systemUTC())),
+            EventTools.all())
             .flatMap(List::stream).toList();
     /** The key of the JSON-RPC request id in a call's transport context, where the transport knows it. */
     static final String JSONRPC_ID = "statekeeper.jsonrpcId";
@@ -48,9 +52,18 @@ final class Tools {
     private static <A extends Record> SyncToolSpecification specification(ToolDef<A> def, StateStore store) {
         return SyncToolSpecification.builder()
                 .tool(tool(def))
-                .callHandler((exchange, request) -> tagged(requestId(exchange, def.name()),
-                        () -> ToolCall.run(def, store, request.arguments())))
+                .callHandler((exchange, request) -> origin(exchange).call(() -> tagged(requestId(exchange, def.name()),
+                        () -> ToolCall.run(def, store, request.arguments()))))
                 .build();
+    }
+
+    /**
+     * Where a call's writes come from, as their events record it: MCP, by the client that called, as it named itself
+     * in {@code initialize} ({@code clientInfo.name}; cleaned by {@link Origin}; nobody when it gave none).
+     */
+    static Origin origin(McpSyncServerExchange exchange) {
+        Implementation client = exchange == null ? null : exchange.getClientInfo();
+        return Origin.of(Via.MCP, client == null ? null : client.name());
     }
 
     /** Runs a call with its thread tagged, so a slow store operation it runs records the request. */

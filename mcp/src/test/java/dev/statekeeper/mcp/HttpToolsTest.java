@@ -73,7 +73,7 @@ class HttpToolsTest {
     @Test
     void listsEveryToolWithAnInputSchemaThatDescribesEachArgument() {
         List<Tool> listed = mcp.client.listTools().tools();
-        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(34);
+        assertThat(listed).extracting(Tool::name).containsExactlyElementsOf(StatekeeperMcp.toolNames()).hasSize(36);
         for (Tool tool : listed) {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
             assertThat(tool.title()).as(tool.name()).isNotBlank();

@@ -7,6 +7,7 @@ import dev.statekeeper.core.config.Settings;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import jakarta.servlet.http.HttpServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -26,6 +27,8 @@ final class JettyMcp {
     final Settings settings;
     final Server jetty;
     final McpSyncClient client;
+    /** The servlet of {@link StatekeeperMcp#httpServlet}. */
+    final HttpServlet servlet;
 
     JettyMcp(Path dataDir) throws Exception {
         this(dataDir, Map.of());
@@ -48,7 +51,8 @@ final class JettyMcp {
         store = StateStores.open(settings);
         jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder holder = new ServletHolder(StatekeeperMcp.httpServlet(store, settings, java.time.Clock.systemUTC()));
+        servlet = StatekeeperMcp.httpServlet(store, settings, java.time.Clock.systemUTC());
+        ServletHolder holder = new ServletHolder(servlet);
         holder.setAsyncSupported(true);
         context.addServlet(holder, StatekeeperMcp.ENDPOINT);
         jetty.setHandler(context);

@@ -1,5 +1,7 @@
 package dev.statekeeper.mcp;
 
+import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
@@ -10,9 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call with other arguments); a tool that is not keeps it (a revision, an appended entry).
  */
 class ToolAnnotationsTest {
-    @TempDir
-    static Path dir;
     static JettyMcp mcp;
     static ToolClient tools;
 
     @BeforeAll
     static void start() throws Exception {
-        mcp = new JettyMcp(dir);
+        // the memory store keeps the change history list_events and wait_for_loop read (SQLite's comes later)
+        mcp = new JettyMcp(Settings.builder().set(Setting.BACKEND, "memory").set(Setting.MAX_BODY_BYTES, "65536")
+                .build());
         tools = mcp.tools();
     }
 
@@ -190,6 +190,8 @@ class ToolAnnotationsTest {
         });
         SCENARIOS.put("run_doctor", p -> same(args("checks", List.of("connection"))));
         SCENARIOS.put("get_performance", p -> same(args()));
+        SCENARIOS.put("list_events", p -> same(args("project", p)));
+        SCENARIOS.put("wait_for_loop", p -> same(args("loopId", loop(p, 1), "version", 1)));
     }
 
     static Scenario same(Map<String, Object> args) {

@@ -122,6 +122,20 @@ class TypeScriptClientTest {
                 .isEqualTo("invalid arguments of get_spec: missing field 'name'" + fix);
         assertThat(steps.get("unknown-tool").get("code").asInt()).isEqualTo(-32602);
         assertThat(steps).containsKey("closed");
+
+        assertThat(steps.get("events-capabilities").get("subscribe").asBoolean()).isTrue();
+        String watched = result(steps, "events-loop").get("id").asText();
+        assertThat(steps.get("resource-updated").get("uris").toString())
+                .isEqualTo("[\"statekeeper://loops/" + watched + "\"]");
+        JsonNode events = result(steps, "list-events");
+        assertThat(events.get("items").valueStream().map(e -> e.get("operation").asText()))
+                .containsExactly("loop.created", "loop.feedback_added");
+        assertThat(events.at("/items/1/via").asText()).isEqualTo("mcp");
+        assertThat(events.at("/items/1/actor").asText()).isEqualTo("statekeeper-ts-events");
+        assertThat(result(steps, "wait-loop").get("reached").asBoolean()).isTrue();
+        assertThat(result(steps, "wait-loop").at("/loop/version").asLong()).isEqualTo(2);
+        assertThat(steps.get("subscribe-missing").get("code").asInt()).isEqualTo(-32002);
+        assertThat(steps).containsKey("events-closed");
     }
 
     private static JsonNode readJson(String text) {
