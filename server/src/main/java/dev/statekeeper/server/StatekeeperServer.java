@@ -74,7 +74,8 @@ public final class StatekeeperServer {
         }
         this.doctorSchedule = new DoctorSchedule(doctor, metrics.doctor(),
                 builder.settings.seconds(Setting.DOCTOR_INTERVAL), builder.clock);
-        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor);
+        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor,
+                builder.waits);
     }
 
     /**
@@ -196,6 +197,7 @@ public final class StatekeeperServer {
         private final Mounts mounts = new Mounts();
         private Clock clock = Clock.systemUTC();
         private boolean mcp = true;
+        private ServerSetup.WaitLimits waits = ServerSetup.WaitLimits.DEFAULT;
 
         private Builder(StateStore store, Settings settings) {
             this.store = Objects.requireNonNull(store, "store");
@@ -220,6 +222,15 @@ public final class StatekeeperServer {
          */
         public Builder servlet(String pathSpec, HttpServlet servlet) {
             mounts.add(pathSpec, servlet);
+            return this;
+        }
+
+        /**
+         * Other bounds of the event streams and long polls than {@link ServerSetup.WaitLimits#DEFAULT} (for tests: a
+         * short heartbeat, a small limit).
+         */
+        Builder waits(int streams, int polls, java.time.Duration heartbeat) {
+            this.waits = new ServerSetup.WaitLimits(streams, polls, heartbeat);
             return this;
         }
 
