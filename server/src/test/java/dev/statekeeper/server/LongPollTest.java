@@ -63,6 +63,27 @@ class LongPollTest {
     }
 
     @Test
+    void aSecondWaitBeyondTheLimitIs503AndAStopAnswersTheWaitingOneAtOnce() throws Exception {
+        CompletableFuture<Http.Response> waiting = http.sendAsync("GET", "/api/v1/loops/" + loop.id()
+                + "?wait=60s&version=1", null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.openEventStreams() == 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        assertThat(server.openEventStreams()).as("the first poll waits").isEqualTo(1);
+        Http.Response second = http.get("/api/v1/loops/" + loop.id() + "?wait=60s&version=1");
+        assertThat(second.status()).isEqualTo(503);
+        assertThat(second.header("Retry-After")).isEqualTo("5");
+        assertThat(second.message()).isEqualTo("the server already has 1 long polls open, as many as it serves at "
+                + "once; retry after 5 s");
+        server.stop();
+        Http.Response answer = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Statekeeper-Wait")).isEqualTo("timeout");
+        assertThat(answer.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownLoopIs404() {
         Http.Response missing = http.get("/api/v1/loops/nope?wait=5s&version=1");
         assertThat(missing.status()).isEqualTo(404);
