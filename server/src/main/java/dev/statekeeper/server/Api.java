@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * What the resource routes share: the store, the route table, and the response shapes. Each route is declared
  * once ({@link Route}): its query parameters are checked before its handler runs, and every write goes through
- * {@link Idempotency}, so each accepts an {@code Idempotency-Key}.
+ * {@link Idempotency}, so each accepts an {@code Idempotency-Key}. Every handler runs under the request's
+ * {@link Origin} (through HTTP, by the {@value #ACTOR} header's actor), which the events of its writes record.
  */
 final class Api {
     static final String BASE = "/api/v1";

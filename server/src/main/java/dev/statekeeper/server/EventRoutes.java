@@ -122,7 +122,8 @@ final class EventRoutes {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw Params.invalid("since", value, "must be an ISO-8601 time with an offset, such as 2026-01-31T09:30:00Z");
+            throw Params.invalid("since", value,
+                    "must be an ISO-8601 time with an offset, such as 2026-01-31T09:30:00Z");
         }
     }
 

@@ -126,7 +126,8 @@ final class Idempotency {
             String location = response.headers().get("Location");
             throw new HttpFailure(409, "idempotency-response-dropped", "the request with Idempotency-Key '" + key
                     + "' was applied at " + earlier.at() + " (status " + response.status() + "); its response of "
-                    + response.bodyBytes() + " bytes was not kept (STATEKEEPER_IDEMPOTENCY_MAX_BYTES), so read the record"
+                    + response.bodyBytes() + " bytes was not kept (STATEKEEPER_IDEMPOTENCY_MAX_BYTES), so read the "
+                    + "record"
                     + (location == null ? "" : " at " + location) + " instead of repeating the write",
                     Map.of("key", key, "status", response.status()));
         }

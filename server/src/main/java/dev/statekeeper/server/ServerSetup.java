@@ -38,7 +38,8 @@ final class ServerSetup {
      */
     record WaitLimits(int streams, int polls, Duration heartbeat) {
         /**
-         * 32 streams and 64 long polls: with Jetty's pool of 200 threads, over 100 stay free for other requests.
+         * 32 streams and 64 long polls: of the 250 threads of Jetty's pool (Javalin's default, platform threads),
+         * 150 or more stay free for other requests.
          */
         static final WaitLimits DEFAULT = new WaitLimits(32, 64, Duration.ofSeconds(15));
     }

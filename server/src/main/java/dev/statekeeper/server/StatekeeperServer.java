@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link StateStore}, configured by the STATEKEEPER_BIND, _PORT, _API_TOKEN, _MAX_BODY_BYTES, _READY_TIMEOUT and
  * _SHUTDOWN_TIMEOUT settings. Every STATEKEEPER_DOCTOR_INTERVAL (0 = off) it runs the doctor's cheap checks for
  * {@code /metrics}. The caller owns the store: it opens it before and closes it after {@link #stop()}.
- * Every request is logged as one line on the logger {@link #REQUEST_LOGGER} at info level.
+ * Every request is logged as one line on the logger {@link #REQUEST_LOGGER} at info level. The store's change
+ * history is served at {@code /api/v1/events} (pages) and {@code /api/v1/events/stream} (server-sent events), and
+ * {@code GET /api/v1/loops/{id}?wait=&version=} long-polls a loop; the event streams and long polls open at once are
+ * bounded, and a stop ends them.
  *
  * <pre>{@code
  * StatekeeperServer server = StatekeeperServer.create(store, settings);
