@@ -2,6 +2,8 @@ package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.Page;
+import dev.statekeeper.core.events.Origin;
+import dev.statekeeper.core.events.Via;
 import dev.statekeeper.core.perf.RequestTag;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,10 +23,13 @@ import java.util.stream.Collectors;
 /**
  * What the resource routes share: the store, the route table, and the response shapes. Each route is declared
  * once ({@link Route}): its query parameters are checked before its handler runs, and every write goes through
- * {@link Idempotency}, so each accepts an {@code Idempotency-Key}.
+ * {@link Idempotency}, so each accepts an {@code Idempotency-Key}. Every handler runs under the request's
+ * {@link Origin} (through HTTP, by the {@value #ACTOR} header's actor), which the events of its writes record.
  */
 final class Api {
     static final String BASE = "/api/v1";
+    /** The header naming who writes, recorded in the events of the request's writes. */
+    static final String ACTOR = "X-Statekeeper-Actor";
     private static final Roles NO_ROLES = new Roles(Set.of());
 
     final StateStore store;
@@ -77,11 +82,54 @@ final class Api {
             tagged(ctx, handler);
         };
         if (route.method().equals(HandlerType.GET)) {
-            endpoint(route, HandlerType.GET, checked);
-            endpoint(route, HandlerType.HEAD, checked);
+            endpoint(route, HandlerType.GET, originated(checked));
+            endpoint(route, HandlerType.HEAD, originated(checked));
         } else {
-            endpoint(route, route.method(), idempotency.wrap(checked));
+            endpoint(route, route.method(), originated(idempotency.wrap(checked)));
         }
+    }
+
+    /**
+     * Runs the handler under the request's {@link Origin}: through HTTP, by the actor the {@value #ACTOR} header names
+     * (none without it), so the events of its writes say who wrote. The header holds 1-{@value Origin#MAX_ACTOR}
+     * visible characters (letters, digits, punctuation and spaces between them), else the request is refused.
+     */
+    @SuppressWarnings("try") // the scope is opened for its effect on the thread
+    private static Handler originated(Handler handler) {
+        return ctx -> {
+            try (Origin.Scope scope = Origin.of(Via.HTTP, actor(ctx)).open()) {
+                handler.handle(ctx);
+            }
+        };
+    }
+
+    /** The {@value #ACTOR} header, checked, or null when it is not sent. */
+    static String actor(Context ctx) {
+        String actor = ctx.header(ACTOR);
+        if (actor == null) {
+            return null;
+        }
+        if (actor.isEmpty() || actor.length() > Origin.MAX_ACTOR || actor.isBlank()
+                || actor.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x7f)) {
+            throw HttpFailure.badHeader(ACTOR, actor, "must be 1-" + Origin.MAX_ACTOR
+                    + " visible characters naming who writes, such as a user or an agent");
+        }
+        return actor.strip();
+    }
+
+    /**
+     * The {@code Link: <...>; rel="next"} header (RFC 8288) of a page: the request's path and query with the
+     * parameter {@code name} set to {@code value}.
+     */
+    static void next(Context ctx, String name, long value) {
+        StringBuilder link = new StringBuilder(ctx.req().getRequestURI()).append('?');
+        ctx.queryParamMap().forEach((param, values) -> {
+            if (!param.equals(name)) {
+                values.forEach(v -> link.append(segment(param)).append('=').append(segment(v)).append('&'));
+            }
+        });
+        link.append(name).append('=').append(value);
+        ctx.header("Link", "<" + link + ">; rel=\"next\"");
     }
 
     /** Runs the handler with the thread tagged with the request's id, so a slow operation it runs records it. */
@@ -131,14 +179,7 @@ final class Api {
     static void page(Context ctx, Page<?> page) {
         int next = page.offset() + page.items().size();
         if (!page.items().isEmpty() && next < page.total()) {
-            StringBuilder link = new StringBuilder(ctx.req().getRequestURI()).append('?');
-            ctx.queryParamMap().forEach((name, values) -> {
-                if (!name.equals("offset")) {
-                    values.forEach(v -> link.append(segment(name)).append('=').append(segment(v)).append('&'));
-                }
-            });
-            link.append("offset=").append(next);
-            ctx.header("Link", "<" + link + ">; rel=\"next\"");
+            next(ctx, "offset", next);
         }
         ctx.json(page);
     }

@@ -14,8 +14,10 @@ import java.util.Set;
  */
 final class Cors {
     static final String METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-    static final String HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id";
-    static final String EXPOSED = "ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed";
+    static final String HEADERS = "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id, "
+            + "X-Statekeeper-Actor, Last-Event-ID";
+    static final String EXPOSED = "ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, "
+            + "Statekeeper-Wait";
     static final int MAX_AGE_SECONDS = 600;
     private static final String PREFLIGHT = "statekeeper.corsPreflight";
 

@@ -2,7 +2,7 @@ package dev.statekeeper.server;
 
 import jakarta.servlet.AsyncContext;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * stream for server messages, which stays open as long as the client is connected. Such a stream never finishes by
  * itself, so {@link #closeAll()} ends them when the server stops; otherwise one connected client would hold the
  * graceful stop for all of STATEKEEPER_SHUTDOWN_TIMEOUT. Requests that do work (POSTs, such as MCP tool calls) are
- * not streams here: the graceful stop lets them finish.
+ * not streams here: the graceful stop lets them finish. The API's own waits ({@link Waits}: its event streams and long
+ * polls) are registered here too, with what ends them.
  */
 final class EventStreams {
-    private final Set<AsyncContext> open = ConcurrentHashMap.newKeySet();
+    /** Each open stream, with what ends it. */
+    private final Map<Object, Runnable> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** Whether the server is stopping: the mounted servlets take no new requests. */
@@ -22,13 +24,18 @@ final class EventStreams {
     }
 
     void opened(AsyncContext stream) {
-        open.add(stream);
+        opened(stream, () -> end(stream));
+    }
+
+    /** Registers a stream that {@code end} ends (at once when the server is stopping). */
+    void opened(Object stream, Runnable end) {
+        open.put(stream, end);
         if (closed) {
-            end(stream);
+            end.run();
         }
     }
 
-    void ended(AsyncContext stream) {
+    void ended(Object stream) {
         open.remove(stream);
     }
 
@@ -39,7 +46,7 @@ final class EventStreams {
     /** Refuses new requests to the mounted servlets and ends every open event stream. */
     void closeAll() {
         closed = true;
-        open.forEach(EventStreams::end);
+        open.values().forEach(Runnable::run);
     }
 
     private static void end(AsyncContext stream) {

@@ -12,7 +12,10 @@ import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.internal.json.JsonInput;
 import dev.statekeeper.core.result.ObjectiveFeedback;
+import dev.statekeeper.core.events.LoopWait;
 import io.javalin.http.Context;
+
+import java.time.Duration;
 
 /** Loops: create, read, list, delete; feedback, decide, objective feedback and the loop's spec link. */
 final class LoopRoutes {
@@ -22,23 +25,30 @@ final class LoopRoutes {
     record SpecRef(String project, String name) {
     }
 
-    private final Api api;
+    /** The longest a long poll ({@code ?wait=}) waits. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    /** The header that says how a long poll ended: {@code changed} or {@code timeout}. */
+    static final String WAIT_HEADER = "Statekeeper-Wait";
 
-    private LoopRoutes(Api api) {
+    private final Api api;
+    private final Waits polls;
+
+    private LoopRoutes(Api api, Waits polls) {
         this.api = api;
+        this.polls = polls;
     }
 
-    static void register(Api api) {
-        LoopRoutes r = new LoopRoutes(api);
+    /** @param polls the places of the long polls waiting now */
+    static void register(Api api, Waits polls) {
+        LoopRoutes r = new LoopRoutes(api, polls);
         api.post("/loops").summary("create a loop").body(NewLoop.class).answers(201, Loop.class).to(r::create);
         api.get("/loops").query("project", "type", "status", "limit", "offset")
                 .choice("type", LoopType.class).choice("status", LoopStatus.class).summary("list loops")
                 .answersPage(LoopSummary.class).to(r::list);
         api.get("/active-loops").summary("the loops in progress").answersItems(LoopSummary.class).to(ctx -> Api.items(ctx, api.store.activeLoops()));
-        api.get("/loops/{id}").summary("a loop with its history").answers(200, Loop.class).to(ctx -> {
-            Loop loop = api.store.getLoop(ctx.pathParam("id"));
-            Api.versioned(ctx, 200, loop, loop.version());
-        });
+        api.get("/loops/{id}").query("wait", "version")
+                .summary("a loop with its history; with wait and version, once it is past that version")
+                .answers(200, Loop.class).to(r::get);
         api.delete("/loops/{id}").summary("delete a loop").answersNothing().to(ctx -> {
             api.store.deleteLoop(ctx.pathParam("id"));
             ctx.status(204);
@@ -67,6 +77,46 @@ final class LoopRoutes {
             api.store.unlinkLoop(ctx.pathParam("id"));
             ctx.status(204);
         });
+    }
+
+    /**
+     * The loop; with {@code wait} (seconds, {@code 30} or {@code 30s}, at most {@link #MAX_WAIT}) and {@code version},
+     * a long poll: answered once the loop's version is past {@code version} (at once when it already is), else when
+     * the wait is over, with the loop as it is and {@value #WAIT_HEADER} saying which. It holds its request thread
+     * while it waits ({@link LoopWait} follows the store's events); the long polls waiting at once are bounded by
+     * {@link Waits}, and a server stop answers them at once.
+     */
+    @SuppressWarnings("try") // the place is held for the wait
+    private void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        String wait = ctx.queryParam("wait");
+        if (wait == null) {
+            if (ctx.queryParam("version") != null) {
+                throw Params.invalid("version", ctx.queryParam("version"), "is read only with wait (a long poll)");
+            }
+            Loop loop = api.store.getLoop(id);
+            Api.versioned(ctx, 200, loop, loop.version());
+            return;
+        }
+        if (!wait.matches("\\d{1,2}s?") || Integer.parseInt(wait.replace("s", "")) > MAX_WAIT.toSeconds()) {
+            throw Params.invalid("wait", wait, "must be seconds from 0 to " + MAX_WAIT.toSeconds() + ", such as 30s");
+        }
+        Duration timeout = Duration.ofSeconds(Integer.parseInt(wait.replace("s", "")));
+        if (ctx.queryParam("version") == null) {
+            throw Params.invalid("version", null, "is required with wait: the version of the loop last read");
+        }
+        long version = Params.whole(ctx, "version", 0, Long.MAX_VALUE, 0);
+        LoopWait.Result result;
+        try (Waits.Place place = polls.enter()) {
+            try {
+                result = LoopWait.pastVersion(api.store, id, version, timeout);
+            } catch (InterruptedException stopping) {
+                Thread.interrupted();
+                result = new LoopWait.Result(api.store.getLoop(id), false); // the server stops: answer as it is
+            }
+        }
+        ctx.header(WAIT_HEADER, result.reached() ? "changed" : "timeout");
+        Api.versioned(ctx, 200, result.loop(), result.loop().version());
     }
 
     private void create(Context ctx) {

@@ -97,13 +97,6 @@ final class Metrics {
                 .strongReference(true).register(registry);
     }
 
-    /** The memory the Idempotency-Key responses take, read at each scrape. */
-    void idempotencyBytes(java.util.function.LongSupplier bytes) {
-        Gauge.builder("statekeeper.idempotency.bytes", bytes, java.util.function.LongSupplier::getAsLong)
-                .description("bytes the responses kept for Idempotency-Key retries take (STATEKEEPER_IDEMPOTENCY_MAX_BYTES)")
-                .strongReference(true).register(registry);
-    }
-
     /** The meters of {@code serve}'s scheduled doctor runs. */
     DoctorMetrics doctor() {
         return new DoctorMetrics(registry);

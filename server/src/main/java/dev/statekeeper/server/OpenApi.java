@@ -115,7 +115,15 @@ final class OpenApi {
                     .put("description", "the ETag read (\"VERSION\") or *: the write is refused with 412 when the record "
                             + "changed since").putObject("schema").put("type", "string");
         }
+        if (doc.response() != null && doc.response().getRawClass() == EventRoutes.Stream.class) {
+            parameters.addObject().put("name", "Last-Event-ID").put("in", "header").put("required", false)
+                    .put("description", "the id of the last event received: the stream resumes after it (over after)")
+                    .putObject("schema").put("type", "string").put("pattern", "^[0-9]{1,18}$");
+        }
         if (!route.method().name().equals("GET")) {
+            parameters.addObject().put("name", Api.ACTOR).put("in", "header").put("required", false)
+                    .put("description", "who writes, as the change history records it")
+                    .putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 200);
             parameters.addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
                     .put("description", "repeating the request with the same key replays its first answer")
                     .putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255);
@@ -127,11 +135,24 @@ final class OpenApi {
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject(Integer.toString(doc.status()))
                 .put("description", doc.status() == 204 ? "done, no body" : "the answer");
-        if (doc.response() != null) {
+        if (doc.response() != null && doc.response().getRawClass() == EventRoutes.Stream.class) {
+            ok.putObject("content").putObject(EventRoutes.EVENT_STREAM).putObject("schema").put("type", "string")
+                    .put("description", "server-sent events: 'id: SEQUENCE', 'event: OPERATION', 'data: EVENT' (the "
+                            + "JSON of GET /api/v1/events' items), and ': keepalive' comments");
+        } else if (doc.response() != null) {
             ok.putObject("content").putObject("application/json").set("schema", schema(doc.response()));
             if (doc.response().getRawClass() == Page.class) {
                 ok.putObject("headers").putObject("Link").put("description", "<PATH?QUERY&offset=NEXT>; rel=\"next\" "
                         + "when items follow this page (RFC 8288)").putObject("schema").put("type", "string");
+            }
+            if (doc.response().getRawClass() == EventRoutes.Events.class) {
+                ok.putObject("headers").putObject("Link").put("description", "<PATH?QUERY&after=NEXT>; rel=\"next\" "
+                        + "when the page is full (RFC 8288)").putObject("schema").put("type", "string");
+            }
+            if (route.query().contains("wait")) {
+                ok.putObject("headers").putObject(LoopRoutes.WAIT_HEADER).put("description", "with wait: changed "
+                        + "(the loop is past version) or timeout").putObject("schema").put("type", "string")
+                        .putArray("enum").add("changed").add("timeout");
             }
         }
         List<Integer> errors = new ArrayList<>(List.of(400, 401, 403));
@@ -143,6 +164,10 @@ final class OpenApi {
         }
         if (route.ifMatch()) {
             errors.add(412);
+        }
+        if (route.query().contains("wait") || doc.response() != null
+                && doc.response().getRawClass() == EventRoutes.Stream.class) {
+            errors.add(503);
         }
         errors.stream().sorted().forEach(status -> responses.putObject(Integer.toString(status)).put("$ref", PROBLEM));
         responses.putObject("default").put("$ref", PROBLEM);
@@ -175,6 +200,10 @@ final class OpenApi {
         switch (name) {
             case "limit" -> schema.put("type", "integer").put("minimum", 1).put("maximum", Paging.MAX_LIMIT);
             case "offset" -> schema.put("type", "integer").put("minimum", 0).put("maximum", Integer.MAX_VALUE);
+            case "after", "version" -> schema.put("type", "integer").put("format", "int64").put("minimum", 0);
+            case "since" -> schema.put("type", "string").put("format", "date-time");
+            case "wait" -> schema.put("type", "string").put("pattern", "^[0-9]{1,2}s?$")
+                    .put("description", "seconds to wait, at most " + LoopRoutes.MAX_WAIT.toSeconds());
             default -> schema.put("type", "string");
         }
         return schema;

@@ -93,7 +93,21 @@ final class Params {
         return (int) number;
     }
 
-    private static StatekeeperException invalid(String name, String value, String rule) {
+    /** A whole number from {@code min} to {@code max}, or {@code absent} when the parameter is not given. */
+    static long whole(Context ctx, String name, long min, long max, long absent) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return absent;
+        }
+        long number = value.matches("-?\\d{1,18}") ? Long.parseLong(value) : Long.MIN_VALUE;
+        if (number < min || number > max) {
+            throw invalid(name, value, "must be a whole number from " + min + " to " + max);
+        }
+        return number;
+    }
+
+    /** A 400 naming the query parameter, its value and the rule it breaks. */
+    static StatekeeperException invalid(String name, String value, String rule) {
         return StatekeeperException.invalid("query", List.of(new Violation(name, value, rule)));
     }
 }

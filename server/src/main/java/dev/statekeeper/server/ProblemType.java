@@ -64,7 +64,7 @@ record ProblemType(String code, int status, String title, String fix) {
         add(all, "idempotency-key-in-progress", 409, "a request with the same Idempotency-Key is still being processed",
                 "retry when it has finished");
         add(all, "idempotency-response-dropped", 409, "the request with that Idempotency-Key was applied, but its "
-                + "response was too large to keep (STATEKEEPER_IDEMPOTENCY_MAX_BYTES)",
+                + "response was not kept (too large for STATEKEEPER_IDEMPOTENCY_MAX_BYTES, or its server stopped first)",
                 "read the record instead of repeating the write");
         add(all, "payload-too-large", 413, "the request body is larger than the server takes",
                 "send a smaller body, or raise STATEKEEPER_MAX_BODY_BYTES on the server");
@@ -74,6 +74,8 @@ record ProblemType(String code, int status, String title, String fix) {
                 "use a new key for a new request");
         add(all, "too-many-auth-failures", 429, "too many requests from the address failed authentication",
                 "wait for the seconds Retry-After gives and send the right token");
+        add(all, "too-many-waits", 503, "too many event streams or long polls are open on the server",
+                "retry after the seconds Retry-After gives, or close a stream that is not read");
         add(all, "server-stopping", 503, "the server is stopping", "retry once it is back");
         return Collections.unmodifiableMap(all);
     }

@@ -25,14 +25,27 @@ import java.util.function.Function;
 final class ServerSetup {
     /** Where the OpenAPI document is served, without the token (it describes the API, not its data). */
     static final String OPENAPI = "/openapi.json";
-    private static final int IDEMPOTENCY_KEYS = 10_000;
-    private static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
 
     private ServerSetup() {
     }
 
+    /**
+     * The bounds of the requests that wait for events on their thread (see {@link Waits}).
+     *
+     * @param streams   event streams open at once
+     * @param polls     long polls waiting at once
+     * @param heartbeat the silence after which a stream writes a keepalive comment
+     */
+    record WaitLimits(int streams, int polls, Duration heartbeat) {
+        /**
+         * 32 streams and 64 long polls: of the 250 threads of Jetty's pool (Javalin's default, platform threads),
+         * 150 or more stay free for other requests.
+         */
+        static final WaitLimits DEFAULT = new WaitLimits(32, 64, Duration.ofSeconds(15));
+    }
+
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
-                           Mounts mounts, EventStreams streams, DoctorRuns doctor) {
+                           Mounts mounts, EventStreams streams, DoctorRuns doctor, WaitLimits waits) {
         Guard guard = new Guard(options.token(), clock, options.corsOrigins());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
@@ -62,11 +75,11 @@ final class ServerSetup {
                 routes.head(route.getKey(), route.getValue());
             }
             ProblemRoutes.register(routes);
-            Idempotency idempotency = new Idempotency(clock, IDEMPOTENCY_TTL, IDEMPOTENCY_KEYS, options.idempotencyBytes());
-            metrics.idempotencyBytes(idempotency::bytesKept);
+            Idempotency idempotency = new Idempotency(store, options.idempotencyBytes());
             Api api = new Api(store, routes, idempotency);
             routes.beforeMatched(api::checkIfMatch);
-            LoopRoutes.register(api);
+            LoopRoutes.register(api, new Waits(streams, waits.polls(), "long polls"));
+            EventRoutes.register(api, new Waits(streams, waits.streams(), "event streams"), waits.heartbeat());
             SpecRoutes.register(api);
             ProjectRoutes.register(api);
             SessionRoutes.register(api);

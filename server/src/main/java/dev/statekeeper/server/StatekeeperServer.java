@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link StateStore}, configured by the STATEKEEPER_BIND, _PORT, _API_TOKEN, _MAX_BODY_BYTES, _READY_TIMEOUT and
  * _SHUTDOWN_TIMEOUT settings. Every STATEKEEPER_DOCTOR_INTERVAL (0 = off) it runs the doctor's cheap checks for
  * {@code /metrics}. The caller owns the store: it opens it before and closes it after {@link #stop()}.
- * Every request is logged as one line on the logger {@link #REQUEST_LOGGER} at info level.
+ * Every request is logged as one line on the logger {@link #REQUEST_LOGGER} at info level. The store's change
+ * history is served at {@code /api/v1/events} (pages) and {@code /api/v1/events/stream} (server-sent events), and
+ * {@code GET /api/v1/loops/{id}?wait=&version=} long-polls a loop; the event streams and long polls open at once are
+ * bounded, and a stop ends them.
  *
  * <pre>{@code
  * StatekeeperServer server = StatekeeperServer.create(store, settings);
@@ -74,7 +77,8 @@ public final class StatekeeperServer {
         }
         this.doctorSchedule = new DoctorSchedule(doctor, metrics.doctor(),
                 builder.settings.seconds(Setting.DOCTOR_INTERVAL), builder.clock);
-        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor);
+        this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor,
+                builder.waits);
     }
 
     /**
@@ -196,6 +200,7 @@ public final class StatekeeperServer {
         private final Mounts mounts = new Mounts();
         private Clock clock = Clock.systemUTC();
         private boolean mcp = true;
+        private ServerSetup.WaitLimits waits = ServerSetup.WaitLimits.DEFAULT;
 
         private Builder(StateStore store, Settings settings) {
             this.store = Objects.requireNonNull(store, "store");
@@ -220,6 +225,15 @@ public final class StatekeeperServer {
          */
         public Builder servlet(String pathSpec, HttpServlet servlet) {
             mounts.add(pathSpec, servlet);
+            return this;
+        }
+
+        /**
+         * Other bounds of the event streams and long polls than {@link ServerSetup.WaitLimits#DEFAULT} (for tests: a
+         * short heartbeat, a small limit).
+         */
+        Builder waits(int streams, int polls, java.time.Duration heartbeat) {
+            this.waits = new ServerSetup.WaitLimits(streams, polls, heartbeat);
             return this;
         }
 

@@ -51,7 +51,8 @@ class CorsTest {
             assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
             assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE");
             assertThat(preflight.header("Access-Control-Allow-Headers"))
-                    .isEqualTo("Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id");
+                    .isEqualTo("Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id, "
+                            + "X-Statekeeper-Actor, Last-Event-ID");
             assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("600");
 
             Http.Response created = http.post("/api/v1/loops", "{\"project\": \"cors\", \"type\": \"spec\"}", "Origin", PAGE);
@@ -59,7 +60,8 @@ class CorsTest {
             assertThat(created.header("Access-Control-Allow-Origin")).isEqualTo(PAGE);
             assertThat(created.header("Vary")).contains("Origin");
             assertThat(created.header("Access-Control-Expose-Headers"))
-                    .isEqualTo("ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed");
+                    .isEqualTo("ETag, Link, Location, Retry-After, X-Request-Id, Idempotent-Replayed, "
+                            + "Statekeeper-Wait");
             Http.Response error = http.get("/api/v1/loops/none", "Origin", PAGE);
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.header("Access-Control-Allow-Origin")).as("a page reads its errors too").isEqualTo(PAGE);

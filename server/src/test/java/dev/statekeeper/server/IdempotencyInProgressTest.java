@@ -5,9 +5,7 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -15,12 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A retry that arrives while the first request with its key still runs is refused, never applied twice. */
 class IdempotencyInProgressTest {
-    @TempDir
-    Path dir;
-
     @Test
     void aRetryDuringTheFirstRequestIs409AndAfterItAReplay() throws Exception {
-        try (StateStore real = Stores.sqlite(dir)) {
+        try (StateStore real = Stores.memory()) {
             Loop loop = real.createLoop(NewLoop.of("idem", LoopType.SPEC));
             BlockingStore blocking = new BlockingStore(real, "addFeedback");
             StatekeeperServer server = StatekeeperServer.create(blocking.store, Stores.server());

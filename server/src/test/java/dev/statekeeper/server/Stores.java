@@ -26,6 +26,11 @@ final class Stores {
         }
     }
 
+    /** A store in memory, which keeps the change history and the request keys. */
+    static StateStore memory() {
+        return StateStores.open(Settings.builder().set(Setting.BACKEND, "memory").build());
+    }
+
     static StateStore postgres() {
         PostgresServer server = PostgresServer.shared();
         return StateStores.open(Settings.builder().set(Setting.BACKEND, "postgres")

@@ -151,11 +151,11 @@ public enum Setting {
     PUBLIC_METRICS("STATEKEEPER_PUBLIC_METRICS", "false", Kind.BOOLEAN,
             "with a token set, serve /metrics and the details of /health/ready without it (for a scraper that cannot send one)"),
     /**
-     * {@code STATEKEEPER_IDEMPOTENCY_MAX_BYTES}, default {@code 33554432}: bytes of memory the server gives the
-     * responses it keeps for Idempotency-Key retries (gzipped; older ones are dropped beyond it).
+     * {@code STATEKEEPER_IDEMPOTENCY_MAX_BYTES}, default {@code 1048576}: the largest response body the store keeps
+     * for an Idempotency-Key retry to replay (a larger one is not kept: its retry is answered 409, naming the record).
      */
-    IDEMPOTENCY_MAX_BYTES("STATEKEEPER_IDEMPOTENCY_MAX_BYTES", "33554432", Kind.integer(65_536, 1024 * 1024 * 1024),
-            "bytes of memory the server gives the responses it keeps for Idempotency-Key retries (gzipped; older ones are dropped beyond it)"),
+    IDEMPOTENCY_MAX_BYTES("STATEKEEPER_IDEMPOTENCY_MAX_BYTES", "1048576", Kind.integer(1024, 64 * 1024 * 1024),
+            "the largest response body the store keeps for an Idempotency-Key retry to replay (a larger one is not kept: its retry is answered 409, naming the record)"),
     /**
      * {@code STATEKEEPER_MCP_SESSION_IDLE}, default {@code 1800}: seconds an MCP session over HTTP may go unused (no
      * request, no open stream) before it is removed.
