@@ -7,6 +7,8 @@ import dev.statekeeper.core.events.KeptRequest;
 import dev.statekeeper.core.events.Origin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +39,7 @@ import java.util.regex.Pattern;
  * A write route that changes nothing in the store keeps no key: its retry runs again, harmlessly.
  */
 final class Idempotency {
+    private static final Logger LOG = LoggerFactory.getLogger(Idempotency.class);
     static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final String[] REPLAYED_HEADERS = {"Location", "ETag"};
@@ -95,7 +98,13 @@ final class Idempotency {
                     return;
                 }
                 if (ctx.statusCode() >= 200 && ctx.statusCode() < 300) {
-                    store.requestKeys().keepResponse(key, capture(ctx, maxBytes));
+                    KeptRequest.Response response = capture(ctx, maxBytes);
+                    try {
+                        store.requestKeys().keepResponse(key, response);
+                    } catch (StatekeeperException e) {
+                        // the write committed and is answered; its retry gets 409 response-dropped, never a second write
+                        LOG.warn("the response to Idempotency-Key '{}' was not kept: {}", key, e.getMessage());
+                    }
                 }
             } finally {
                 running.remove(key);
