@@ -235,14 +235,7 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         @Override
         public long prune(Duration olderThan) {
             Objects.requireNonNull(olderThan, "olderThan");
-            long[] removed = new long[1];
-            write(model -> {
-                EventJournal journal = model.journal();
-                int keys = journal.state().keys().size();
-                removed[0] = journal.prune(olderThan);
-                return removed[0] > 0 || journal.state().keys().size() < keys;
-            }, pruned -> pruned);
-            return removed[0];
+            return write(model -> model.journal().prune(olderThan), removed -> removed > 0); // keys: see write
         }
     }
 

@@ -124,13 +124,21 @@ final class StateFile {
      * moment leaves the old version or the new one, never a mix ({@link AtomicFiles}): the bytes go to
      * {@code state.json.tmp}, forced to disk, the backups rotate, the temporary file is renamed over the file and
      * the directory is forced to disk (a directory that cannot be is a failed write). A temporary file left by a
-     * crash is never read, and is replaced by the next write. The file keeps its mode (a new one is 0600).
+     * crash is never read, and is replaced by the next write. The file keeps its mode (a new one is 0600). A value
+     * the file's strict read would refuse (a control character in a kept response's header) fails the write with
+     * INTERNAL before anything is written, rather than leave a file that cannot be opened.
      */
     Stamp save(MemorySnapshot snapshot, EventJournal.State journal, long generation) {
         if (exists() && !Files.isWritable(paths.file())) {
             throw FileErrors.readOnly(paths.file());
         }
-        byte[] bytes = DocumentCodec.encode(StateDocument.of(snapshot, journal, generation));
+        byte[] bytes;
+        try {
+            bytes = DocumentCodec.encode(StateDocument.of(snapshot, journal, generation));
+        } catch (IllegalArgumentException e) { // a value the file could not be read back with: never written
+            throw new StatekeeperException(ErrorCode.INTERNAL, "cannot write json store '" + paths.file() + "': "
+                    + e.getMessage() + "; the previous version is kept", e);
+        }
         try {
             AtomicFiles.replace(paths.file()).through(paths.temp()).keepingMode(OwnerOnly.FILE).onlyOverRegularFile()
                     .requiringDirectorySync().beforeRename(this::rotateBackups).write(bytes);

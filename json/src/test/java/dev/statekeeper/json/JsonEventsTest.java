@@ -216,6 +216,24 @@ class JsonEventsTest {
     }
 
     @Test
+    void aResponseTheFileCouldNotBeReadBackWithIsRefusedAndNothingIsWritten() throws Exception {
+        try (JsonStateStore store = JsonStateStore.open(settings(), clock)) {
+            Origin.of(Via.HTTP, null).withRequestKey("key-1", "fp-1")
+                    .call(() -> store.createLoop(new NewLoop("demo", LoopType.SPEC, "loop0001")));
+            byte[] before = Files.readAllBytes(file());
+
+            assertThatThrownBy(() -> store.requestKeys().keepResponse("key-1", new KeptRequest.Response(201, null,
+                    Map.of("Location", "/a\r\nSet-Cookie: x"), null, 0)))
+                    .isInstanceOfSatisfying(StatekeeperException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                    .hasMessage("cannot write json store '" + file() + "': header Location holds the control character "
+                            + "U+000D at 2; the previous version is kept");
+            assertThat(Files.readAllBytes(file())).isEqualTo(before);
+            assertThat(store.requestKeys().find("key-1").orElseThrow().response()).isNull();
+        }
+    }
+
+    @Test
     void aPruneRewritesTheFileWithoutTheOldEventsAndKeysAndTheSequenceGoesOn() throws Exception {
         try (JsonStateStore store = JsonStateStore.open(settings(), clock)) {
             Origin.of(Via.HTTP, null).withRequestKey("key-1", "fp-1")
