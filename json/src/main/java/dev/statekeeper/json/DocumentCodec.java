@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 final class DocumentCodec {
     private static final ObjectReader READER = Json.mapper().readerFor(StateDocument.class)
             .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    private static final ObjectReader VERSION_1 = Json.mapper().readerFor(StateDocument.Version1.class)
+            .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     /** What the first fields of a file say; any of them may be null when absent or of the wrong type. */
     record Header(String format, Integer version, Long generation) {
@@ -43,7 +45,7 @@ final class DocumentCodec {
 
     /**
      * Reads a whole file: first every token (bad JSON is reported where it breaks), then the format and version,
-     * then every record.
+     * then every record. A file of version 1 is read with an empty history ({@link StateDocument.Version1}).
      */
     static StateDocument decode(StorePaths paths, byte[] bytes) {
         if (bytes.length == 0) {
@@ -69,10 +71,11 @@ final class DocumentCodec {
             throw FileErrors.newerFormat(paths.file(), header.version(), StateDocument.VERSION);
         }
         try {
-            StateDocument document = READER.readValue(bytes);
-            if (document.version() != StateDocument.VERSION) {
+            StateDocument document = Integer.valueOf(JsonStoreFormat.OLDEST_VERSION).equals(header.version())
+                    ? VERSION_1.<StateDocument.Version1>readValue(bytes).current() : READER.readValue(bytes);
+            if (!JsonStoreFormat.reads(document.version())) {
                 throw FileErrors.corrupt(paths, "", "format version " + document.version() + " is not one this build reads ("
-                        + StateDocument.VERSION + ")", null);
+                        + JsonStoreFormat.OLDEST_VERSION + " to " + StateDocument.VERSION + ")", null);
             }
             return document;
         } catch (JsonProcessingException e) {

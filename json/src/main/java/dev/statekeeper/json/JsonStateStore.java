@@ -3,10 +3,14 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
+import dev.statekeeper.core.events.EventBatch;
 import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.EventQuery;
+import dev.statekeeper.core.events.KeptRequest;
 import dev.statekeeper.core.events.RequestKeys;
-import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.internal.archive.SnapshotArchive;
+import dev.statekeeper.core.internal.events.EventJournal;
+import dev.statekeeper.core.internal.events.EventSignal;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
@@ -46,6 +50,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -72,12 +78,18 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
     private final StoreLock lock;
     private final OperationLogFile operationLog;
     private final Object monitor = new Object();
+    private final EventSignal signal;
+    private final EventLog events = new Events();
+    private final RequestKeys requestKeys = new Keys();
     /** The model and the file version it matches; null after a failed write, so the next operation reads the file. */
     private StateFile.Loaded current;
     private volatile boolean closed;
 
-    private JsonStateStore(StateFile file, StoreLock lock, OperationLogFile operationLog, StateFile.Loaded current) {
+    private JsonStateStore(StateFile file, StoreLock lock, OperationLogFile operationLog, StateFile.Loaded current,
+                           Duration poll) {
         this.file = file;
+        // the probe reads the file again only when its stamp changed; the model is replaced then, so not its signal
+        this.signal = new EventSignal(() -> read(model -> model.journal().lastSequence()), poll);
         this.lock = lock;
         this.operationLog = operationLog;
         this.current = current;
@@ -136,7 +148,8 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         }
         StateFile file = new StateFile(paths, settings, clock, settings.integer(Setting.JSON_BACKUPS));
         file.createIfNew(lock);
-        JsonStateStore store = new JsonStateStore(file, lock, operationLog, file.load());
+        JsonStateStore store = new JsonStateStore(file, lock, operationLog, file.load(),
+                settings.seconds(Setting.EVENTS_POLL));
         try {
             store.renameLegacySpecs();
         } catch (RuntimeException e) {
@@ -176,21 +189,73 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         return new SnapshotArchive(BACKEND, this::snapshot, this::replaceAll);
     }
 
-    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    /**
+     * The change history, saved in the file with the records (see {@link StateDocument.History}). Reads come from
+     * the file as it is now; {@link EventLog#prune} is a write, which rewrites the file only when it removes
+     * something; {@link EventLog#awaitAfter} is woken at once by this store's writes and finds those of other stores
+     * and processes by checking the file's stamp every STATEKEEPER_EVENTS_POLL.
+     */
     @Override
     public EventLog events() {
-        throw notYet();
+        return events;
     }
 
-    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    /**
+     * The request keys, saved in the file with the history; {@link RequestKeys#keepResponse} is a write, which
+     * rewrites the file only when it keeps a response.
+     */
     @Override
     public RequestKeys requestKeys() {
-        throw notYet();
+        return requestKeys;
     }
 
-    private StatekeeperException notYet() {
-        return new StatekeeperException(ErrorCode.INTERNAL, "the change history is not kept on the %s backend yet"
-                .formatted(BACKEND));
+    /** The history and request keys as the file has them now. */
+    EventJournal.State history() {
+        return read(model -> model.journal().state());
+    }
+
+    private final class Events implements EventLog {
+        @Override
+        public EventBatch read(EventQuery query) {
+            query.validate();
+            return JsonStateStore.this.read(model -> model.journal().read(query));
+        }
+
+        @Override
+        public long lastSequence() {
+            return JsonStateStore.this.read(model -> model.journal().lastSequence());
+        }
+
+        @Override
+        public long awaitAfter(long sequence, Duration timeout) throws InterruptedException {
+            checkOpen();
+            return signal.awaitAfter(sequence, timeout);
+        }
+
+        @Override
+        public long prune(Duration olderThan) {
+            Objects.requireNonNull(olderThan, "olderThan");
+            return write(model -> model.journal().prune(olderThan), removed -> removed > 0); // keys: see write
+        }
+    }
+
+    private final class Keys implements RequestKeys {
+        @Override
+        public Optional<KeptRequest> find(String key) {
+            return read(model -> model.journal().find(key));
+        }
+
+        @Override
+        public void keepResponse(String key, KeptRequest.Response response) {
+            write(model -> {
+                EventJournal journal = model.journal();
+                boolean keeps = journal.find(key).filter(kept -> kept.response() == null).isPresent();
+                if (keeps) {
+                    journal.keepResponse(key, response);
+                }
+                return keeps;
+            }, keeps -> keeps);
+        }
     }
 
     /** Replaces every record with what {@code change} makes of the current ones, in one write of the file. */
@@ -216,7 +281,12 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         });
     }
 
-    /** Applies the work to the fresh model under the lock and saves the result when {@code changed} says so. */
+    /**
+     * Applies the work to the fresh model under the lock and saves the result when {@code changed} says so, or when
+     * the work added events or kept a request key (a write that changed nothing); the new sequence is announced to
+     * the followers once the file holds it. A refused or failed write leaves neither records nor events behind: a
+     * refusal comes before the model changes, and after a failed save the model is dropped and the file read again.
+     */
     @SuppressWarnings("try") // the lock is held for the block, never referenced in it
     private <T> T write(Function<MemoryStateStore, T> work, Predicate<T> changed) {
         checkOpen();
@@ -225,6 +295,7 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
                 checkOpen();
                 MemoryStateStore model = fresh();
                 long generation = current.stamp().generation();
+                EventJournal.State before = model.journal().state();
                 T result;
                 try {
                     result = work.apply(model); // a refusal of the domain changes nothing
@@ -234,13 +305,16 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
                     }
                     throw e;
                 }
-                if (changed.test(result)) {
+                long last = model.journal().lastSequence();
+                if (changed.test(result) || last != before.lastSequence()
+                        || model.journal().state().keys().size() != before.keys().size()) {
                     try {
-                        current = new StateFile.Loaded(model, file.save(model.snapshot(), generation + 1));
+                        current = new StateFile.Loaded(model, file.save(model, generation + 1));
                     } catch (RuntimeException e) {
                         current = null; // the model is ahead of the file: read the file again
                         throw e;
                     }
+                    signal.announce(last);
                 }
                 return result;
             }

@@ -3,6 +3,7 @@ package dev.statekeeper.json;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.events.EventJournal;
 import dev.statekeeper.core.internal.io.AtomicFiles;
 import dev.statekeeper.core.internal.io.OwnerOnly;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
@@ -69,7 +70,7 @@ final class StateFile {
         }
         try (StoreLock.Held held = lock.acquire()) {
             if (!exists() && !missingButExpected()) {
-                save(MemorySnapshot.empty(), 1);
+                save(MemorySnapshot.empty(), EventJournal.State.empty(), 1);
             }
         }
     }
@@ -103,6 +104,7 @@ final class StateFile {
         StateDocument document = DocumentCodec.decode(paths, bytes);
         try {
             MemoryStateStore model = MemoryStateStore.restore(settings, clock, document.snapshot());
+            model.journal().restore(document.history().state());
             return new Loaded(model, Stamp.of(attributes, document.generation()));
         } catch (StatekeeperException e) {
             if (e.code() != ErrorCode.CORRUPT) {
@@ -112,18 +114,31 @@ final class StateFile {
         }
     }
 
+    /** Writes the model's records and change history as generation {@code generation}; see {@link #save(MemorySnapshot, EventJournal.State, long)}. */
+    Stamp save(MemoryStateStore model, long generation) {
+        return save(model.snapshot(), model.journal().state(), generation);
+    }
+
     /**
-     * Writes the snapshot as generation {@code generation}; the caller holds the lock. A crash or kill -9 at any
+     * Writes the snapshot and the journal's state as generation {@code generation}; the caller holds the lock. A crash or kill -9 at any
      * moment leaves the old version or the new one, never a mix ({@link AtomicFiles}): the bytes go to
      * {@code state.json.tmp}, forced to disk, the backups rotate, the temporary file is renamed over the file and
      * the directory is forced to disk (a directory that cannot be is a failed write). A temporary file left by a
-     * crash is never read, and is replaced by the next write. The file keeps its mode (a new one is 0600).
+     * crash is never read, and is replaced by the next write. The file keeps its mode (a new one is 0600). A value
+     * the file's strict read would refuse (a control character in a kept response's header) fails the write with
+     * INTERNAL before anything is written, rather than leave a file that cannot be opened.
      */
-    Stamp save(MemorySnapshot snapshot, long generation) {
+    Stamp save(MemorySnapshot snapshot, EventJournal.State journal, long generation) {
         if (exists() && !Files.isWritable(paths.file())) {
             throw FileErrors.readOnly(paths.file());
         }
-        byte[] bytes = DocumentCodec.encode(StateDocument.of(snapshot, generation));
+        byte[] bytes;
+        try {
+            bytes = DocumentCodec.encode(StateDocument.of(snapshot, journal, generation));
+        } catch (IllegalArgumentException e) { // a value the file could not be read back with: never written
+            throw new StatekeeperException(ErrorCode.INTERNAL, "cannot write json store '" + paths.file() + "': "
+                    + e.getMessage() + "; the previous version is kept", e);
+        }
         try {
             AtomicFiles.replace(paths.file()).through(paths.temp()).keepingMode(OwnerOnly.FILE).onlyOverRegularFile()
                     .requiringDirectorySync().beforeRename(this::rotateBackups).write(bytes);

@@ -4,10 +4,12 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.events.EventJournal;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,18 +40,26 @@ final class FreshJsonStores {
         }
     }
 
-    /** A second store on each file holds the same records, with every id, timestamp and version. */
+    /**
+     * A second store on each file holds the same records, with every id, timestamp and version, and the same
+     * change history: events, the last sequence and request keys with their kept responses.
+     */
     void assertFilesHoldEverything() {
         for (Opened o : opened) {
             MemorySnapshot live;
+            EventJournal.State history;
             try {
                 live = o.store().snapshot();
+                history = o.store().history();
             } catch (StatekeeperException e) {
                 assertThat(e.code()).isEqualTo(ErrorCode.STORE_CLOSED);
                 continue;
             }
             try (JsonStateStore reopened = JsonStateStore.open(o.settings(), o.clock())) {
                 assertThat(reopened.snapshot()).isEqualTo(live);
+                assertThat(new String(DocumentCodec.encode(StateDocument.of(MemorySnapshot.empty(),
+                        reopened.history(), 1)), StandardCharsets.UTF_8)).isEqualTo(new String(DocumentCodec.encode(
+                        StateDocument.of(MemorySnapshot.empty(), history, 1)), StandardCharsets.UTF_8));
             }
         }
     }

@@ -148,12 +148,12 @@ class JsonCorruptFileTest {
     @Test
     void aFileOfANewerFormatIsRefusedAsMigrationDrift() throws Exception {
         storeWithOneLoop();
-        damage("\"version\": 1,\n  \"generation\"", "\"version\": 2,\n  \"generation\"");
+        damage("\"version\": 2,\n  \"generation\"", "\"version\": 3,\n  \"generation\"");
 
         assertThatThrownBy(() -> JsonStateStore.open(settings(), clock))
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
-                .hasMessage("json store '" + file() + "' has format version 2, newer than this build's 1; "
+                .hasMessage("json store '" + file() + "' has format version 3, newer than this build's 2; "
                         + "use a newer statekeeper");
     }
 
@@ -165,7 +165,7 @@ class JsonCorruptFileTest {
             byte[] whole = Files.readAllBytes(file());
             Files.write(file(), Arrays.copyOf(whole, whole.length / 2));
             byte[] damaged = Files.readAllBytes(file());
-            String message = "json store '" + file() + "' is corrupt at line 15, column 14: "
+            String message = "json store '" + file() + "' is corrupt at line 26, column 5: "
                     + "Unexpected end-of-input in field name" + tail();
 
             List<ThrowingCallable> operations = List.of(() -> store.getLoop(loop.id()),

@@ -105,21 +105,26 @@ class JsonFileTest {
             assertThat(store.operationLog().persistent()).as("timed, its log kept beside the file").isTrue();
             assertThat(store.info().backend()).isEqualTo("json");
             assertThat(store.info().location()).isEqualTo(file.toString());
-            assertThat(store.info().schemaVersion()).isEqualTo("1");
+            assertThat(store.info().schemaVersion()).isEqualTo("2");
             assertThat(store.info().counts()).containsOnlyKeys("loops", "feedback", "specs", "specRevisions",
                     "roadmaps", "plans", "sessions").allSatisfy((kind, count) -> assertThat(count).isZero());
             assertThat(store.info().sizes()).containsExactly(Map.entry("state.json", Files.size(file)));
             assertThat(Files.readString(file)).isEqualTo("""
                     {
                       "format": "statekeeper-json",
-                      "version": 1,
+                      "version": 2,
                       "generation": 1,
                       "activeLoops": [],
                       "loops": [],
                       "specs": [],
                       "roadmaps": [],
                       "plans": [],
-                      "sessions": []
+                      "sessions": [],
+                      "history": {
+                        "lastSequence": 0,
+                        "events": [],
+                        "requestKeys": []
+                      }
                     }
                     """);
         }
@@ -137,7 +142,7 @@ class JsonFileTest {
         assertThat(Files.readString(file())).isEqualTo("""
                 {
                   "format": "statekeeper-json",
-                  "version": 1,
+                  "version": 2,
                   "generation": 5,
                   "activeLoops": [
                     "loop0001"
@@ -191,7 +196,79 @@ class JsonFileTest {
                         "zone": "eu"
                       }
                     }
-                  ]
+                  ],
+                  "history": {
+                    "lastSequence": 4,
+                    "events": [
+                      {
+                        "sequence": 1,
+                        "time": "2026-01-01T00:00:00Z",
+                        "change": "loop.created",
+                        "entityId": "loop0001",
+                        "project": "demo",
+                        "version": 1,
+                        "actor": null,
+                        "via": "java",
+                        "requestId": null,
+                        "requestKey": null,
+                        "summary": {
+                          "status": "initialized",
+                          "type": "spec"
+                        }
+                      },
+                      {
+                        "sequence": 2,
+                        "time": "2026-01-01T00:00:00Z",
+                        "change": "loop.feedback_added",
+                        "entityId": "loop0001",
+                        "project": "demo",
+                        "version": 2,
+                        "actor": null,
+                        "via": "java",
+                        "requestId": null,
+                        "requestKey": null,
+                        "summary": {
+                          "critic": "spec-critic",
+                          "iteration": 1,
+                          "score": 72,
+                          "status": "in_progress",
+                          "statusBefore": "initialized"
+                        }
+                      },
+                      {
+                        "sequence": 3,
+                        "time": "2026-01-01T00:00:00Z",
+                        "change": "loop.objective_stored",
+                        "entityId": "loop0001",
+                        "project": "demo",
+                        "version": null,
+                        "actor": null,
+                        "via": "java",
+                        "requestId": null,
+                        "requestKey": null,
+                        "summary": {
+                          "characters": 7
+                        }
+                      },
+                      {
+                        "sequence": 4,
+                        "time": "2026-01-01T00:00:00Z",
+                        "change": "session.started",
+                        "entityId": "s1",
+                        "project": null,
+                        "version": null,
+                        "actor": null,
+                        "via": "java",
+                        "requestId": null,
+                        "requestKey": null,
+                        "summary": {
+                          "branch": "main",
+                          "status": "active"
+                        }
+                      }
+                    ],
+                    "requestKeys": []
+                  }
                 }
                 """);
     }

@@ -51,7 +51,7 @@ final class ParseCheck implements Check<JsonHandle> {
     @Override
     public CheckResult run(JsonHandle handle, CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.of(this).threshold("valid JSON, format '" + JsonStoreFormat.FORMAT
-                + "', version " + JsonStoreFormat.VERSION);
+                + "', version " + JsonStoreFormat.OLDEST_VERSION + " to " + JsonStoreFormat.VERSION);
         Parsed parsed;
         try (JsonParser parser = FACTORY.createParser(Files.newInputStream(handle.file()))) {
             try {
@@ -70,7 +70,7 @@ final class ParseCheck implements Check<JsonHandle> {
             return damaged(result, handle, "it is not a statekeeper json store (" + (parsed.format() == null
                     ? "it has no \"format\"" : "format '" + parsed.format() + "'") + ")");
         }
-        if (!Integer.valueOf(JsonStoreFormat.VERSION).equals(parsed.version())) {
+        if (!(parsed.version() instanceof Integer v && JsonStoreFormat.reads(v))) {
             boolean newer = parsed.version() instanceof Integer v && v > JsonStoreFormat.VERSION;
             return damaged(result, handle, "format version " + parsed.version() + (newer ? " is newer than" : " is not")
                     + " this build's " + JsonStoreFormat.VERSION + (newer ? ": use a newer statekeeper" : ""));

@@ -94,11 +94,11 @@ class JsonChecksTest {
         Files.writeString(file(), "{\"name\": \"package.json\", \"version\": \"1.0.0\"}");
         assertThat(check(settings(), "parse").message()).isEqualTo("json store '" + file() + "': it is not a statekeeper "
                 + "json store (it has no \"format\")");
-        Files.writeString(file(), "{\"format\": \"statekeeper-json\", \"version\": 2, \"loops\": []}");
+        Files.writeString(file(), "{\"format\": \"statekeeper-json\", \"version\": 3, \"loops\": []}");
         CheckResult newer = check(settings(), "parse");
         assertThat(newer.severity()).isEqualTo(Severity.P0);
-        assertThat(newer.message()).isEqualTo("json store '" + file() + "': format version 2 is newer than this build's "
-                + "1: use a newer statekeeper");
+        assertThat(newer.message()).isEqualTo("json store '" + file() + "': format version 3 is newer than this build's "
+                + "2: use a newer statekeeper");
     }
 
     @Test

@@ -18,8 +18,13 @@ import java.util.Arrays;
 public final class JsonStoreFormat {
     /** The {@code "format"} field of every state file. */
     public static final String FORMAT = "statekeeper-json";
-    /** The {@code "version"} this build reads and writes. */
-    public static final int VERSION = 1;
+    /**
+     * The {@code "version"} this build writes, and the newest it reads: 2, which keeps the change history
+     * ({@code "history"}) with the records.
+     */
+    public static final int VERSION = 2;
+    /** The oldest {@code "version"} this build reads: 1, the records without a history (read as an empty one). */
+    public static final int OLDEST_VERSION = 1;
 
     private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
     private static final ObjectWriter WRITER = Json.mapper().writer(new DefaultPrettyPrinter()
@@ -30,6 +35,14 @@ public final class JsonStoreFormat {
             .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private JsonStoreFormat() {
+    }
+
+    /**
+     * @param version a file's {@code "version"}
+     * @return whether this build reads files of that version
+     */
+    public static boolean reads(int version) {
+        return version >= OLDEST_VERSION && version <= VERSION;
     }
 
     /** The document (a state document, or a JSON tree of one) as the store writes it. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * Every complete record of a truncated or damaged json store, read with Jackson's streaming parser: the lists are
  * read one element at a time, and where the file ends or stops being JSON the element being read is dropped and
  * the reading stops. What it gives is a document of the records read (lists it never reached are empty), with
- * what is known of each list: complete, cut off (and where), or not reached.
+ * what is known of each list: complete, cut off (and where), or not reached. The change history ({@code history})
+ * is kept when it was read whole, and is empty otherwise.
  */
 final class JsonSalvage {
     /** One list of the document: the records read, and whether all of it was. */
@@ -44,6 +45,7 @@ final class JsonSalvage {
     static Result read(byte[] bytes) {
         Map<String, Section> sections = new LinkedHashMap<>();
         Long generation = null;
+        JsonNode history = null;
         String stopped = null;
         String current = null;
         ArrayNode records = null;
@@ -68,6 +70,8 @@ final class JsonSalvage {
                     current = null;
                 } else if (name.equals("generation") && value == JsonToken.VALUE_NUMBER_INT) {
                     generation = parser.getLongValue();
+                } else if (name.equals("history") && value == JsonToken.START_OBJECT) {
+                    history = READER.readTree(parser); // whole or not at all: a history cut off is dropped
                 } else {
                     parser.skipChildren();
                 }
@@ -87,7 +91,17 @@ final class JsonSalvage {
                     false, false));
             document.set(list, section.records());
         }
+        document.set("history", history instanceof ObjectNode ? history : emptyHistory());
         return new Result(document, sections, stopped, generation);
+    }
+
+    /** The change history of a file whose own was not read whole: none, numbered from the start. */
+    private static ObjectNode emptyHistory() {
+        ObjectNode history = JsonNodeFactory.instance.objectNode();
+        history.put("lastSequence", 0);
+        history.putArray("events");
+        history.putArray("requestKeys");
+        return history;
     }
 
     private static String where(IOException e) {

@@ -9,6 +9,7 @@ import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.io.IoErrors;
 import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.json.JsonStateStore;
+import dev.statekeeper.json.internal.JsonStoreFormat;
 import dev.statekeeper.ops.Check;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.VerifyReport;
@@ -109,7 +110,7 @@ public final class JsonVerifier {
                     "point STATEKEEPER_DATA_DIR at the store's directory, or restore a backup"));
         }
         JsonNode version = document.path("version");
-        if (!version.isInt() || version.asInt() != JsonFiles.VERSION) {
+        if (!version.isInt() || !JsonStoreFormat.reads(version.asInt())) {
             boolean newer = version.isInt() && version.asInt() > JsonFiles.VERSION;
             findings.add(Finding.error(Check.JSON_FORMAT, name, "format version " + version + (newer ? " is newer than"
                     : " is not") + " this build's " + JsonFiles.VERSION, newer ? "use a newer statekeeper"
