@@ -24,7 +24,7 @@ class EventCommandsTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir);
+        cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "json");
     }
 
     private String create(String project) {
@@ -39,10 +39,10 @@ class EventCommandsTest {
         cli.ok("session", "start", "s1", "--branch", "main");
 
         assertThat(cli.ok("events")).isEqualTo("""
-                #1  2026-01-01T00:00:00Z  loop.created  loop:%1$s  v1  by %2$s via cli  type=spec status=initialized
+                #1  2026-01-01T00:00:00Z  loop.created  loop:%1$s  v1  by %2$s via cli  status=initialized type=spec
                 #2  2026-01-01T00:00:00Z  loop.feedback_added  loop:%1$s  v2  by %2$s via cli  critic=reviewer \
-                score=60 iteration=1 status=in_progress statusBefore=initialized
-                #3  2026-01-01T00:00:00Z  session.started  session:s1  by %2$s via cli  status=active branch=main
+                iteration=1 score=60 status=in_progress statusBefore=initialized
+                #3  2026-01-01T00:00:00Z  session.started  session:s1  by %2$s via cli  branch=main status=active
                 """.formatted(id, USER));
     }
 
@@ -76,7 +76,7 @@ class EventCommandsTest {
     void followPrintsEventsOfAnotherWriterAsTheyCommit() throws Exception {
         String id = create("demo");
         CompletableFuture<CliRunner.Result> follower = CompletableFuture.supplyAsync(() ->
-                new CliRunner(dir).run("events", "--since", "1", "--follow", "--limit", "2", "--timeout", "2m",
+                new CliRunner(dir).env("STATEKEEPER_BACKEND", "json").run("events", "--since", "1", "--follow", "--limit", "2", "--timeout", "2m",
                         "--json"));
         cli.ok("loop", "feedback", id, "--critic", "c", "--score", "10", "--summary", "s");
         cli.ok("loop", "decide", id);
@@ -115,7 +115,7 @@ class EventCommandsTest {
     void loopWaitReturnsWhenAnotherWriterMovesTheLoop() throws Exception {
         String id = create("demo");
         CompletableFuture<CliRunner.Result> waiting = CompletableFuture.supplyAsync(() ->
-                new CliRunner(dir).run("loop", "wait", id, "--until-status", "in_progress", "--timeout", "2m"));
+                new CliRunner(dir).env("STATEKEEPER_BACKEND", "json").run("loop", "wait", id, "--until-status", "in_progress", "--timeout", "2m"));
         cli.ok("loop", "feedback", id, "--critic", "c", "--score", "10", "--summary", "s");
 
         CliRunner.Result done = waiting.get(60, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One committed change, as the store's change history keeps it.
@@ -25,7 +26,8 @@ import java.util.Objects;
  * @param requestId  the request id of the HTTP or MCP request that wrote, or null
  * @param requestKey the request's Idempotency-Key, or null
  * @param summary    what changed, in a few fields (field names, old and new status or score), never whole documents;
- *                   values are strings, numbers, booleans or lists of them; unmodifiable and in a stable order
+ *                   values are strings, numbers, booleans or lists of them; unmodifiable, its keys in alphabetical
+ *                   order (the same on every backend)
  */
 public record StoreEvent(long sequence, Instant time, Change change, String entityId, String project, Long version,
                          String actor, Via via, String requestId, String requestKey, Map<String, Object> summary) {
@@ -37,7 +39,7 @@ public record StoreEvent(long sequence, Instant time, Change change, String enti
         Objects.requireNonNull(entityId, "entityId");
         Objects.requireNonNull(via, "via");
         summary = summary == null || summary.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+                : Collections.unmodifiableMap(new TreeMap<>(summary));
     }
 
     /** @return the kind of record changed */

@@ -55,6 +55,7 @@ public abstract class EventContract extends ContractBase {
         assertThat(event.via()).isEqualTo(Via.JAVA);
         assertThat(event.actor()).isNull();
         assertThat(event.time()).isBetween(TestClock.START, clock.instant());
+        assertThat(List.copyOf(event.summary().keySet())).as("summary keys in alphabetical order").isSorted();
     }
 
     @Test
