@@ -31,6 +31,11 @@ public enum Check {
     REVISIONS,
     /** A project with specs but no roadmap. */
     ROADMAP,
+    /**
+     * The change history: its sequence numbers without gaps, the sequence counter at or past the newest event, each
+     * record's version against its newest event, and deleted records whose history ends with their deletion.
+     */
+    EVENTS,
     /** A json store's record that appears more than once. */
     DUPLICATES,
     /** A json store's file parses as JSON. */

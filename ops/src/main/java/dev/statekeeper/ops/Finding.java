@@ -26,6 +26,11 @@ public record Finding(Severity severity, Check check, String where, String what,
         return new Finding(Severity.WARNING, check, where, what, fix);
     }
 
+    /** A note, not a problem: what a check could not look at and why that is fine. */
+    public static Finding info(Check check, String where, String what, String fix) {
+        return new Finding(Severity.INFO, check, where, what, fix);
+    }
+
     @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;

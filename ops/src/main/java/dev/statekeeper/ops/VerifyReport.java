@@ -21,7 +21,12 @@ public record VerifyReport(String backend, String location, boolean checked, Lis
     }
 
     public long warnings() {
-        return findings.size() - errors();
+        return findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+    }
+
+    /** The info findings: notes about what could not be checked, not problems. */
+    public long notes() {
+        return findings.stream().filter(f -> f.severity() == Severity.INFO).count();
     }
 
     /** No errors (warnings are allowed). */
@@ -29,16 +34,21 @@ public record VerifyReport(String backend, String location, boolean checked, Lis
         return errors() == 0;
     }
 
-    /** {@code sqlite store '/x/state.db': 2 errors, 1 warning} or {@code ...: no problems found}. */
+    /**
+     * {@code sqlite store '/x/state.db': 2 errors, 1 warning} or {@code ...: no problems found}; notes are counted
+     * after them ({@code ...: no problems found, 1 note}; {@code ...: 0 errors, 1 warning, 2 notes}).
+     */
     public String summary() {
         String store = backend + " store '" + location + "'";
         if (!checked) {
             return store + ": nothing to verify (its state lives only in the process that holds it)";
         }
-        if (findings.isEmpty()) {
-            return store + ": no problems found";
+        long notes = notes();
+        String noted = notes == 0 ? "" : ", " + count(notes, "note");
+        if (findings.size() == notes) {
+            return store + ": no problems found" + noted;
         }
-        return store + ": " + count(errors(), "error") + ", " + count(warnings(), "warning");
+        return store + ": " + count(errors(), "error") + ", " + count(warnings(), "warning") + noted;
     }
 
     private static String count(long n, String noun) {

@@ -13,7 +13,7 @@ class CheckTest {
     @Test
     void everyCheckKeepsItsWireName() {
         assertThat(Arrays.stream(Check.values()).map(Check::wire)).containsExactly("file", "schema", "integrity",
-                "foreign-keys", "records", "orphans", "values", "feedback-count", "history", "revisions", "roadmap",
+                "foreign-keys", "records", "orphans", "values", "feedback-count", "history", "revisions", "roadmap", "events",
                 "duplicates", "json-syntax", "json-format", "json-model");
     }
 

@@ -66,7 +66,11 @@ class PostgresVerifyTest {
                         + "verify --repair' deletes it",
                 "error: loop_states id='loop0002': current_score is 150, which must be between 0 and 100; fix: correct "
                         + "it by hand (UPDATE loop_states SET current_score = ... WHERE id = 'loop0002') or delete the "
-                        + "record; --repair does not guess values");
+                        + "record; --repair does not guess values",
+                "warning: events entity_kind='spec' entity_id='demo/spec-1': spec 'demo/spec-1' does not exist but its "
+                        + "history ends with event 3 (spec.created), not with its deletion; fix: nothing to repair: it "
+                        + "was removed without an event (deleted by hand, or lost with damaged pages); the history keeps "
+                        + "what it has until STATEKEEPER_EVENTS_RETENTION prunes it");
     }
 
     @Test

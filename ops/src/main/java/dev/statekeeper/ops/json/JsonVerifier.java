@@ -23,9 +23,9 @@ import java.util.List;
 
 /**
  * {@code db verify} of a json store: the file is there and readable, it parses (else where it breaks), its
- * format and version, its lists, the model's rules ({@link JsonModelChecks}); and when all of that holds, the
- * json backend's own strict read, which also refuses unknown and missing fields and wrong types. Verify never
- * writes.
+ * format and version, its lists, the model's rules ({@link JsonModelChecks}), the change history against itself and
+ * the records ({@link JsonEventChecks}); and when all of that holds, the json backend's own strict read, which also
+ * refuses unknown and missing fields and wrong types. Verify never writes.
  */
 public final class JsonVerifier {
     /** The report and the parsed document (null when the file cannot be read or parsed as an object). */
@@ -54,6 +54,7 @@ public final class JsonVerifier {
                 }
             }
             findings.addAll(JsonModelChecks.find(document, name, settings.loopHistorySize()));
+            findings.addAll(JsonEventChecks.find(document, name));
             if (findings.stream().noneMatch(Finding::isError)) {
                 try {
                     JsonStateStore.open(settings, clock).close();

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The checks of the records themselves, the same SQL on SQLite and PostgreSQL: orphaned rows, values out of
  * their range, feedback numbering, the active-loop history bound, current spec revisions, projects without a
- * roadmap. Each check runs on its own: one that cannot run (a damaged table) is reported and the others go on.
+ * roadmap, and the change history against itself and the records ({@link EventChecks}). Each check runs on its own:
+ * one that cannot run (a damaged table) is reported and the others go on.
  */
 public final class RowChecks {
     /** The work of one check, which may fail to run, e.g. because its table is unreadable. */
@@ -42,6 +43,10 @@ public final class RowChecks {
         run(findings, Check.HISTORY, "loop_history", unreadableFix, () -> HistoryBound.find(c, historySize));
         run(findings, Check.REVISIONS, "spec_revisions", unreadableFix, () -> SpecChecks.missingRevisions(c));
         run(findings, Check.ROADMAP, "roadmaps", unreadableFix, () -> SpecChecks.projectsWithoutRoadmap(c));
+        run(findings, Check.EVENTS, "events", unreadableFix,
+                () -> EventChecks.present(c, sql) ? EventChecks.sequence(c) : List.of());
+        run(findings, Check.EVENTS, "events", unreadableFix,
+                () -> EventChecks.present(c, sql) ? EventChecks.records(c) : List.of());
         return findings;
     }
 

@@ -1,6 +1,6 @@
 package dev.statekeeper.ops.sql;
 
-/** Where SQLite's and PostgreSQL's SQL differ in the checks: JSON columns and the spec-name pattern. */
+/** Where SQLite's and PostgreSQL's SQL differ in the checks: JSON columns, the spec-name pattern, the catalog. */
 public enum SqlFlavor {
     SQLITE {
         @Override
@@ -13,6 +13,11 @@ public enum SqlFlavor {
         String specName(String column) {
             return column + " NOT GLOB '*[ -,./:-`{-~]*' AND length(" + column + ") BETWEEN 1 AND 255";
         }
+
+        @Override
+        String tableCount() {
+            return "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?";
+        }
     },
     POSTGRES {
         @Override
@@ -24,6 +29,12 @@ public enum SqlFlavor {
         String specName(String column) {
             return column + " !~ '[ -,./:-`{-~]' AND length(" + column + ") BETWEEN 1 AND 255";
         }
+
+        @Override
+        String tableCount() {
+            return "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                    + "AND table_name = ?";
+        }
     };
 
     /** A condition that holds when the JSON column holds a value of {@code type} (object, array). */
@@ -34,4 +45,7 @@ public enum SqlFlavor {
      * a-z, 0-9 and '-' (letters of other scripts are kept).
      */
     abstract String specName(String column);
+
+    /** A query with one parameter, a table's name: 1 when the store's schema has that table, else 0. */
+    abstract String tableCount();
 }
