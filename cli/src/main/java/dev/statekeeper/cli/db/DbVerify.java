@@ -21,8 +21,11 @@ import java.util.concurrent.Callable;
     "Check the store's integrity without opening it as a store: for SQLite PRAGMA integrity_check and "
             + "foreign_key_check, the schema version and migration checksums; for PostgreSQL the migrations; for a json "
             + "file that it parses and its format; and on every backend orphaned records, values out of range, feedback "
-            + "numbering and the active-loop bound (specs without a roadmap are a warning).",
-    "Prints one line per finding (error or warning: where, what, fix) and a summary; exits 6 when errors remain.",
+            + "numbering, the active-loop bound (specs without a roadmap are a warning) and the change history: gaps in "
+            + "its sequence numbers, its counter behind the newest event, records whose version moved without an event "
+            + "(records removed without their deletion event are a warning; records it cannot check, a note).",
+    "Prints one line per finding (error, warning or info: where, what, fix) and a summary; exits 6 when errors "
+            + "remain. --repair never rewrites the change history.",
     "--repair first copies the store into <data dir>/backups/pre-repair-<UTC time>/ (PostgreSQL: the portable "
             + "export 'db backup' writes, so the store must open), then fixes what is safe "
             + "(deletes orphaned rows, renumbers feedback, trims the active-loop history, restores a missing current "
