@@ -89,8 +89,13 @@ class PostgresRepairTest {
         assertThat(repair.notes()).containsExactly("the backup is the portable export 'db backup' writes (restore it "
                 + "with 'statekeeper db restore DIR'): it holds the records as the store reads them, so not the orphaned "
                 + "rows, nor a spec none of whose revisions exist; for a copy of every row take a pg_dump as well");
-        assertThat(repair.after().findings()).map(Finding::line).containsExactly(VALUE);
-        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::line).containsExactly(VALUE);
+        // the spec deleted by hand has a history without its deletion: reported, and left as it is
+        String deleted = "warning: events entity_kind='spec' entity_id='demo/spec-1': spec 'demo/spec-1' does not exist "
+                + "but its history ends with event 3 (spec.created), not with its deletion; fix: nothing to repair: it "
+                + "was removed without an event (deleted by hand, or lost with damaged pages); the history keeps what it "
+                + "has until STATEKEEPER_EVENTS_RETENTION prunes it";
+        assertThat(repair.after().findings()).map(Finding::line).containsExactly(VALUE, deleted);
+        assertThat(Ops.verify(settings, StoreFixture.CLOCK).findings()).map(Finding::line).containsExactly(VALUE, deleted);
 
         Backup backup = new BackupDirectory(dir.resolve("backups")).find(repair.backup().toString());
         backup.verify();
