@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 public final class EventFindings {
     /** At most this many ranges of missing numbers, or records of one kind, are named; the rest are counted. */
     public static final int SHOWN = 20;
+    /** The longest id a finding shows whole. */
+    public static final int LONGEST_ID = 200;
 
     /** One range of missing sequence numbers, {@code first} to {@code last}, both included. */
     public record Range(long first, long last) {
@@ -129,9 +131,6 @@ public final class EventFindings {
             default -> kind.wire() + " '" + shown + "'";
         };
     }
-
-    /** The longest id a finding shows whole. */
-    public static final int LONGEST_ID = 200;
 
     private static String shown(String id) {
         String cut = id.length() > LONGEST_ID ? id.substring(0, LONGEST_ID) + "..." : id;
