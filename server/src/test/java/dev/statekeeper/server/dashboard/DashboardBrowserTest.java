@@ -216,6 +216,32 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void onABackendWithoutChangeHistoryTheLoopPagePollsForChanges() {
+        StateStore own = Fixture.sqlite(dir);
+        StatekeeperServer polled = StatekeeperServer.create(own, Fixture.server(null));
+        polled.start();
+        try {
+            pollsForChanges(own, polled);
+        } finally {
+            polled.stop();
+            own.close();
+        }
+    }
+
+    private static void pollsForChanges(StateStore own, StatekeeperServer polled) {
+        Loop loop = own.createLoop(NewLoop.of("polled", LoopType.ANALYST));
+        open(polled, "/dashboard/loops/" + loop.id());
+        wait(ExpectedConditions.textToBe(By.id("live"), "Updates every 5 s"));
+        assertThat(text(By.id("feedback-count"))).isEqualTo("0");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        own.addFeedback(loop.id(), Fixture.feedback("polled-critic", 61, "seen by a poll", List.of(), List.of()),
+                null);
+        wait(ExpectedConditions.textToBe(By.id("feedback-count"), "1"));
+        assertThat(text(By.cssSelector("ol.feedback"))).contains("polled-critic", "seen by a poll");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+    }
+
+    @Test
     void withATokenThePageAsksForItOnceAndItNeverAppearsInAUrl() {
         memory.startSession(new dev.statekeeper.core.domain.NewSession("token-session", null, null, null, null,
                 null));
