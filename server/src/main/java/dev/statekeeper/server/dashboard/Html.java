@@ -58,7 +58,10 @@ record Html(String value) {
         return new Html(out.toString());
     }
 
-    /** The text with {@code & < > " '} as character references: safe in element content and quoted attributes. */
+    /**
+     * The text with {@code & < > " '} as character references, safe in element content and quoted attributes, and
+     * each control character but tab, line feed and carriage return (invalid in HTML) as U+FFFD.
+     */
     static String escape(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -69,7 +72,8 @@ record Html(String value) {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
-                default -> null;
+                default -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f ? "\uFFFD"
+                        : null;
             };
             if (ref != null && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);

@@ -121,6 +121,13 @@ class DashboardHttpTest {
         assertProblem("/dashboard/fragment/loops?project=" + "p".repeat(1025), "project must be at most 1024 "
                 + "characters, without control characters");
         assertProblem("/dashboard/fragment/loops?offset=1&offset=2", "offset must be given once");
+        for (String id : new String[] {"x".repeat(5000), "%3Cscript%3E", "a%01b", "%E2%80%AE"}) {
+            HttpResponse<String> loop = Fixture.get(port, "/dashboard/fragment/loops/" + id);
+            assertThat(loop.statusCode()).as(id).isIn(400, 404);
+            assertThat(loop.body()).as(id).contains("<p class=\"problem\" role=\"alert\">")
+                    .doesNotContain("<script>", "\u0001").hasSizeLessThan(20_000);
+            assertThat(loop.body().chars()).as(id).noneMatch(c -> c < 0x20);
+        }
         HttpResponse<String> page = Fixture.get(port, "/dashboard/loops?type=nope");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("<title>Bad request · Statekeeper</title>");
