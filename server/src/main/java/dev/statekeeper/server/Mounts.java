@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * The servlets mounted beside the API, by path spec: an exact path ({@code /mcp}) or a prefix ({@code /extra/*}).
- * At most one per first path segment, and none under the server's own /api, /health and /metrics.
+ * At most one per first path segment, and none under the server's own /api, /health, /metrics and /dashboard.
  */
 final class Mounts {
     private static final Pattern PATH_SPEC = Pattern.compile("(/[A-Za-z0-9._~-]+)+(/\\*)?");
-    private static final Set<String> RESERVED = Set.of("api", "health", "metrics");
+    private static final Set<String> RESERVED = Set.of("api", "health", "metrics", "dashboard");
 
     private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
 
@@ -23,7 +23,7 @@ final class Mounts {
         Objects.requireNonNull(servlet, "servlet");
         if (pathSpec == null || !PATH_SPEC.matcher(pathSpec).matches() || RESERVED.contains(segment(pathSpec))) {
             throw new IllegalArgumentException("servlet path spec '" + pathSpec + "' must be an exact path such as "
-                    + "/status or a prefix such as /extra/*, outside /api, /health and /metrics");
+                    + "/status or a prefix such as /extra/*, outside /api, /health, /metrics and /dashboard");
         }
         String taken = overlapping(pathSpec);
         if (taken != null) {

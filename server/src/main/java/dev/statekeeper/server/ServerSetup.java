@@ -1,8 +1,10 @@
 package dev.statekeeper.server;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.LoopPolicy;
 import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.doctor.DoctorRuns;
+import dev.statekeeper.server.dashboard.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Wires Javalin and Jetty: the JSON mapper, the guards, the routes, graceful stop and mounted servlets. */
+/**
+ * Wires Javalin and Jetty: the JSON mapper, the guards, the routes, the dashboard, graceful stop and mounted
+ * servlets.
+ */
 final class ServerSetup {
     /** Where the OpenAPI document is served, without the token (it describes the API, not its data). */
     static final String OPENAPI = "/openapi.json";
@@ -45,7 +50,8 @@ final class ServerSetup {
     }
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
-                           Mounts mounts, EventStreams streams, DoctorRuns doctor, WaitLimits waits) {
+                           Mounts mounts, EventStreams streams, DoctorRuns doctor, WaitLimits waits,
+                           LoopPolicy policy) {
         Guard guard = new Guard(options.token(), clock, options.corsOrigins());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
@@ -92,6 +98,17 @@ final class ServerSetup {
             };
             routes.get(OPENAPI, document);
             routes.head(OPENAPI, document);
+            Dashboard.register(routes, store, policy, new Dashboard.Access() {
+                @Override
+                public void admit(Context ctx) {
+                    ServerSetup.admit(ctx, guard, options);
+                }
+
+                @Override
+                public boolean open(Context ctx) {
+                    return !guard.tokenRequired() && local(ctx, guard);
+                }
+            });
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }
@@ -126,6 +143,16 @@ final class ServerSetup {
             holder.setAsyncSupported(true);
             context.addServlet(holder, path);
         }));
+    }
+
+    /** Whether a request passes the local-only checks (no Origin of a web page, a loopback Host). */
+    private static boolean local(Context ctx, Guard guard) {
+        try {
+            guard.check(null, ctx.header("Origin"), ctx.header("Host"), ctx.ip());
+            return true;
+        } catch (HttpFailure refused) {
+            return false;
+        }
     }
 
     /** The guard (token, or local-only), then a Content-Length over the limit is refused before it is read. */

@@ -78,7 +78,7 @@ public final class StatekeeperServer {
         this.doctorSchedule = new DoctorSchedule(doctor, metrics.doctor(),
                 builder.settings.seconds(Setting.DOCTOR_INTERVAL), builder.clock);
         this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor,
-                builder.waits);
+                builder.waits, builder.settings.loopPolicy());
     }
 
     /**
@@ -220,8 +220,9 @@ public final class StatekeeperServer {
 
         /**
          * Mounts a servlet beside the API behind the same guard (the bearer token when one is set), at an exact path
-         * ({@code /status}) or a prefix ({@code /extra/*}) outside /api, /health, /metrics and, while MCP is on, /mcp.
-         * Its requests are logged and metered like the API's, under the path spec as route. An async servlet works.
+         * ({@code /status}) or a prefix ({@code /extra/*}) outside /api, /health, /metrics, /dashboard and, while MCP is
+         * on, /mcp. Its requests are logged and metered like the API's, under the path spec as route. An async servlet
+         * works.
          */
         public Builder servlet(String pathSpec, HttpServlet servlet) {
             mounts.add(pathSpec, servlet);

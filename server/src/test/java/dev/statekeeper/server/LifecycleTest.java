@@ -83,7 +83,7 @@ class LifecycleTest {
                 assertThatThrownBy(() -> builder.servlet(taken, new AuthTest.EchoServlet()))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("servlet path spec '" + taken + "' must be an exact path such as /status or a prefix "
-                                + "such as /extra/*, outside /api, /health and /metrics");
+                                + "such as /extra/*, outside /api, /health, /metrics and /dashboard");
             }
             builder.servlet("/apidocs", new AuthTest.EchoServlet()).servlet("/extra/*", new AuthTest.EchoServlet());
             assertThatThrownBy(() -> builder.servlet("/extra", new AuthTest.EchoServlet()))

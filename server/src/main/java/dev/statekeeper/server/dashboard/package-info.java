@@ -1,0 +1,35 @@
+/**
+ * The web dashboard {@code statekeeper serve} serves at {@code /}: the store at a glance (overview), its loops
+ * (filterable list) and each loop (score chart over iterations with its type's threshold, decisions, feedback paged).
+ *
+ * <h2>Why it is built this way</h2>
+ * <ul>
+ *   <li><b>Server-rendered HTML from Java, no template engine.</b> The views are a few hundred lines of
+ *       {@link dev.statekeeper.server.dashboard.Html#of} templates; an engine would add a dependency, a second
+ *       language and its own escaping rules for no gain at this size. Escaping happens in one place,
+ *       {@code Html}: every value put in a template is escaped unless it already is {@code Html}, so stored text
+ *       (a {@code <script>} in a project name or a critic's feedback) can only be shown as text.</li>
+ *   <li><b>Charts as SVG rendered on the server</b> ({@code ScoreChart}): no chart library, no script needed to
+ *       draw, colours from the stylesheet so dark mode applies.</li>
+ *   <li><b>One small script, one stylesheet, from the jar</b> ({@code /dashboard/assets/app.js} and
+ *       {@code app.css}, classpath resources under {@code dashboard/}): no CDN, no build step, nothing fetched
+ *       from the network. A Content-Security-Policy allows only this server's script, styles and data.</li>
+ *   <li><b>Same port, same rules as the API.</b> A page is a shell (no data) and its data is a server-rendered
+ *       fragment under {@code /dashboard/fragment/...}, behind the API's guard. Without a token (a loopback
+ *       server), a local request passes the guard, so the page carries its data inline and works without script.
+ *       With STATEKEEPER_API_TOKEN, the script asks for the token once (a 401 shows a form), keeps it in the
+ *       tab's sessionStorage, and fetches the fragment with {@code Authorization: Bearer}; the token is never in
+ *       a URL. Fragments rather than the JSON API rendered by script, so escaping stays in Java.</li>
+ *   <li><b>Live updates</b> follow {@code GET /api/v1/events/stream} with {@code fetch()} streaming (EventSource
+ *       cannot send the Authorization header), from the sequence the fragment was rendered at (filtered to the
+ *       loop on a loop page), and reload the fragment on each event. Where the stream cannot be followed (a
+ *       backend without change history yet, a stream ended by a server stop) the script polls the fragment every
+ *       5 seconds with {@code If-None-Match}: an unchanged fragment answers 304.</li>
+ *   <li><b>Not API routes.</b> The pages, fragments and assets are HTML, CSS and script for a browser, not part of
+ *       the JSON API: they are registered beside it, not through its route table, so the OpenAPI document does
+ *       not list them.</li>
+ * </ul>
+ * Long lists are paged on the server: a loop with 10,000 feedback entries renders 50 of them with a link to the
+ * next page.
+ */
+package dev.statekeeper.server.dashboard;
