@@ -34,7 +34,8 @@ public final class StatementStats {
     /** Statekeeper's tables (its migrations'), whose statements are reported. */
     public static final List<String> TABLES = List.of("loop_states", "critic_feedback", "loop_history",
             "objective_feedback", "technical_specs", "spec_revisions", "loop_to_spec_mappings", "roadmaps",
-            "project_plans", "sessions", "maintenance_log", "operation_minutes", "slow_operations");
+            "project_plans", "sessions", "maintenance_log", "operation_minutes", "slow_operations", "events",
+            "event_sequence", "request_keys");
 
     static final String ENABLE = "a superuser can enable it: shared_preload_libraries = 'pg_stat_statements' in "
             + "postgresql.conf, restart the server, then CREATE EXTENSION pg_stat_statements; in the database";
