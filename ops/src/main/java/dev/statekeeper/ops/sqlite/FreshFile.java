@@ -37,6 +37,8 @@ final class FreshFile implements AutoCloseable {
         try {
             Jdbc.execute(c, "PRAGMA foreign_keys = OFF");
             Jdbc.execute(c, "BEGIN IMMEDIATE");
+            // the damaged file's row is copied instead (the repairs make one if it is unreadable)
+            Jdbc.execute(c, "DELETE FROM event_sequence");
             return new FreshFile(c);
         } catch (SQLException e) {
             c.close();
