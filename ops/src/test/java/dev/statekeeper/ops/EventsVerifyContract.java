@@ -123,11 +123,11 @@ abstract class EventsVerifyContract {
 
         assertThat(verify().findings()).containsExactly(Finding.error(Check.EVENTS, "event_sequence",
                 "event_sequence.last_sequence is 15 but the newest event is number 20: the next write would be numbered "
-                        + "16, a number already used", "set it to the newest event, with every process of the store "
-                        + "stopped: UPDATE event_sequence SET last_sequence = 20 WHERE id = 1; --repair does not change "
-                        + "the history"));
-        assertThat(Ops.repair(settings(), StoreFixture.CLOCK).notes()).containsExactly("nothing to repair: the "
-                + "remaining findings need a decision, see their fixes");
+                        + "16, a number already used", "run 'statekeeper db verify --repair': it raises the counter to "
+                        + "the newest event's number, 20 (which loses nothing; events are never renumbered)"));
+        assertThat(Ops.repair(settings(), StoreFixture.CLOCK).changes())
+                .containsExactly("event_sequence: last_sequence 15 -> 20");
+        assertThat(verify().findings()).isEmpty();
     }
 
     @Test
@@ -136,7 +136,10 @@ abstract class EventsVerifyContract {
 
         assertThat(verify().findings()).containsExactly(Finding.error(Check.EVENTS, "event_sequence",
                 "event_sequence has no row: every write that records an event fails",
-                "add it by hand: INSERT INTO event_sequence (id, last_sequence) VALUES (1, 20)"));
+                "run 'statekeeper db verify --repair': it adds the row at the newest event's number, 20"));
+        assertThat(Ops.repair(settings(), StoreFixture.CLOCK).changes())
+                .containsExactly("event_sequence: missing -> last_sequence 20");
+        assertThat(verify().findings()).isEmpty();
     }
 
     @Test

@@ -10,8 +10,8 @@ abstract class PostgresCheck implements Check<PostgresHandle> {
     /** Statekeeper's tables (its migrations'), in the schema the doctor's connection uses. */
     static final List<String> STATEKEEPER_TABLES = List.of("loop_states", "critic_feedback", "loop_history",
             "objective_feedback", "technical_specs", "spec_revisions", "loop_to_spec_mappings", "roadmaps",
-            "project_plans", "sessions", "maintenance_log", "operation_minutes", "slow_operations",
-            "flyway_schema_history");
+            "project_plans", "sessions", "maintenance_log", "operation_minutes", "slow_operations", "events",
+            "event_sequence", "request_keys", "flyway_schema_history");
 
     private final String id;
     private final String title;

@@ -82,21 +82,21 @@ class PostgresCountersTest {
 
     @Test
     void aBigintSequenceFeedingAnIntegerColumnRunsOutAtTheColumnsMaximum() throws Exception {
-        PgDatabases.sql(database, "CREATE TABLE events (id integer NOT NULL)",
-                "CREATE SEQUENCE events_id_seq AS bigint OWNED BY events.id",
-                "ALTER TABLE events ALTER COLUMN id SET DEFAULT nextval('events_id_seq')",
-                "SELECT setval('events_id_seq', 2000000000)");
+        PgDatabases.sql(database, "CREATE TABLE tickets (id integer NOT NULL)",
+                "CREATE SEQUENCE tickets_id_seq AS bigint OWNED BY tickets.id",
+                "ALTER TABLE tickets ALTER COLUMN id SET DEFAULT nextval('tickets_id_seq')",
+                "SELECT setval('tickets_id_seq', 2000000000)");
 
         CheckResult result = PgDatabases.check(settings, "sequence-exhaustion");
 
         assertThat(result.severity()).isEqualTo(Severity.P2);
-        assertThat(result.message()).isEqualTo("1 sequence(s) nearly used up; public.events_id_seq is at 2000000000 of "
+        assertThat(result.message()).isEqualTo("1 sequence(s) nearly used up; public.tickets_id_seq is at 2000000000 of "
                 + "2147483647 (93.1 %)");
         @SuppressWarnings("unchecked")
         Map<String, Object> first = ((List<Map<String, Object>>) result.evidence().get("nearlyUsedUp")).getFirst();
-        assertThat(first).containsEntry("column", "events.id").containsEntry("columnType", "int4");
-        assertThat(result.fix().action()).isEqualTo("ALTER TABLE events ALTER COLUMN id TYPE bigint; ALTER SEQUENCE "
-                + "public.events_id_seq AS bigint MAXVALUE 9223372036854775807;");
+        assertThat(first).containsEntry("column", "tickets.id").containsEntry("columnType", "int4");
+        assertThat(result.fix().action()).isEqualTo("ALTER TABLE tickets ALTER COLUMN id TYPE bigint; ALTER SEQUENCE "
+                + "public.tickets_id_seq AS bigint MAXVALUE 9223372036854775807;");
     }
 
     @Test

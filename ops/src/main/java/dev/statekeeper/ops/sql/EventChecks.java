@@ -75,11 +75,11 @@ final class EventChecks {
         if (counter.isEmpty()) {
             findings.add(Finding.error(Check.EVENTS, "event_sequence",
                     "event_sequence has no row: every write that records an event fails",
-                    "add it by hand: INSERT INTO event_sequence (id, last_sequence) VALUES (1, " + newest + ")"));
+                    "run 'statekeeper db verify --repair': it adds the row at the newest event's number, " + newest));
         } else if (counter.getFirst() < newest) {
             findings.add(EventFindings.counterBehind("event_sequence", "event_sequence.last_sequence", counter.getFirst(),
-                    newest, "set it to the newest event, with every process of the store stopped: UPDATE event_sequence "
-                            + "SET last_sequence = " + newest + " WHERE id = 1; --repair does not change the history"));
+                    newest, "run 'statekeeper db verify --repair': it raises the counter to the newest event's number, "
+                            + newest + " (which loses nothing; events are never renumbered)"));
         }
         return findings;
     }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The repairs that are safe because they lose nothing a reader could see: delete orphaned rows, number feedback
  * entries 1..n with the matching count, trim the active-loop history to its bound, add a spec's missing current
- * revision from the spec itself. Run inside the caller's write transaction; returns one line per change.
+ * revision from the spec itself, keep the change history's counter at least the newest event's number (so that no
+ * number is given twice). Run inside the caller's write transaction; returns one line per change.
  */
 public final class RowRepairs {
     private RowRepairs() {
@@ -22,6 +23,25 @@ public final class RowRepairs {
         changes.addAll(FeedbackNumbers.repair(c));
         changes.addAll(HistoryBound.repair(c, historySize));
         changes.addAll(SpecChecks.addMissingRevisions(c));
+        changes.addAll(eventSequence(c));
         return changes;
+    }
+
+    /**
+     * The one row of {@code event_sequence} (missing after a recovery that could not read it), at least the newest
+     * event's sequence, so that no number is given twice.
+     */
+    static List<String> eventSequence(Connection c) throws SQLException {
+        long newest = Jdbc.number(c, "SELECT coalesce(max(sequence), 0) FROM events");
+        List<Long> kept = Jdbc.list(c, "SELECT last_sequence FROM event_sequence", row -> row.getLong(1));
+        if (kept.isEmpty()) {
+            Jdbc.update(c, "INSERT INTO event_sequence (id, last_sequence) VALUES (1, ?)", newest);
+            return List.of("event_sequence: missing -> last_sequence " + newest);
+        }
+        if (kept.getFirst() < newest) {
+            Jdbc.update(c, "UPDATE event_sequence SET last_sequence = ?", newest);
+            return List.of("event_sequence: last_sequence " + kept.getFirst() + " -> " + newest);
+        }
+        return List.of();
     }
 }

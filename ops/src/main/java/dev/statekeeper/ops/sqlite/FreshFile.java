@@ -72,42 +72,18 @@ final class FreshFile implements AutoCloseable {
     }
 
     /**
-     * Commits the rows, then applies the row repairs in a transaction of their own, with the change history's counter
-     * first ({@link #eventSequence()}); returns the changes.
+     * Commits the rows, then applies the row repairs in a transaction of their own (the change history's counter among
+     * them: {@link RowRepairs}); returns the changes.
      */
     List<String> commitAndRepair(int historySize) throws SQLException {
         Jdbc.execute(connection, "COMMIT");
         inTransaction = false;
         Jdbc.execute(connection, "BEGIN IMMEDIATE");
         inTransaction = true;
-        List<String> changes = new ArrayList<>(eventSequence());
-        changes.addAll(RowRepairs.apply(connection, historySize));
+        List<String> changes = new ArrayList<>(RowRepairs.apply(connection, historySize));
         Jdbc.execute(connection, "COMMIT");
         inTransaction = false;
         return changes;
-    }
-
-    /**
-     * The change history's counter as the damaged file had it, unless it was lost or is behind the newest recovered
-     * event: then the newest event's number, so that the next write numbers on without reusing one (numbers of lost
-     * events newer than that may be given again; nothing recovered holds them).
-     */
-    private List<String> eventSequence() throws SQLException {
-        long newest = Jdbc.number(connection, "SELECT coalesce(max(sequence), 0) FROM events");
-        List<Long> counter = Jdbc.list(connection, "SELECT last_sequence FROM event_sequence WHERE id = 1",
-                row -> row.getLong(1));
-        if (counter.isEmpty()) {
-            Jdbc.execute(connection, "DELETE FROM event_sequence");
-            Jdbc.update(connection, "INSERT INTO event_sequence (id, last_sequence) VALUES (1, ?)", newest);
-            return List.of("event_sequence: its row was not recovered; last_sequence set to the newest recovered "
-                    + "event, " + newest);
-        }
-        if (counter.getFirst() < newest) {
-            Jdbc.update(connection, "UPDATE event_sequence SET last_sequence = ? WHERE id = 1", newest);
-            return List.of("event_sequence: last_sequence " + counter.getFirst() + " -> " + newest
-                    + ", the newest recovered event");
-        }
-        return List.of();
     }
 
     /** Moves everything from the WAL into the file, so the file alone holds the store (a failed run rolls back). */

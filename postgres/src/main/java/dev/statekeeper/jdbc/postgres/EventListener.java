@@ -25,10 +25,12 @@ import javax.sql.DataSource;
  * when it commits, from whichever process wrote; the listener hands its sequence to {@code announce}. It starts on
  * the first follower's wait ({@link #start()}), reads the newest sequence once it listens (so nothing committed while
  * it was connecting is missed), reconnects with a growing pause (up to {@value #MAX_BACKOFF_MS} ms) when the connection
- * drops, and stops on {@link #close()}. Its log lines name the server, never the password. Thread-safe.
+ * drops, and stops on {@link #close()}. The connection says {@code application_name=statekeeper-events}. Its log lines name the server, never the password. Thread-safe.
  */
 final class EventListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventListener.class);
+    /** What the listening connection calls itself in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "statekeeper-events";
     private static final String PREFIX = "statekeeper_events_";
     private static final Pattern PLAIN = Pattern.compile("[a-z0-9_]+");
     private static final int MAX_CHANNEL = 63;
@@ -92,6 +94,7 @@ final class EventListener implements AutoCloseable {
             try (Connection c = connections.getConnection()) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
+                    s.execute("SET application_name = '" + APPLICATION_NAME + "'");
                     s.execute("LISTEN " + PostgresSchema.quote(channel));
                     try (ResultSet last = s.executeQuery("SELECT last_sequence FROM event_sequence")) {
                         if (last.next()) {

@@ -34,6 +34,12 @@ import javax.sql.DataSource;
  * <p>An application with a pool of its own opens the store on it with {@link #open(DataSource, Settings, Clock)}
  * instead of DATABASE_URL. Close the store when done: it closes its own pool, never the application's DataSource.
  * The errors of its operations are those {@link dev.statekeeper.core.api.StateStore} names.
+ *
+ * <p>Each write that changes something notifies the channel of the store's schema ({@code pg_notify}, in its
+ * transaction); the followers of the change history ({@link dev.statekeeper.core.events.EventLog#awaitAfter}) are
+ * woken by a listener on one connection of the store's own, outside the pool, opened on the first wait
+ * ({@link EventListener}), and poll at least every second as a fallback. On the application's DataSource, of which the
+ * store holds no connection for long, there is no listener: followers poll every STATEKEEPER_EVENTS_POLL.
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = PostgresStoreProvider.NAME;
