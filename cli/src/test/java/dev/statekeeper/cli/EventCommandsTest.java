@@ -24,7 +24,7 @@ class EventCommandsTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliRunner(dir).env("STATEKEEPER_BACKEND", "json");
+        cli = new CliRunner(dir);
     }
 
     private String create(String project) {
@@ -76,7 +76,7 @@ class EventCommandsTest {
     void followPrintsEventsOfAnotherWriterAsTheyCommit() throws Exception {
         String id = create("demo");
         CompletableFuture<CliRunner.Result> follower = CompletableFuture.supplyAsync(() ->
-                new CliRunner(dir).env("STATEKEEPER_BACKEND", "json").run("events", "--since", "1", "--follow", "--limit", "2", "--timeout", "2m",
+                new CliRunner(dir).run("events", "--since", "1", "--follow", "--limit", "2", "--timeout", "2m",
                         "--json"));
         cli.ok("loop", "feedback", id, "--critic", "c", "--score", "10", "--summary", "s");
         cli.ok("loop", "decide", id);
@@ -115,7 +115,7 @@ class EventCommandsTest {
     void loopWaitReturnsWhenAnotherWriterMovesTheLoop() throws Exception {
         String id = create("demo");
         CompletableFuture<CliRunner.Result> waiting = CompletableFuture.supplyAsync(() ->
-                new CliRunner(dir).env("STATEKEEPER_BACKEND", "json").run("loop", "wait", id, "--until-status", "in_progress", "--timeout", "2m"));
+                new CliRunner(dir).run("loop", "wait", id, "--until-status", "in_progress", "--timeout", "2m"));
         cli.ok("loop", "feedback", id, "--critic", "c", "--score", "10", "--summary", "s");
 
         CliRunner.Result done = waiting.get(60, TimeUnit.SECONDS);

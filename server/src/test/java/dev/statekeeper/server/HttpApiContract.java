@@ -23,14 +23,6 @@ abstract class HttpApiContract {
 
     protected abstract StateStore openStore();
 
-    /**
-     * Whether the store keeps the Idempotency-Keys (StateStore.requestKeys()). The SQLite and PostgreSQL backends
-     * answer false until their step of issue 16 lands; then this goes.
-     */
-    protected boolean keepsRequestKeys() {
-        return true;
-    }
-
     @BeforeAll
     void start() {
         store = openStore();
@@ -289,7 +281,6 @@ abstract class HttpApiContract {
 
     @Test
     void aRetryWithTheSameIdempotencyKeyIsAppliedOnce() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(keepsRequestKeys(), "the backend keeps no request keys yet");
         String key = UUID.randomUUID().toString();
         String project = project();
         Http.Response created = http.post("/api/v1/loops", "{\"project\": \"" + project + "\", \"type\": \"spec\"}",

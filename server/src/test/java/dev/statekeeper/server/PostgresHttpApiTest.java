@@ -7,10 +7,4 @@ class PostgresHttpApiTest extends HttpApiContract {
     protected StateStore openStore() {
         return Stores.postgres();
     }
-
-    /** Not until the backend's step of issue 16 (the change history) lands. */
-    @Override
-    protected boolean keepsRequestKeys() {
-        return false;
-    }
 }

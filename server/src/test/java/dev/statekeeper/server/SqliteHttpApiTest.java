@@ -13,10 +13,4 @@ class SqliteHttpApiTest extends HttpApiContract {
     protected StateStore openStore() {
         return Stores.sqlite(dir);
     }
-
-    /** Not until the backend's step of issue 16 (the change history) lands. */
-    @Override
-    protected boolean keepsRequestKeys() {
-        return false;
-    }
 }

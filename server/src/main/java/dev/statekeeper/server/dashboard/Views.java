@@ -205,7 +205,7 @@ final class Views {
 
     /**
      * The loop's latest decisions, newest first, from the change history (the store keeps no decision records);
-     * a sentence where the backend keeps no history yet.
+     * a sentence when the history cannot be read.
      */
     private Html decisions(String id) {
         Deque<StoreEvent> decided = new ArrayDeque<>();
@@ -228,8 +228,8 @@ final class Views {
                 query = query.withAfter(batch.next(query));
             }
         } catch (StatekeeperException e) {
-            return Html.of("<p class=\"empty\">This backend keeps no change history yet, so its decisions cannot "
-                    + "be listed.</p>");
+            return Html.of("<p class=\"empty\">The change history cannot be read now, so the decisions cannot be "
+                    + "listed: {}</p>", e.getMessage());
         }
         if (decided.isEmpty()) {
             return Html.of("<p class=\"empty\">No decision yet.</p>");
@@ -279,7 +279,7 @@ final class Views {
         return q.toString();
     }
 
-    /** The store's newest event, or -1 when it keeps no change history. */
+    /** The store's newest event, or -1 when the change history cannot be read (the page then polls). */
     private long sequence() {
         try {
             return store.events().lastSequence();

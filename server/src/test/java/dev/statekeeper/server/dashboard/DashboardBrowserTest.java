@@ -5,6 +5,7 @@ import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.server.StatekeeperServer;
+import dev.statekeeper.server.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,8 +132,9 @@ class DashboardBrowserTest {
         assertThat(chart.findElements(By.cssSelector("circle.dot"))).hasSizeGreaterThanOrEqualTo(5);
         assertThat(text(By.cssSelector("figure.chart figcaption"))).isEqualTo(
                 "Score over iterations 1 to 5: latest 83, threshold 85");
-        assertThat(text(By.cssSelector("table.decisions, #decisions-h + p"))).isEqualTo(
-                "This backend keeps no change history yet, so its decisions cannot be listed.");
+        assertThat(browser.findElements(By.cssSelector("table.decisions tbody tr"))).as("the four decisions")
+                .hasSize(4);
+        assertThat(text(By.cssSelector("table.decisions"))).contains("refine", "79", "85");
         assertThat(text(By.cssSelector("ol.feedback"))).contains("spec-critic", "Iteration scored 83",
                 "issue at 83", "recommendation at 83");
         screenshot("loop");
@@ -216,9 +218,9 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void onABackendWithoutChangeHistoryTheLoopPagePollsForChanges() {
+    void withoutAnEventStreamTheLoopPagePollsForChanges() {
         StateStore own = Fixture.sqlite(dir);
-        StatekeeperServer polled = StatekeeperServer.create(own, Fixture.server(null));
+        StatekeeperServer polled = TestServers.withoutEventStreams(own, Fixture.server(null));
         polled.start();
         try {
             pollsForChanges(own, polled);
