@@ -53,6 +53,14 @@ public final class EventFindings {
     }
 
     /**
+     * Whether {@code --repair} fixes the finding: on SQLite and PostgreSQL the history's counter, missing or behind
+     * the newest event, is raised to it (which loses nothing); the rest of the history is never rewritten.
+     */
+    public static boolean repairable(Finding finding) {
+        return finding.check() == Check.EVENTS && finding.where().equals("event_sequence");
+    }
+
+    /**
      * The sequence counter is behind the newest event (an error: the next write would take a number already used).
      *
      * @param fix how to set the counter on this backend

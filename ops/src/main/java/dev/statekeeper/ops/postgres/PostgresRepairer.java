@@ -6,6 +6,7 @@ import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.jdbc.postgres.PostgresUrl;
 import dev.statekeeper.ops.Check;
+import dev.statekeeper.ops.EventFindings;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
@@ -44,7 +45,7 @@ public final class PostgresRepairer {
 
     public static RepairReport repair(Settings settings, Clock clock, String stamp, String statekeeperVersion) {
         VerifyReport report = PostgresVerifier.verify(settings);
-        if (report.findings().stream().map(Finding::check).noneMatch(FIXABLE::contains)) {
+        if (report.findings().stream().noneMatch(f -> FIXABLE.contains(f.check()) || EventFindings.repairable(f))) {
             return RepairReport.unchanged(report, List.of("nothing to repair"
                     + (report.clean() ? "" : ": the remaining findings need a decision, see their fixes")));
         }

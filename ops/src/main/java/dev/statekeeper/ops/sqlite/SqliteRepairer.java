@@ -1,6 +1,7 @@
 package dev.statekeeper.ops.sqlite;
 
 import dev.statekeeper.ops.Check;
+import dev.statekeeper.ops.EventFindings;
 import dev.statekeeper.ops.Finding;
 import dev.statekeeper.ops.OpsFiles;
 import dev.statekeeper.ops.RepairReport;
@@ -42,7 +43,7 @@ public final class SqliteRepairer {
                     + "repair does not touch; run 'statekeeper db recover' (it keeps the damaged file)"));
         }
         boolean fixable = before.indexesDamaged()
-                || report.findings().stream().map(Finding::check).anyMatch(FIXABLE::contains);
+                || report.findings().stream().anyMatch(f -> FIXABLE.contains(f.check()) || EventFindings.repairable(f));
         if (!fixable) {
             return RepairReport.unchanged(report, List.of("nothing to repair"
                     + (report.clean() ? "" : ": the remaining findings need a decision, see their fixes")));
