@@ -24,19 +24,22 @@ class DbMaintainCommandTest {
         Path file = dir.resolve("state.db").toAbsolutePath();
 
         assertThat(cli.ok("db", "maintain", "--dry-run")).isEqualTo("would maintain sqlite store " + file + "\n"
+                + "  prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): would run\n"
                 + "  PRAGMA optimize: would run\n  ANALYZE: would run\n  PRAGMA wal_checkpoint(TRUNCATE): would run\n"
                 + "  VACUUM: skipped: 0.0 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 "
                 + "or STATEKEEPER_DOCTOR_FREELIST_MIN_MB=16\n");
 
         String done = cli.ok("db", "maintain");
-        assertThat(done).matches("(?s)maintained sqlite store " + file + " in \\d+ ms\n  PRAGMA optimize: ok \\(\\d+ ms\\)\n"
+        assertThat(done).matches("(?s)maintained sqlite store " + file + " in \\d+ ms\n"
+                + "  prune events older than 90d \\(STATEKEEPER_EVENTS_RETENTION\\): 0 events removed \\(\\d+ ms\\)\n"
+                + "  PRAGMA optimize: ok \\(\\d+ ms\\)\n"
                 + "  ANALYZE: ok \\(\\d+ ms\\)\n  PRAGMA wal_checkpoint\\(TRUNCATE\\): ok: \\d+ of \\d+ frames written back "
                 + "\\(\\d+ ms\\)\n  VACUUM: skipped: .*\nrecorded in the maintenance log\n");
 
         JsonNode json = JSON.readTree(cli.ok("--json", "db", "maintain"));
         assertThat(json.get("result").asText()).isEqualTo("ok");
         assertThat(json.get("dryRun").asBoolean()).isFalse();
-        assertThat(json.get("steps").size()).isEqualTo(4);
+        assertThat(json.get("steps").size()).isEqualTo(5);
 
         JsonNode age = JSON.readTree(cli.ok("doctor", "--json", "--check", "maintenance-age"));
         assertThat(age.at("/checks/1/status").asText()).isEqualTo("ok");

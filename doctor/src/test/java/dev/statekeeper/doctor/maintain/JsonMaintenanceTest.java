@@ -60,6 +60,7 @@ class JsonMaintenanceTest {
 
         MaintenanceRun dry = Maintenance.run(settings("3"), clock, true);
         assertThat(dry.steps()).extracting(s -> s.action() + ": " + s.result()).containsExactly(
+                "prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): would run",
                 "delete state.json.4 (beyond STATEKEEPER_JSON_BACKUPS=3): would run",
                 "delete state.json.5 (beyond STATEKEEPER_JSON_BACKUPS=3): would run",
                 "delete state.json.9 (beyond STATEKEEPER_JSON_BACKUPS=3): would run",
@@ -75,7 +76,9 @@ class JsonMaintenanceTest {
                 .contains("\"result\":\"ok\"", "\"backend\":\"json\"");
         assertThat(MaintenanceLog.activity(settings("3")).lastMaintenance()).contains(run.startedAt());
 
-        assertThat(Maintenance.run(settings("3"), clock, false).steps()).as("nothing left to do").isEmpty();
+        assertThat(Maintenance.run(settings("3"), clock, false).steps()).as("nothing left to do but the prune")
+                .extracting(s -> s.action() + ": " + s.result())
+                .containsExactly("prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): 0 events removed");
         assertThat(Files.readAllLines(MaintenanceLog.jsonLog(dir.resolve("state.json")))).hasSize(2);
         try (StateStore store = StateStores.open(settings("3"), clock)) {
             assertThat(store.getLoop("loop0005").id()).isEqualTo("loop0005");

@@ -33,6 +33,8 @@ class PostgresMaintenanceTest {
                 .contains("VACUUM (ANALYZE) public.loop_states", "VACUUM (ANALYZE) public.maintenance_log",
                         "VACUUM (ANALYZE) public.operation_minutes", "VACUUM (ANALYZE) public.slow_operations",
                         "VACUUM (ANALYZE) public.flyway_schema_history")
+                .first().isEqualTo("prune events older than 90d (STATEKEEPER_EVENTS_RETENTION)");
+        assertThat(dry.steps().subList(1, dry.steps().size())).extracting(MaintenanceRun.Step::action)
                 .allSatisfy(a -> assertThat(a).startsWith("VACUUM (ANALYZE) public."));
         assertThat(dry.steps()).extracting(MaintenanceRun.Step::result).containsOnly("would run");
 
@@ -45,7 +47,8 @@ class PostgresMaintenanceTest {
              ResultSet r = s.executeQuery("SELECT count(*), min(actions) FROM maintenance_log WHERE result = 'ok'")) {
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1);
-            assertThat(r.getString(2)).startsWith("VACUUM (ANALYZE) public.").contains("public.loop_states");
+            assertThat(r.getString(2)).startsWith("prune events older than 90d (STATEKEEPER_EVENTS_RETENTION); VACUUM (ANALYZE) public.")
+                    .contains("public.loop_states");
         }
         assertThat(MaintenanceLog.activity(settings).lastMaintenance()).contains(run.startedAt());
     }

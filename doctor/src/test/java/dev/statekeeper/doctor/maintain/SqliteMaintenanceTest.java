@@ -75,7 +75,7 @@ class SqliteMaintenanceTest {
         assertThat(run.dryRun()).isTrue();
         assertThat(run.ok()).isTrue();
         assertThat(run.steps()).extracting(s -> s.action() + ": " + s.result()).containsExactly(
-                "PRAGMA optimize: would run", "ANALYZE: would run", "PRAGMA wal_checkpoint(TRUNCATE): would run",
+                "prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): would run", "PRAGMA optimize: would run", "ANALYZE: would run", "PRAGMA wal_checkpoint(TRUNCATE): would run",
                 "VACUUM: skipped: 0.0 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 or "
                         + "STATEKEEPER_DOCTOR_FREELIST_MIN_MB=16");
         assertThat(number("SELECT count(*) FROM maintenance_log")).isZero();
@@ -92,18 +92,20 @@ class SqliteMaintenanceTest {
         MaintenanceRun run = Maintenance.run(settings, clock, false);
 
         assertThat(run.result()).isEqualTo("ok");
-        assertThat(run.steps()).extracting(MaintenanceRun.Step::action).containsExactly("PRAGMA optimize", "ANALYZE",
+        assertThat(run.steps()).extracting(MaintenanceRun.Step::action).containsExactly(
+                "prune events older than 90d (STATEKEEPER_EVENTS_RETENTION)", "PRAGMA optimize", "ANALYZE",
                 "PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM");
-        assertThat(run.steps().get(2).result()).startsWith("ok: ");
+        assertThat(run.steps().get(0).result()).isEqualTo("0 events removed");
+        assertThat(run.steps().get(3).result()).startsWith("ok: ");
         assertThat(number("PRAGMA freelist_count")).isZero();
         assertThat(number("SELECT count(*) FROM sqlite_stat1")).isPositive();
-        assertThat(number("SELECT count(*) FROM maintenance_log WHERE result = 'ok' AND actions = 'PRAGMA optimize; "
-                + "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE); VACUUM'")).isEqualTo(1);
+        assertThat(number("SELECT count(*) FROM maintenance_log WHERE result = 'ok' AND actions = 'prune events older than 90d (STATEKEEPER_EVENTS_RETENTION); "
+                + "PRAGMA optimize; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE); VACUUM'")).isEqualTo(1);
         assertThat(MaintenanceLog.activity(settings).lastMaintenance()).contains(run.startedAt().truncatedTo(
                 java.time.temporal.ChronoUnit.MICROS));
 
         MaintenanceRun again = Maintenance.run(settings(), clock, false);
-        assertThat(again.steps().get(3).result()).startsWith("skipped: 0.0 % of the pages");
+        assertThat(again.steps().get(4).result()).startsWith("skipped: 0.0 % of the pages");
         assertThat(number("SELECT count(*) FROM maintenance_log")).isEqualTo(2);
     }
 
