@@ -10,11 +10,13 @@ import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.RetryPolicy;
 import dev.statekeeper.jdbc.internal.Transactor;
 import dev.statekeeper.jdbc.migration.Migrator;
+import dev.statekeeper.jdbc.internal.store.JdbcEventLog;
 import dev.statekeeper.jdbc.internal.store.JdbcStateStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,17 +37,44 @@ import javax.sql.DataSource;
  */
 public final class PostgresStateStore extends JdbcStateStore {
     private static final String BACKEND = PostgresStoreProvider.NAME;
+    /** The poll of a follower while notifications announce the events. */
+    private static final Duration LISTENING_POLL = Duration.ofSeconds(1);
 
     private final PostgresUrl url;
     private final PostgresConnections connections;
     private final boolean trigrams;
+    private final String channel;
+    private final EventListener listener;
 
     private PostgresStateStore(PostgresUrl url, PostgresConnections connections, Transactor tx, PostgresDialect dialect,
-                               Settings settings, Clock clock) {
-        super(BACKEND, tx, dialect, settings, clock);
+                               Settings settings, Clock clock, String channel, DataSource listening) {
+        super(BACKEND, tx, dialect, settings, clock, eventsPoll(settings, listening != null));
         this.url = url;
         this.connections = connections;
         this.trigrams = dialect.usesTrigrams();
+        this.channel = channel;
+        if (listening == null) {
+            this.listener = null;
+        } else {
+            JdbcEventLog log = events();
+            this.listener = new EventListener(listening, channel, url.toString(), log::announce);
+            log.beforeWait(listener::start);
+        }
+    }
+
+    /**
+     * How often a follower polls the newest sequence: STATEKEEPER_EVENTS_POLL, but at least {@link #LISTENING_POLL}
+     * when notifications announce the events (the poll is then only a fallback while the listener reconnects).
+     */
+    private static Duration eventsPoll(Settings settings, boolean listening) {
+        Duration poll = settings.seconds(Setting.EVENTS_POLL);
+        return listening && poll.compareTo(LISTENING_POLL) < 0 ? LISTENING_POLL : poll;
+    }
+
+    /** Notifies the store's listeners, in every process, of the newest sequence once the write commits. */
+    @Override
+    protected void eventsNumbered(Connection c, long lastSequence) throws SQLException {
+        Sql.first(c, "SELECT pg_notify(?, ?)", row -> Boolean.TRUE, channel, String.valueOf(lastSequence));
     }
 
     /**
@@ -70,7 +99,7 @@ public final class PostgresStateStore extends JdbcStateStore {
         schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), PostgresPool.unpooled(url, settings));
         PostgresPool pool = PostgresPool.open(url, settings, translator);
         try {
-            return open(url, pool, translator, schema, settings, clock);
+            return open(url, pool, translator, schema, settings, clock, PostgresPool.unpooled(url, settings));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -112,7 +141,8 @@ public final class PostgresStateStore extends JdbcStateStore {
         PostgresErrorTranslator translator = PostgresErrorTranslator.onApplication(url, settings, connections);
         PostgresSchema schema = new PostgresSchema(url, translator);
         schema.ensureCurrent(settings.flag(Setting.AUTO_MIGRATE), connections.dataSource());
-        return open(url, connections, translator, schema, settings, clock);
+        // no connection of its own beside the application's: followers poll (STATEKEEPER_EVENTS_POLL)
+        return open(url, connections, translator, schema, settings, clock, null);
     }
 
     /**
@@ -129,11 +159,13 @@ public final class PostgresStateStore extends JdbcStateStore {
 
     private static PostgresStateStore open(PostgresUrl url, PostgresConnections connections,
                                            PostgresErrorTranslator translator, PostgresSchema schema, Settings settings,
-                                           Clock clock) {
+                                           Clock clock, DataSource listening) {
         Transactor tx = new Transactor(BACKEND, connections.dataSource(), connections.dataSource(),
                 new PostgresTransactionControl(), translator, RetryPolicy.from(settings));
         PostgresDialect dialect = PostgresDialect.of(tx, url, schema.trigramSchema(tx, settings.flag(Setting.AUTO_MIGRATE)));
-        return new PostgresStateStore(url, connections, tx, dialect, settings, clock);
+        String channel = EventListener.channel(tx.query("read the current schema",
+                c -> Sql.first(c, "SELECT coalesce(current_schema(), 'public')", row -> row.getString(1)).orElse("public")));
+        return new PostgresStateStore(url, connections, tx, dialect, settings, clock, channel, listening);
     }
 
     /**
@@ -224,6 +256,9 @@ public final class PostgresStateStore extends JdbcStateStore {
     /** Closes the store's own pool; leaves the application's DataSource open. */
     @Override
     protected void closeDatabase() {
+        if (listener != null) {
+            listener.close();
+        }
         connections.close();
     }
 }

@@ -17,7 +17,6 @@ import dev.statekeeper.testkit.contract.EventContract;
 import dev.statekeeper.testkit.contract.StoreContracts;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -68,7 +67,6 @@ class PostgresApplicationDataSourceContractsTest extends StoreContracts {
     class Document extends DocumentContract {}
 
     @Nested
-    @Disabled("issue 16: the change history is kept on this backend in the next step")
     class Events extends EventContract {}
 
     @Nested

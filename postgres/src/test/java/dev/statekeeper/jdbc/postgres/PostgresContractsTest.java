@@ -13,7 +13,6 @@ import dev.statekeeper.testkit.contract.SessionContract;
 import dev.statekeeper.testkit.contract.SpecContract;
 import dev.statekeeper.testkit.contract.EventContract;
 import dev.statekeeper.testkit.contract.StoreContracts;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -38,7 +37,6 @@ class PostgresContractsTest extends StoreContracts {
     class Document extends DocumentContract {}
 
     @Nested
-    @Disabled("issue 16: the change history is kept on this backend in the next step")
     class Events extends EventContract {}
 
     @Nested

@@ -36,7 +36,7 @@ public final class SqliteStateStore extends JdbcStateStore {
     private final SqliteDatabase database;
 
     private SqliteStateStore(SqliteDatabase database, Transactor tx, Settings settings, Clock clock) {
-        super(BACKEND, tx, SqliteDialect.INSTANCE, settings, clock);
+        super(BACKEND, tx, SqliteDialect.INSTANCE, settings, clock, settings.seconds(Setting.EVENTS_POLL));
         this.database = database;
     }
 

@@ -13,7 +13,6 @@ import dev.statekeeper.testkit.contract.SessionContract;
 import dev.statekeeper.testkit.contract.SpecContract;
 import dev.statekeeper.testkit.contract.EventContract;
 import dev.statekeeper.testkit.contract.StoreContracts;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +39,6 @@ class SqliteContractsTest extends StoreContracts {
     class Document extends DocumentContract {}
 
     @Nested
-    @Disabled("issue 16: the change history is kept on this backend in the next step")
     class Events extends EventContract {}
 
     @Nested

@@ -3,10 +3,10 @@ package dev.statekeeper.jdbc.internal.store;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.api.StoreInfo;
 import dev.statekeeper.core.archive.Archive;
-import dev.statekeeper.core.events.EventLog;
+import dev.statekeeper.core.events.Origin;
 import dev.statekeeper.core.events.RequestKeys;
-import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Decision;
@@ -37,11 +37,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +52,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * per-table work through the repositories, which speak the same SQL on every database but for the few
  * points a {@link Dialect} names. Each backend subclasses it with how it opens, describes and closes its
  * database. Thread-safe.
+ *
+ * <p>Every write keeps its change history in its own transaction ({@link JdbcEventLog}): its work adds the
+ * {@link EventDraft}s of what it changed (made by {@link Changes}, as on every backend), reading what an event needs
+ * from before the write (a status, a project, the previous version) with the rows it reads anyway where it can; the
+ * drafts, and the request key of the thread's {@link Origin}, are stored after the work, numbered last. Once the write
+ * committed, the followers of this store are woken.
  */
 public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     private final String backend;
@@ -62,8 +71,24 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     private final SessionRepository sessions;
     private final JdbcArchive archive;
     private final JdbcOperationLog operationLog;
+    private final JdbcEventLog events;
 
-    protected JdbcStateStore(String backend, Transactor tx, Dialect dialect, Settings settings, Clock clock) {
+    /** What a write does in its transaction, adding the events of what it changed. */
+    @FunctionalInterface
+    private interface EventWork<T> {
+        T run(Connection c, List<EventDraft> events) throws SQLException;
+    }
+
+    /**
+     * @param backend    the backend's name
+     * @param tx         the transactor over the database
+     * @param dialect    the database's dialect
+     * @param settings   the settings
+     * @param clock      the clock that stamps records and events
+     * @param eventsPoll how often a follower reads the newest event sequence when nothing announces one
+     */
+    protected JdbcStateStore(String backend, Transactor tx, Dialect dialect, Settings settings, Clock clock,
+                             Duration eventsPoll) {
         this.backend = backend;
         this.tx = tx;
         this.loops = new LoopRepository(dialect, clock, settings.loopHistorySize(), settings.loopPolicy());
@@ -75,6 +100,14 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
         this.sessions = new SessionRepository(dialect, clock);
         this.archive = new JdbcArchive(tx, dialect, clock, settings.loopHistorySize());
         this.operationLog = new JdbcOperationLog(tx, dialect);
+        this.events = new JdbcEventLog(tx, dialect, clock, eventsPoll);
+    }
+
+    /**
+     * Runs in a write's transaction right after its events were numbered, {@code lastSequence} the newest: PostgreSQL
+     * notifies the store's listeners there. Nothing by default.
+     */
+    protected void eventsNumbered(Connection c, long lastSequence) throws SQLException {
     }
 
     /** Where the data lives, as {@code db status} shows it (no password). */
@@ -107,21 +140,77 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
         return operationLog;
     }
 
-    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    /** The change history in the {@code events} table; see {@link JdbcEventLog}. */
     @Override
-    public EventLog events() {
-        throw notYet();
+    public JdbcEventLog events() {
+        return events;
     }
 
-    /** Not kept on this backend yet: the change history lands in a later step of issue 16. */
+    /** The request keys in the {@code request_keys} table; see {@link JdbcEventLog}. */
     @Override
     public RequestKeys requestKeys() {
-        throw notYet();
+        return events;
     }
 
-    private StatekeeperException notYet() {
-        return new StatekeeperException(ErrorCode.INTERNAL, "the change history is not kept on the %s backend yet"
-                .formatted(backend));
+    /**
+     * Runs a write that keeps its events: refuses a request key already used, runs the work, stores its events and
+     * key last in the same transaction (once per write call, however often a lost commit makes it run), and wakes
+     * the followers once it committed.
+     *
+     * @param recheck after a lost commit acknowledgement, finds out whether the write was applied; null: fail with
+     *                WRITE_OUTCOME_UNKNOWN instead
+     */
+    private <T> T written(String operation, EventWork<T> work, Recheck<T> recheck) {
+        Origin origin = Origin.current();
+        String writeId = UUID.randomUUID().toString();
+        AtomicInteger tries = new AtomicInteger();
+        AtomicLong last = new AtomicLong();
+        SqlWork<T> inTransaction = c -> {
+            boolean retried = tries.incrementAndGet() > 1;
+            last.set(0);
+            boolean keyKept = events.checkKey(c, origin, writeId);
+            List<EventDraft> drafts = new ArrayList<>(1);
+            T result = work.run(c, drafts);
+            if (!keyKept) {
+                long numbered = events.flush(c, origin, writeId, retried, drafts);
+                if (numbered > 0) {
+                    eventsNumbered(c, numbered);
+                    last.set(numbered);
+                }
+            }
+            return result;
+        };
+        T result = recheck == null ? tx.write(operation, inTransaction) : tx.write(operation, inTransaction, recheck);
+        if (last.get() > 0) {
+            events.announce(last.get());
+        }
+        return result;
+    }
+
+    /** A write of one event made of its result. */
+    private <T> T written(String operation, SqlWork<T> work, java.util.function.Function<T, EventDraft> event,
+                          Recheck<T> recheck) {
+        return written(operation, (c, drafts) -> {
+            T result = work.run(c);
+            drafts.add(event.apply(result));
+            return result;
+        }, recheck);
+    }
+
+    /** A write harmless to run twice: after a commit whose outcome is unknown it runs again. */
+    private void writtenIdempotent(String operation, EventWork<?> work) {
+        written(operation, (c, drafts) -> {
+            work.run(c, drafts);
+            return null;
+        }, Recheck.rerun());
+    }
+
+    /** A write that removes a record, applied once {@code exists} finds it gone. */
+    private void writtenCheckedByAbsence(String operation, EventWork<?> work, SqlWork<Boolean> exists) {
+        written(operation, (c, drafts) -> {
+            work.run(c, drafts);
+            return Boolean.TRUE;
+        }, c -> exists.run(c) ? Optional.empty() : Optional.of(Boolean.TRUE));
     }
 
     @Override
@@ -147,7 +236,7 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     public Loop createLoop(NewLoop loop) {
         loop.validate();
         String id = loop.id() == null ? Loops.newId() : loop.id();
-        return tx.write("create loop", c -> loops.create(c, loop, id), c -> loops.find(c, id));
+        return written("create loop", c -> loops.create(c, loop, id), Changes::loopCreated, c -> loops.find(c, id));
     }
 
     @Override
@@ -170,20 +259,24 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     public LoopSummary addFeedback(String loopId, CriticFeedback feedback, Long expectedVersion) {
         feedback.validate();
         String requestKey = UUID.randomUUID().toString();
-        return tx.write("add feedback to loop '" + loopId + "'",
-                c -> loops.addFeedback(c, loopId, feedback, expectedVersion, requestKey),
+        return written("add feedback to loop '" + loopId + "'",
+                (c, drafts) -> loops.addFeedback(c, loopId, feedback, expectedVersion, requestKey, drafts),
                 c -> loops.appliedFeedback(c, loopId, requestKey));
     }
 
     @Override
     public Decision decide(String loopId, Long expectedVersion) {
-        return tx.write("decide loop '" + loopId + "'", c -> loops.decide(c, loopId, expectedVersion));
+        return written("decide loop '" + loopId + "'", (c, drafts) -> loops.decide(c, loopId, expectedVersion, drafts),
+                null);
     }
 
     @Override
     public void putObjectiveFeedback(String loopId, String text) {
         Loops.validateObjective(text);
-        tx.writeIdempotent("store objective feedback of loop '" + loopId + "'", c -> objectives.put(c, loopId, text));
+        writtenIdempotent("store objective feedback of loop '" + loopId + "'", (c, drafts) -> {
+            objectives.put(c, loopId, text, drafts);
+            return null;
+        });
     }
 
     @Override
@@ -193,7 +286,10 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
 
     @Override
     public void deleteLoop(String id) {
-        tx.writeCheckedByAbsence("delete loop '" + id + "'", c -> loops.delete(c, id), c -> loops.exists(c, id));
+        writtenCheckedByAbsence("delete loop '" + id + "'", (c, drafts) -> {
+            loops.delete(c, id, drafts);
+            return null;
+        }, c -> loops.exists(c, id));
     }
 
     @Override
@@ -203,8 +299,8 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
         }
         AtomicReference<List<String>> removed = new AtomicReference<>(List.of());
         // after a lost commit, the clean was applied when none of the loops its last try removed is left
-        return tx.write("clean loops", c -> {
-            removed.set(loops.clean(c, olderThan));
+        return written("clean loops", (c, drafts) -> {
+            removed.set(loops.clean(c, olderThan, drafts));
             return removed.get();
         }, c -> loops.anyExists(c, removed.get()) ? Optional.empty() : Optional.of(removed.get()));
     }
@@ -213,13 +309,14 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
 
     @Override
     public Spec putSpec(String project, SpecContent content) {
-        return tx.write("store spec of project '" + project + "'", c -> specs.put(c, project, content));
+        return written("store spec of project '" + project + "'", (c, drafts) -> specs.put(c, project, content, drafts),
+                null);
     }
 
     @Override
     public Spec updateSpec(String project, String name, SpecContent content, Long expectedVersion) {
-        return tx.write("update spec '" + name + "' of project '" + project + "'",
-                c -> specs.update(c, project, name, content, expectedVersion));
+        return written("update spec '" + name + "' of project '" + project + "'",
+                (c, drafts) -> specs.update(c, project, name, content, expectedVersion, drafts), null);
     }
 
     @Override
@@ -247,19 +344,27 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
 
     @Override
     public void deleteSpec(String project, String name) {
-        tx.writeCheckedByAbsence("delete spec '" + name + "' of project '" + project + "'",
-                c -> specs.delete(c, project, name), c -> specs.find(c, project, name).isPresent());
+        writtenCheckedByAbsence("delete spec '" + name + "' of project '" + project + "'", (c, drafts) -> {
+            specs.delete(c, project, name);
+            drafts.add(Changes.specDeleted(project, name));
+            return null;
+        }, c -> specs.find(c, project, name).isPresent());
     }
 
     @Override
     public void linkLoop(String loopId, String project, String specName) {
-        tx.writeIdempotent("link loop '" + loopId + "' to spec '" + specName + "'",
-                c -> links.link(c, loopId, project, specName));
+        writtenIdempotent("link loop '" + loopId + "' to spec '" + specName + "'", (c, drafts) -> {
+            links.link(c, loopId, project, specName, drafts);
+            return null;
+        });
     }
 
     @Override
     public void unlinkLoop(String loopId) {
-        tx.writeIdempotent("unlink loop '" + loopId + "'", c -> links.unlink(c, loopId));
+        writtenIdempotent("unlink loop '" + loopId + "'", (c, drafts) -> {
+            links.unlink(c, loopId, drafts);
+            return null;
+        });
     }
 
     @Override
@@ -272,9 +377,9 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     @Override
     public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
         String operation = "store roadmap of project '" + project + "'";
-        SqlWork<Roadmap> work = c -> roadmaps.put(c, project, content, expectedVersion);
         // the same partial content merged twice gives the same roadmap, unless it expected a version
-        return expectedVersion == null ? tx.write(operation, work, Recheck.rerun()) : tx.write(operation, work);
+        return written(operation, (c, drafts) -> roadmaps.put(c, project, content, expectedVersion, drafts),
+                expectedVersion == null ? Recheck.rerun() : null);
     }
 
     @Override
@@ -285,9 +390,9 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     @Override
     public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
         String operation = "store plan of project '" + project + "'";
-        SqlWork<ProjectPlan> work = c -> plans.put(c, project, content, expectedVersion);
         // the same partial content merged twice gives the same plan, unless it expected a version
-        return expectedVersion == null ? tx.write(operation, work, Recheck.rerun()) : tx.write(operation, work);
+        return written(operation, (c, drafts) -> plans.put(c, project, content, expectedVersion, drafts),
+                expectedVersion == null ? Recheck.rerun() : null);
     }
 
     @Override
@@ -303,8 +408,11 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
 
     @Override
     public void deletePlan(String project) {
-        tx.writeCheckedByAbsence("delete plan of project '" + project + "'", c -> plans.delete(c, project),
-                c -> plans.find(c, project).isPresent());
+        writtenCheckedByAbsence("delete plan of project '" + project + "'", (c, drafts) -> {
+            plans.delete(c, project);
+            drafts.add(Changes.planDeleted(project));
+            return null;
+        }, c -> plans.find(c, project).isPresent());
     }
 
     // ---- sessions ----
@@ -312,8 +420,8 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
     @Override
     public Session startSession(NewSession session) {
         session.validate();
-        return tx.write("start session '" + session.name() + "'", c -> sessions.start(c, session),
-                c -> sessions.find(c, session.name()));
+        return written("start session '" + session.name() + "'", c -> sessions.start(c, session),
+                Changes::sessionStarted, c -> sessions.find(c, session.name()));
     }
 
     @Override
@@ -329,13 +437,18 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
 
     @Override
     public Session endSession(String name) {
-        return tx.write("end session '" + name + "'", c -> sessions.end(c, name), Recheck.rerun());
+        return written("end session '" + name + "'", c -> sessions.end(c, name), Changes::sessionEnded,
+                Recheck.rerun());
     }
 
     @Override
     public List<String> cleanSessions(Duration olderThan, boolean dryRun) {
         return dryRun ? tx.query("list cleanable sessions", c -> sessions.clean(c, olderThan, true))
-                : tx.write("clean sessions", c -> sessions.clean(c, olderThan, false), Recheck.rerun());
+                : written("clean sessions", (c, drafts) -> {
+                    List<String> names = sessions.clean(c, olderThan, false);
+                    names.forEach(name -> drafts.add(Changes.sessionCleaned(name, olderThan)));
+                    return names;
+                }, Recheck.rerun());
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.statekeeper.core.internal.domain.Timestamps;
 import dev.statekeeper.core.domain.Page;
 import dev.statekeeper.core.internal.domain.Retention;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.Where;
 
@@ -132,15 +134,20 @@ public final class LoopRepository {
         }
     }
 
+    /** The loop's project; LOOP_NOT_FOUND when there is no such loop. */
+    String project(Connection c, String id) throws SQLException {
+        return Sql.first(c, "SELECT project_name FROM loop_states WHERE id = ?", row -> row.getString(1), id)
+                .orElseThrow(() -> Errors.loopNotFound(id));
+    }
+
     /**
-     * Like {@link #require}, for a write that goes on to insert a row referring to the loop: the loop is kept from
+     * Like {@link #require} (and returning the loop's project), for a write that goes on to insert a row referring to the loop: the loop is kept from
      * being deleted until the transaction ends, so a concurrent delete either comes first (LOOP_NOT_FOUND here) or
      * waits.
      */
-    void requireForReference(Connection c, String id) throws SQLException {
-        if (Sql.first(c, "SELECT 1 FROM loop_states WHERE id = ?" + dialect.forKeyShare(), row -> true, id).isEmpty()) {
-            throw Errors.loopNotFound(id);
-        }
+    String requireForReference(Connection c, String id) throws SQLException {
+        return Sql.first(c, "SELECT project_name FROM loop_states WHERE id = ?" + dialect.forKeyShare(),
+                row -> row.getString(1), id).orElseThrow(() -> Errors.loopNotFound(id));
     }
 
     Page<LoopSummary> list(Connection c, LoopQuery query) throws SQLException {
@@ -162,35 +169,44 @@ public final class LoopRepository {
 
     /**
      * Appends one feedback entry (at the loop's current iteration when it names none, read under the row lock),
-     * sets the current score and moves initialized to in_progress.
+     * sets the current score and moves initialized to in_progress; adds its event to {@code events}.
      */
-    LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion, String requestKey)
-            throws SQLException {
+    LoopSummary addFeedback(Connection c, String id, CriticFeedback feedback, Long expectedVersion, String requestKey,
+                            List<EventDraft> events) throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion, "feedback");
         Instant now = Timestamps.now(clock);
         criticFeedback.insert(c, id, current.feedbackCount() + 1, Loops.stamped(feedback, current.iteration(), now),
                 requestKey);
         LoopStatus status = Loops.statusAfterFeedback(current.status());
         update(c, current, status, feedback.overallScore(), current.iteration(), current.feedbackCount() + 1, now);
-        return new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),
+        LoopSummary after = new LoopSummary(id, current.project(), current.type(), status, feedback.overallScore(),
                 current.iteration(), current.feedbackCount() + 1, current.createdAt(), now, current.version() + 1);
+        events.add(Changes.feedbackAdded(current.status(), after, feedback));
+        return after;
     }
 
-    /** Decides the next action with the policy over the score history and stores status and iteration. */
-    Decision decide(Connection c, String id, Long expectedVersion) throws SQLException {
+    /**
+     * Decides the next action with the policy over the score history and stores status and iteration; adds its event
+     * to {@code events}.
+     */
+    Decision decide(Connection c, String id, Long expectedVersion, List<EventDraft> events) throws SQLException {
         LoopSummary current = writable(c, id, expectedVersion, "decisions");
         Decision decision = policy.decide(id, current.type(), current.iteration(), criticFeedback.lastScores(c, id),
                 current.version() + 1);
         update(c, current, decision.status(), current.currentScore(), decision.iteration(), current.feedbackCount(),
                 Timestamps.now(clock));
+        events.add(Changes.decided(current.status(), current.project(), decision));
         return decision;
     }
 
-    /** Deletes the loop; its feedback, history entry, objective feedback and spec link go with it (cascade). */
-    void delete(Connection c, String id) throws SQLException {
-        if (Sql.update(c, "DELETE FROM loop_states WHERE id = ?", id) == 0) {
-            throw Errors.loopNotFound(id);
-        }
+    /**
+     * Deletes the loop; its feedback, history entry, objective feedback and spec link go with it (cascade). Adds its
+     * event to {@code events}.
+     */
+    void delete(Connection c, String id, List<EventDraft> events) throws SQLException {
+        String project = Sql.first(c, "DELETE FROM loop_states WHERE id = ? RETURNING project_name",
+                row -> row.getString(1), id).orElseThrow(() -> Errors.loopNotFound(id));
+        events.add(Changes.loopDeleted(id, project));
     }
 
     /** The ids of the completed loops last updated before now - olderThan, sorted. */
@@ -200,10 +216,19 @@ public final class LoopRepository {
 
     /**
      * Deletes the completed loops last updated before now - olderThan in one statement (their feedback, history
-     * entries, objective feedback and spec links go with them, by cascade) and returns their ids, sorted.
+     * entries, objective feedback and spec links go with them, by cascade) and returns their ids, sorted; adds one
+     * event per loop to {@code events}, in that order.
      */
-    List<String> clean(Connection c, Duration olderThan) throws SQLException {
-        return sorted(Sql.list(c, "DELETE" + CLEANABLE + " RETURNING id", row -> row.getString(1), cutoff(olderThan)));
+    List<String> clean(Connection c, Duration olderThan, List<EventDraft> events) throws SQLException {
+        List<String[]> removed = new ArrayList<>(Sql.list(c, "DELETE" + CLEANABLE + " RETURNING id, project_name",
+                row -> new String[] {row.getString(1), row.getString(2)}, cutoff(olderThan)));
+        removed.sort((a, b) -> a[0].compareTo(b[0]));
+        List<String> ids = new ArrayList<>(removed.size());
+        for (String[] loop : removed) {
+            events.add(Changes.loopCleaned(loop[0], loop[1], olderThan));
+            ids.add(loop[0]);
+        }
+        return List.copyOf(ids);
     }
 
     /** Whether any of these loops exists, asked {@value #IDS_PER_QUERY} ids at a time. */

@@ -7,6 +7,8 @@ import dev.statekeeper.core.domain.PlanQuery;
 import dev.statekeeper.core.domain.ProjectPlan;
 import dev.statekeeper.core.internal.domain.Projects;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
 import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.Where;
@@ -31,8 +33,10 @@ final class PlanRepository {
         this.clock = clock;
     }
 
-    /** Creates the project's plan, or lays the non-null fields of {@code content} over the stored one. */
-    ProjectPlan put(Connection c, String project, PlanContent content, Long expectedVersion) throws SQLException {
+    /** Creates the project's plan, or lays the non-null fields of {@code content} over the stored one, adding its
+     * event to {@code events}. */
+    ProjectPlan put(Connection c, String project, PlanContent content, Long expectedVersion, List<EventDraft> events)
+            throws SQLException {
         Optional<ProjectPlan> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         ProjectPlan next = stored.isEmpty()
@@ -47,6 +51,7 @@ final class PlanRepository {
                     content = excluded.content, version = excluded.version, updated_at = excluded.updated_at""",
                 project, next.content().status().wire(), dialect.json(next.content()), next.version(),
                 dialect.time(next.createdAt()), dialect.time(now));
+        events.add(Changes.planStored(stored.orElse(null), next));
         return next;
     }
 

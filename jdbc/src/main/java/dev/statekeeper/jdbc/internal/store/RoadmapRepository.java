@@ -5,6 +5,8 @@ import dev.statekeeper.core.internal.domain.Projects;
 import dev.statekeeper.core.domain.Roadmap;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
 import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.jdbc.internal.Sql;
 
@@ -28,8 +30,10 @@ final class RoadmapRepository {
         this.specs = specs;
     }
 
-    /** Creates the project's roadmap, or lays the non-null fields of {@code content} over the stored one. */
-    Roadmap put(Connection c, String project, RoadmapContent content, Long expectedVersion) throws SQLException {
+    /** Creates the project's roadmap, or lays the non-null fields of {@code content} over the stored one, adding its
+     * event to {@code events}. */
+    Roadmap put(Connection c, String project, RoadmapContent content, Long expectedVersion, List<EventDraft> events)
+            throws SQLException {
         Optional<Roadmap> stored = find(c, project, dialect.forUpdate());
         Instant now = Timestamps.now(clock);
         Roadmap next = stored.isEmpty()
@@ -44,6 +48,7 @@ final class RoadmapRepository {
                     content = excluded.content, version = excluded.version, updated_at = excluded.updated_at""",
                 project, next.content().status().wire(), dialect.json(next.content()), next.version(),
                 dialect.time(next.createdAt()), dialect.time(now));
+        events.add(Changes.roadmapStored(stored.orElse(null), next));
         return withSpecs(c, next);
     }
 

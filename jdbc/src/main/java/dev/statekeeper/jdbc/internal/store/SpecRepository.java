@@ -9,6 +9,8 @@ import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.internal.domain.SpecResolver;
 import dev.statekeeper.core.internal.domain.Specs;
 import dev.statekeeper.core.internal.error.Errors;
+import dev.statekeeper.core.internal.events.Changes;
+import dev.statekeeper.core.internal.events.EventDraft;
 import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.Where;
@@ -41,13 +43,16 @@ final class SpecRepository {
         this.clock = clock;
     }
 
-    /** Creates the spec named by the title, or updates it when the project already has it. */
-    Spec put(Connection c, String project, SpecContent content) throws SQLException {
+    /**
+     * Creates the spec named by the title, or updates it when the project already has it; adds its event to
+     * {@code events}.
+     */
+    Spec put(Connection c, String project, SpecContent content, List<EventDraft> events) throws SQLException {
         SpecContent complete = Specs.forFirstStore(project, content);
         if (SpecName.lookups(complete.title()).size() > 1) { // a spec stored by an earlier version may have the title
             Optional<Row> stored = find(c, project, complete.title(), dialect.forUpdate());
             if (stored.isPresent()) {
-                return update(c, stored.get(), content, null);
+                return update(c, stored.get(), content, null, events);
             }
         }
         String name = SpecName.normalize(complete.title());
@@ -60,17 +65,19 @@ final class SpecRepository {
                 row -> row.getLong(1), project, spec.name(), complete.status().wire(), spec.iteration(), spec.version(),
                 dialect.json(complete), dialect.time(now), dialect.time(now));
         if (id.isEmpty()) {
-            return update(c, find(c, project, name, dialect.forUpdate()).orElseThrow(), content, null);
+            return update(c, find(c, project, name, dialect.forUpdate()).orElseThrow(), content, null, events);
         }
         addRevision(c, id.get(), spec);
+        events.add(Changes.specStored(null, spec));
         return spec;
     }
 
-    Spec update(Connection c, String project, String name, SpecContent content, Long expectedVersion)
-            throws SQLException {
+    /** Gives the spec a new version; adds its event to {@code events}. */
+    Spec update(Connection c, String project, String name, SpecContent content, Long expectedVersion,
+                List<EventDraft> events) throws SQLException {
         Row stored = find(c, project, name, dialect.forUpdate())
                 .orElseThrow(() -> Errors.specNotFound(project, SpecName.normalize(name)));
-        return update(c, stored, content, expectedVersion);
+        return update(c, stored, content, expectedVersion, events);
     }
 
     /** The spec; SPEC_NOT_FOUND (with the normalized name) when the project has none of that name. */
@@ -132,7 +139,8 @@ final class SpecRepository {
         Sql.update(c, "DELETE FROM technical_specs WHERE id = ?", require(c, project, name).id());
     }
 
-    private Spec update(Connection c, Row stored, SpecContent content, Long expectedVersion) throws SQLException {
+    private Spec update(Connection c, Row stored, SpecContent content, Long expectedVersion, List<EventDraft> events)
+            throws SQLException {
         Spec current = stored.spec();
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Errors.staleSpec(current.project(), current.name(), current.version(), expectedVersion);
@@ -150,6 +158,7 @@ final class SpecRepository {
             throw Errors.staleSpec(current.project(), current.name(), now.version(), current.version());
         }
         addRevision(c, stored.id(), next);
+        events.add(Changes.specStored(current, next));
         return next;
     }
 
