@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * at once, each naming its line and field: lines that are no record, the rules of the domain
  * ({@link ArchiveRecord#check}), records out of kind order, a key twice, a reference to a loop or spec that is
  * neither in the export nor (merging) in the store, (merging) a record the store has with other content, and in
- * the change history events out of sequence order or a last sequence below the last event's. Merging into a store
+ * the change history events out of sequence order (or twice) or a last sequence below the last event's. Merging into a store
  * with its own history, the export's history is left out (counted as skipped: its numbers would collide). Keeps the
  * keys it has seen, not the records.
  */
@@ -84,7 +84,9 @@ final class ArchiveCheck {
         if (record.key() == null) {
             return;
         }
-        Long first = firstLine.putIfAbsent(id(record.kind(), record.key()), line.number());
+        // events are not remembered by key, so memory stays flat for any history: their rising order finds a twice
+        Long first = record instanceof EventRecord ? null : firstLine.putIfAbsent(id(record.kind(), record.key()),
+                line.number());
         if (first != null) {
             problem(new Violation(at + keyField(record), keyValue(record), record.describe()
                     + " appears twice (first on line " + first + ")"));
@@ -148,7 +150,10 @@ final class ArchiveCheck {
     /** Events come in rising sequence order; the last sequence is at least the last event's. */
     private void history(String at, long number, ArchiveRecord record) {
         if (record instanceof EventRecord e) {
-            if (lastEventLine > 0 && e.sequence() <= lastEvent) {
+            if (lastEventLine > 0 && e.sequence() == lastEvent) {
+                problem(new Violation(at + "sequence", e.sequence(), e.describe() + " appears twice (first on line "
+                        + lastEventLine + ")"));
+            } else if (lastEventLine > 0 && e.sequence() < lastEvent) {
                 problem(new Violation(at + "sequence", e.sequence(), "must be greater than the sequence of the event "
                         + "before it (" + lastEvent + " on line " + lastEventLine + "): events come in sequence order"));
             } else {

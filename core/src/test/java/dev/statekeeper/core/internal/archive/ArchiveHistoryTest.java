@@ -3,6 +3,7 @@ package dev.statekeeper.core.internal.archive;
 import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.EventRecord;
 import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.archive.RecordKind;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.WireEnum;
@@ -15,8 +16,12 @@ import dev.statekeeper.core.events.StoreEvent;
 import dev.statekeeper.core.internal.memory.MemoryStateStore;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,7 +116,7 @@ class ArchiveHistoryTest {
                 Progress.NONE);
 
         assertThat(result.skipped().events()).isEqualTo(19);
-        assertThat(result.skipped().of(dev.statekeeper.core.archive.RecordKind.EVENT_SEQUENCE)).isEqualTo(1);
+        assertThat(result.skipped().of(RecordKind.EVENT_SEQUENCE)).isEqualTo(1);
         assertThat(result.skipped().total()).isZero();
         assertThat(result.loaded().events()).isZero();
         assertThat(result.loaded().total()).isEqualTo(16);
@@ -152,7 +157,7 @@ class ArchiveHistoryTest {
         byte[] export = Samples.exportOf(
                 event(1, ""),
                 event(2, "").replace("loop.created", "loop.exploded"),
-                event(1, ""),
+                event(2, ""),
                 event(5, ""),
                 event(3, ""),
                 event(6, "").replace("\"sequence\":6", "\"sequence\":99999999999999999999"),
@@ -174,7 +179,7 @@ class ArchiveHistoryTest {
         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(e.violations()).extracting(Violation::toString).containsExactly(
                 "line 3: operation = 'loop.exploded': must be one of " + WireEnum.allowed(Change.class),
-                "line 4: sequence = 1: event 1 appears twice (first on line 2)",
+                "line 4: sequence = 2: event 2 appears twice (first on line 3)",
                 "line 6: sequence = 3: must be greater than the sequence of the event before it (5 on line 5): events "
                         + "come in sequence order",
                 "line 7: sequence = 99999999999999999999: Numeric value (99999999999999999999) out of range of long "
@@ -211,5 +216,27 @@ class ArchiveHistoryTest {
                         + "history differs: the source has 19 events up to sequence 19, the target 0 events up to "
                         + "sequence 19");
         assertThat(ArchiveVerify.run(source, target, true, Progress.NONE)).isEqualTo(16); // a merge: not compared
+    }
+
+    @Test
+    void aBackupManifestCountsTheEventsAndOneWrittenBeforeTheHistoryDoesNotNeedTo() {
+        RecordCounts held = ArchiveImport.check(Samples.source(Samples.export(Samples.full())), Progress.NONE);
+        Map<String, Long> old = new LinkedHashMap<>(held.summary());
+        Map<String, Long> miscounted = new LinkedHashMap<>(held.summaryWithEvents());
+        miscounted.put("events", 18L);
+
+        assertThat(held.summaryWithEvents()).containsEntry("events", 19L);
+        new Backup(Path.of("b"), manifest(held.summaryWithEvents())).requireCounts(held);
+        new Backup(Path.of("b"), manifest(old)).requireCounts(held);
+        assertThat(manifest(held.summaryWithEvents()).records()).isEqualTo(16);
+        assertThatThrownBy(() -> new Backup(Path.of("b"), manifest(miscounted)).requireCounts(held))
+                .isInstanceOfSatisfying(StatekeeperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT))
+                .hasMessageContaining("sessions=2, events=19} but its manifest says {")
+                .hasMessageContaining("sessions=2, events=18}; nothing was restored");
+    }
+
+    private static BackupManifest manifest(Map<String, Long> counts) {
+        return new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, "b", Instant.EPOCH, "memory",
+                "memory:", "test", "export.jsonl.gz", 1, "0".repeat(64), counts);
     }
 }
