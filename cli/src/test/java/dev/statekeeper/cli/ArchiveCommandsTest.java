@@ -198,6 +198,29 @@ class ArchiveCommandsTest {
     }
 
     @Test
+    void badEventLinesAreReportedWithExitFourAndNothingIsImported() throws Exception {
+        String export = cli.ok("db", "export");
+        String bad = export.replaceFirst("\"operation\":\"loop.created\"", "\"operation\":\"loop.\\\\u001bexploded\"")
+                .replace("\"sequence\":2,", "\"sequence\":1,")
+                .replace("\"lastSequence\":4}", "\"lastSequence\":\"four\"}");
+        Path file = Files.writeString(dir.resolve("bad-events.jsonl"), rehash(bad));
+        String events = cli.ok("events", "--json");
+
+        CliRunner.Result result = cli.run("db", "import", file.toString(), "--mode", "replace");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).isEqualTo("statekeeper: invalid export file '" + file + "' (3 problems, nothing was "
+                + "imported): line 6: operation = 'loop.?exploded': must be one of loop.created, loop.feedback_added, "
+                + "loop.decided, loop.objective_stored, loop.linked, loop.unlinked, loop.deleted, spec.created, "
+                + "spec.updated, spec.deleted, roadmap.stored, plan.stored, plan.deleted, session.started, "
+                + "session.ended, session.deleted; line 7: sequence = 1: event 1 appears twice (first on line 6); "
+                + "line 10: lastSequence = 'four': must be a whole number\n  fix: correct the named fields and retry\n");
+        assertThat(cli.ok("db", "export")).isEqualTo(export);
+        assertThat(cli.ok("events", "--json")).isEqualTo(events);
+        assertThat(Files.list(dir.resolve("a")).map(p -> p.getFileName().toString())).doesNotContain("backups");
+    }
+
+    @Test
     void theHistoryTravelsWithAnImportAndNumbersGoOnAfterIt() throws Exception {
         Path file = Files.writeString(dir.resolve("x.jsonl"), cli.ok("db", "export"));
         CliRunner b = new CliRunner(dir.resolve("b"));

@@ -172,7 +172,8 @@ public record EventRecord(long sequence, Instant time, String operation, String 
                 return;
             }
         }
-        checks.add(new Violation(field, abbreviate(value), "must be one of " + WireEnum.allowed(type)));
+        checks.add(new Violation(field, abbreviate(value.replaceAll("\\p{Cc}", "?")), "must be one of "
+                + WireEnum.allowed(type)));
     }
 
     private static String describeValue(Object value) {

@@ -1,7 +1,9 @@
 package dev.statekeeper.testkit.contract;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
 import dev.statekeeper.core.internal.archive.ArchiveWriter;
 import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
@@ -158,6 +160,20 @@ public abstract class ArchiveContract extends ContractBase {
         assertThat(events(store)).isEqualTo(own);
         assertThat(store.events().lastSequence()).isEqualTo(1);
         assertThat(store.info().counts()).containsEntry("loops", 4L).containsEntry("sessions", 3L);
+    }
+
+    @Test
+    void aLoaderGivenEventsForAStoreWithItsOwnHistoryRefusesThemAndWritesNothing() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        store.startSession(NewSession.named("mine"));
+        byte[] before = Archives.export(store);
+        ArchiveLoader loader = store.archive().loader(LoadMode.MERGE);
+        loader.accept(EventRecord.of(events(memory).getFirst()));
+
+        failure(ErrorCode.DUPLICATE, "the store has its own change history (up to event 1): a merge does not load the "
+                + "events of another", loader::finish);
+        assertThat(Archives.export(store)).isEqualTo(before);
     }
 
     @Test
