@@ -37,17 +37,23 @@ class ArchiveCommandsTest {
 
         String said = cli.ok("db", "export", "-o", file.toString());
 
-        assertThat(stdout).startsWith("{\"format\":\"statekeeper-export\",\"version\":1}\n{\"kind\":\"loop\",\"id\":\"" + loop + "\"")
+        assertThat(stdout).startsWith("{\"format\":\"statekeeper-export\",\"version\":2}\n{\"kind\":\"loop\",\"id\":\"" + loop + "\"")
                 .contains("\"assessmentSummary\":\"Solid \\u2713\"")
                 .containsPattern("\n\\{\"trailer\":\"statekeeper-export\",\"counts\":\\{\"loop\":1,\"objective\":0,\"spec\":1,"
-                        + "\"specLink\":0,\"activeLoop\":1,\"roadmap\":0,\"plan\":0,\"session\":1},\"sha256\":\"[0-9a-f]{64}\"}\n$");
+                        + "\"specLink\":0,\"activeLoop\":1,\"roadmap\":0,\"plan\":0,\"session\":1,\"event\":4,\"eventSequence\":1},"
+                        + "\"sha256\":\"[0-9a-f]{64}\"}\n$")
+                .containsPattern("\n\\{\"kind\":\"event\",\"sequence\":1,\"time\":\"2026-01-01T00:00:00Z\",\"operation\":\"loop.created\","
+                        + "\"entityId\":\"" + loop + "\",\"project\":\"demo\",\"version\":1,\"actor\":[^,]+,\"via\":\"cli\","
+                        + "\"requestId\":null,\"requestKey\":null,\"summary\":\\{\"status\":\"initialized\",\"type\":\"spec\"}}\n")
+                .contains("\n{\"kind\":\"eventSequence\",\"lastSequence\":4}\n");
         assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(stdout);
         assertThat(said).isEqualTo("exported 4 records (1 loop with 1 feedback, 1 spec with 1 revision, 1 active-loop "
-                + "entry, 1 session) from sqlite store " + dir.resolve("a/state.db") + " to " + file + "\n");
+                + "entry, 1 session) and 4 events from sqlite store " + dir.resolve("a/state.db") + " to " + file + "\n");
         assertThat(Files.list(file.getParent())).containsExactly(file);
         JsonNode json = Json.mapper().readTree(cli.ok("db", "export", "-o", file.toString(), "--json"));
         assertThat(json.get("records").asLong()).isEqualTo(4);
         assertThat(json.get("counts").get("feedback").asLong()).isEqualTo(1);
+        assertThat(json.get("events").asLong()).isEqualTo(4);
     }
 
     @Test
@@ -59,7 +65,7 @@ class ArchiveCommandsTest {
 
         CliRunner b = new CliRunner(dir.resolve("b"));
         assertThat(b.ok("db", "import", file.toString())).isEqualTo("imported 4 records (1 loop with 1 feedback, 1 spec "
-                + "with 1 revision, 1 active-loop entry, 1 session) into sqlite store " + dir.resolve("b/state.db")
+                + "with 1 revision, 1 active-loop entry, 1 session) and 4 events into sqlite store " + dir.resolve("b/state.db")
                 + " (replace)\n");
         CliRunner c = new CliRunner(dir.resolve("c"));
         c.ok("db", "import", dir.resolve("x.jsonl.gz").toString());
@@ -86,7 +92,7 @@ class ArchiveCommandsTest {
                 + "it holds 3 records (1 loop with 1 feedback, 1 spec with 1 revision, 1 session); add --mode replace to "
                 + "replace its records, or --mode merge to add to them\n  fix: see 'statekeeper db import --help'\n");
         assertThat(merged).isEqualTo("imported 0 records into sqlite store " + dir.resolve("a/state.db") + " (merge); "
-                + "skipped 4 records the store had identical\n");
+                + "skipped 4 records the store had identical; 4 events not imported: the target keeps its own history\n");
         assertThat(Json.mapper().readTree(replaced).get("mode").asText()).isEqualTo("replace");
         assertThat(cli.run("db", "import", file.toString(), "--mode", "upsert").err())
                 .startsWith("statekeeper: Invalid value for option '--mode': 'upsert' must be replace or merge\n");
@@ -132,7 +138,7 @@ class ArchiveCommandsTest {
         assertThat(damaged.err()).startsWith("statekeeper: export file '" + changed + "' is damaged: the SHA-256 of its "
                 + "records is ").contains("(the file was changed after it was written)\n");
         assertThat(truncated.exitCode()).isEqualTo(6);
-        assertThat(truncated.err()).startsWith("statekeeper: export file '" + cut + "' is truncated: it ends after line 5 "
+        assertThat(truncated.err()).startsWith("statekeeper: export file '" + cut + "' is truncated: it ends after line 10 "
                 + "without its trailer line\n");
         assertThat(b.run("db", "import", dir.resolve("nope.jsonl").toString()).err())
                 .startsWith("statekeeper: cannot read export file '" + dir.resolve("nope.jsonl") + "': no such file\n");
@@ -182,13 +188,102 @@ class ArchiveCommandsTest {
         JsonNode json = Json.mapper().readTree(cli.ok("db", "import", file.toString(), "--mode", "replace", "--json"));
 
         Path backup = dir.resolve("a/backups/pre-import-20260101T000000Z");
-        assertThat(out).isEqualTo("imported 1 record (1 session) into sqlite store " + dir.resolve("a/state.db")
+        assertThat(out).isEqualTo("imported 1 record (1 session) and 1 event into sqlite store " + dir.resolve("a/state.db")
                 + " (replace); the records it held were backed up first to " + backup + "\n");
         assertThat(json.get("previousRecordsBackup").asText()).isEqualTo(backup + "-2");
         cli.ok("db", "restore", "pre-import-20260101T000000Z");
         assertThat(cli.ok("db", "export")).isEqualTo(held);
         assertThat(Json.mapper().readTree(b.ok("db", "import", file.toString(), "--mode", "merge", "--json"))
                 .get("previousRecordsBackup").isNull()).isTrue();
+    }
+
+    @Test
+    void badEventLinesAreReportedWithExitFourAndNothingIsImported() throws Exception {
+        String export = cli.ok("db", "export");
+        String bad = export.replaceFirst("\"operation\":\"loop.created\"", "\"operation\":\"loop.\\\\u001bexploded\"")
+                .replace("\"sequence\":2,", "\"sequence\":1,")
+                .replace("\"lastSequence\":4}", "\"lastSequence\":\"four\"}");
+        Path file = Files.writeString(dir.resolve("bad-events.jsonl"), rehash(bad));
+        String events = cli.ok("events", "--json");
+
+        CliRunner.Result result = cli.run("db", "import", file.toString(), "--mode", "replace");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).isEqualTo("statekeeper: invalid export file '" + file + "' (3 problems, nothing was "
+                + "imported): line 6: operation = 'loop.?exploded': must be one of loop.created, loop.feedback_added, "
+                + "loop.decided, loop.objective_stored, loop.linked, loop.unlinked, loop.deleted, spec.created, "
+                + "spec.updated, spec.deleted, roadmap.stored, plan.stored, plan.deleted, session.started, "
+                + "session.ended, session.deleted; line 7: sequence = 1: event 1 appears twice (first on line 6); "
+                + "line 10: lastSequence = 'four': must be a whole number\n  fix: correct the named fields and retry\n");
+        assertThat(cli.ok("db", "export")).isEqualTo(export);
+        assertThat(cli.ok("events", "--json")).isEqualTo(events);
+        assertThat(Files.list(dir.resolve("a")).map(p -> p.getFileName().toString())).doesNotContain("backups");
+    }
+
+    @Test
+    void theHistoryTravelsWithAnImportAndNumbersGoOnAfterIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.jsonl"), cli.ok("db", "export"));
+        CliRunner b = new CliRunner(dir.resolve("b"));
+
+        b.ok("db", "import", file.toString());
+
+        assertThat(b.ok("events", "--json")).isEqualTo(cli.ok("events", "--json"));
+        b.ok("session", "start", "after");
+        JsonNode events = Json.mapper().readTree(b.ok("events", "--json"));
+        assertThat(events.get("lastSequence").asLong()).isEqualTo(5);
+        assertThat(events.get("items").get(4).get("operation").asText()).isEqualTo("session.started");
+    }
+
+    @Test
+    void aMergeIntoAStoreWithItsOwnHistorySaysHowManyEventsItLeftOut() throws Exception {
+        CliRunner b = new CliRunner(dir.resolve("b"));
+        b.ok("session", "start", "other");
+        Path file = Files.writeString(dir.resolve("other.jsonl"), b.ok("db", "export"));
+        String before = cli.ok("events", "--json");
+
+        JsonNode merged = Json.mapper().readTree(cli.ok("db", "import", file.toString(), "--mode", "merge", "--json"));
+
+        assertThat(merged.get("records").asLong()).isEqualTo(1);
+        assertThat(merged.get("events").asLong()).isZero();
+        assertThat(merged.get("eventsNotImported").asLong()).isEqualTo(1);
+        assertThat(cli.ok("events", "--json")).isEqualTo(before);
+        assertThat(cli.ok("db", "import", "--help").replaceAll("\\s+", " ")).contains("the store keeps it and the export's events are not imported")
+                .contains("Request keys are never exported nor imported");
+        assertThat(cli.ok("db", "export", "--help").replaceAll("\\s+", " ")).contains("Request keys (a server's memory of the retries it")
+                .contains("(the history as 'event' and 'eventSequence' records, last)");
+    }
+
+    @Test
+    void aVersion1ExportStillImportsWithoutHistory() throws Exception {
+        Path v1 = dir.resolve("export-v1.jsonl");
+        try (var in = ArchiveCommandsTest.class.getResourceAsStream("/archive/export-v1.jsonl")) {
+            Files.copy(in, v1);
+        }
+        CliRunner b = new CliRunner(dir.resolve("b"));
+
+        assertThat(b.ok("db", "import", v1.toString())).isEqualTo("imported 3 records (1 loop with 1 feedback, 1 "
+                + "active-loop entry, 1 session) into sqlite store " + dir.resolve("b/state.db") + " (replace)\n");
+        assertThat(b.ok("events")).isEqualTo("no events yet\n");
+        assertThat(b.ok("loop", "get", "old00001", "--json")).contains("\"currentScore\" : 80");
+        b.ok("session", "start", "after");
+        assertThat(Json.mapper().readTree(b.ok("events", "--json")).get("lastSequence").asLong()).isEqualTo(1);
+        assertThat(b.ok("db", "export")).startsWith("{\"format\":\"statekeeper-export\",\"version\":2}\n");
+        assertThat(cli.ok("db", "import", v1.toString(), "--mode", "merge")).isEqualTo("imported 3 records (1 loop "
+                + "with 1 feedback, 1 active-loop entry, 1 session) into sqlite store " + dir.resolve("a/state.db")
+                + " (merge)\n");
+        assertThat(Json.mapper().readTree(cli.ok("events", "--json")).get("lastSequence").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void anExportOfANewerFormatVersionIsRefusedWithExitSix() throws Exception {
+        Path newer = Files.writeString(dir.resolve("v3.jsonl"), cli.ok("db", "export")
+                .replaceFirst("\"version\":2", "\"version\":3"));
+
+        CliRunner.Result refused = new CliRunner(dir.resolve("b")).run("db", "import", newer.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(6);
+        assertThat(refused.err()).startsWith("statekeeper: export file '" + newer + "' is format version 3, written by a "
+                + "newer statekeeper; this one reads version 2\n");
     }
 
     /** The export with its trailer's checksum computed again, as a hand edit that knows the format would. */

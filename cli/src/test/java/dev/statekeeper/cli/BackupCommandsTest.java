@@ -41,7 +41,7 @@ class BackupCommandsTest {
         cli.ok("db", "backup");
         String third = cli.ok("db", "backup", "--keep", "2");
 
-        assertThat(first).startsWith("backed up 3 records (1 loop with 1 feedback, 1 active-loop entry, 1 session) of "
+        assertThat(first).startsWith("backed up 3 records (1 loop with 1 feedback, 1 active-loop entry, 1 session) and 3 events of "
                 + "sqlite store " + dir.resolve("a/state.db") + " to " + backups.resolve("20260101T000000Z") + " (")
                 .endsWith(" B)\n");
         assertThat(third).endsWith("removed 1 older backup (keeping the newest 2): 20260101T000000Z\n");
@@ -52,6 +52,7 @@ class BackupCommandsTest {
         assertThat(manifest.get("backend").asText()).isEqualTo("sqlite");
         assertThat(manifest.get("createdAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(manifest.get("counts").get("loops").asLong()).isEqualTo(1);
+        assertThat(manifest.get("counts").get("events").asLong()).isEqualTo(3);
         assertThat(manifest.get("sha256").asText()).hasSize(64);
         assertThat(manifest.get("statekeeperVersion").asText()).isNotBlank();
 
@@ -77,7 +78,7 @@ class BackupCommandsTest {
         String out = cli.ok("db", "restore", "20260101T000000Z", "--dir", dir.resolve("saved").toString());
 
         assertThat(out).isEqualTo("restored backup 20260101T000000Z: 3 records (1 loop with 1 feedback, 1 active-loop "
-                + "entry, 1 session) into sqlite store " + dir.resolve("a/state.db") + "; the records it held were backed up "
+                + "entry, 1 session) and 3 events into sqlite store " + dir.resolve("a/state.db") + "; the records it held were backed up "
                 + "first to " + dir.resolve("saved/pre-restore-20260101T000000Z") + "\n");
         assertThat(cli.ok("db", "export")).isEqualTo(export);
         assertThat(cli.ok("db", "backups", "--dir", dir.resolve("saved").toString()))
@@ -94,7 +95,7 @@ class BackupCommandsTest {
         String out = cli.ok("db", "restore", backups.resolve("20260101T000000Z").toString(), "--to", "json:" + target);
 
         assertThat(out).isEqualTo("restored backup 20260101T000000Z: 3 records (1 loop with 1 feedback, 1 active-loop "
-                + "entry, 1 session) into json store " + target.resolve("state.json") + "\n");
+                + "entry, 1 session) and 3 events into json store " + target.resolve("state.json") + "\n");
         assertThat(cli.ok("db", "export")).isEqualTo(current);
         assertThat(new CliRunner(target).env("STATEKEEPER_BACKEND", "json").ok("session", "list")).doesNotContain("later");
     }
@@ -124,7 +125,7 @@ class BackupCommandsTest {
 
         assertThat(truncated.exitCode()).isEqualTo(6);
         assertThat(truncated.err()).isEqualTo("statekeeper: export file '" + cut.resolve("export.jsonl.gz")
-                + "' is truncated: it ends after line 4 without its trailer line\n"
+                + "' is truncated: it ends after line 8 without its trailer line\n"
                 + "  fix: run 'statekeeper db verify'; restore a backup if it cannot be repaired\n");
         assertThat(invalid.exitCode()).isEqualTo(4);
         assertThat(invalid.err()).startsWith("statekeeper: invalid export file '" + bad.resolve("export.jsonl.gz")
@@ -132,8 +133,9 @@ class BackupCommandsTest {
         assertThat(miscounted.exitCode()).isEqualTo(6);
         assertThat(miscounted.err()).isEqualTo("statekeeper: backup '20250101T000000Z-3' is damaged: its export holds "
                 + "{loops=1, feedback=1, objectives=0, specs=0, specRevisions=0, specLinks=0, activeLoops=1, roadmaps=0, "
-                + "plans=0, sessions=2} but its manifest says {loops=1, feedback=1, objectives=0, specs=0, "
-                + "specRevisions=0, specLinks=0, activeLoops=1, roadmaps=0, plans=0, sessions=1}; nothing was restored "
+                + "plans=0, sessions=2, events=4} but its manifest says {loops=1, feedback=1, objectives=0, specs=0, "
+                + "specRevisions=0, specLinks=0, activeLoops=1, roadmaps=0, plans=0, sessions=1, events=3}; nothing was "
+                + "restored "
                 + "(restore another backup: 'statekeeper db backups' lists them)\n"
                 + "  fix: run 'statekeeper db verify'; restore a backup if it cannot be repaired\n");
         assertThat(names(backups)).isEqualTo(before);

@@ -165,10 +165,10 @@ class CliHostileTest {
                 c(2, "statekeeper: cannot read export file '" + f + "': it is a directory\n" + INPUT_FIX,
                         "db", "import", "--mode", "merge", f),
                 c(6, "statekeeper: export file '" + f + "/empty.json' is empty: an export starts with the line "
-                        + "{\"format\":\"statekeeper-export\",\"version\":1}\n  fix: run 'statekeeper db verify'; restore a "
+                        + "{\"format\":\"statekeeper-export\",\"version\":2}\n  fix: run 'statekeeper db verify'; restore a "
                         + "backup if it cannot be repaired\n", "db", "import", "--mode", "merge", f + "/empty.json"),
                 c(6, "statekeeper: export file '" + f + "/not-an-export.jsonl' is not a statekeeper export: its first "
-                        + "line is not {\"format\":\"statekeeper-export\",\"version\":1}\n  fix: run 'statekeeper db verify'; "
+                        + "line is not {\"format\":\"statekeeper-export\",\"version\":2}\n  fix: run 'statekeeper db verify'; "
                         + "restore a backup if it cannot be repaired\n",
                         "db", "import", "--mode", "merge", f + "/not-an-export.jsonl"),
                 c(2, "statekeeper: cannot write the export to '" + f + "/fifo': it is a FIFO (named pipe), not a regular "

@@ -47,9 +47,10 @@ class CopyCommandsTest {
         JsonNode json = Json.mapper().readTree(cli.ok("db", "copy", "--to", "json:" + target, "--dry-run", "--json"));
 
         assertThat(out).isEqualTo("dry run: would copy 6 records (1 loop with 1 feedback, 1 objective, 1 spec with 1 "
-                + "revision, 1 spec link, 1 active-loop entry, 1 session) from sqlite store " + dir.resolve("a/state.db")
-                + " to json store " + target.resolve("state.json") + "; nothing was written\n");
+                + "revision, 1 spec link, 1 active-loop entry, 1 session) and 6 events from sqlite store "
+                + dir.resolve("a/state.db") + " to json store " + target.resolve("state.json") + "; nothing was written\n");
         assertThat(json.get("records").asLong()).isEqualTo(6);
+        assertThat(json.get("events").asLong()).isEqualTo(6);
         assertThat(json.get("target").get("backend").asText()).isEqualTo("json");
         assertThat(target).doesNotExist();
         assertThat(Files.list(dir.resolve("a")).map(p -> p.getFileName().toString())).doesNotContain("backups");
@@ -62,7 +63,8 @@ class CopyCommandsTest {
         String out = cli.ok("db", "copy", "--to", "json:" + target, "--verify");
 
         assertThat(out).isEqualTo("copied 6 records (1 loop with 1 feedback, 1 objective, 1 spec with 1 revision, 1 spec "
-                + "link, 1 active-loop entry, 1 session) from sqlite store " + dir.resolve("a/state.db") + " to json store "
+                + "link, 1 active-loop entry, 1 session) and 6 events from sqlite store " + dir.resolve("a/state.db")
+                + " to json store "
                 + target.resolve("state.json") + " (replace)\nverified: the target holds every record of the source, "
                 + "identical (6 records)\n");
         CliRunner json = new CliRunner(target).env("STATEKEEPER_BACKEND", "json");
@@ -84,7 +86,8 @@ class CopyCommandsTest {
         assertThat(refused.err()).startsWith("statekeeper: the sqlite store " + target.resolve("state.db") + " is not "
                 + "empty: it holds 3 records (1 loop with 1 feedback, 1 spec with 1 revision, 1 session); add --mode replace");
         assertThat(merged).isEqualTo("copied 1 record (1 session) from sqlite store " + dir.resolve("a/state.db") + " to "
-                + "sqlite store " + target.resolve("state.db") + " (merge); skipped 6 records the store had identical\n"
+                + "sqlite store " + target.resolve("state.db") + " (merge); skipped 6 records the store had identical; 7 events not imported: the target keeps its own "
+                + "history\n"
                 + "verified: the target holds every record of the source, identical (7 records)\n");
         assertThat(cli.run("db", "copy", "--to", "sqlite:" + dir.resolve("a/state.db"), "--mode", "merge").err())
                 .startsWith("statekeeper: --to names the store itself (sqlite store " + dir.resolve("a/state.db") + ")");
@@ -130,7 +133,7 @@ class CopyCommandsTest {
         CliRunner.Result cut = cli.run("db", "copy", "--to", "sqlite:" + target, "--mode", "replace");
 
         assertThat(cut.exitCode()).isEqualTo(4);
-        assertThat(cut.err()).startsWith("statekeeper: import records 501-606 failed on sqlite database '" + target
+        assertThat(cut.err()).startsWith("statekeeper: import records 501-1000 failed on sqlite database '" + target
                 + "': [SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired, causing the SQL statement to "
                 + "abort (the disk went away)\n");
         assertThat(cli.ok("db", "export")).isEqualTo(source);

@@ -1,5 +1,8 @@
 package dev.statekeeper.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code db copy --verify} from every backend that outlives a process (sqlite, json, postgres) to every backend
- * (and memory): each copy verifies record by record, and the target then exports the source's exact bytes.
+ * (and memory): each copy verifies record by record and the change history as a whole, and the target then exports
+ * the source's exact bytes, gives the same events and numbers its next event after the copied ones.
  */
 class CopyEveryPairTest {
     private static final List<String> DURABLE = List.of("sqlite", "json", "postgres");
@@ -33,7 +37,7 @@ class CopyEveryPairTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("pairs")
-    void aCopyVerifiesAndTheTargetExportsTheSameBytes(String from, String to) {
+    void aCopyVerifiesAndTheTargetExportsTheSameBytes(String from, String to) throws JsonProcessingException {
         CliRunner seed = new CliRunner(dir.resolve("seed"));
         String loop = seed.ok("loop", "create", "--project", "demo", "--type", "spec").strip();
         seed.ok("loop", "feedback", loop, "--critic", "c", "--score", "72", "--summary", "Solid");
@@ -52,8 +56,15 @@ class CopyEveryPairTest {
         String out = cli.ok("db", "copy", "--to", target(to, "target"), "--verify");
 
         assertThat(out).contains("verified: the target holds every record of the source, identical (6 records)");
-        if (!to.equals("memory")) {
-            assertThat(runner(to, target(to, "target"), "target").ok("db", "export")).isEqualTo(export);
+        assertThat(export).contains("\n{\"kind\":\"eventSequence\",\"lastSequence\":6}\n");
+        if (!to.equals("memory")) { // a memory target is gone with the process: its history was verified above
+            CliRunner target = runner(to, target(to, "target"), "target");
+            assertThat(target.ok("db", "export")).isEqualTo(export);
+            assertThat(target.ok("events", "--json")).isEqualTo(seed.ok("events", "--json"));
+            target.ok("session", "start", "next");
+            JsonNode events = Json.mapper().readTree(target.ok("events", "--json"));
+            assertThat(events.get("lastSequence").asLong()).isEqualTo(7);
+            assertThat(events.get("items")).hasSize(7);
         }
     }
 

@@ -73,9 +73,10 @@ class PluggedBackendTest {
         String copied = plugged(() -> cli.ok("db", "copy", "--to", store, "--verify"));
 
         assertThat(dryRun).isEqualTo("dry run: would copy 3 records (1 loop with 1 feedback, 1 active-loop entry, "
-                + "1 session) from sqlite store " + dir.resolve("a/state.db") + " to testmem store " + store
+                + "1 session) and 3 events from sqlite store " + dir.resolve("a/state.db") + " to testmem store " + store
                 + "; nothing was written\n");
-        assertThat(copied).isEqualTo("copied 3 records (1 loop with 1 feedback, 1 active-loop entry, 1 session) from "
+        assertThat(copied).isEqualTo("copied 3 records (1 loop with 1 feedback, 1 active-loop entry, 1 session) and 3 "
+                + "events from "
                 + "sqlite store " + dir.resolve("a/state.db") + " to testmem store " + store + " (replace)\n"
                 + "verified: the target holds every record of the source, identical (3 records)\n");
         cli.env("STATEKEEPER_BACKEND", "testmem").env("DATABASE_URL", store);

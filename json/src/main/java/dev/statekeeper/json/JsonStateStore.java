@@ -183,10 +183,14 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
         return operationLog;
     }
 
-    /** Export and import of every record through the memory model, all at once. */
+    /**
+     * Export and import of every record and the change history through the memory model, all at once: an export
+     * reads one version of the file, a load writes the file once.
+     */
     @Override
     public Archive archive() {
-        return new SnapshotArchive(BACKEND, this::snapshot, this::replaceAll);
+        return new SnapshotArchive(BACKEND, () -> read(MemoryStateStore::contents),
+                (records, history) -> writeRun(model -> model.replace(records, history)));
     }
 
     /**

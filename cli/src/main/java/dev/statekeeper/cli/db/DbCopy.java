@@ -28,7 +28,12 @@ import java.util.Map;
             + "they lack; a record they have with other content stops the copy before anything is written). Before "
             + "--mode replace removes the target's records, they are backed up into the backup directory (of the "
             + "configured store) as pre-copy-<UTC time>.",
-    "--verify then compares both stores record by record and fails with exit 6 naming the first differences; "
+    "The change history (every event and the last sequence number) comes along: it replaces the target's with "
+            + "--mode replace or into a target without history; with --mode merge into a target that has its own "
+            + "history, the target keeps it and the source's events are not copied (their numbers would collide), "
+            + "which the output reports. Request keys are not copied.",
+    "--verify then compares both stores record by record (and, unless merging, the change history as a whole) "
+            + "and fails with exit 6 naming the first differences; "
             + "--switch verifies and then makes the target the configured store (STATEKEEPER_BACKEND and "
             + "DATABASE_URL or STATEKEEPER_DATA_DIR in the config file)."})
 public final class DbCopy extends StoreCommand {
@@ -83,7 +88,7 @@ public final class DbCopy extends StoreCommand {
         String into = targetSettings.backend() + " store " + location;
         out.emit(Output.fields("dryRun", true, "source", Map.of("backend", from.backend(), "location", from.location()),
                         "target", Map.of("backend", targetSettings.backend(), "location", location),
-                        "records", counts.total(), "counts", counts.summary()),
+                        "records", counts.total(), "counts", counts.summary(), "events", counts.events()),
                 "dry run: would copy " + Records.describe(counts) + " from " + Records.where(from) + " to " + into
                         + "; nothing was written");
     }

@@ -22,10 +22,13 @@ import java.nio.file.Path;
 @Command(name = "export", description = {
     "Write every record of the store (loops with their feedback, objectives, spec links and the active-loop history, "
             + "specs with every revision, roadmaps, plans, sessions) with its ids, timestamps and versions, read in "
-            + "one consistent snapshot, to stdout or to a file.",
-    "The format is JSON Lines: a header line {\"format\":\"statekeeper-export\",\"version\":1}, one record per "
-            + "line, and a trailer line with the count of each kind and the SHA-256 of the record lines. The same "
-            + "records give the same bytes on every backend."})
+            + "one consistent snapshot, to stdout or to a file, followed by the change history read in the same "
+            + "snapshot (every event, and the last sequence number given). Request keys (a server's memory of the "
+            + "retries it answered) are not exported.",
+    "The format is JSON Lines: a header line {\"format\":\"statekeeper-export\",\"version\":2}, one record per "
+            + "line (the history as 'event' and 'eventSequence' records, last), and a trailer line with the count of "
+            + "each kind and the SHA-256 of the record lines. The same records give the same bytes on every backend. "
+            + "Version 1 exports (without history) still import."})
 public final class DbExport extends StoreCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write to FILE instead of stdout, "
             + "atomically (a temporary file renamed when complete); a name ending in .gz is gzip-compressed")
@@ -50,7 +53,8 @@ public final class DbExport extends StoreCommand {
                     record -> progress.advance());
             progress.end();
             out.emit(Output.fields("file", output.toAbsolutePath().toString(), "backend", info.backend(),
-                            "location", info.location(), "records", counts.total(), "counts", counts.summary()),
+                            "location", info.location(), "records", counts.total(), "counts", counts.summary(),
+                            "events", counts.events()),
                     "exported " + Records.describe(counts) + " from " + Records.where(info) + " to "
                             + output.toAbsolutePath());
         } finally {

@@ -33,6 +33,11 @@ import java.util.Map;
     "Into a store that holds records, say what to do with them: --mode replace removes them first; --mode merge "
             + "keeps them and adds the records the store lacks, skips those it has identical, and refuses (before "
             + "writing anything) a record it has with other content.",
+    "The export's change history (its events and last sequence number) replaces the store's with --mode replace, "
+            + "or when the store has no history yet; with --mode merge into a store that has its own history, the "
+            + "store keeps it and the export's events are not imported (their numbers would collide): the output "
+            + "says how many ('N events not imported: the target keeps its own history'). Events are checked like "
+            + "records (sequence order, fields). Request keys are never exported nor imported.",
     "Before --mode replace removes records, once the file passed every check, they are backed up into the backup "
             + "directory as pre-import-<UTC time> (restore it with 'statekeeper db restore NAME')."})
 public final class DbImport extends StoreCommand {

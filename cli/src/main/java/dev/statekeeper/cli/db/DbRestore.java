@@ -32,7 +32,9 @@ import java.util.concurrent.Callable;
     "Restore a backup (its name in the backup directory, or its path) into the store, or into --to TARGET: first "
             + "the backup is checked whole (its export against the SHA-256 and the counts of its manifest, every "
             + "record as an import checks it), and one that fails is refused (exit 6, or 4) before anything is "
-            + "written; then the target's records are replaced.",
+            + "written; then the target's records are replaced, and its change history with the backup's (events and "
+            + "last sequence number; a backup taken before the history was exported has none). Request keys are not "
+            + "in backups.",
     "When the target holds records, they are backed up first (a new backup pre-restore-<UTC time> in the backup "
             + "directory, which --keep never removes), so a restore never loses data. The backup restored from is "
             + "marked, and 'db backup --keep' keeps the newest backup so marked. A store that cannot be opened (a "

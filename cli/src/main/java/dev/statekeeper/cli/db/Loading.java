@@ -32,12 +32,19 @@ final class Loading {
     static Map<String, Object> json(ImportResult result, StoreInfo target) {
         return Output.fields("backend", target.backend(), "location", target.location(), "mode", result.mode().wire(),
                 "records", result.loaded().total(), "counts", result.loaded().summary(),
-                "skipped", result.skipped().total());
+                "skipped", result.skipped().total(), "events", result.loaded().events(),
+                "eventsNotImported", result.skipped().events());
     }
 
-    /** "; skipped 3 records the store has identical", or nothing. */
+    /**
+     * "; skipped 3 records the store had identical", then "; 12 events not imported: the target keeps its own
+     * history" when a merge left the change history out, or nothing.
+     */
     static String skipped(ImportResult result) {
         long n = result.skipped().total();
-        return n == 0 ? "" : "; skipped " + n + (n == 1 ? " record" : " records") + " the store had identical";
+        long events = result.skipped().events();
+        return (n == 0 ? "" : "; skipped " + n + (n == 1 ? " record" : " records") + " the store had identical")
+                + (events == 0 ? "" : "; " + events + (events == 1 ? " event" : " events")
+                + " not imported: the target keeps its own history");
     }
 }

@@ -15,17 +15,24 @@ final class Records {
     private Records() {
     }
 
-    /** "16 records (4 loops with 2 feedback, 2 objectives, 3 specs with 5 revisions, ...)", zero kinds left out. */
+    /**
+     * "16 records (4 loops with 2 feedback, 2 objectives, 3 specs with 5 revisions, ...)", zero kinds left out, then
+     * " and 12 events" when the change history came along.
+     */
     static String describe(RecordCounts counts) {
-        return describe(counts.total(), counts.summary());
+        return describe(counts.total(), counts.summaryWithEvents());
     }
 
+    /** As {@link #describe(RecordCounts)}, from counts by name ({@code events} among them or not). */
     static String describe(long records, Map<String, Long> summary) {
         String parts = summary.entrySet().stream()
-                .filter(e -> e.getValue() > 0 && !e.getKey().equals("feedback") && !e.getKey().equals("specRevisions"))
+                .filter(e -> e.getValue() > 0 && !e.getKey().equals("feedback") && !e.getKey().equals("specRevisions")
+                        && !e.getKey().equals("events"))
                 .map(e -> part(e.getKey(), e.getValue(), summary))
                 .collect(Collectors.joining(", "));
-        return Text.count(records, "record", "records") + (parts.isEmpty() ? "" : " (" + parts + ")");
+        long events = summary.getOrDefault("events", 0L);
+        return Text.count(records, "record", "records") + (parts.isEmpty() ? "" : " (" + parts + ")")
+                + (events == 0 ? "" : " and " + Text.count(events, "event", "events"));
     }
 
     private static String part(String kind, long n, Map<String, Long> summary) {

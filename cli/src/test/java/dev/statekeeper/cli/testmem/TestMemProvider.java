@@ -8,6 +8,7 @@ import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.events.EventJournal;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
 import dev.statekeeper.core.internal.memory.MemoryStateStore;
 
@@ -30,7 +31,7 @@ public final class TestMemProvider implements StateStoreProvider {
     static final String NAME = "testmem";
     static final String SCHEME = NAME + ":";
     /** What each named store held when it was last closed. */
-    private static final Map<String, MemorySnapshot> STORES = new ConcurrentHashMap<>();
+    private static final Map<String, SnapshotArchive.Contents> STORES = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -75,16 +76,18 @@ public final class TestMemProvider implements StateStoreProvider {
                     + example());
         }
         String name = url.substring(SCHEME.length());
-        MemoryStateStore records = MemoryStateStore.restore(settings, clock,
-                STORES.getOrDefault(name, MemorySnapshot.empty()));
+        SnapshotArchive.Contents kept = STORES.getOrDefault(name,
+                new SnapshotArchive.Contents(MemorySnapshot.empty(), EventJournal.State.empty()));
+        MemoryStateStore records = MemoryStateStore.restore(settings, clock, kept.records());
+        records.journal().restore(kept.history());
         AtomicBoolean open = new AtomicBoolean(true);
         return (StateStore) Proxy.newProxyInstance(StateStore.class.getClassLoader(), new Class<?>[] {StateStore.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "info" -> new StoreInfo(NAME, url, null, records.info().counts());
-                    case "archive" -> new SnapshotArchive(NAME, records::snapshot, records::replace);
+                    case "archive" -> new SnapshotArchive(NAME, records::contents, records::replace);
                     case "close" -> {
                         if (open.getAndSet(false)) {
-                            STORES.put(name, records.snapshot());
+                            STORES.put(name, records.contents());
                             records.close();
                         }
                         yield null;

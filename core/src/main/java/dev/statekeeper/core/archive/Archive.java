@@ -15,7 +15,9 @@ public interface Archive {
 
     /**
      * Hands every record of one consistent snapshot to {@code out}, kind by kind in {@link RecordKind} order and in
-     * a stable order within each kind, so the same state always gives the same records on every backend. Streams:
+     * a stable order within each kind, so the same state always gives the same records on every backend; the change
+     * history comes last, read in the same snapshot: its events in sequence order ({@link EventRecord}), then its
+     * last sequence when it gave any ({@link EventSequenceRecord}). Request keys are not exported. Streams:
      * the SQL backends build one record at a time inside one read-only snapshot transaction, during which
      * {@code out} runs (memory and json hold everything anyway).
      *
@@ -30,6 +32,12 @@ public interface Archive {
      * fails with {@link dev.statekeeper.core.error.ErrorCode#DUPLICATE}: skipping identical records is the import's
      * part, not the loader's). Records must come in {@link RecordKind} order and refer only to records given before
      * or already stored. Nothing is validated here beyond what the store itself refuses: validate first.
+     *
+     * <p>The change history: replacing, the store's events and last sequence become the ones given (none when none
+     * are); merging, events given to a store whose history is empty become its history, and events given to a store
+     * with its own history (any sequence given) fail with {@link dev.statekeeper.core.error.ErrorCode#DUPLICATE}
+     * (the import leaves them out first). The next write numbers its event one more than the last sequence loaded.
+     * The store's request keys stay as they are.
      *
      * <p>The SQL backends write in batches of 500 records, one transaction each (replacing, the first also deletes
      * everything), so a load that fails halfway leaves the batches before it written, and a replace can simply be

@@ -19,9 +19,11 @@ import dev.statekeeper.core.error.Checks;
     @JsonSubTypes.Type(value = ActiveLoopRecord.class, name = "activeLoop"),
     @JsonSubTypes.Type(value = RoadmapRecord.class, name = "roadmap"),
     @JsonSubTypes.Type(value = PlanRecord.class, name = "plan"),
-    @JsonSubTypes.Type(value = SessionRecord.class, name = "session")})
+    @JsonSubTypes.Type(value = SessionRecord.class, name = "session"),
+    @JsonSubTypes.Type(value = EventRecord.class, name = "event"),
+    @JsonSubTypes.Type(value = EventSequenceRecord.class, name = "eventSequence")})
 public sealed interface ArchiveRecord permits LoopRecord, ObjectiveRecord, SpecRecord, SpecLinkRecord,
-        ActiveLoopRecord, RoadmapRecord, PlanRecord, SessionRecord {
+        ActiveLoopRecord, RoadmapRecord, PlanRecord, SessionRecord, EventRecord, EventSequenceRecord {
 
     /**
      * The record's kind, written as its {@code kind} field.
@@ -33,8 +35,8 @@ public sealed interface ArchiveRecord permits LoopRecord, ObjectiveRecord, SpecR
 
     /**
      * What identifies the record among those of its kind: a loop's id, a session's name, a roadmap's or plan's
-     * project, the loop id of an objective, spec link or active-loop entry, and for a spec its project and name
-     * together.
+     * project, the loop id of an objective, spec link or active-loop entry, for a spec its project and name
+     * together, an event's sequence, and {@code lastSequence} for the one event sequence record.
      *
      * @return the key; an export or a store holds one record of a kind per key (null when its field is missing)
      */

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The kinds of record, in the order an export writes them: whatever a record refers to comes before it (an
- * objective, a spec link and an active-loop entry name a loop; a spec link names a spec).
+ * objective, a spec link and an active-loop entry name a loop; a spec link names a spec), and the change history
+ * comes last ({@link #history()}).
  */
 public enum RecordKind {
     /** A loop with its feedback history ({@link LoopRecord}). */
@@ -23,7 +24,11 @@ public enum RecordKind {
     /** A project's plan ({@link PlanRecord}). */
     PLAN("plan"),
     /** An agent work session ({@link SessionRecord}). */
-    SESSION("session");
+    SESSION("session"),
+    /** An event of the change history ({@link EventRecord}), format version 2 on; after every record it may name. */
+    EVENT("event"),
+    /** The change history's newest sequence ({@link EventSequenceRecord}), format version 2 on; after the events. */
+    EVENT_SEQUENCE("eventSequence");
 
     private final String wire;
 
@@ -35,10 +40,21 @@ public enum RecordKind {
      * The value of a record's {@code kind} field, also the kind's name in messages ({@link #toString()}).
      *
      * @return {@code loop}, {@code objective}, {@code spec}, {@code specLink}, {@code activeLoop}, {@code roadmap},
-     *         {@code plan} or {@code session}
+     *         {@code plan}, {@code session}, {@code event} or {@code eventSequence}
      */
     public String wire() {
         return wire;
+    }
+
+    /**
+     * Whether records of this kind are the store's change history ({@link #EVENT}, {@link #EVENT_SEQUENCE}) rather
+     * than its data: a merge into a store with its own history leaves them out, and an export of format version 1
+     * has none.
+     *
+     * @return true for the history's kinds
+     */
+    public boolean history() {
+        return this == EVENT || this == EVENT_SEQUENCE;
     }
 
     /**

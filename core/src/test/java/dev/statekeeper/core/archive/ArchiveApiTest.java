@@ -35,7 +35,8 @@ class ArchiveApiTest {
 
     @Test
     void kindsComeInTheOrderAnExportWritesThem() {
-        assertThat(RecordKind.order()).isEqualTo("loop, objective, spec, specLink, activeLoop, roadmap, plan, session");
+        assertThat(RecordKind.order()).isEqualTo("loop, objective, spec, specLink, activeLoop, roadmap, plan, session, event, "
+                + "eventSequence");
         assertThat(RecordKind.SPEC_LINK).hasToString("specLink");
     }
 

@@ -1,7 +1,9 @@
 package dev.statekeeper.testkit.contract;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
 import dev.statekeeper.core.internal.archive.ArchiveWriter;
 import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
@@ -17,12 +19,15 @@ import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.events.EventQuery;
+import dev.statekeeper.core.events.StoreEvent;
 import dev.statekeeper.core.internal.memory.MemoryStateStore;
 import dev.statekeeper.testkit.Archives;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Export and import: the same records give the same bytes on every backend, a load keeps every id, timestamp and
- * version, replace and merge do what they say, a bad import imports nothing, and an export is one snapshot.
+ * version, replace and merge do what they say, a bad import imports nothing, and an export is one snapshot. The change
+ * history travels along: a load gives back the same events and last sequence, and a merge into a store with its own
+ * history leaves the exported events out.
  */
 public abstract class ArchiveContract extends ContractBase {
 
@@ -95,6 +102,90 @@ public abstract class ArchiveContract extends ContractBase {
         assertThat(updated.version()).isEqualTo(4);
         assertThat(store.specHistory("demo", "user-auth")).hasSize(4);
         assertThat(store.activeLoops().getFirst().id()).isEqualTo(created.id());
+    }
+
+    private static List<StoreEvent> events(StateStore store) {
+        return store.events().read(EventQuery.all().withLimit(EventQuery.MAX_LIMIT)).events();
+    }
+
+    @Test
+    void theHistoryComesBackWithItsNumbersAndTheNextWriteNumbersOn() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        store.createLoop(NewLoop.of("mine", LoopType.SPEC)); // a history of its own, replaced
+
+        ImportResult result = Archives.load(store, Archives.export(memory), LoadMode.REPLACE);
+
+        List<StoreEvent> expected = events(memory);
+        assertThat(expected).isNotEmpty();
+        assertThat(result.loaded().events()).isEqualTo(expected.size());
+        assertThat(events(store)).isEqualTo(expected);
+        assertThat(store.events().lastSequence()).isEqualTo(memory.events().lastSequence());
+        Loop created = store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        StoreEvent next = events(store).getLast();
+        assertThat(next.sequence()).isEqualTo(expected.getLast().sequence() + 1);
+        assertThat(next.entityId()).isEqualTo(created.id());
+        StateStore fresh = open(settings());
+        Archives.load(fresh, Archives.export(store), LoadMode.REPLACE);
+        assertThat(events(fresh)).isEqualTo(events(store));
+    }
+
+    @Test
+    void prunedEventsLeaveTheirNumbersUsedAfterALoad() {
+        Archives.fillEveryKind(store);
+        long last = store.events().lastSequence();
+        clock.advance(Duration.ofDays(2));
+        assertThat(store.events().prune(Duration.ofDays(1))).isEqualTo(last);
+        StateStore fresh = open(settings());
+
+        Archives.load(fresh, Archives.export(store), LoadMode.REPLACE);
+
+        assertThat(events(fresh)).isEmpty();
+        assertThat(fresh.events().lastSequence()).isEqualTo(last);
+        fresh.startSession(NewSession.named("after"));
+        assertThat(events(fresh)).extracting(StoreEvent::sequence).containsExactly(last + 1);
+    }
+
+    @Test
+    void aMergeIntoAStoreWithItsOwnHistoryKeepsItAndLeavesTheExportedEventsOut() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        store.startSession(NewSession.named("mine"));
+        List<StoreEvent> own = events(store);
+
+        ImportResult merged = Archives.load(store, Archives.export(memory), LoadMode.MERGE);
+
+        assertThat(merged.skipped().events()).isEqualTo(events(memory).size());
+        assertThat(merged.loaded().events()).isZero();
+        assertThat(events(store)).isEqualTo(own);
+        assertThat(store.events().lastSequence()).isEqualTo(1);
+        assertThat(store.info().counts()).containsEntry("loops", 4L).containsEntry("sessions", 3L);
+    }
+
+    @Test
+    void aLoaderGivenEventsForAStoreWithItsOwnHistoryRefusesThemAndWritesNothing() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+        store.startSession(NewSession.named("mine"));
+        byte[] before = Archives.export(store);
+        ArchiveLoader loader = store.archive().loader(LoadMode.MERGE);
+        loader.accept(EventRecord.of(events(memory).getFirst()));
+
+        failure(ErrorCode.DUPLICATE, "the store has its own change history (up to event 1): a merge does not load the "
+                + "events of another", loader::finish);
+        assertThat(Archives.export(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aMergeIntoAStoreWithoutHistoryTakesTheExportedOne() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Archives.fillEveryKind(memory);
+
+        ImportResult merged = Archives.load(store, Archives.export(memory), LoadMode.MERGE);
+
+        assertThat(merged.loaded().events()).isEqualTo(events(memory).size());
+        assertThat(events(store)).isEqualTo(events(memory));
+        assertThat(store.events().lastSequence()).isEqualTo(memory.events().lastSequence());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.archive.ObjectiveRecord;
 import dev.statekeeper.core.archive.PlanRecord;
@@ -26,8 +28,10 @@ import java.util.stream.Collectors;
  * The first pass of an import: every line is checked before anything is written, and every problem is reported
  * at once, each naming its line and field: lines that are no record, the rules of the domain
  * ({@link ArchiveRecord#check}), records out of kind order, a key twice, a reference to a loop or spec that is
- * neither in the export nor (merging) in the store, and (merging) a record the store has with other content.
- * Keeps the keys it has seen, not the records.
+ * neither in the export nor (merging) in the store, (merging) a record the store has with other content, and in
+ * the change history events out of sequence order (or twice) or a last sequence below the last event's. Merging into a store
+ * with its own history, the export's history is left out (counted as skipped: its numbers would collide). Keeps the
+ * keys it has seen, not the records.
  */
 final class ArchiveCheck {
     /** The most problems the message shows. */
@@ -51,6 +55,9 @@ final class ArchiveCheck {
     private final BitSet skipLines = new BitSet();
     private long problems;
     private RecordKind last;
+    /** The sequence of the last event seen, and its line. */
+    private long lastEvent;
+    private long lastEventLine;
 
     /** @param store the index of the store merged into, or null when nothing of the store stays (replace) */
     ArchiveCheck(String source, RecordIndex store) {
@@ -77,14 +84,22 @@ final class ArchiveCheck {
         if (record.key() == null) {
             return;
         }
-        Long first = firstLine.putIfAbsent(id(record.kind(), record.key()), line.number());
+        // events are not remembered by key, so memory stays flat for any history: their rising order finds a twice
+        Long first = record instanceof EventRecord ? null : firstLine.putIfAbsent(id(record.kind(), record.key()),
+                line.number());
         if (first != null) {
             problem(new Violation(at + keyField(record), keyValue(record), record.describe()
                     + " appears twice (first on line " + first + ")"));
             return;
         }
         references(at, record);
+        history(at, line.number(), record);
         if (!checks.ok()) {
+            return;
+        }
+        if (store != null && record.kind().history() && store.hasHistory()) {
+            skipLines.set(Math.toIntExact(line.number()));
+            skipped.accept(record);
             return;
         }
         if (store != null) {
@@ -132,6 +147,25 @@ final class ArchiveCheck {
         }
     }
 
+    /** Events come in rising sequence order; the last sequence is at least the last event's. */
+    private void history(String at, long number, ArchiveRecord record) {
+        if (record instanceof EventRecord e) {
+            if (lastEventLine > 0 && e.sequence() == lastEvent) {
+                problem(new Violation(at + "sequence", e.sequence(), e.describe() + " appears twice (first on line "
+                        + lastEventLine + ")"));
+            } else if (lastEventLine > 0 && e.sequence() < lastEvent) {
+                problem(new Violation(at + "sequence", e.sequence(), "must be greater than the sequence of the event "
+                        + "before it (" + lastEvent + " on line " + lastEventLine + "): events come in sequence order"));
+            } else {
+                lastEvent = e.sequence();
+                lastEventLine = number;
+            }
+        } else if (record instanceof EventSequenceRecord s && lastEventLine > 0 && s.lastSequence() < lastEvent) {
+            problem(new Violation(at + "lastSequence", s.lastSequence(), "must be at least the sequence of the last "
+                    + "event (" + lastEvent + " on line " + lastEventLine + ")"));
+        }
+    }
+
     private void requireLoop(String at, String loopId) {
         if (loopId != null && !known(RecordKind.LOOP, loopId)) {
             problem(new Violation(at + "loopId", loopId, "names no loop " + where()));
@@ -167,10 +201,17 @@ final class ArchiveCheck {
             case ObjectiveRecord r -> "loopId";
             case SpecLinkRecord r -> "loopId";
             case ActiveLoopRecord r -> "loopId";
+            case EventRecord r -> "sequence";
+            case EventSequenceRecord r -> "lastSequence";
         };
     }
 
-    private static String keyValue(ArchiveRecord record) {
-        return record instanceof SpecRecord s ? s.name() : record.key();
+    private static Object keyValue(ArchiveRecord record) {
+        return switch (record) {
+            case SpecRecord s -> s.name();
+            case EventRecord e -> e.sequence();
+            case EventSequenceRecord s -> s.lastSequence();
+            default -> record.key();
+        };
     }
 }

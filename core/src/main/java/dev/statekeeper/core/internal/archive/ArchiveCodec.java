@@ -23,7 +23,10 @@ import java.util.Map;
  */
 final class ArchiveCodec {
     static final String FORMAT = "statekeeper-export";
-    static final int VERSION = 1;
+    /** The version this build writes: 2 added the change history ({@code event}, {@code eventSequence} records). */
+    static final int VERSION = 2;
+    /** The oldest version this build reads: version 1, without the change history, still imports. */
+    static final int OLDEST = 1;
     /** How a trailer line starts; no record line can (a record starts with its kind). */
     static final String TRAILER_START = "{\"trailer\":";
 

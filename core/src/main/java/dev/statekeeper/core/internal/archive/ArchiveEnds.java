@@ -17,7 +17,8 @@ final class ArchiveEnds {
     private ArchiveEnds() {
     }
 
-    static void header(String source, String line) {
+    /** Checks the header line; returns the export's format version, {@link ArchiveCodec#OLDEST} up to the current. */
+    static int header(String source, String line) {
         if (line == null) {
             throw corrupt(source + " is empty: an export starts with the line " + HEADER);
         }
@@ -35,16 +36,18 @@ final class ArchiveEnds {
             throw corrupt(source + " is format version " + version + ", written by a newer statekeeper; this one reads "
                     + "version " + ArchiveCodec.VERSION);
         }
-        if (version != ArchiveCodec.VERSION) {
-            throw corrupt(source + " has no valid format version (expected " + ArchiveCodec.VERSION + ")");
+        if (version < ArchiveCodec.OLDEST) {
+            throw corrupt(source + " has no valid format version (expected " + ArchiveCodec.OLDEST + " to "
+                    + ArchiveCodec.VERSION + ")");
         }
+        return version;
     }
 
     /**
      * @param sha256 the checksum of the record lines read
      * @param counts the records read, or null when some lines were no records (their problems are reported instead)
      */
-    static void trailer(String source, long number, String line, String sha256, RecordCounts counts) {
+    static void trailer(String source, int version, long number, String line, String sha256, RecordCounts counts) {
         ArchiveCodec.Trailer trailer;
         try {
             trailer = ArchiveCodec.trailer(line);
@@ -55,8 +58,8 @@ final class ArchiveEnds {
             throw corrupt(source + " is damaged: the SHA-256 of its records is " + sha256 + " but its trailer says "
                     + trailer.sha256() + " (the file was changed after it was written)");
         }
-        if (counts != null && !counts.byKind().equals(trailer.counts())) {
-            throw corrupt(source + " is damaged: it holds " + counts.byKind() + " records but its trailer says "
+        if (counts != null && !counts.byKind(version).equals(trailer.counts())) {
+            throw corrupt(source + " is damaged: it holds " + counts.byKind(version) + " records but its trailer says "
                     + trailer.counts());
         }
     }

@@ -32,7 +32,7 @@ public final class ArchiveImport {
         checked.accept(plan.load());
         ArchiveLoader loader = target.archive().loader(mode);
         try (ArchiveReader reader = source.open()) {
-            progress.begin("importing", plan.load().total());
+            progress.begin("importing", plan.load().total() + plan.load().events());
             while (reader.hasNext()) {
                 ArchiveLine line = reader.next();
                 if (!line.ok()) { // the file changed since the check

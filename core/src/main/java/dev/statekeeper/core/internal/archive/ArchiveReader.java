@@ -1,6 +1,7 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.error.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.io.InputFiles;
@@ -28,7 +29,8 @@ import java.util.zip.ZipException;
 /**
  * Reads an export line by line (gzip-compressed or not), holding one line at a time. The header is checked on open;
  * each record line comes back as an {@link ArchiveLine}, a record or its problems; at the trailer the counts and the
- * SHA-256 of the record lines are checked. A file that is not an export, is truncated (no trailer) or was changed
+ * SHA-256 of the record lines are checked. Reads format versions 1 (whose records hold no change history: an
+ * {@code event} line in one is a problem of its line) and 2. A file that is not an export, is truncated (no trailer) or was changed
  * after it was written (the checksum differs) fails with CORRUPT, which exits 6. Not thread-safe.
  */
 public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable {
@@ -36,6 +38,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
     private final String source;
     private final MessageDigest digest = ArchiveWriter.sha256();
     private final RecordCounts counts = new RecordCounts();
+    private final int version;
     private long number = 1;
     private boolean problems;
     private ArchiveLine next;
@@ -51,7 +54,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
             InputStream plain = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
             this.in = new BufferedReader(new InputStreamReader(plain, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            ArchiveEnds.header(source, readLine());
+            this.version = ArchiveEnds.header(source, readLine());
         } catch (IOException e) {
             throw IoErrors.cannotRead(source, e);
         }
@@ -64,6 +67,11 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
 
     public static ArchiveReader open(Path file) {
         return new ArchiveReader(InputFiles.open(file, "export file"), "export file '" + file + "'");
+    }
+
+    /** The export's format version: 1 (no change history) or 2. */
+    public int version() {
+        return version;
     }
 
     /** What messages call the export. */
@@ -124,7 +132,7 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
         }
         number++;
         if (line.startsWith(ArchiveCodec.TRAILER_START)) {
-            ArchiveEnds.trailer(source, number, line, HexFormat.of().formatHex(digest.digest()), problems ? null : counts);
+            ArchiveEnds.trailer(source, version, number, line, HexFormat.of().formatHex(digest.digest()), problems ? null : counts);
             String after = readLine();
             if (after != null) {
                 throw ArchiveEnds.corrupt(source + " is damaged: line " + (number + 1) + " follows the trailer");
@@ -137,6 +145,11 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
         digest.update((byte) '\n');
         try {
             ArchiveRecord record = ArchiveCodec.record(line);
+            if (version < 2 && record.kind().history()) {
+                problems = true;
+                return new ArchiveLine(number, null, List.of(new Violation("line " + number + ": kind",
+                        record.kind().wire(), "is not a kind of a format version " + version + " export, which holds no change history")));
+            }
             counts.accept(record);
             return new ArchiveLine(number, record, List.of());
         } catch (JsonProcessingException e) {

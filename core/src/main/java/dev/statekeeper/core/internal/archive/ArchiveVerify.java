@@ -1,6 +1,8 @@
 package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
@@ -18,6 +20,11 @@ import java.util.Map;
  * target with the same content, and (unless the target may hold more, after a merge) the target must hold nothing
  * else, in the same order. Fails with VERIFY_FAILED (exit 6) naming the first differences and the field each
  * differs in.
+ *
+ * <p>The change history is compared as a whole, not event by event: unless the target may hold more, its events and
+ * last sequence must be the source's exactly (a digest of the history's lines on each side, and their counts). After
+ * a merge the history is not compared: a target with its own history keeps it, and one without took the source's
+ * only if it had none, so neither equality nor inclusion holds by design.
  */
 public final class ArchiveVerify {
     /** The most differences a failure names. */
@@ -30,19 +37,27 @@ public final class ArchiveVerify {
     public static long run(StateStore source, StateStore target, boolean targetMayHoldMore, Progress progress) {
         RecordIndex index = new RecordIndex();
         MessageDigest targetOrder = ArchiveWriter.sha256();
+        History targetHistory = new History();
         progress.begin("verifying", -1);
         target.archive().export(record -> {
+            progress.advance();
+            if (targetHistory.add(record)) {
+                return;
+            }
             index.add(record);
             targetOrder.update(ArchiveCodec.line(record));
-            progress.advance();
         });
         MessageDigest sourceOrder = ArchiveWriter.sha256();
+        History sourceHistory = new History();
         long[] tally = new long[3]; // matched, differing, missing
         List<String> named = new ArrayList<>();
         Map<String, ArchiveRecord> differing = new LinkedHashMap<>();
         source.archive().export(record -> {
-            sourceOrder.update(ArchiveCodec.line(record));
             progress.advance();
+            if (sourceHistory.add(record)) {
+                return;
+            }
+            sourceOrder.update(ArchiveCodec.line(record));
             switch (index.match(record)) {
                 case IDENTICAL -> tally[0]++;
                 case DIFFERENT -> {
@@ -70,6 +85,10 @@ public final class ArchiveVerify {
             problems.add("the target holds the same records in another order (specs' creation order or the "
                     + "active-loop history)");
         }
+        if (!targetMayHoldMore && !sourceHistory.sameAs(targetHistory)) {
+            problems.add("the change history differs: the source has " + sourceHistory + ", the target "
+                    + targetHistory);
+        }
         if (!problems.isEmpty()) {
             throw new StatekeeperException(ErrorCode.VERIFY_FAILED, "the target does not match the source: "
                     + tally[1] + " record(s) differ, " + tally[2] + " missing"
@@ -77,6 +96,47 @@ public final class ArchiveVerify {
                     List.of(), Map.of("differ", tally[1], "missing", tally[2], "extra", Math.max(0, extra)), null);
         }
         return tally[0];
+    }
+
+    /** One side's change history: how many events, the last sequence, and a digest of their lines. */
+    private static final class History {
+        private final MessageDigest digest = ArchiveWriter.sha256();
+        private long events;
+        private long lastSequence;
+        private byte[] sum;
+
+        /** Takes the record when it is the history's; returns whether it was. */
+        boolean add(ArchiveRecord record) {
+            switch (record) {
+                case EventRecord e -> {
+                    events++;
+                    lastSequence = Math.max(lastSequence, e.sequence());
+                }
+                case EventSequenceRecord s -> lastSequence = Math.max(lastSequence, s.lastSequence());
+                default -> {
+                    return false;
+                }
+            }
+            digest.update(ArchiveCodec.line(record));
+            return true;
+        }
+
+        boolean sameAs(History other) {
+            return events == other.events && lastSequence == other.lastSequence && Arrays.equals(sum(), other.sum());
+        }
+
+        private byte[] sum() {
+            if (sum == null) {
+                sum = digest.digest();
+            }
+            return sum;
+        }
+
+        /** "12 events up to sequence 14". */
+        @Override
+        public String toString() {
+            return events + (events == 1 ? " event" : " events") + " up to sequence " + lastSequence;
+        }
     }
 
     /** "loop 'x' differs in currentScore: 80 in the source, 90 in the target", reading the target's records again. */

@@ -14,8 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.function.Consumer;
 
 /**
- * Writes an export, format version 1, as it goes: the header line {@code {"format":"statekeeper-export","version":1}},
- * one line per record ({@link ArchiveRecord}, kinds in {@link RecordKind} order), then on {@link #finish()} the
+ * Writes an export, format version 2, as it goes: the header line {@code {"format":"statekeeper-export","version":2}},
+ * one line per record ({@link ArchiveRecord}, kinds in {@link RecordKind} order, the change history last), then on
+ * {@link #finish()} the
  * trailer line with the number of records of each kind and the SHA-256 of the record lines (each with its
  * newline). Only ASCII is written. Holds one record at a time. Not thread-safe; the caller closes the stream.
  */

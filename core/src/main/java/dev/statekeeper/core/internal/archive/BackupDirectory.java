@@ -85,7 +85,7 @@ public final class BackupDirectory {
             RecordCounts counts = ArchiveFiles.export(store.archive(), export, true, tap);
             BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.VERSION, name, now,
                     info.backend(), info.location(), statekeeperVersion, EXPORT_FILE, Files.size(export), Backup.sha256(export),
-                    counts.summary());
+                    counts.summaryWithEvents());
             // forced to disk before the directory is renamed complete: a crash never leaves a backup whose
             // manifest is empty (it would be taken for damaged and not listed)
             AtomicFiles.replace(partial.resolve(MANIFEST_FILE))

@@ -39,26 +39,44 @@ public final class RecordCounts implements Consumer<ArchiveRecord> {
         return kinds.get(kind);
     }
 
-    /** Records of every kind (each loop one record, with its feedback). */
+    /**
+     * Records of every kind of data (each loop one record, with its feedback); the change history's records are
+     * counted apart ({@link #events()}).
+     */
     public long total() {
-        return kinds.values().stream().mapToLong(Long::longValue).sum();
+        return kinds.entrySet().stream().filter(e -> !e.getKey().history()).mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** Whether no record went by. */
+    /** The events of the change history that went by. */
+    public long events() {
+        return of(RecordKind.EVENT);
+    }
+
+    /** Whether no record went by, data or history. */
     public boolean none() {
-        return total() == 0;
+        return kinds.values().stream().allMatch(n -> n == 0);
     }
 
     /** Per kind by its wire name, in kind order, zeros included: what an export's trailer holds. */
     public Map<String, Long> byKind() {
+        return byKind(ArchiveCodec.VERSION);
+    }
+
+    /** As {@link #byKind()}, with the kinds an export of that format version has (version 1: no history). */
+    Map<String, Long> byKind(int version) {
         Map<String, Long> out = new LinkedHashMap<>();
-        kinds.forEach((kind, n) -> out.put(kind.wire(), n));
+        kinds.forEach((kind, n) -> {
+            if (version >= 2 || !kind.history()) {
+                out.put(kind.wire(), n);
+            }
+        });
         return out;
     }
 
     /**
      * For people and --json: loops, feedback, objectives, specs, specRevisions, specLinks, activeLoops, roadmaps,
-     * plans, sessions (the names {@code db status} uses for the ones it counts).
+     * plans, sessions (the names {@code db status} uses for the ones it counts). The history is not data:
+     * {@link #events()}.
      */
     public Map<String, Long> summary() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -72,6 +90,13 @@ public final class RecordCounts implements Consumer<ArchiveRecord> {
         out.put("roadmaps", of(RecordKind.ROADMAP));
         out.put("plans", of(RecordKind.PLAN));
         out.put("sessions", of(RecordKind.SESSION));
+        return out;
+    }
+
+    /** {@link #summary()} and then {@code events}: what a backup's manifest counts. */
+    public Map<String, Long> summaryWithEvents() {
+        Map<String, Long> out = summary();
+        out.put("events", events());
         return out;
     }
 

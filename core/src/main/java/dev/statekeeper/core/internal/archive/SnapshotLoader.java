@@ -2,6 +2,8 @@ package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.archive.ObjectiveRecord;
@@ -17,6 +19,8 @@ import dev.statekeeper.core.domain.Session;
 import dev.statekeeper.core.domain.Spec;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.events.StoreEvent;
+import dev.statekeeper.core.internal.events.EventJournal;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
 
 import java.util.ArrayList;
@@ -27,7 +31,8 @@ import java.util.Map;
 /**
  * Collects loaded records into the {@link MemorySnapshot} a memory model is then replaced with: the records alone
  * ({@link LoadMode#REPLACE}) or laid beside what the model held ({@link LoadMode#MERGE}: new active-loop entries
- * become the newest, new specs the last created). For the stores that keep everything in memory anyway.
+ * become the newest, new specs the last created). For the stores that keep everything in memory anyway. The change
+ * history given replaces the journal's ({@link #history}).
  */
 public final class SnapshotLoader {
     private final List<Loop> loops = new ArrayList<>();
@@ -38,6 +43,9 @@ public final class SnapshotLoader {
     private final List<Roadmap> roadmaps = new ArrayList<>();
     private final List<ProjectPlan> plans = new ArrayList<>();
     private final List<Session> sessions = new ArrayList<>();
+    private final List<StoreEvent> events = new ArrayList<>();
+    private long lastSequence;
+    private boolean history;
 
     public void add(ArchiveRecord record) {
         switch (record) {
@@ -49,6 +57,15 @@ public final class SnapshotLoader {
             case RoadmapRecord r -> roadmaps.add(r.toRoadmap());
             case PlanRecord r -> plans.add(r.toPlan());
             case SessionRecord r -> sessions.add(r.toSession());
+            case EventRecord r -> {
+                events.add(r.toEvent());
+                lastSequence = Math.max(lastSequence, r.sequence());
+                history = true;
+            }
+            case EventSequenceRecord r -> {
+                lastSequence = Math.max(lastSequence, r.lastSequence());
+                history = true;
+            }
         }
     }
 
@@ -68,6 +85,30 @@ public final class SnapshotLoader {
         return new MemorySnapshot(concat(current.loops(), loops), active, allObjectives, concat(current.specs(), specs),
                 concat(current.specLinks(), links), concat(current.roadmaps(), roadmaps), concat(current.plans(), plans),
                 concat(current.sessions(), sessions));
+    }
+
+    /**
+     * The journal's state to replace {@code current} with: replacing, the history given (none for an export without
+     * one), numbering on after its last sequence; merging, the history given when the journal's is empty, else the
+     * journal's as it is. The request keys stay the journal's.
+     *
+     * @throws StatekeeperException DUPLICATE for a merge that gives events to a journal with its own history (the
+     *         import leaves them out; only a load that did not check first gets here)
+     */
+    public EventJournal.State history(EventJournal.State current, LoadMode mode) {
+        if (mode == LoadMode.MERGE && !history) {
+            return current;
+        }
+        if (mode == LoadMode.MERGE && (current.lastSequence() > 0 || !current.events().isEmpty())) {
+            throw ownHistory(current.lastSequence());
+        }
+        return new EventJournal.State(lastSequence, events, current.keys());
+    }
+
+    /** The refusal of a merge that gives events to a store with its own change history. */
+    public static StatekeeperException ownHistory(long lastSequence) {
+        return new StatekeeperException(ErrorCode.DUPLICATE, "the store has its own change history (up to event "
+                + lastSequence + "): a merge does not load the events of another");
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.statekeeper.core.internal.archive;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.archive.ObjectiveRecord;
 import dev.statekeeper.core.archive.PlanRecord;
@@ -9,6 +11,7 @@ import dev.statekeeper.core.archive.RoadmapRecord;
 import dev.statekeeper.core.archive.SessionRecord;
 import dev.statekeeper.core.archive.SpecLinkRecord;
 import dev.statekeeper.core.archive.SpecRecord;
+import dev.statekeeper.core.internal.events.EventJournal;
 import dev.statekeeper.core.internal.memory.MemorySnapshot;
 
 import java.util.function.Consumer;
@@ -31,5 +34,14 @@ public final class SnapshotRecords {
         s.roadmaps().forEach(r -> out.accept(RoadmapRecord.of(r)));
         s.plans().forEach(p -> out.accept(PlanRecord.of(p)));
         s.sessions().forEach(x -> out.accept(SessionRecord.of(x)));
+    }
+
+    /** The records, then the change history: its events, and its last sequence when it gave any. */
+    public static void emit(MemorySnapshot s, EventJournal.State history, Consumer<? super ArchiveRecord> out) {
+        emit(s, out);
+        history.events().forEach(e -> out.accept(EventRecord.of(e)));
+        if (history.lastSequence() > 0) {
+            out.accept(new EventSequenceRecord(history.lastSequence()));
+        }
     }
 }

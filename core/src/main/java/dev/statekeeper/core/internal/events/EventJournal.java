@@ -9,6 +9,7 @@ import dev.statekeeper.core.events.KeptRequest;
 import dev.statekeeper.core.events.Origin;
 import dev.statekeeper.core.events.RequestKeys;
 import dev.statekeeper.core.events.StoreEvent;
+import dev.statekeeper.core.internal.domain.Timestamps;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +108,7 @@ public final class EventJournal implements EventLog, RequestKeys {
         List<StoreEvent> appended = new ArrayList<>(drafts.size());
         long last;
         synchronized (monitor) {
-            Instant now = clock.instant();
+            Instant now = Timestamps.now(clock); // the precision every backend keeps, so a copy keeps the same times
             if (origin.requestKey() != null) {
                 keys.put(origin.requestKey(), new KeptRequest(origin.requestKey(), origin.requestFingerprint(), now,
                         null));

@@ -113,6 +113,24 @@ public final class MemoryStateStore implements StateStore {
         });
     }
 
+    /**
+     * As {@link #replace(UnaryOperator)}, and replaces the change history with what {@code history} makes of it, in
+     * the same step: what {@link #archive()} loads through. The history is worked out first, so a refusal there
+     * changes nothing.
+     */
+    public void replace(UnaryOperator<MemorySnapshot> change, UnaryOperator<EventJournal.State> history) {
+        lockedRun(() -> {
+            EventJournal.State next = history.apply(journal.state());
+            replace(change);
+            journal.restore(next);
+        });
+    }
+
+    /** The records and the change history of one moment, as {@link #archive()} exports them. */
+    public SnapshotArchive.Contents contents() {
+        return locked(() -> new SnapshotArchive.Contents(snapshot(), journal.state()));
+    }
+
     /** The change history, kept in memory with the records (and saved with them by the json backend). */
     @Override
     public EventLog events() {
@@ -130,10 +148,10 @@ public final class MemoryStateStore implements StateStore {
         return journal;
     }
 
-    /** Export and import of every record, a load all at once ({@link SnapshotArchive}). */
+    /** Export and import of every record and the change history, a load all at once ({@link SnapshotArchive}). */
     @Override
     public Archive archive() {
-        return new SnapshotArchive(MemoryStoreProvider.NAME, this::snapshot, this::replace);
+        return new SnapshotArchive(MemoryStoreProvider.NAME, this::contents, this::replace);
     }
 
     private void fill(MemorySnapshot snapshot) {

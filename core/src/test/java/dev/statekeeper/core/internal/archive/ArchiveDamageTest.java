@@ -48,27 +48,34 @@ class ArchiveDamageTest {
     @Test
     void anExportWithoutItsTrailerIsTruncated() {
         String cut = export.substring(0, export.lastIndexOf("{\"trailer\""));
-        refused(cut, "\\Qexport file 'test.jsonl' is truncated: it ends after line 17 without its trailer line\\E");
+        refused(cut, "\\Qexport file 'test.jsonl' is truncated: it ends after line 37 without its trailer line\\E");
         refused(export.substring(0, export.indexOf("\"kind\":\"spec\"") + 5),
                 "\\Qexport file 'test.jsonl' is truncated: it ends after line 7 without its trailer line\\E");
     }
 
     @Test
     void countsThatDisagreeWithTheRecordsAreRefused() {
-        refused(export.replace("\"session\":2}", "\"session\":3}"), "\\Qexport file 'test.jsonl' is damaged: it holds "
-                + "{loop=4, objective=1, spec=2, specLink=1, activeLoop=3, roadmap=1, plan=2, session=2} records but its "
-                + "trailer says {loop=4, objective=1, spec=2, specLink=1, activeLoop=3, roadmap=1, plan=2, session=3}\\E");
+        refused(export.replace("\"session\":2,", "\"session\":3,"), "\\Qexport file 'test.jsonl' is damaged: it holds "
+                + "{loop=4, objective=1, spec=2, specLink=1, activeLoop=3, roadmap=1, plan=2, session=2, event=19, "
+                + "eventSequence=1} records but its trailer says {loop=4, objective=1, spec=2, specLink=1, activeLoop=3, "
+                + "roadmap=1, plan=2, session=3, event=19, eventSequence=1}\\E");
+        refused(export.replace("\"event\":19,", "\"event\":18,"), "\\Qexport file 'test.jsonl' is damaged: it holds "
+                + "{loop=4, objective=1, spec=2, specLink=1, activeLoop=3, roadmap=1, plan=2, session=2, event=19, "
+                + "eventSequence=1} records but its trailer says {loop=4, objective=1, spec=2, specLink=1, activeLoop=3, "
+                + "roadmap=1, plan=2, session=2, event=18, eventSequence=1}\\E");
     }
 
     @Test
     void somethingElseThanAnExportIsRefusedByItsFirstLine() {
         refused("", "\\Qexport file 'test.jsonl' is empty: an export starts with the line "
-                + "{\"format\":\"statekeeper-export\",\"version\":1}\\E");
+                + "{\"format\":\"statekeeper-export\",\"version\":2}\\E");
         refused("{\"format\":\"statekeeper-json\",\"version\":1}\n", "\\Qexport file 'test.jsonl' is not a statekeeper "
-                + "export: its first line is not {\"format\":\"statekeeper-export\",\"version\":1}\\E");
-        refused(export.replaceFirst("\"version\":1", "\"version\":2"), "\\Qexport file 'test.jsonl' is format version 2, "
-                + "written by a newer statekeeper; this one reads version 1\\E");
-        refused(export + "{\"kind\":\"loop\"}\n", "\\Qexport file 'test.jsonl' is damaged: line 19 follows the trailer\\E");
+                + "export: its first line is not {\"format\":\"statekeeper-export\",\"version\":2}\\E");
+        refused(export.replaceFirst("\"version\":2", "\"version\":3"), "\\Qexport file 'test.jsonl' is format version 3, "
+                + "written by a newer statekeeper; this one reads version 2\\E");
+        refused(export.replaceFirst("\"version\":2", "\"version\":0"), "\\Qexport file 'test.jsonl' has no valid "
+                + "format version (expected 1 to 2)\\E");
+        refused(export + "{\"kind\":\"loop\"}\n", "\\Qexport file 'test.jsonl' is damaged: line 39 follows the trailer\\E");
     }
 
     @Test

@@ -39,17 +39,19 @@ class ArchiveFormatTest {
         String text = Samples.text(Samples.export(Samples.full()));
         List<String> lines = text.lines().toList();
 
-        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"statekeeper-export\",\"version\":1}");
+        assertThat(lines.getFirst()).isEqualTo("{\"format\":\"statekeeper-export\",\"version\":2}");
         assertThat(lines.getLast()).startsWith("{\"trailer\":\"statekeeper-export\",\"counts\":{\"loop\":4,"
-                        + "\"objective\":1,\"spec\":2,\"specLink\":1,\"activeLoop\":3,\"roadmap\":1,\"plan\":2,\"session\":2},"
-                        + "\"sha256\":\"")
+                        + "\"objective\":1,\"spec\":2,\"specLink\":1,\"activeLoop\":3,\"roadmap\":1,\"plan\":2,\"session\":2,"
+                        + "\"event\":19,\"eventSequence\":1},\"sha256\":\"")
                 .matches(".*\"sha256\":\"[0-9a-f]{64}\"}");
         assertThat(text).endsWith("}\n");
         assertThat(text.chars()).allMatch(c -> c < 128);
         List<String> kinds = lines.subList(1, lines.size() - 1).stream()
                 .map(l -> l.substring("{\"kind\":\"".length(), l.indexOf('"', "{\"kind\":\"".length()))).toList();
-        assertThat(kinds).containsExactly("loop", "loop", "loop", "loop", "objective", "spec", "spec", "specLink",
-                "activeLoop", "activeLoop", "activeLoop", "roadmap", "plan", "plan", "session", "session");
+        assertThat(kinds.subList(0, 16)).containsExactly("loop", "loop", "loop", "loop", "objective", "spec", "spec",
+                "specLink", "activeLoop", "activeLoop", "activeLoop", "roadmap", "plan", "plan", "session", "session");
+        assertThat(kinds.subList(16, 35)).containsOnly("event");
+        assertThat(kinds.subList(35, kinds.size())).containsExactly("eventSequence");
         assertThat(text).contains("\"additionalSections\":{\"a\":\"first\",\"z\":\"last\"}")
                 .contains("\"metadata\":{\"a\":\"1\",\"b\":\"2\"}")
                 .contains("first \\uD83D\\uDC4D");
@@ -94,9 +96,9 @@ class ArchiveFormatTest {
     @Test
     void anEmptyStoreExportsAHeaderAndATrailerOnly() {
         assertThat(Samples.text(Samples.export(Samples.empty()))).isEqualTo("""
-                {"format":"statekeeper-export","version":1}
+                {"format":"statekeeper-export","version":2}
                 {"trailer":"statekeeper-export","counts":{"loop":0,"objective":0,"spec":0,"specLink":0,"activeLoop":0,\
-                "roadmap":0,"plan":0,"session":0},\
+                "roadmap":0,"plan":0,"session":0,"event":0,"eventSequence":0},\
                 "sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}
                 """);
     }

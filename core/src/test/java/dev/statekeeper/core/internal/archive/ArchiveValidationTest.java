@@ -65,11 +65,12 @@ class ArchiveValidationTest {
                 "line 6: status = 'flying': must be one of initialized, in_progress, completed, user_input, refine",
                 "line 7: currentScore = '80': must be a whole number",
                 "line 8: version = (missing): is required",
-                "line 9: kind = 'widget': must be one of loop, objective, spec, specLink, activeLoop, roadmap, plan, session",
+                "line 9: kind = 'widget': must be one of loop, objective, spec, specLink, activeLoop, roadmap, plan, session, "
+                        + "event, eventSequence",
                 "line 10: id = 'good0001': loop 'good0001' appears twice (first on line 2)",
                 "line 11: loopId = 'nobody01': names no loop of the export",
                 "line 12: kind = 'loop': must come before the objective records (records come in the order loop, "
-                        + "objective, spec, specLink, activeLoop, roadmap, plan, session)",
+                        + "objective, spec, specLink, activeLoop, roadmap, plan, session, event, eventSequence)",
                 "line 13: name = 'User Auth': must be a normalized spec name (lower-case letters and digits, single '-')",
                 "line 13: revisions[0].version = 2: must be between 1 and 1",
                 "line 13: revisions[0].content.title = 'Billing': must normalize to the spec's name 'User Auth' (it "

@@ -2,6 +2,8 @@ package dev.statekeeper.jdbc.internal.store;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.archive.ObjectiveRecord;
 import dev.statekeeper.core.archive.PlanRecord;
@@ -10,6 +12,8 @@ import dev.statekeeper.core.archive.SessionRecord;
 import dev.statekeeper.core.archive.SpecLinkRecord;
 import dev.statekeeper.core.archive.SpecRecord;
 import dev.statekeeper.core.domain.CriticFeedback;
+import dev.statekeeper.core.events.StoreEvent;
+import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.core.internal.error.Errors;
 
 import java.sql.Connection;
@@ -25,7 +29,7 @@ import java.util.Map;
  * Writes one batch of records with JDBC batch inserts, raw rows with the ids, timestamps and versions they have
  * (feedback rows get no request key). Statements run table by table in the order the foreign keys need, so a
  * batch may hold any records that come in archive order. Times the archive has not (an objective's, a link's, a
- * history entry's) are the load's.
+ * history entry's) are the load's. Events keep their sequence and every field; their write id is the load's.
  */
 final class ArchiveInserts {
     /** Parents first; a delete goes the other way round. */
@@ -52,27 +56,33 @@ final class ArchiveInserts {
                 + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
         INSERTS.put("sessions", "INSERT INTO sessions (name, status, repo_name, repo_url, branch, task_id, created_at, "
                 + "updated_at, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        INSERTS.put("events", "INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, "
+                + "actor, via, request_id, request_key, write_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     private final Dialect dialect;
     private final Object now;
+    private final String writeId;
     private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
     /** The links in the order of their rows, to name the spec of a link that inserted nothing. */
     private final List<SpecLinkRecord> links = new ArrayList<>();
 
-    ArchiveInserts(Dialect dialect, Object now) {
+    /** @param writeId the write id of the event rows: one per load, marking them as loaded, not written */
+    ArchiveInserts(Dialect dialect, Object now, String writeId) {
         this.dialect = dialect;
         this.now = now;
+        this.writeId = writeId;
         INSERTS.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     }
 
-    /** Deletes every record, children first. */
+    /** Deletes every record and event, children first, and sets the history's last sequence back to 0. */
     static void clear(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>(INSERTS.keySet());
         try (Statement statement = c.createStatement()) {
             for (String table : tables.reversed()) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
+            statement.executeUpdate("UPDATE event_sequence SET last_sequence = 0");
         }
     }
 
@@ -110,6 +120,13 @@ final class ArchiveInserts {
                     p.version(), dialect.time(p.createdAt()), dialect.time(p.updatedAt()));
             case SessionRecord s -> row("sessions", s.name(), s.status().wire(), s.repoName(), s.repoUrl(), s.branch(),
                     s.taskId(), dialect.time(s.createdAt()), dialect.time(s.updatedAt()), dialect.json(s.metadata()));
+            case EventRecord r -> {
+                StoreEvent e = r.toEvent();
+                row("events", e.sequence(), dialect.time(e.time()), e.change().wire(), e.kind().wire(), e.entityId(),
+                        e.project(), e.version(), e.actor(), e.via().wire(), e.requestId(), e.requestKey(), writeId,
+                        JsonColumns.write(e.summary()));
+            }
+            case EventSequenceRecord r -> { } // the loader sets event_sequence when it finishes
         }
     }
 

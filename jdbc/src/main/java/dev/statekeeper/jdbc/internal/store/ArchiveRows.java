@@ -1,7 +1,11 @@
 package dev.statekeeper.jdbc.internal.store;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.archive.ObjectiveRecord;
 import dev.statekeeper.core.archive.PlanRecord;
@@ -16,8 +20,12 @@ import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecContent;
+import dev.statekeeper.core.error.ErrorCode;
+import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.jdbc.internal.RowMapper;
+import dev.statekeeper.jdbc.internal.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,15 +33,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Reads every record for an export, table by table in the archive's order, inside the caller's snapshot
  * transaction. Rows stream (a fetch size, one record built at a time): a loop is built from its row joined with
- * its feedback rows, a spec from its row joined with its revisions. Text keys are ordered by code point.
+ * its feedback rows, a spec from its row joined with its revisions. Text keys are ordered by code point. The change
+ * history comes last: the {@code events} rows in sequence order and {@code event_sequence}'s last sequence (request
+ * keys are not exported).
  */
 final class ArchiveRows {
     private static final int FETCH = 500;
+    private static final TypeReference<Map<String, Object>> SUMMARY = new TypeReference<>() {
+    };
 
     private final Dialect dialect;
     private final CriticFeedbackRepository feedback;
@@ -69,6 +82,34 @@ final class ArchiveRows {
                 SessionStatus.parse(row.getString(2)), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), dialect.time(row, "created_at"), dialect.time(row, "updated_at"),
                 JsonColumns.stringMap(row.getString(9), "metadata of session '" + row.getString(1) + "'")), out);
+        history(c, out);
+    }
+
+    /** The change history: the events in sequence order, then the last sequence when any was given. */
+    private void history(Connection c, Consumer<? super ArchiveRecord> out) throws SQLException {
+        each(c, "SELECT sequence, time, change, entity_id, project, version, actor, via, request_id, request_key, "
+                + "summary FROM events ORDER BY sequence", row -> {
+                    long sequence = row.getLong("sequence");
+                    long version = row.getLong("version");
+                    Long versionOrNull = row.wasNull() ? null : version;
+                    return new EventRecord(sequence, dialect.time(row, "time"), row.getString("change"),
+                            row.getString("entity_id"), row.getString("project"), versionOrNull, row.getString("actor"),
+                            row.getString("via"), row.getString("request_id"), row.getString("request_key"),
+                            summary(row.getString("summary"), sequence));
+                }, out);
+        long last = Sql.number(c, "SELECT last_sequence FROM event_sequence WHERE id = 1");
+        if (last > 0) {
+            out.accept(new EventSequenceRecord(last));
+        }
+    }
+
+    private static Map<String, Object> summary(String json, long sequence) {
+        try {
+            return Json.mapper().readValue(json, SUMMARY);
+        } catch (JsonProcessingException e) {
+            throw new StatekeeperException(ErrorCode.CORRUPT, "stored summary of event " + sequence
+                    + " is not a JSON object: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Loops oldest first (then by id), each with its feedback in order. */

@@ -3,7 +3,10 @@ package dev.statekeeper.jdbc.internal.store;
 import dev.statekeeper.core.archive.Archive;
 import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.ArchiveRecord;
+import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.archive.LoadMode;
+import dev.statekeeper.core.internal.archive.SnapshotLoader;
 import dev.statekeeper.core.internal.domain.Timestamps;
 import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.Transactor;
@@ -13,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +24,10 @@ import java.util.function.Consumer;
  * REPEATABLE READ READ ONLY on PostgreSQL, a deferred read on SQLite) and streams the rows ({@link ArchiveRows}).
  * A load writes {@value #BATCH} records per write transaction with JDBC batch inserts ({@link ArchiveInserts});
  * replacing, the first transaction deletes everything first, so an interrupted load leaves the store rerunnable.
- * The last transaction trims the active-loop history to STATEKEEPER_LOOP_HISTORY_SIZE.
+ * The last transaction trims the active-loop history to STATEKEEPER_LOOP_HISTORY_SIZE and sets {@code event_sequence}
+ * to the change history loaded (replacing, the first transaction also removes the events and sets it to 0). A merge
+ * that gives events to a store with its own history fails with DUPLICATE in the batch holding the first of them (the
+ * import leaves them out before: only a load that did not check gets there).
  */
 final class JdbcArchive implements Archive {
     static final int BATCH = 500;
@@ -51,11 +58,26 @@ final class JdbcArchive implements Archive {
     public ArchiveLoader loader(LoadMode mode) {
         return new ArchiveLoader() {
             private final List<ArchiveRecord> pending = new ArrayList<>(BATCH);
+            private final String writeId = UUID.randomUUID().toString();
             private boolean cleared = mode != LoadMode.REPLACE;
+            private boolean historyChecked = mode != LoadMode.MERGE;
+            private boolean history;
+            private long lastSequence;
             private long written;
 
             @Override
             public void accept(ArchiveRecord record) {
+                switch (record) {
+                    case EventRecord e -> {
+                        lastSequence = Math.max(lastSequence, e.sequence());
+                        history = true;
+                    }
+                    case EventSequenceRecord s -> {
+                        lastSequence = Math.max(lastSequence, s.lastSequence());
+                        history = true;
+                    }
+                    default -> { }
+                }
                 pending.add(record);
                 if (pending.size() == BATCH) {
                     flush(false);
@@ -74,15 +96,25 @@ final class JdbcArchive implements Archive {
                     if (!cleared) {
                         ArchiveInserts.clear(c);
                     }
-                    ArchiveInserts inserts = new ArchiveInserts(dialect, dialect.time(Timestamps.now(clock)));
+                    if (!historyChecked && history) {
+                        long own = Sql.number(c, "SELECT last_sequence FROM event_sequence WHERE id = 1");
+                        if (own > 0) {
+                            throw SnapshotLoader.ownHistory(own);
+                        }
+                    }
+                    ArchiveInserts inserts = new ArchiveInserts(dialect, dialect.time(Timestamps.now(clock)), writeId);
                     pending.forEach(inserts::add);
                     inserts.write(c);
                     if (last) {
                         trimHistory(c);
+                        if (history) {
+                            Sql.update(c, "UPDATE event_sequence SET last_sequence = ? WHERE id = 1", lastSequence);
+                        }
                     }
                     return null;
                 });
                 cleared = true;
+                historyChecked |= history;
                 written += pending.size();
                 pending.clear();
             }
