@@ -5,7 +5,7 @@
 -- never reused. write_id names the write call that made the row: a write retried after its commit acknowledgement was
 -- lost finds its rows there and adds none again. summary is a JSON object kept as text, in its written key order.
 -- request_keys holds the Idempotency-Keys of the writes made with one, stored in the same transaction, and the
--- response given to them once it was sent. Neither table holds records: export, copy and verify leave them alone.
+-- response given to them once it was sent. Export, copy and import carry events and event_sequence (not request_keys).
 CREATE TABLE events (
     sequence    BIGINT       NOT NULL PRIMARY KEY CHECK (sequence >= 1),
     time        TIMESTAMPTZ  NOT NULL,

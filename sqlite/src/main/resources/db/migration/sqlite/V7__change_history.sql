@@ -4,7 +4,7 @@
 -- the write call that made the row: a write retried after its commit acknowledgement was lost finds its rows there
 -- and adds none again. summary is a JSON object (a few fields, never whole documents). request_keys holds the
 -- Idempotency-Keys of the writes made with one, stored in the same transaction, and the response given to them once
--- it was sent. Neither table holds records: export, copy and verify leave them alone. Times are microseconds since
+-- it was sent. Export, copy and import carry events and event_sequence (not request_keys). Times are microseconds since
 -- the epoch, as elsewhere.
 CREATE TABLE events (
     sequence    INTEGER NOT NULL PRIMARY KEY CHECK (sequence >= 1),
