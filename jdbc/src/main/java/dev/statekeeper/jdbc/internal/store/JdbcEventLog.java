@@ -173,7 +173,9 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
     }
 
     private static long last(Connection c) throws SQLException {
-        return Sql.number(c, "SELECT last_sequence FROM event_sequence");
+        // a lost counter row (db verify reports it, --repair adds it) reads as the newest event's number
+        return Sql.number(c, "SELECT coalesce((SELECT last_sequence FROM event_sequence WHERE id = 1), "
+                + "(SELECT max(sequence) FROM events), 0)");
     }
 
     @Override
