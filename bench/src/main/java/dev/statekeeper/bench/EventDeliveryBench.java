@@ -52,7 +52,7 @@ public final class EventDeliveryBench {
         Path dir = Files.createTempDirectory("event-delivery");
         String location = backend.equals("postgres")
                 ? PostgresServer.shared().url(PostgresServer.shared().createDatabase())
-                : dir.resolve("state.db").toString();
+                : dir.toString();
         Settings settings = settings(backend, location);
         try (StateStore follower = StateStores.open(settings)) {
             EventLog log = follower.events();
@@ -91,7 +91,7 @@ public final class EventDeliveryBench {
     private static Settings settings(String backend, String location) {
         Settings.Builder settings = Settings.builder().set(Setting.BACKEND, backend);
         return backend.equals("postgres") ? settings.set(Setting.DATABASE_URL, location).build()
-                : settings.set(Setting.SQLITE_PATH, location).build();
+                : settings.set(Setting.DATA_DIR, location).build();
     }
 
     private static void write(Settings settings, int events, int rate) {

@@ -94,7 +94,7 @@ class PostgresTwoServersTest {
                 for (int i = 0; i < 3; i++) {
                     assertThat(post(portA, "/api/v1/loops/" + loopId + "/feedback", "{\"criticAgent\":\"c\","
                             + "\"overallScore\":" + (60 + i) + ",\"assessmentSummary\":\"s\"}").statusCode())
-                            .isEqualTo(200);
+                            .isEqualTo(201);
                 }
                 try (Stream back = new Stream(portB, "/api/v1/events/stream", "Last-Event-ID", String.valueOf(seen))) {
                     List<Long> caughtUp = new ArrayList<>();
