@@ -3,6 +3,7 @@ package dev.statekeeper.mcp;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.LoopSummary;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.core.internal.domain.Labels;
 import dev.statekeeper.core.internal.json.Json;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncCompletionSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
@@ -217,10 +218,6 @@ final class McpResources {
     }
 
     private static String text(Object value) {
-        String text = value == null ? "" : value.toString();
-        String cut = text.length() > 200 ? text.substring(0, 200) : text;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
+        return Labels.printable(value == null ? "" : value.toString(), 200);
     }
 }

@@ -153,7 +153,6 @@ final class EventRoutes {
             res.flushBuffer();
             long quiet = System.nanoTime();
             while (!place.ended()) {
-                long top = log.lastSequence();
                 EventBatch batch = log.read(query.withAfter(seen));
                 for (StoreEvent event : batch.events()) {
                     out.write(("id: " + event.sequence() + "\nevent: " + event.change().wire() + "\ndata: "
@@ -167,7 +166,9 @@ final class EventRoutes {
                 if (batch.events().size() == query.limit()) {
                     continue; // more are there already
                 }
-                seen = Math.max(seen, top);
+                // the newest number when the batch was read (the same snapshot): the events up to it that the
+                // filter left out need not be read again
+                seen = Math.max(seen, batch.lastSequence());
                 long silent = System.nanoTime() - quiet;
                 if (silent >= heartbeat.toNanos()) {
                     out.write(": keepalive\n\n".getBytes(StandardCharsets.UTF_8));

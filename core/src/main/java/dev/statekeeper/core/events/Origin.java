@@ -1,5 +1,7 @@
 package dev.statekeeper.core.events;
 
+import dev.statekeeper.core.internal.domain.Labels;
+
 import java.util.Objects;
 
 /**
@@ -31,7 +33,7 @@ public record Origin(String actor, Via via, String requestKey, String requestFin
     /** Cleans the actor and checks the interface. */
     public Origin {
         Objects.requireNonNull(via, "via");
-        actor = actor == null || actor.isBlank() ? null : clean(actor);
+        actor = actor == null || actor.isBlank() ? null : Labels.printable(actor, MAX_ACTOR).strip();
         if ((requestKey == null) != (requestFingerprint == null)) {
             throw new IllegalArgumentException("a request key needs a fingerprint, and a fingerprint a key");
         }
@@ -97,10 +99,4 @@ public record Origin(String actor, Via via, String requestKey, String requestFin
         }
     }
 
-    private static String clean(String name) {
-        String cut = name.length() > MAX_ACTOR ? name.substring(0, MAX_ACTOR) : name;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE ? '?' : c));
-        return out.toString().strip();
-    }
 }

@@ -1,5 +1,7 @@
 package dev.statekeeper.core.perf;
 
+import dev.statekeeper.core.internal.domain.Labels;
+
 /**
  * Names the request the current thread works for, so a slow operation it runs records the request id. Opened by the
  * HTTP and MCP servers around each request; closing it restores the tag that was there before.
@@ -23,12 +25,12 @@ public final class RequestTag implements AutoCloseable {
     /**
      * Tags the current thread.
      *
-     * @param requestId the id; cut to 200 characters, control characters replaced; null clears the tag
+     * @param requestId the id; cut to 200 characters, control characters and lone surrogates replaced; null clears the tag
      * @return the tag, to close when the request ends
      */
     public static RequestTag open(String requestId) {
         RequestTag tag = new RequestTag(CURRENT.get());
-        CURRENT.set(requestId == null ? null : clean(requestId));
+        CURRENT.set(requestId == null ? null : Labels.printable(requestId, MAX_LENGTH));
         return tag;
     }
 
@@ -46,10 +48,4 @@ public final class RequestTag implements AutoCloseable {
         }
     }
 
-    private static String clean(String id) {
-        String cut = id.length() > MAX_LENGTH ? id.substring(0, MAX_LENGTH) : id;
-        StringBuilder out = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
-    }
 }

@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Where the followers of one store wait for its next event. A write committed by this process {@link #announce}s its
  * sequence, which wakes them at once; what other processes commit is found by looking at the store's newest sequence
- * (the {@code probe}) every {@code poll}, or at once when something such as a PostgreSQL notification announces it.
+ * (the {@code probe}) on entry and after each {@code poll} that nothing announced, or at once when something such as a
+ * PostgreSQL notification announces it.
  * Thread-safe.
  */
 public final class EventSignal {
@@ -43,23 +44,23 @@ public final class EventSignal {
      */
     public long awaitAfter(long after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+        long last = probe.getAsLong();
         while (true) {
-            long last = Math.max(probe.getAsLong(), announcedSoFar());
-            long remaining = deadline - System.nanoTime();
-            if (last > after || remaining <= 0) {
-                return last;
-            }
+            long heard;
             synchronized (monitor) {
-                if (announced <= after) {
+                long remaining = deadline - System.nanoTime();
+                if (announced <= after && last <= after && remaining > 0) {
                     TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(remaining, pollNanos));
                 }
+                heard = announced;
             }
-        }
-    }
-
-    private long announcedSoFar() {
-        synchronized (monitor) {
-            return announced;
+            if (heard > after || last > after) {
+                return Math.max(heard, last);
+            }
+            last = probe.getAsLong(); // nothing announced: what other processes committed meanwhile
+            if (deadline - System.nanoTime() <= 0) {
+                return Math.max(heard, last);
+            }
         }
     }
 }

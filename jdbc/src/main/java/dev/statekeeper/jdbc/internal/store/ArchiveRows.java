@@ -1,8 +1,6 @@
 package dev.statekeeper.jdbc.internal.store;
 
 import dev.statekeeper.core.archive.ActiveLoopRecord;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.statekeeper.core.archive.ArchiveRecord;
 import dev.statekeeper.core.archive.EventRecord;
 import dev.statekeeper.core.archive.EventSequenceRecord;
@@ -20,12 +18,8 @@ import dev.statekeeper.core.domain.PlanContent;
 import dev.statekeeper.core.domain.RoadmapContent;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.core.domain.SpecContent;
-import dev.statekeeper.core.error.ErrorCode;
-import dev.statekeeper.core.error.StatekeeperException;
-import dev.statekeeper.core.internal.json.Json;
 import dev.statekeeper.jdbc.internal.JsonColumns;
 import dev.statekeeper.jdbc.internal.RowMapper;
-import dev.statekeeper.jdbc.internal.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +27,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -45,8 +38,6 @@ import java.util.function.Consumer;
  */
 final class ArchiveRows {
     private static final int FETCH = 500;
-    private static final TypeReference<Map<String, Object>> SUMMARY = new TypeReference<>() {
-    };
 
     private final Dialect dialect;
     private final CriticFeedbackRepository feedback;
@@ -87,30 +78,18 @@ final class ArchiveRows {
 
     /** The change history: the events in sequence order, then the last sequence when any was given. */
     private void history(Connection c, Consumer<? super ArchiveRecord> out) throws SQLException {
-        each(c, "SELECT sequence, time, change, entity_id, project, version, actor, via, request_id, request_key, "
-                + "summary FROM events ORDER BY sequence", row -> {
+        each(c, "SELECT " + JdbcEventLog.EVENT_COLUMNS + " FROM events ORDER BY sequence", row -> {
                     long sequence = row.getLong("sequence");
                     long version = row.getLong("version");
                     Long versionOrNull = row.wasNull() ? null : version;
                     return new EventRecord(sequence, dialect.time(row, "time"), row.getString("change"),
                             row.getString("entity_id"), row.getString("project"), versionOrNull, row.getString("actor"),
                             row.getString("via"), row.getString("request_id"), row.getString("request_key"),
-                            summary(row.getString("summary"), sequence));
+                            JdbcEventLog.summary(row.getString("summary"), sequence));
                 }, out);
-        // a lost counter row (db verify reports it) exports the newest event's number: never one to give again
-        long last = Sql.number(c, "SELECT coalesce((SELECT last_sequence FROM event_sequence WHERE id = 1), "
-                + "(SELECT max(sequence) FROM events), 0)");
+        long last = JdbcEventLog.last(c);
         if (last > 0) {
             out.accept(new EventSequenceRecord(last));
-        }
-    }
-
-    private static Map<String, Object> summary(String json, long sequence) {
-        try {
-            return Json.mapper().readValue(json, SUMMARY);
-        } catch (JsonProcessingException e) {
-            throw new StatekeeperException(ErrorCode.CORRUPT, "stored summary of event " + sequence
-                    + " is not a JSON object: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -97,7 +97,7 @@ final class JdbcArchive implements Archive {
                         ArchiveInserts.clear(c);
                     }
                     if (!historyChecked && history) {
-                        long own = Sql.number(c, "SELECT last_sequence FROM event_sequence WHERE id = 1");
+                        long own = JdbcEventLog.last(c);
                         if (own > 0) {
                             throw SnapshotLoader.ownHistory(own);
                         }

@@ -50,7 +50,8 @@ import java.util.Optional;
 public final class JdbcEventLog implements EventLog, RequestKeys {
     private static final TypeReference<Map<String, Object>> SUMMARY = new TypeReference<>() {
     };
-    private static final String EVENT_COLUMNS = "sequence, time, change, entity_id, project, version, actor, via, "
+    /** The columns an event is read from, in the order {@link #map} and the export read them. */
+    static final String EVENT_COLUMNS = "sequence, time, change, entity_id, project, version, actor, via, "
             + "request_id, request_key, summary";
 
     private final Transactor tx;
@@ -172,7 +173,8 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
         return tx.query("read the last event sequence", JdbcEventLog::last);
     }
 
-    private static long last(Connection c) throws SQLException {
+    /** The newest number given (the export writes it too); a lost counter row reads as the newest event's. */
+    static long last(Connection c) throws SQLException {
         // a lost counter row (db verify reports it, --repair adds it) reads as the newest event's number
         return Sql.number(c, "SELECT coalesce((SELECT last_sequence FROM event_sequence WHERE id = 1), "
                 + "(SELECT max(sequence) FROM events), 0)");
@@ -229,7 +231,8 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
                 row.getString("request_key"), summary(row.getString("summary"), sequence));
     }
 
-    private static Map<String, Object> summary(String json, long sequence) {
+    /** A stored event's summary, read back; CORRUPT when it is not a JSON object (the export reads it so too). */
+    static Map<String, Object> summary(String json, long sequence) {
         try {
             return Json.mapper().readValue(json, SUMMARY);
         } catch (JsonProcessingException e) {
