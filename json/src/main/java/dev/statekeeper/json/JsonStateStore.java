@@ -299,7 +299,8 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
                 checkOpen();
                 MemoryStateStore model = fresh();
                 long generation = current.stamp().generation();
-                EventJournal.State before = model.journal().state();
+                long sequenceBefore = model.journal().lastSequence();
+                int keysBefore = model.journal().keyCount();
                 T result;
                 try {
                     result = work.apply(model); // a refusal of the domain changes nothing
@@ -310,8 +311,7 @@ public final class JsonStateStore implements StateStore, OperationLogBacked {
                     throw e;
                 }
                 long last = model.journal().lastSequence();
-                if (changed.test(result) || last != before.lastSequence()
-                        || model.journal().state().keys().size() != before.keys().size()) {
+                if (changed.test(result) || last != sequenceBefore || model.journal().keyCount() != keysBefore) {
                     try {
                         current = new StateFile.Loaded(model, file.save(model, generation + 1));
                     } catch (RuntimeException e) {

@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * resuming work), and completions of project names for both. Reading never writes; a record that is not there is
  * the protocol's "resource not found" (-32002).
  *
- * <p>A client may subscribe to any of these URIs ({@link ResourceUpdates}) where the store keeps a change history.
- * Not yet: paging of {@code resources/list}, which the SDK answers whole (it lists the one index resource).
+ * <p>A client may subscribe to any of these URIs ({@link ResourceUpdates}). {@code resources/list} is not paged: it
+ * lists the one index resource, whatever the store holds.
  */
 final class McpResources {
     static final String SCHEME = "statekeeper://";

@@ -2,7 +2,6 @@ package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statekeeper.core.api.StateStore;
-import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.events.EventBatch;
 import dev.statekeeper.core.events.EventLog;
 import dev.statekeeper.core.events.EventQuery;
@@ -44,16 +43,6 @@ final class ResourceUpdates implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Whether the store keeps a change history, which subscriptions need (every backend will; some do not yet). */
-    static boolean kept(StateStore store) {
-        try {
-            store.events().lastSequence();
-            return true;
-        } catch (StatekeeperException e) {
-            LOG.info("resource subscriptions are off: {}", e.getMessage());
-            return false;
-        }
-    }
 
     /** Starts following the store's events from now on, calling {@code notify} with each URI a change updates. */
     static ResourceUpdates start(StateStore store, Consumer<String> notify) {

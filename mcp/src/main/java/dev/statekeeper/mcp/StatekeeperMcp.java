@@ -84,9 +84,7 @@ public final class StatekeeperMcp {
                 settings.integer(Setting.MCP_MAX_SESSIONS), settings.seconds(Setting.MCP_KEEPALIVE),
                 settings.integer(Setting.MAX_BODY_BYTES));
         McpSyncServer server = start(McpServer.sync(transport), store, doctor);
-        if (subscribable(server)) {
-            transport.screen(request -> ResourceUpdates.refusal(store, request));
-        }
+        transport.screen(request -> ResourceUpdates.refusal(store, request));
         transport.closeWith(follow(server, store));
         return transport;
     }
@@ -113,15 +111,15 @@ public final class StatekeeperMcp {
     }
 
     /**
-     * Builds the server on a transport. Resources can be subscribed to where the store keeps a change history
-     * ({@link ResourceUpdates}; {@link #follow} sends the updates). Tool calls run on the thread that read them: a
+     * Builds the server on a transport. Resources can be subscribed to ({@link ResourceUpdates}; {@link #follow} sends
+     * the updates from the store's change history). Tool calls run on the thread that read them: a
      * servlet request thread over HTTP, so a long {@code wait_for_loop} holds only its own request and other
      * sessions' calls go on; over stdio the one reader thread, so it holds that client's later calls until it ends.
      */
     static McpSyncServer start(McpServer.SyncSpecification<?> spec, StateStore store, DoctorRuns doctor) {
         return spec.serverInfo("statekeeper", version())
                 .instructions(INSTRUCTIONS)
-                .capabilities(ServerCapabilities.builder().tools(false).resources(ResourceUpdates.kept(store), false)
+                .capabilities(ServerCapabilities.builder().tools(false).resources(true, false)
                         .prompts(false).completions().build())
                 .jsonMapper(JSON)
                 // each call runs on the thread that read it (the stdio reader, the servlet's request thread)
@@ -136,20 +134,11 @@ public final class StatekeeperMcp {
                 .build();
     }
 
-    /** Whether the server takes resource subscriptions (its store keeps a change history). */
-    static boolean subscribable(McpSyncServer server) {
-        return Boolean.TRUE.equals(server.getServerCapabilities().resources().subscribe());
-    }
-
     /**
      * Sends {@code notifications/resources/updated} to the sessions subscribed to a record's URI whenever the store
-     * commits a change to it; close the result when the server stops. Does nothing where the store keeps no change
-     * history.
+     * commits a change to it; close the result when the server stops.
      */
     static AutoCloseable follow(McpSyncServer server, StateStore store) {
-        if (!subscribable(server)) {
-            return () -> { };
-        }
         ResourceUpdates updates = ResourceUpdates.start(store,
                 uri -> server.notifyResourcesUpdated(new ResourcesUpdatedNotification(uri)));
         return updates::close;

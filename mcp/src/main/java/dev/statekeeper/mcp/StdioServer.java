@@ -53,7 +53,7 @@ final class StdioServer {
                     McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store, doctor);
             AutoCloseable updates = StatekeeperMcp.follow(server, store);
             try {
-                pump(new LineReader(in, maxLine), feed, StatekeeperMcp.subscribable(server));
+                pump(new LineReader(in, maxLine), feed);
                 if (!out.awaitMessages(owed, DRAIN)) {
                     LOG.warn("input ended; stopped waiting after {} s for the answers to requests still running",
                             DRAIN.toSeconds());
@@ -68,7 +68,7 @@ final class StdioServer {
         }
     }
 
-    private void pump(LineReader reader, OutputStream feed, boolean subscribable) throws IOException {
+    private void pump(LineReader reader, OutputStream feed) throws IOException {
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (line.tooLong()) {
                 refuse(new JsonRpcFrame.Refusal(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: the "
@@ -83,7 +83,7 @@ final class StdioServer {
                 refuse(refusal, line.preview());
                 continue;
             }
-            if (subscribable && ((JsonRpcFrame.Message) read).message() instanceof McpSchema.JSONRPCRequest request) {
+            if (((JsonRpcFrame.Message) read).message() instanceof McpSchema.JSONRPCRequest request) {
                 JsonRpcFrame.Refusal refusal = ResourceUpdates.refusal(store, request);
                 if (refusal != null) {
                     refuse(refusal, line.preview());

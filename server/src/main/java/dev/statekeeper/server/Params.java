@@ -82,15 +82,7 @@ final class Params {
     }
 
     private static Integer integer(Context ctx, String name, int min, int max) {
-        String value = ctx.queryParam(name);
-        if (value == null) {
-            return null;
-        }
-        long number = value.matches("-?\\d{1,18}") ? Long.parseLong(value) : Long.MIN_VALUE;
-        if (number < min || number > max) {
-            throw invalid(name, value, "must be a whole number from " + min + " to " + max);
-        }
-        return (int) number;
+        return ctx.queryParam(name) == null ? null : (int) whole(ctx, name, min, max, 0);
     }
 
     /** A whole number from {@code min} to {@code max}, or {@code absent} when the parameter is not given. */

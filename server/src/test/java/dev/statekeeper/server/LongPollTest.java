@@ -41,6 +41,7 @@ class LongPollTest {
     void aWriteFromAnotherThreadAnswersTheWait() throws Exception {
         CompletableFuture<Http.Response> waiting = http.sendAsync("GET", "/api/v1/loops/" + loop.id()
                 + "?wait=30s&version=1", null);
+        awaitWaiting(1); // the write comes once the poll waits, so the wake is what answers it
         CompletableFuture.runAsync(() -> store.addFeedback(loop.id(), Json.mapper().convertValue(java.util.Map.of(
                 "criticAgent", "c", "overallScore", 60, "assessmentSummary", "s"), CriticFeedback.class), null));
         Http.Response answer = waiting.get(30, TimeUnit.SECONDS);
@@ -66,11 +67,7 @@ class LongPollTest {
     void aSecondWaitBeyondTheLimitIs503AndAStopAnswersTheWaitingOneAtOnce() throws Exception {
         CompletableFuture<Http.Response> waiting = http.sendAsync("GET", "/api/v1/loops/" + loop.id()
                 + "?wait=60s&version=1", null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (server.openEventStreams() == 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-        assertThat(server.openEventStreams()).as("the first poll waits").isEqualTo(1);
+        awaitWaiting(1);
         Http.Response second = http.get("/api/v1/loops/" + loop.id() + "?wait=60s&version=1");
         assertThat(second.status()).isEqualTo(503);
         assertThat(second.header("Retry-After")).isEqualTo("5");
@@ -107,5 +104,14 @@ class LongPollTest {
         Http.Response bad = http.get(path);
         assertThat(bad.status()).as(path).isEqualTo(400);
         assertThat(bad.message()).as(path).isEqualTo(message);
+    }
+
+    /** Waits (at most 30 s) until this many requests wait on the server, then asserts it. */
+    private void awaitWaiting(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.openEventStreams() < count && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        assertThat(server.openEventStreams()).as("the poll waits").isEqualTo(count);
     }
 }

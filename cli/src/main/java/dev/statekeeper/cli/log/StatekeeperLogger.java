@@ -5,7 +5,7 @@ import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.event.LoggingEvent;
-import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.spi.LoggingEventAware;
 
@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A logger writing through {@link Logging}; the fluent API's key-value pairs and the MDC become its fields. */
-final class StatekeeperLogger extends AbstractLogger implements LoggingEventAware {
+/**
+ * A logger writing through {@link Logging}; the fluent API's key-value pairs and the MDC become its fields. Markers
+ * play no part ({@link LegacyAbstractLogger} asks the level alone).
+ */
+final class StatekeeperLogger extends LegacyAbstractLogger implements LoggingEventAware {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -59,48 +62,28 @@ final class StatekeeperLogger extends AbstractLogger implements LoggingEventAwar
         return Logging.enabled(name, Level.TRACE);
     }
 
-    @Override
-    public boolean isTraceEnabled(Marker marker) {
-        return isTraceEnabled();
-    }
 
     @Override
     public boolean isDebugEnabled() {
         return Logging.enabled(name, Level.DEBUG);
     }
 
-    @Override
-    public boolean isDebugEnabled(Marker marker) {
-        return isDebugEnabled();
-    }
 
     @Override
     public boolean isInfoEnabled() {
         return Logging.enabled(name, Level.INFO);
     }
 
-    @Override
-    public boolean isInfoEnabled(Marker marker) {
-        return isInfoEnabled();
-    }
 
     @Override
     public boolean isWarnEnabled() {
         return Logging.enabled(name, Level.WARN);
     }
 
-    @Override
-    public boolean isWarnEnabled(Marker marker) {
-        return isWarnEnabled();
-    }
 
     @Override
     public boolean isErrorEnabled() {
         return Logging.enabled(name, Level.ERROR);
     }
 
-    @Override
-    public boolean isErrorEnabled(Marker marker) {
-        return isErrorEnabled();
-    }
 }

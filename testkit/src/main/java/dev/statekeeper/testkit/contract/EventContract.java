@@ -1,5 +1,7 @@
 package dev.statekeeper.testkit.contract;
 
+import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.domain.Decision;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;
@@ -285,20 +287,28 @@ public abstract class EventContract extends ContractBase {
 
     @Test
     void aFollowerWakesOnTheNextCommitAndTimesOutWithoutOne() throws Exception {
-        assertThat(store.events().awaitAfter(0, Duration.ZERO)).isZero();
-        store.startSession(NewSession.named("s1"));
-        assertThat(store.events().awaitAfter(0, Duration.ofMinutes(1))).as("already there").isEqualTo(1);
+        // a poll far longer than the test: only the commit's own announcement (or PostgreSQL's notification) wakes it
+        StateStore quiet = open(settings().toBuilder().set(Setting.EVENTS_POLL, "60").build());
+        assertThat(quiet.events().awaitAfter(0, Duration.ZERO)).isZero();
+        quiet.startSession(NewSession.named("s1"));
+        assertThat(quiet.events().awaitAfter(0, Duration.ofMinutes(1))).as("already there").isEqualTo(1);
 
-        CompletableFuture<Long> follower = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Long> woken = new CompletableFuture<>();
+        Thread follower = new Thread(() -> {
             try {
-                return store.events().awaitAfter(1, Duration.ofMinutes(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                woken.complete(quiet.events().awaitAfter(1, Duration.ofMinutes(1)));
+            } catch (InterruptedException | RuntimeException e) {
+                woken.completeExceptionally(e);
             }
-        });
-        store.endSession("s1");
-        assertThat(follower.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        }, "event-follower");
+        follower.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (follower.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(follower.getState()).as("the follower waits before the commit").isEqualTo(Thread.State.TIMED_WAITING);
+        quiet.endSession("s1");
+        assertThat(woken.get(30, TimeUnit.SECONDS)).isEqualTo(2);
     }
 
     @Test

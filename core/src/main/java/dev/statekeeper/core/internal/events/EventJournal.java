@@ -62,7 +62,9 @@ public final class EventJournal implements EventLog, RequestKeys {
      */
     public EventJournal(Clock clock, Duration poll, java.util.function.LongSupplier probe) {
         this.clock = clock;
-        this.signal = new EventSignal(probe == null ? this::lastSequence : probe, poll);
+        // with no other writer, only this journal's own announcements can bring news: no need to look between them
+        this.signal = probe == null ? new EventSignal(this::lastSequence, Duration.ofDays(1))
+                : new EventSignal(probe, poll);
     }
 
     /** Replaces what this journal holds with the state, as a store restoring a file does. */
@@ -164,6 +166,13 @@ public final class EventJournal implements EventLog, RequestKeys {
     public long lastSequence() {
         synchronized (monitor) {
             return lastSequence;
+        }
+    }
+
+    /** @return how many request keys are kept (a write that kept one changed the journal) */
+    public int keyCount() {
+        synchronized (monitor) {
+            return keys.size();
         }
     }
 
