@@ -27,7 +27,6 @@ import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.domain.SpecQuery;
 import dev.statekeeper.core.internal.error.Errors;
 import dev.statekeeper.core.domain.LoopStatus;
-import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.events.EventLog;
 import dev.statekeeper.core.events.Origin;
 import dev.statekeeper.core.events.RequestKeys;
@@ -213,17 +212,6 @@ public final class MemoryStateStore implements StateStore {
         return after;
     }
 
-    /** The record the read finds, or null where it fails for want of one (a 404 code). */
-    private static <T> T present(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (StatekeeperException e) {
-            if (e.code().httpStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
-    }
 
     private void lockedRun(Runnable work) {
         locked(() -> {
@@ -376,11 +364,10 @@ public final class MemoryStateStore implements StateStore {
     public void linkLoop(String loopId, String project, String specName) {
         written(events -> {
             String loopProject = loops.project(loopId);
-            Spec linkedBefore = present(() -> specs.forLoop(loopId));
+            String linkedBefore = specs.linkOf(loopId);
             specs.link(loopId, project, specName);
-            Spec linked = specs.forLoop(loopId);
-            if (linkedBefore == null || !linkedBefore.project().equals(linked.project())
-                    || !linkedBefore.name().equals(linked.name())) {
+            if (!specs.linkOf(loopId).equals(linkedBefore)) {
+                Spec linked = specs.forLoop(loopId);
                 events.add(Changes.linked(loopId, loopProject, linked.project(), linked.name()));
             }
             return null;
@@ -391,7 +378,7 @@ public final class MemoryStateStore implements StateStore {
     public void unlinkLoop(String loopId) {
         written(events -> {
             String loopProject = loops.project(loopId);
-            if (present(() -> specs.forLoop(loopId)) != null) {
+            if (specs.linkOf(loopId) != null) {
                 specs.unlink(loopId);
                 events.add(Changes.unlinked(loopId, loopProject));
             }
@@ -410,7 +397,7 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public Roadmap putRoadmap(String project, RoadmapContent content, Long expectedVersion) {
         return written(events -> {
-            Roadmap before = present(() -> documents.roadmap(project, List.of()));
+            Roadmap before = documents.storedRoadmap(project);
             Roadmap after = documents.putRoadmap(project, content, expectedVersion, specs.ofProject(project));
             events.add(Changes.roadmapStored(before, after));
             return after;
@@ -425,7 +412,7 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public ProjectPlan putPlan(String project, PlanContent content, Long expectedVersion) {
         return written(events -> {
-            ProjectPlan before = present(() -> documents.plan(project));
+            ProjectPlan before = documents.storedPlan(project);
             ProjectPlan after = documents.putPlan(project, content, expectedVersion);
             events.add(Changes.planStored(before, after));
             return after;

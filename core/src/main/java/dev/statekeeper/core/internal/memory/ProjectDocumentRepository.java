@@ -52,6 +52,16 @@ final class ProjectDocumentRepository {
         return withSpecs(next, specs);
     }
 
+    /** The stored roadmap (without its specs), or null. */
+    Roadmap storedRoadmap(String project) {
+        return roadmaps.get(project);
+    }
+
+    /** The stored plan, or null. */
+    ProjectPlan storedPlan(String project) {
+        return plans.get(project);
+    }
+
     Roadmap roadmap(String project, List<Spec> specs) {
         Roadmap stored = roadmaps.get(project);
         if (stored == null) {

@@ -122,6 +122,12 @@ final class SpecRepository {
         links.remove(loopId);
     }
 
+    /** The project and name of the spec the loop is linked to ({@code project/name}), or null when it is not linked. */
+    String linkOf(String loopId) {
+        Key key = links.get(loopId);
+        return key == null ? null : key.project() + "/" + key.name();
+    }
+
     Spec forLoop(String loopId) {
         Key key = links.get(loopId);
         if (key == null) {
