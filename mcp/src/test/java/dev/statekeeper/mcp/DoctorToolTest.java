@@ -9,12 +9,9 @@ import dev.statekeeper.testkit.postgres.HeldPool;
 import dev.statekeeper.testkit.postgres.PostgresServer;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 
@@ -24,25 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DoctorToolTest {
     private static final String USAGE_FIX = "\nfix: see 'statekeeper help' or add --help to the command";
 
-    @TempDir
-    static Path dir;
-    static JettyMcp mcp;
-    static ToolClient tools;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mcp = new JettyMcp(dir);
-        tools = mcp.tools();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
-    }
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.perClass();
 
     @Test
     void isListedReadOnlyAndNotDestructive() {
-        Tool tool = mcp.client.listTools().tools().stream().filter(t -> t.name().equals("run_doctor")).findFirst()
+        Tool tool = MCP.mcp().client.listTools().tools().stream().filter(t -> t.name().equals("run_doctor")).findFirst()
                 .orElseThrow();
         assertThat(tool.annotations().readOnlyHint()).isTrue();
         assertThat(tool.annotations().destructiveHint()).isFalse();
@@ -51,7 +35,7 @@ class DoctorToolTest {
 
     @Test
     void returnsTheReportAsStructuredContentAndAsText() throws Exception {
-        CallToolResult result = tools.call("run_doctor");
+        CallToolResult result = MCP.tools().call("run_doctor");
         assertThat(result.isError()).as(ToolClient.text(result)).isFalse();
         JsonNode text = Json.mapper().readTree(ToolClient.text(result));
         JsonNode structured = Json.mapper().valueToTree(result.structuredContent());
@@ -60,11 +44,11 @@ class DoctorToolTest {
         assertThat(text.propertyStream().map(java.util.Map.Entry::getKey).toList())
                 .containsExactly("backend", "target", "startedAt", "durationMs", "summary", "checks");
         assertThat(text.get("checks").valueStream().map(c -> c.get("id").asText()).toList())
-                .containsExactlyElementsOf(Doctor.checkIds(mcp.settings));
+                .containsExactlyElementsOf(Doctor.checkIds(MCP.mcp().settings));
         assertThat(text.at("/summary/P3").asInt()).as("no backup yet: backup-age is P3").isEqualTo(1);
         assertThat(result.meta()).containsEntry("verdict", "pass").containsEntry("failOn", "P1");
 
-        CallToolResult strict = tools.call("run_doctor", "checks", List.of("connection", "backup-age"), "failOn", "p3");
+        CallToolResult strict = MCP.tools().call("run_doctor", "checks", List.of("connection", "backup-age"), "failOn", "p3");
         assertThat(strict.isError()).isFalse();
         assertThat(Json.mapper().readTree(ToolClient.text(strict)).get("checks").valueStream()
                 .map(c -> c.get("id").asText() + " " + c.get("status").asText()))
@@ -96,21 +80,21 @@ class DoctorToolTest {
 
     @Test
     void badArgumentsAreToolErrorsWithTheUsageMessage() {
-        assertThat(tools.error("run_doctor", "failOn", "P9")).isEqualTo("failOn \"P9\": use P0, P1, P2 or P3" + USAGE_FIX);
-        assertThat(tools.error("run_doctor", "failOn", "P1\u001b[2J" + "x".repeat(500)))
+        assertThat(MCP.tools().error("run_doctor", "failOn", "P9")).isEqualTo("failOn \"P9\": use P0, P1, P2 or P3" + USAGE_FIX);
+        assertThat(MCP.tools().error("run_doctor", "failOn", "P1\u001b[2J" + "x".repeat(500)))
                 .startsWith("failOn \"P1\\u001b[2J").endsWith(": use P0, P1, P2 or P3" + USAGE_FIX)
                 .doesNotContain("\u001b").hasSizeLessThan(300);
-        assertThat(tools.error("run_doctor", "checks", List.of("nope")))
+        assertThat(MCP.tools().error("run_doctor", "checks", List.of("nope")))
                 .isEqualTo("unknown check 'nope' for the sqlite backend; its checks are: "
-                        + String.join(", ", Doctor.checkIds(mcp.settings)) + USAGE_FIX);
-        assertThat(tools.error("run_doctor", "checks", List.of("conn\u0007ection")))
+                        + String.join(", ", Doctor.checkIds(MCP.mcp().settings)) + USAGE_FIX);
+        assertThat(MCP.tools().error("run_doctor", "checks", List.of("conn\u0007ection")))
                 .isEqualTo("checks \"conn\\u0007ection\": not a check id (lowercase letters, digits and '-', at most "
                         + "64; the report lists the ids)" + USAGE_FIX);
-        assertThat(tools.error("run_doctor", "checks", Collections.nCopies(65, "connection")))
+        assertThat(MCP.tools().error("run_doctor", "checks", Collections.nCopies(65, "connection")))
                 .isEqualTo("checks: 65 checks named, at most 64 may be" + USAGE_FIX);
-        assertThat(tools.error("run_doctor", "checks", "connection"))
+        assertThat(MCP.tools().error("run_doctor", "checks", "connection"))
                 .startsWith("invalid arguments of run_doctor: wrong type for 'checks'");
-        assertThat(tools.error("run_doctor", "fix", true))
+        assertThat(MCP.tools().error("run_doctor", "fix", true))
                 .isEqualTo("invalid arguments of run_doctor: unknown field 'fix' (known fields: checks, failOn)"
                         + "\nfix: correct the named fields and retry");
     }

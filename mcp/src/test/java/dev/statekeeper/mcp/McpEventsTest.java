@@ -1,8 +1,6 @@
 package dev.statekeeper.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopType;
@@ -19,9 +17,8 @@ import io.modelcontextprotocol.spec.McpSchema.Implementation;
 import io.modelcontextprotocol.spec.McpSchema.ResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.SubscribeRequest;
 import io.modelcontextprotocol.spec.McpSchema.UnsubscribeRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,24 +39,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class McpEventsTest {
     static final String FIX = "\nfix: correct the named fields and retry";
-    static JettyMcp mcp;
-    static ToolClient tools;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mcp = new JettyMcp(Settings.builder().set(Setting.BACKEND, "memory").set(Setting.MAX_BODY_BYTES, "65536")
-                .build());
-        tools = mcp.tools();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
-    }
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.memory();
 
     /** A second client, named as given, whose resource updates go to the queue (their URIs). */
     static McpSyncClient client(String name, BlockingQueue<String> updates) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(mcp.baseUri())
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(MCP.mcp().baseUri())
                         .endpoint(StatekeeperMcp.ENDPOINT).build())
                 .clientInfo(Implementation.builder(name, "1.0").build())
                 .resourcesUpdateConsumer(contents -> contents.stream().map(ResourceContents::uri).forEach(updates::add))
@@ -69,7 +54,7 @@ class McpEventsTest {
     }
 
     static String loop(String project) {
-        return mcp.store.createLoop(NewLoop.of(project, LoopType.BUILD_CODE)).id();
+        return MCP.mcp().store.createLoop(NewLoop.of(project, LoopType.BUILD_CODE)).id();
     }
 
     static CriticFeedback feedback(int score) {
@@ -82,13 +67,13 @@ class McpEventsTest {
         try {
             String id = new ToolClient(agent).ok("initialize_refinement_loop", "project", "origin", "type", "spec")
                     .get("id").asText();
-            List<StoreEvent> events = mcp.store.events().read(EventQuery.all().withEntity("loop:" + id)).events();
+            List<StoreEvent> events = MCP.mcp().store.events().read(EventQuery.all().withEntity("loop:" + id)).events();
             assertThat(events).hasSize(1);
             assertThat(events.getFirst().via()).isEqualTo(Via.MCP);
             assertThat(events.getFirst().actor()).isEqualTo("critic-bot?");
             assertThat(events.getFirst().requestId()).endsWith(":initialize_refinement_loop");
 
-            JsonNode listed = tools.ok("list_events", "entity", "loop:" + id);
+            JsonNode listed = MCP.tools().ok("list_events", "entity", "loop:" + id);
             assertThat(listed.at("/items/0/operation").asText()).isEqualTo("loop.created");
             assertThat(listed.at("/items/0/via").asText()).isEqualTo("mcp");
             assertThat(listed.at("/items/0/actor").asText()).isEqualTo("critic-bot?");
@@ -103,14 +88,14 @@ class McpEventsTest {
     void listEventsPagesOldestFirstAndFilters() {
         String id = loop("paging");
         for (int i = 0; i < 4; i++) {
-            mcp.store.addFeedback(id, feedback(40 + i));
+            MCP.mcp().store.addFeedback(id, feedback(40 + i));
         }
         loop("paging-other");
-        JsonNode first = tools.ok("list_events", "project", "paging", "limit", 2);
+        JsonNode first = MCP.tools().ok("list_events", "project", "paging", "limit", 2);
         assertThat(first.get("items")).hasSize(2);
         assertThat(first.at("/items/0/operation").asText()).isEqualTo("loop.created");
         assertThat(first.at("/items/1/operation").asText()).isEqualTo("loop.feedback_added");
-        assertThat(first.get("lastSequence").asLong()).isEqualTo(mcp.store.events().lastSequence());
+        assertThat(first.get("lastSequence").asLong()).isEqualTo(MCP.mcp().store.events().lastSequence());
         long[] sequences = new long[5];
         List<JsonNode> all = new ArrayList<>();
         JsonNode page = first;
@@ -119,7 +104,7 @@ class McpEventsTest {
             if (page.get("nextCursor").isNull()) {
                 break;
             }
-            page = tools.ok("list_events", "project", "paging", "limit", 2, "cursor", page.get("nextCursor").asText());
+            page = MCP.tools().ok("list_events", "project", "paging", "limit", 2, "cursor", page.get("nextCursor").asText());
         }
         assertThat(all).hasSize(5);
         for (int i = 0; i < 5; i++) {
@@ -129,48 +114,48 @@ class McpEventsTest {
         assertThat(sequences).isSorted();
         assertThat(all.get(4).at("/summary").isObject()).isTrue();
 
-        JsonNode ofLoop = tools.ok("list_events", "entity", "loop:" + id, "after", sequences[2]);
+        JsonNode ofLoop = MCP.tools().ok("list_events", "entity", "loop:" + id, "after", sequences[2]);
         assertThat(ofLoop.get("items")).extracting(n -> n.get("sequence").asLong())
                 .containsExactly(sequences[3], sequences[4]);
         assertThat(ofLoop.get("nextCursor").isNull()).isTrue();
-        JsonNode none = tools.ok("list_events", "after", mcp.store.events().lastSequence());
+        JsonNode none = MCP.tools().ok("list_events", "after", MCP.mcp().store.events().lastSequence());
         assertThat(none.get("items")).isEmpty();
-        assertThat(tools.ok("list_events", "since", "2999-01-01T00:00:00Z", "project", "paging").get("items")).isEmpty();
-        assertThat(tools.ok("list_events", "since", "2000-01-01T00:00:00Z", "project", "paging").get("items"))
+        assertThat(MCP.tools().ok("list_events", "since", "2999-01-01T00:00:00Z", "project", "paging").get("items")).isEmpty();
+        assertThat(MCP.tools().ok("list_events", "since", "2000-01-01T00:00:00Z", "project", "paging").get("items"))
                 .hasSize(5);
     }
 
     @Test
     void listEventsRefusesHostileArguments() {
-        long before = mcp.store.events().lastSequence();
-        assertThat(tools.error("list_events", "limit", 1000)).isEqualTo("invalid events query: limit = '1000': "
+        long before = MCP.mcp().store.events().lastSequence();
+        assertThat(MCP.tools().error("list_events", "limit", 1000)).isEqualTo("invalid events query: limit = '1000': "
                 + "must be between 1 and 100" + FIX);
-        assertThat(tools.error("list_events", "limit", 0)).isEqualTo("invalid events query: limit = '0': "
+        assertThat(MCP.tools().error("list_events", "limit", 0)).isEqualTo("invalid events query: limit = '0': "
                 + "must be between 1 and 100" + FIX);
-        assertThat(tools.error("list_events", "limit", "5")).isEqualTo("invalid arguments of list_events: "
+        assertThat(MCP.tools().error("list_events", "limit", "5")).isEqualTo("invalid arguments of list_events: "
                 + "wrong type for 'limit': expected a whole number, got the string \"5\"" + FIX);
-        assertThat(tools.error("list_events", "entity", "nope:1")).isEqualTo("invalid events query: entity = "
+        assertThat(MCP.tools().error("list_events", "entity", "nope:1")).isEqualTo("invalid events query: entity = "
                 + "'nope:1': must be KIND or KIND:ID with KIND one of loop, spec, roadmap, plan, session, such as "
                 + "loop:3f2a..." + FIX);
-        McpError nul = catchThrowableOfType(McpError.class, () -> tools.call("list_events", "entity", "loop:a\u0000b"));
+        McpError nul = catchThrowableOfType(McpError.class, () -> MCP.tools().call("list_events", "entity", "loop:a\u0000b"));
         assertThat(nul.getJsonRpcError().code()).isEqualTo(-32602);
         assertThat(nul.getJsonRpcError().message()).isEqualTo("Invalid params: bad value in 'params.arguments.entity': "
                 + "\"loop:a\\u0000b\" holds the NUL character (\\u0000), which no backend can store");
-        assertThat(tools.ok("list_events", "entity", "loop:a\u0007b", "project", "p\u001b").get("items"))
+        assertThat(MCP.tools().ok("list_events", "entity", "loop:a\u0007b", "project", "p\u001b").get("items"))
                 .as("control characters match no record").isEmpty();
-        assertThat(tools.error("list_events", "entity", "x".repeat(2000))).startsWith("invalid events query: entity = ");
-        assertThat(tools.error("list_events", "since", "yesterday\u0007")).isEqualTo("invalid events query: since = "
+        assertThat(MCP.tools().error("list_events", "entity", "x".repeat(2000))).startsWith("invalid events query: entity = ");
+        assertThat(MCP.tools().error("list_events", "since", "yesterday\u0007")).isEqualTo("invalid events query: since = "
                 + "'yesterday\u0007': must be an ISO-8601 instant such as 2026-01-31T12:00:00Z" + FIX);
-        assertThat(tools.error("list_events", "cursor", "b2Zmc2V0OjI")).isEqualTo("invalid cursor: cursor = "
+        assertThat(MCP.tools().error("list_events", "cursor", "b2Zmc2V0OjI")).isEqualTo("invalid cursor: cursor = "
                 + "'b2Zmc2V0OjI': is not a cursor this server gave; pass a nextCursor unchanged, or none for the "
                 + "first page" + FIX);
-        assertThat(tools.error("list_events", "cursor", EventTools.cursor(1), "after", 1)).isEqualTo("invalid events "
+        assertThat(MCP.tools().error("list_events", "cursor", EventTools.cursor(1), "after", 1)).isEqualTo("invalid events "
                 + "query: after = '1': cannot be given with cursor; pass one of them" + FIX);
-        assertThat(tools.error("list_events", "after", -1)).isEqualTo("invalid events query: after = -1: must be "
+        assertThat(MCP.tools().error("list_events", "after", -1)).isEqualTo("invalid events query: after = -1: must be "
                 + ">= 0" + FIX);
-        assertThat(tools.error("list_events", "kind", "loop")).isEqualTo("invalid arguments of list_events: unknown "
+        assertThat(MCP.tools().error("list_events", "kind", "loop")).isEqualTo("invalid arguments of list_events: unknown "
                 + "field 'kind' (known fields: after, cursor, entity, limit, project, since)" + FIX);
-        assertThat(mcp.store.events().lastSequence()).as("nothing was written").isEqualTo(before);
+        assertThat(MCP.mcp().store.events().lastSequence()).as("nothing was written").isEqualTo(before);
     }
 
     @Test
@@ -185,9 +170,9 @@ class McpEventsTest {
             CompletableFuture<JsonNode> status = CompletableFuture.supplyAsync(() -> new ToolClient(waiter)
                     .ok("wait_for_loop", "loopId", id, "untilStatus", "in_progress", "timeoutSeconds", 300), threads);
             // another session's calls are answered while two waits hold theirs
-            assertThat(tools.ok("get_loop_status", "loopId", id).at("/loop/version").asLong()).isEqualTo(1);
+            assertThat(MCP.tools().ok("get_loop_status", "loopId", id).at("/loop/version").asLong()).isEqualTo(1);
             assertThat(waited).isNotDone();
-            tools.ok("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 50,
+            MCP.tools().ok("store_critic_feedback", "loopId", id, "criticAgent", "c", "overallScore", 50,
                     "assessmentSummary", "s");
             JsonNode result = waited.get(60, TimeUnit.SECONDS);
             assertThat(result.get("reached").asBoolean()).isTrue();
@@ -204,24 +189,24 @@ class McpEventsTest {
     @Test
     void waitForLoopTimesOutAndRefusesBadArguments() {
         String id = loop("timeout");
-        JsonNode timedOut = tools.ok("wait_for_loop", "loopId", id, "untilStatus", "completed", "timeoutSeconds", 1);
+        JsonNode timedOut = MCP.tools().ok("wait_for_loop", "loopId", id, "untilStatus", "completed", "timeoutSeconds", 1);
         assertThat(timedOut.get("reached").asBoolean()).isFalse();
         assertThat(timedOut.at("/loop/status").asText()).isEqualTo("initialized");
-        assertThat(tools.ok("wait_for_loop", "loopId", id, "version", 0).get("reached").asBoolean()).isTrue();
+        assertThat(MCP.tools().ok("wait_for_loop", "loopId", id, "version", 0).get("reached").asBoolean()).isTrue();
 
-        assertThat(tools.error("wait_for_loop", "loopId", "nope1234", "version", 1))
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", "nope1234", "version", 1))
                 .isEqualTo("loop 'nope1234' not found\nfix: call list_loops (with project=P to narrow it) to find "
                         + "the loop's id");
-        assertThat(tools.error("wait_for_loop", "loopId", id)).isEqualTo("invalid wait: version = (missing): give "
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", id)).isEqualTo("invalid wait: version = (missing): give "
                 + "either version or untilStatus, not neither" + FIX);
-        assertThat(tools.error("wait_for_loop", "loopId", id, "version", 1, "untilStatus", "refine"))
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", id, "version", 1, "untilStatus", "refine"))
                 .isEqualTo("invalid wait: version = '1': give either version or untilStatus, not both" + FIX);
-        assertThat(tools.error("wait_for_loop", "loopId", id, "version", 1, "timeoutSeconds", 301))
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", id, "version", 1, "timeoutSeconds", 301))
                 .isEqualTo("invalid wait: timeoutSeconds = '301': must be between 1 and 300" + FIX);
-        assertThat(tools.error("wait_for_loop", "loopId", id, "untilStatus", "done\u0007")).isEqualTo("invalid "
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", id, "untilStatus", "done\u0007")).isEqualTo("invalid "
                 + "arguments of wait_for_loop: bad value for 'untilStatus': the string \"done\\u0007\" must be one of "
                 + "initialized, in_progress, completed, user_input, refine" + FIX);
-        assertThat(tools.error("wait_for_loop", "loopId", id, "version", "1")).isEqualTo("invalid arguments of "
+        assertThat(MCP.tools().error("wait_for_loop", "loopId", id, "version", "1")).isEqualTo("invalid arguments of "
                 + "wait_for_loop: wrong type for 'version': expected a whole number, got the string \"1\"" + FIX);
     }
 
@@ -232,23 +217,23 @@ class McpEventsTest {
         McpSyncClient subscriber = client("subscriber", updates);
         McpSyncClient bystander = client("bystander", others);
         try {
-            assertThat(((HttpTransport) mcp.servlet).awaitListening(3, Duration.ofSeconds(30)))
+            assertThat(((HttpTransport) MCP.mcp().servlet).awaitListening(3, Duration.ofSeconds(30)))
                     .as("the clients opened their streams for server messages").isTrue();
             String id = loop("subscribed");
             String loopUri = "statekeeper://loops/" + id;
-            mcp.store.putSpec("subscribed", Fixtures.spec("Event feed"));
+            MCP.mcp().store.putSpec("subscribed", Fixtures.spec("Event feed"));
             String specUri = "statekeeper://specs/subscribed/event-feed";
             subscriber.subscribeResource(SubscribeRequest.builder(loopUri).build());
             subscriber.subscribeResource(SubscribeRequest.builder(specUri).build());
 
-            mcp.store.addFeedback(id, feedback(60)); // as another process would: straight into the store
+            MCP.mcp().store.addFeedback(id, feedback(60)); // as another process would: straight into the store
             assertThat(updates.poll(30, TimeUnit.SECONDS)).isEqualTo(loopUri);
             new ToolClient(bystander).ok("store_critic_feedback", "loopId", id, "criticAgent", "c",
                     "overallScore", 61, "assessmentSummary", "s");
             assertThat(updates.poll(30, TimeUnit.SECONDS)).isEqualTo(loopUri);
 
             subscriber.unsubscribeResource(UnsubscribeRequest.builder(loopUri).build());
-            mcp.store.addFeedback(id, feedback(62));
+            MCP.mcp().store.addFeedback(id, feedback(62));
             new ToolClient(bystander).ok("update_spec", "project", "subscribed", "name", "event-feed",
                     "spec", java.util.Map.of("architecture", "a log"));
             assertThat(updates.poll(30, TimeUnit.SECONDS)).as("after the loop's change, unsubscribed")
@@ -275,13 +260,13 @@ class McpEventsTest {
 
     @Test
     void theUrisOfAnEventAreThoseTheResourcesRead() {
-        Loop created = mcp.store.createLoop(NewLoop.of("uris", LoopType.SPEC));
-        StoreEvent loopEvent = mcp.store.events().read(EventQuery.all().withEntity("loop:" + created.id()))
+        Loop created = MCP.mcp().store.createLoop(NewLoop.of("uris", LoopType.SPEC));
+        StoreEvent loopEvent = MCP.mcp().store.events().read(EventQuery.all().withEntity("loop:" + created.id()))
                 .events().getFirst();
         assertThat(ResourceUpdates.uris(loopEvent)).containsExactly("statekeeper://loops/" + created.id(),
                 "statekeeper://loops");
-        mcp.store.putSpec("my project", Fixtures.spec("Odd names"));
-        StoreEvent specEvent = mcp.store.events().read(EventQuery.all().withProject("my project")).events()
+        MCP.mcp().store.putSpec("my project", Fixtures.spec("Odd names"));
+        StoreEvent specEvent = MCP.mcp().store.events().read(EventQuery.all().withProject("my project")).events()
                 .getFirst();
         assertThat(ResourceUpdates.uris(specEvent)).containsExactly("statekeeper://specs/my%20project/odd-names",
                 "statekeeper://specs/my project/odd-names", "statekeeper://specs/my%20project/odd-names/revisions",

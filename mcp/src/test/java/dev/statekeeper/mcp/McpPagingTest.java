@@ -5,12 +5,9 @@ import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.SpecContent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Results sized for a context window, through the Java SDK client over streamable HTTP: pages and cursors. */
 class McpPagingTest {
-    @TempDir
-    static Path dir;
-    static JettyMcp mcp;
-    static ToolClient tools;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mcp = new JettyMcp(dir);
-        tools = mcp.tools();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
-    }
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.perClass();
 
     @Test
     void loopStatusPagesItsFeedbackNewestFirst() {
-        String id = mcp.store.createLoop(NewLoop.of("paging", LoopType.BUILD_CODE)).id();
+        String id = MCP.mcp().store.createLoop(NewLoop.of("paging", LoopType.BUILD_CODE)).id();
         for (int i = 1; i <= 25; i++) {
-            mcp.store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(i)
+            MCP.mcp().store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(i)
                     .assessmentSummary("round " + i).build());
         }
-        JsonNode first = tools.ok("get_loop_status", "loopId", id);
+        JsonNode first = MCP.tools().ok("get_loop_status", "loopId", id);
         assertThat(first.at("/loop/feedbackCount").asInt()).isEqualTo(25);
         assertThat(first.at("/feedback/total").asInt()).isEqualTo(25);
         assertThat(first.at("/feedback/items").valueStream().map(f -> f.get("overallScore").asInt()))
@@ -52,8 +36,8 @@ class McpPagingTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = cursor == null ? tools.ok("get_loop_status", "loopId", id, "feedbackLimit", 7)
-                    : tools.ok("get_loop_status", "loopId", id, "feedbackLimit", 7, "cursor", cursor);
+            JsonNode page = cursor == null ? MCP.tools().ok("get_loop_status", "loopId", id, "feedbackLimit", 7)
+                    : MCP.tools().ok("get_loop_status", "loopId", id, "feedbackLimit", 7, "cursor", cursor);
             page.at("/feedback/items").forEach(f -> scores.add(f.get("overallScore").asInt()));
             cursor = page.at("/feedback/nextCursor").isNull() ? null : page.at("/feedback/nextCursor").asText();
             pages++;
@@ -64,42 +48,42 @@ class McpPagingTest {
 
     @Test
     void hostilePagingArgumentsAreToolErrors() {
-        String id = mcp.store.createLoop(NewLoop.of("paging-hostile", LoopType.SPEC)).id();
+        String id = MCP.mcp().store.createLoop(NewLoop.of("paging-hostile", LoopType.SPEC)).id();
         String fix = "\nfix: correct the named fields and retry";
-        assertThat(tools.error("get_loop_status", "loopId", id, "feedbackLimit", 0))
+        assertThat(MCP.tools().error("get_loop_status", "loopId", id, "feedbackLimit", 0))
                 .isEqualTo("invalid feedbackLimit: feedbackLimit = '0': must be between 1 and 100" + fix);
-        assertThat(tools.error("get_loop_status", "loopId", id, "feedbackLimit", 101))
+        assertThat(MCP.tools().error("get_loop_status", "loopId", id, "feedbackLimit", 101))
                 .isEqualTo("invalid feedbackLimit: feedbackLimit = '101': must be between 1 and 100" + fix);
-        assertThat(tools.error("get_loop_status", "loopId", id, "feedbackLimit", "10"))
+        assertThat(MCP.tools().error("get_loop_status", "loopId", id, "feedbackLimit", "10"))
                 .startsWith("invalid arguments of get_loop_status: wrong type for 'feedbackLimit'");
-        assertThat(tools.error("get_loop_status", "loopId", id, "cursor", "b2Zmc2V0Oi0x"))
+        assertThat(MCP.tools().error("get_loop_status", "loopId", id, "cursor", "b2Zmc2V0Oi0x"))
                 .startsWith("invalid cursor: cursor = 'b2Zmc2V0Oi0x': is not a cursor this server gave");
-        assertThat(tools.error("get_loop_status", "loopId", id, "cursor", "x".repeat(40)))
+        assertThat(MCP.tools().error("get_loop_status", "loopId", id, "cursor", "x".repeat(40)))
                 .startsWith("invalid cursor: cursor = '" + "x".repeat(32) + "...'").hasSizeLessThan(300);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Listing.offset("x".repeat(1_000_000))))
                 .hasMessageStartingWith("invalid cursor: cursor = '" + "x".repeat(32) + "...'");
-        assertThat(tools.error("list_specs", "project", "p", "cursor", "\u001b[2J\u0007"))
+        assertThat(MCP.tools().error("list_specs", "project", "p", "cursor", "\u001b[2J\u0007"))
                 .startsWith("invalid cursor: cursor = ");
-        assertThat(tools.error("list_sessions", "cursor", 5)).startsWith("invalid arguments of list_sessions: "
+        assertThat(MCP.tools().error("list_sessions", "cursor", 5)).startsWith("invalid arguments of list_sessions: "
                 + "wrong type for 'cursor'");
     }
 
     @Test
     void listsShareOneShapeAndDocumentsOmitTheirEmptyFields() {
         for (int i = 0; i < 3; i++) {
-            mcp.store.putSpec("paging-specs", SpecContent.titled("Spec " + i));
+            MCP.mcp().store.putSpec("paging-specs", SpecContent.titled("Spec " + i));
         }
-        JsonNode first = tools.ok("list_specs", "project", "paging-specs", "limit", 2);
+        JsonNode first = MCP.tools().ok("list_specs", "project", "paging-specs", "limit", 2);
         assertThat(first.get("total").asInt()).isEqualTo(3);
         assertThat(first.get("items")).hasSize(2);
-        JsonNode second = tools.ok("list_specs", "project", "paging-specs", "limit", 2, "cursor",
+        JsonNode second = MCP.tools().ok("list_specs", "project", "paging-specs", "limit", 2, "cursor",
                 first.get("nextCursor").asText());
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(second.at("/items/0/content")).isEqualTo(HttpToolsTest.json(Map.of("title", "Spec 2",
                 "status", "draft")));
         for (String list : List.of("list_active_loops", "list_sessions", "list_project_plans")) {
-            assertThat(names(tools.ok(list))).as(list).containsExactly("items", "total", "nextCursor");
+            assertThat(names(MCP.tools().ok(list))).as(list).containsExactly("items", "total", "nextCursor");
         }
     }
 

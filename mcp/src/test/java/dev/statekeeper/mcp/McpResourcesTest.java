@@ -18,12 +18,10 @@ import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.ResourceTemplate;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,26 +29,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Resources, prompts and completions through the MCP Java SDK client over streamable HTTP, on a real SQLite store. */
 class McpResourcesTest {
-    @TempDir
-    static Path dir;
-    static JettyMcp mcp;
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.perClass();
     static Loop loop;
     static Spec spec;
 
     @BeforeAll
-    static void start() throws Exception {
-        mcp = new JettyMcp(dir);
-        loop = mcp.store.createLoop(NewLoop.of("demo", LoopType.SPEC));
-        spec = mcp.store.putSpec("demo", Fixtures.spec("Auth service"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
+    static void start() {
+        loop = MCP.mcp().store.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        spec = MCP.mcp().store.putSpec("demo", Fixtures.spec("Auth service"));
     }
 
     private static JsonNode read(String uri) throws Exception {
-        ReadResourceResult result = mcp.client.readResource(ReadResourceRequest.builder(uri).build());
+        ReadResourceResult result = MCP.mcp().client.readResource(ReadResourceRequest.builder(uri).build());
         TextResourceContents contents = (TextResourceContents) result.contents().getFirst();
         assertThat(contents.uri()).isEqualTo(uri);
         assertThat(contents.mimeType()).isEqualTo("application/json");
@@ -59,11 +50,11 @@ class McpResourcesTest {
 
     @Test
     void theTemplatesNameEveryKindOfRecordAndTheActiveLoopsAreListed() {
-        assertThat(mcp.client.listResourceTemplates().resourceTemplates()).extracting(ResourceTemplate::uriTemplate)
+        assertThat(MCP.mcp().client.listResourceTemplates().resourceTemplates()).extracting(ResourceTemplate::uriTemplate)
                 .containsExactlyInAnyOrder("statekeeper://loops/{id}", "statekeeper://specs/{project}/{name}",
                         "statekeeper://specs/{project}/{name}/revisions", "statekeeper://roadmaps/{project}",
                         "statekeeper://plans/{project}", "statekeeper://sessions/{name}");
-        assertThat(mcp.client.listResources().resources()).extracting(r -> r.uri())
+        assertThat(MCP.mcp().client.listResources().resources()).extracting(r -> r.uri())
                 .containsExactly("statekeeper://loops");
     }
 
@@ -80,35 +71,35 @@ class McpResourcesTest {
         for (String uri : new String[] {"statekeeper://loops/nope", "statekeeper://roadmaps/demo",
                 "statekeeper://loops/%00%01", "statekeeper://loops/" + "x".repeat(5_000),
                 "statekeeper://nothing/here", "file:///etc/passwd"}) {
-            assertThatThrownBy(() -> mcp.client.readResource(ReadResourceRequest.builder(uri).build()))
+            assertThatThrownBy(() -> MCP.mcp().client.readResource(ReadResourceRequest.builder(uri).build()))
                     .as(uri.substring(0, Math.min(uri.length(), 60)))
                     .isInstanceOfSatisfying(McpError.class,
                             e -> assertThat(e.getJsonRpcError().code()).isEqualTo(-32002));
         }
-        assertThat(mcp.store.getLoop(loop.id())).as("reading changes nothing").isEqualTo(loop);
+        assertThat(MCP.mcp().store.getLoop(loop.id())).as("reading changes nothing").isEqualTo(loop);
     }
 
     @Test
     void thePromptsWalkTheSeedsWorkflowsByToolName() {
-        GetPromptResult refine = mcp.client.getPrompt(GetPromptRequest.builder("refine_spec_with_critic")
+        GetPromptResult refine = MCP.mcp().client.getPrompt(GetPromptRequest.builder("refine_spec_with_critic")
                 .arguments(Map.of("project", "demo", "spec", "auth\u0007")).build());
         String steps = ((TextContent) refine.messages().getFirst().content()).text();
         assertThat(steps).startsWith("Refine the spec 'auth?' of project 'demo' with a critic")
                 .contains("call initialize_refinement_loop with project=demo and type=spec",
                         "call decide_loop_next_action");
 
-        GetPromptResult resume = mcp.client.getPrompt(GetPromptRequest.builder("resume_my_work").build());
+        GetPromptResult resume = MCP.mcp().client.getPrompt(GetPromptRequest.builder("resume_my_work").build());
         assertThat(((TextContent) resume.messages().getFirst().content()).text())
                 .contains("- " + loop.id() + ": project demo, spec, ");
     }
 
     @Test
     void projectNamesComplete() {
-        CompleteResult result = mcp.client.completeCompletion(CompleteRequest.builder(
+        CompleteResult result = MCP.mcp().client.completeCompletion(CompleteRequest.builder(
                 new PromptReference("refine_spec_with_critic"), new CompleteRequest.CompleteArgument("project", "de"))
                 .build());
         assertThat(result.completion().values()).containsExactly("demo");
-        CompleteResult none = mcp.client.completeCompletion(CompleteRequest.builder(
+        CompleteResult none = MCP.mcp().client.completeCompletion(CompleteRequest.builder(
                 new PromptReference("refine_spec_with_critic"), new CompleteRequest.CompleteArgument("spec", "x"))
                 .build());
         assertThat(none.completion().values()).isEmpty();

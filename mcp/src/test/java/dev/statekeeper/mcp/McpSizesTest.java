@@ -5,10 +5,8 @@ import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class McpSizesTest {
     static final int ENTRIES = 865;
-    @TempDir
-    static Path dir;
-    static JettyMcp mcp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mcp = new JettyMcp(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
-    }
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.perClass();
 
     static int bytes(Object result) throws Exception {
         return new ObjectMapper().writeValueAsString(result).getBytes(StandardCharsets.UTF_8).length;
@@ -45,14 +32,14 @@ class McpSizesTest {
 
     @Test
     void toolsListAndTheStatusOfALongLoopFitAContextWindow() throws Exception {
-        String id = mcp.store.createLoop(NewLoop.of("sizes", LoopType.BUILD_CODE)).id();
+        String id = MCP.mcp().store.createLoop(NewLoop.of("sizes", LoopType.BUILD_CODE)).id();
         for (int i = 1; i <= ENTRIES; i++) {
-            mcp.store.addFeedback(id, CriticFeedback.builder().criticAgent("code-critic").overallScore(40 + i % 50)
+            MCP.mcp().store.addFeedback(id, CriticFeedback.builder().criticAgent("code-critic").overallScore(40 + i % 50)
                     .assessmentSummary("Round " + i + ": the error model is incomplete and two tests are flaky")
                     .keyIssues(List.of("flaky test " + i)).recommendations(List.of("wait on the event, not a timer"))
                     .build());
         }
-        var listed = mcp.client.listTools();
+        var listed = MCP.mcp().client.listTools();
         int toolsList = bytes(listed);
         StringBuilder perTool = new StringBuilder();
         for (var tool : listed.tools()) {
@@ -60,7 +47,7 @@ class McpSizesTest {
                     .append(bytes(tool.outputSchema())).append(" description ").append(tool.description().length())
                     .append('\n');
         }
-        int status = bytes(mcp.client.callTool(CallToolRequest.builder("get_loop_status")
+        int status = bytes(MCP.mcp().client.callTool(CallToolRequest.builder("get_loop_status")
                 .arguments(Map.of("loopId", id)).build()));
         Files.writeString(Path.of("target", "mcp-sizes.txt"), "tools/list " + toolsList + " bytes\nget_loop_status ("
                 + ENTRIES + " feedback entries) " + status + " bytes\n" + perTool);

@@ -1,7 +1,5 @@
 package dev.statekeeper.mcp;
 
-import dev.statekeeper.core.config.Setting;
-import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
@@ -9,9 +7,8 @@ import dev.statekeeper.core.domain.NewSession;
 import dev.statekeeper.core.domain.SpecContent;
 import dev.statekeeper.core.internal.json.Json;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,26 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call with other arguments); a tool that is not keeps it (a revision, an appended entry).
  */
 class ToolAnnotationsTest {
-    static JettyMcp mcp;
-    static ToolClient tools;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // the memory store keeps the change history list_events and wait_for_loop read (SQLite's comes later)
-        mcp = new JettyMcp(Settings.builder().set(Setting.BACKEND, "memory").set(Setting.MAX_BODY_BYTES, "65536")
-                .build());
-        tools = mcp.tools();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        mcp.stop();
-    }
+    @RegisterExtension
+    static final JettyMcp.PerClass MCP = JettyMcp.memory();
 
     /** Every stored record, as the archive exports them (the change history left out: every write adds to it). */
     static List<String> store() {
         List<String> records = new ArrayList<>();
-        mcp.store.archive().export(r -> {
+        MCP.mcp().store.archive().export(r -> {
             if (!r.kind().history()) {
                 records.add(Json.write(r));
             }
@@ -68,9 +52,9 @@ class ToolAnnotationsTest {
     }
 
     static String loop(String project, int scores) {
-        String id = mcp.store.createLoop(NewLoop.of(project, LoopType.BUILD_CODE)).id();
+        String id = MCP.mcp().store.createLoop(NewLoop.of(project, LoopType.BUILD_CODE)).id();
         for (int i = 0; i < scores; i++) {
-            mcp.store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(50)
+            MCP.mcp().store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(50)
                     .assessmentSummary("s").build());
         }
         return id;
@@ -92,7 +76,7 @@ class ToolAnnotationsTest {
         SCENARIOS.put("decide_loop_next_action", p -> same(args("loopId", loop(p, 1))));
         SCENARIOS.put("get_previous_objective_feedback", p -> {
             String id = loop(p, 0);
-            mcp.store.putObjectiveFeedback(id, "text");
+            MCP.mcp().store.putObjectiveFeedback(id, "text");
             return same(args("loopId", id));
         });
         SCENARIOS.put("store_current_objective_feedback", p -> {
@@ -104,92 +88,92 @@ class ToolAnnotationsTest {
                 "architecture", p + "-marker")), args("project", p, "spec", Map.of("title", "S", "architecture",
                 "other")), p + "-marker"));
         SCENARIOS.put("update_spec", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             return new Scenario(args("project", p, "name", "s", "spec", Map.of("architecture", p + "-marker")),
                     args("project", p, "name", "s", "spec", Map.of("architecture", "other")), p + "-marker");
         });
         SCENARIOS.put("get_spec", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             return same(args("project", p, "name", "s"));
         });
         SCENARIOS.put("get_loop_spec", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             String id = loop(p, 0);
-            mcp.store.linkLoop(id, p, "s");
+            MCP.mcp().store.linkLoop(id, p, "s");
             return same(args("loopId", id));
         });
         SCENARIOS.put("list_specs", p -> same(args("project", p)));
         SCENARIOS.put("resolve_spec", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("Spec"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("Spec"));
             return same(args("project", p, "partialName", "spec"));
         });
         SCENARIOS.put("delete_spec", p -> {
-            mcp.store.putSpec(p + "-marker", SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p + "-marker", SpecContent.titled("S"));
             return same(args("project", p + "-marker", "name", "s"), p + "-marker");
         });
         SCENARIOS.put("link_loop_to_spec", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("Marker " + p));
-            mcp.store.putSpec(p, SpecContent.titled("Other"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("Marker " + p));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("Other"));
             String id = loop(p, 0);
             return new Scenario(args("loopId", id, "project", p, "name", "marker-" + p),
                     args("loopId", id, "project", p, "name", "other"), "\"loopId\":\"" + id + "\",\"project\":\"" + p
                             + "\",\"name\":\"marker-" + p);
         });
         SCENARIOS.put("unlink_loop", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             String id = loop(p, 0);
-            mcp.store.linkLoop(id, p, "s");
+            MCP.mcp().store.linkLoop(id, p, "s");
             return same(args("loopId", id), "\"loopId\":\"" + id + "\",\"project\"");
         });
         SCENARIOS.put("create_roadmap", p -> new Scenario(args("project", p, "roadmap", Map.of("title", "R",
                 "projectGoal", p + "-marker")), args("project", p, "roadmap", Map.of("projectGoal", "other")),
                 p + "-marker"));
         SCENARIOS.put("get_roadmap", p -> {
-            tools.ok("create_roadmap", "project", p, "roadmap", Map.of("title", "R"));
+            MCP.tools().ok("create_roadmap", "project", p, "roadmap", Map.of("title", "R"));
             return same(args("project", p));
         });
         SCENARIOS.put("store_project_plan", p -> new Scenario(args("project", p, "plan", Map.of("vision",
                 p + "-marker")), args("project", p, "plan", Map.of("vision", "other")), p + "-marker"));
         SCENARIOS.put("get_project_plan", p -> {
-            tools.ok("store_project_plan", "project", p, "plan", Map.of("vision", "v"));
+            MCP.tools().ok("store_project_plan", "project", p, "plan", Map.of("vision", "v"));
             return same(args("project", p));
         });
         SCENARIOS.put("list_project_plans", p -> same(args()));
         SCENARIOS.put("delete_project_plan", p -> {
-            tools.ok("store_project_plan", "project", p + "-marker", "plan", Map.of("vision", "v"));
+            MCP.tools().ok("store_project_plan", "project", p + "-marker", "plan", Map.of("vision", "v"));
             return same(args("project", p + "-marker"), p + "-marker");
         });
         SCENARIOS.put("start_session", p -> new Scenario(args("name", p + "-marker"), args("name", p + "-other"),
                 p + "-marker"));
         SCENARIOS.put("get_session", p -> {
-            mcp.store.startSession(new NewSession(p, null, null, null, null, null));
+            MCP.mcp().store.startSession(new NewSession(p, null, null, null, null, null));
             return same(args("name", p));
         });
         SCENARIOS.put("list_sessions", p -> same(args()));
         SCENARIOS.put("end_session", p -> {
-            mcp.store.startSession(new NewSession(p, null, null, null, null, null));
+            MCP.mcp().store.startSession(new NewSession(p, null, null, null, null, null));
             return same(args("name", p));
         });
         SCENARIOS.put("list_loops", p -> same(args("project", p)));
         SCENARIOS.put("get_spec_history", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             return same(args("project", p, "name", "s"));
         });
         SCENARIOS.put("get_spec_revision", p -> {
-            mcp.store.putSpec(p, SpecContent.titled("S"));
+            MCP.mcp().store.putSpec(p, SpecContent.titled("S"));
             return same(args("project", p, "name", "s", "version", 1));
         });
         SCENARIOS.put("delete_loop", p -> same(args("loopId", loop(p + "-marker", 1)), p + "-marker"));
         SCENARIOS.put("clean_loops", p -> {
             String id = loop(p + "-marker", 1);
-            mcp.store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(99)
+            MCP.mcp().store.addFeedback(id, CriticFeedback.builder().criticAgent("c").overallScore(99)
                     .assessmentSummary("s").build());
-            mcp.store.decide(id);
+            MCP.mcp().store.decide(id);
             return same(args("olderThan", "0s"), p + "-marker");
         });
         SCENARIOS.put("clean_sessions", p -> {
-            mcp.store.startSession(new NewSession(p + "-marker", null, null, null, null, null));
-            mcp.store.endSession(p + "-marker");
+            MCP.mcp().store.startSession(new NewSession(p + "-marker", null, null, null, null, null));
+            MCP.mcp().store.endSession(p + "-marker");
             return same(args("olderThan", "0s"), p + "-marker");
         });
         SCENARIOS.put("run_doctor", p -> same(args("checks", List.of("connection"))));
@@ -208,7 +192,7 @@ class ToolAnnotationsTest {
 
     @Test
     void everyToolsAnnotationsTellWhatItDoesToTheStore() {
-        List<Tool> listed = mcp.client.listTools().tools();
+        List<Tool> listed = MCP.mcp().client.listTools().tools();
         assertThat(SCENARIOS.keySet()).containsExactlyInAnyOrderElementsOf(StatekeeperMcp.toolNames());
         for (Tool tool : listed) {
             String name = tool.name();
@@ -252,6 +236,6 @@ class ToolAnnotationsTest {
             pairs[i++] = e.getKey();
             pairs[i++] = e.getValue();
         }
-        return tools.call(tool, pairs);
+        return MCP.tools().call(tool, pairs);
     }
 }
