@@ -53,6 +53,10 @@ public class AddFeedbackBenchmark {
     @Param({"0", "999"})
     public int history;
 
+    /** {@code each}: every append is removed again (a foreign write, cold caches); {@code never}: appends pile up. */
+    @Param({"each", "never"})
+    public String reset;
+
     private BenchBackend db;
     private PlainJdbc maintenance;
     private boolean appended;
@@ -101,7 +105,7 @@ public class AddFeedbackBenchmark {
     /** Puts the loop back to {@code history} entries after an append: not measured. */
     @TearDown(Level.Invocation)
     public void removeAppended() throws SQLException {
-        if (!appended) {
+        if (!appended || "never".equals(reset)) {
             return;
         }
         appended = false;

@@ -28,8 +28,8 @@ public final class RowRepairs {
     }
 
     /**
-     * The one row of {@code event_sequence} (missing after a recovery that could not read it), at least the newest
-     * event's sequence, so that no number is given twice.
+     * The one row of {@code event_sequence} (missing after a recovery that could not read it), added at the newest
+     * event's sequence. A row behind the newest event is left as it is: writes number after the greater of the two.
      */
     static List<String> eventSequence(Connection c) throws SQLException {
         long newest = Jdbc.number(c, "SELECT coalesce(max(sequence), 0) FROM events");
@@ -37,10 +37,6 @@ public final class RowRepairs {
         if (kept.isEmpty()) {
             Jdbc.update(c, "INSERT INTO event_sequence (id, last_sequence) VALUES (1, ?)", newest);
             return List.of("event_sequence: missing -> last_sequence " + newest);
-        }
-        if (kept.getFirst() < newest) {
-            Jdbc.update(c, "UPDATE event_sequence SET last_sequence = ?", newest);
-            return List.of("event_sequence: last_sequence " + kept.getFirst() + " -> " + newest);
         }
         return List.of();
     }

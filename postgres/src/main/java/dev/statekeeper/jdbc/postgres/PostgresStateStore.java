@@ -49,16 +49,15 @@ public final class PostgresStateStore extends JdbcStateStore {
     private final PostgresUrl url;
     private final PostgresConnections connections;
     private final boolean trigrams;
-    private final String channel;
     private final EventListener listener;
 
     private PostgresStateStore(PostgresUrl url, PostgresConnections connections, Transactor tx, PostgresDialect dialect,
                                Settings settings, Clock clock, String channel, DataSource listening) {
-        super(BACKEND, tx, dialect, settings, clock, eventsPoll(settings, listening != null));
+        super(BACKEND, tx, dialect, settings, clock, new PostgresEventRows(channel),
+                eventsPoll(settings, listening != null));
         this.url = url;
         this.connections = connections;
         this.trigrams = dialect.usesTrigrams();
-        this.channel = channel;
         if (listening == null) {
             this.listener = null;
         } else {
@@ -77,11 +76,6 @@ public final class PostgresStateStore extends JdbcStateStore {
         return listening && poll.compareTo(LISTENING_POLL) < 0 ? LISTENING_POLL : poll;
     }
 
-    /** Notifies the store's listeners, in every process, of the newest sequence once the write commits. */
-    @Override
-    protected void eventsNumbered(Connection c, long lastSequence) throws SQLException {
-        Sql.first(c, "SELECT pg_notify(?, ?)", row -> Boolean.TRUE, channel, String.valueOf(lastSequence));
-    }
 
     /**
      * Connects to DATABASE_URL and brings the schema up to date when {@link Setting#AUTO_MIGRATE} allows

@@ -78,7 +78,7 @@ class PostgresApplicationDataSourceTest {
                 store.addFeedback(id, Fixtures.feedback(72));
 
                 assertThat(store.getLoop(id).feedback()).extracting(f -> f.overallScore()).containsExactly(72);
-                assertThat(store.info().schemaVersion()).isEqualTo("10");
+                assertThat(store.info().schemaVersion()).isEqualTo("11");
                 assertThat(store.info().location()).isEqualTo("postgresql://postgres@localhost:" + server().port() + "/"
                         + database);
                 assertThat(store.poolStats()).as("the application's HikariCP pool, idle connections as it fills them")
@@ -122,13 +122,13 @@ class PostgresApplicationDataSourceTest {
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
                 .hasMessage("PostgreSQL database '" + database + "' at localhost:" + server().port()
-                        + " is at schema version 0 but this build needs 10; run 'statekeeper db migrate' or set "
+                        + " is at schema version 0 but this build needs 11; run 'statekeeper db migrate' or set "
                         + "STATEKEEPER_AUTO_MIGRATE=true");
 
         PostgresStateStore.migrator(application, settings).migrate(false);
 
         try (PostgresStateStore store = PostgresStateStore.open(application, settings, clock)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
         }
     }
 

@@ -215,7 +215,7 @@ class PostgresErrorsTest {
                 + port + "/" + database + "?sslmode=disable"), clock)) {
             assertThat(store.info().location())
                     .isEqualTo("postgresql://postgres:****@localhost:" + port + "/" + database + "?sslmode=disable");
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
             assertThat(store.info().backend()).isEqualTo("postgres");
             assertThat(store.info().sizes()).containsOnlyKeys("database")
                     .allSatisfy((what, bytes) -> assertThat(bytes).isPositive());

@@ -225,7 +225,7 @@ class PostgresEventsTest {
             RawSql.execute(raw, "INSERT INTO sessions (name, status, metadata) VALUES ('old', 'active', '{}')");
         }
         try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
             assertThat(store.events().lastSequence()).isZero();
             store.endSession("old");
             assertThat(store.events().read(EventQuery.all()).events()).singleElement().satisfies(e -> {

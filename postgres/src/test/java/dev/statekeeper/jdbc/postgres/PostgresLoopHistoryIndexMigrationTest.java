@@ -39,7 +39,7 @@ class PostgresLoopHistoryIndexMigrationTest {
 
         try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
              Connection raw = RawPostgres.connect(database)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
             assertThat(RawSql.text(raw, "SELECT to_regclass('idx_loop_history_sequence')::text")).isNull();
             assertThat(RawSql.text(raw, "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes "
                     + "WHERE tablename = 'loop_history'")).isEqualTo("loop_history_loop_id_key,loop_history_pkey");
@@ -61,7 +61,7 @@ class PostgresLoopHistoryIndexMigrationTest {
 
         try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
              Connection raw = RawPostgres.connect(database)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
             assertThat(RawSql.text(raw, "SELECT success::text FROM flyway_schema_history WHERE version = '8'"))
                     .isEqualTo("true");
         }

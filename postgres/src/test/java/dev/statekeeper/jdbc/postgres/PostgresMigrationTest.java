@@ -32,7 +32,7 @@ class PostgresMigrationTest {
 
             assertThat(second.listLoops(dev.statekeeper.core.domain.LoopQuery.all()).total()).isEqualTo(1);
             assertThat(RawSql.text(raw, "SELECT string_agg(version, ',' ORDER BY installed_rank) "
-                    + "FROM flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo("1,2,3,4,5,6,7,8,9,10");
+                    + "FROM flyway_schema_history WHERE success AND version IS NOT NULL")).isEqualTo("1,2,3,4,5,6,7,8,9,10,11");
         }
     }
 
@@ -61,7 +61,7 @@ class PostgresMigrationTest {
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
                 .hasMessage("PostgreSQL database '" + database + "' at localhost:" + FreshPostgresStores.server().port()
-                        + " is at schema version 0 but this build needs 10; run 'statekeeper db migrate' or set "
+                        + " is at schema version 0 but this build needs 11; run 'statekeeper db migrate' or set "
                         + "STATEKEEPER_AUTO_MIGRATE=true");
         try (Connection raw = RawPostgres.connect(database)) {
             assertThat(RawSql.text(raw, "SELECT to_regclass('loop_states')::text")).isNull();
@@ -74,7 +74,7 @@ class PostgresMigrationTest {
 
         try (PostgresStateStore store = FreshPostgresStores.openOn(database,
                 Settings.builder().set(Setting.AUTO_MIGRATE, "false").build(), clock)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("10");
+            assertThat(store.info().schemaVersion()).isEqualTo("11");
         }
     }
 }

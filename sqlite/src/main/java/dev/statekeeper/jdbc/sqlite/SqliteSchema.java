@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  */
 final class SqliteSchema {
     /** The version the last migration sets: V{LATEST}__* ends with {@code PRAGMA user_version = LATEST}. */
-    private static final int LATEST = 7;
+    private static final int LATEST = 8;
 
     private static final String LOCATION = "classpath:db/migration/sqlite";
     private static final int ATTEMPTS = 3;

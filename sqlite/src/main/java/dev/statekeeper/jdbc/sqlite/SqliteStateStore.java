@@ -9,6 +9,7 @@ import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.jdbc.internal.RetryPolicy;
 import dev.statekeeper.jdbc.internal.Transactor;
 import dev.statekeeper.jdbc.migration.Migrator;
+import dev.statekeeper.jdbc.internal.store.EventRows;
 import dev.statekeeper.jdbc.internal.store.JdbcStateStore;
 
 import java.io.IOException;
@@ -36,7 +37,8 @@ public final class SqliteStateStore extends JdbcStateStore {
     private final SqliteDatabase database;
 
     private SqliteStateStore(SqliteDatabase database, Transactor tx, Settings settings, Clock clock) {
-        super(BACKEND, tx, SqliteDialect.INSTANCE, settings, clock, settings.seconds(Setting.EVENTS_POLL));
+        super(BACKEND, tx, SqliteDialect.INSTANCE, settings, clock, EventRows.serialized(),
+                settings.seconds(Setting.EVENTS_POLL));
         this.database = database;
     }
 

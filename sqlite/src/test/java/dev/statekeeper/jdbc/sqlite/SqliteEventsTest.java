@@ -18,6 +18,7 @@ import dev.statekeeper.jdbc.internal.RetryPolicy;
 import dev.statekeeper.jdbc.internal.SqlErrorTranslator;
 import dev.statekeeper.jdbc.internal.TransactionControl;
 import dev.statekeeper.jdbc.internal.Transactor;
+import dev.statekeeper.jdbc.internal.store.EventRows;
 import dev.statekeeper.jdbc.internal.store.JdbcStateStore;
 import dev.statekeeper.testkit.Fixtures;
 import dev.statekeeper.testkit.TestClock;
@@ -154,7 +155,7 @@ class SqliteEventsTest {
                     + "VALUES ('old', 'active', '{}', 0, 0)");
         }
         try (SqliteStateStore store = SqliteStateStore.open(settings(), clock)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("7");
+            assertThat(store.info().schemaVersion()).isEqualTo("8");
             assertThat(store.events().lastSequence()).isZero();
             store.endSession("old");
             assertThat(store.events().read(EventQuery.all()).events()).singleElement().satisfies(e -> {
@@ -174,7 +175,8 @@ class SqliteEventsTest {
 
         private LostCommitStore(SqliteDatabase database, Transactor tx, LosingControl control, Settings settings,
                                 TestClock clock) {
-            super("sqlite", tx, SqliteDialect.INSTANCE, settings, clock, settings.seconds(Setting.EVENTS_POLL));
+            super("sqlite", tx, SqliteDialect.INSTANCE, settings, clock, EventRows.serialized(),
+                    settings.seconds(Setting.EVENTS_POLL));
             this.database = database;
             this.control = control;
         }

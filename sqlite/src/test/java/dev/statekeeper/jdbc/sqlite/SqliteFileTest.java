@@ -51,7 +51,7 @@ class SqliteFileTest {
             assertThat(file()).isRegularFile();
             assertThat(store.info().backend()).isEqualTo("sqlite");
             assertThat(store.info().location()).isEqualTo(file().toString());
-            assertThat(store.info().schemaVersion()).isEqualTo("7");
+            assertThat(store.info().schemaVersion()).isEqualTo("8");
         }
     }
 
@@ -95,8 +95,8 @@ class SqliteFileTest {
             assertThat(RawSql.text(raw, "SELECT group_concat(version || ' ' || description || ' ' || success, ', ') "
                     + "FROM flyway_schema_history WHERE version IS NOT NULL"))
                     .isEqualTo("1 initial schema 1, 2 feedback request key 1, 3 loop clean index 1, 4 unicode spec names 1, 5 maintenance log 1, "
-                            + "6 operation log 1, 7 change history 1");
-            assertThat(RawSql.text(raw, "PRAGMA user_version")).isEqualTo("7");
+                            + "6 operation log 1, 7 change history 1, 8 events without write index 1");
+            assertThat(RawSql.text(raw, "PRAGMA user_version")).isEqualTo("8");
         }
     }
 
@@ -135,7 +135,7 @@ class SqliteFileTest {
         Settings noMigrations = settings().toBuilder().set(Setting.AUTO_MIGRATE, "false").build();
 
         try (StateStore store = SqliteStateStore.open(noMigrations, clock)) {
-            assertThat(store.info().schemaVersion()).isEqualTo("7");
+            assertThat(store.info().schemaVersion()).isEqualTo("8");
         }
     }
 
@@ -146,7 +146,7 @@ class SqliteFileTest {
         assertThatThrownBy(() -> SqliteStateStore.open(noMigrations, clock))
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
-                .hasMessage("sqlite database '" + file() + "' is at schema version 0 but this build needs 7; "
+                .hasMessage("sqlite database '" + file() + "' is at schema version 0 but this build needs 8; "
                         + "run 'statekeeper db migrate' or set STATEKEEPER_AUTO_MIGRATE=true");
     }
 
@@ -154,13 +154,13 @@ class SqliteFileTest {
     void aFileFromANewerBuildIsRefused() throws Exception {
         SqliteStateStore.open(settings(), clock).close();
         try (Connection raw = RawSqlite.connect(file())) {
-            RawSql.execute(raw, "PRAGMA user_version = 8");
+            RawSql.execute(raw, "PRAGMA user_version = 9");
         }
 
         assertThatThrownBy(() -> SqliteStateStore.open(settings(), clock))
                 .isInstanceOfSatisfying(StatekeeperException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_DRIFT))
-                .hasMessage("sqlite database '" + file() + "' is at schema version 8, newer than this build's 7; "
+                .hasMessage("sqlite database '" + file() + "' is at schema version 9, newer than this build's 8; "
                         + "use a newer statekeeper");
     }
 

@@ -40,10 +40,11 @@ import java.util.Optional;
 /**
  * The change history and request keys of a SQL store, in the {@code events}, {@code event_sequence} and
  * {@code request_keys} tables. A write {@link #checkKey checks} its origin's request key before it changes anything
- * and {@link #flush flushes} its events (and key) as the last work of its own transaction; the numbers come from the
- * one row of {@code event_sequence}, updated last, so they are gap-free and (the row lock ordering the commits on
- * PostgreSQL) committed in order. Each write call has a write id: a flush finding rows of its write id (the first try
- * committed, its acknowledgement was lost, the work ran again) adds nothing. Followers wait on an {@link EventSignal}
+ * and {@link #flush flushes} its events (and key) as the last work of its own transaction, numbered by the backend's
+ * {@link EventRows} after the newest number given, so they are gap-free and committed in order (SQLite's writers
+ * exclude each other; on PostgreSQL the {@code event_sequence} row lock orders the commits). Each write call has a
+ * write id: a retried call (its first try committed, its acknowledgement was lost, the work ran again) adds no event
+ * for a record its write id recorded. Followers wait on an {@link EventSignal}
  * that this store's own commits {@link #announce}, that a PostgreSQL listener may announce, and that polls
  * {@link #lastSequence()} otherwise. Thread-safe.
  */
@@ -57,6 +58,7 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
     private final Transactor tx;
     private final Dialect dialect;
     private final Clock clock;
+    private final EventRows rows;
     private final EventSignal signal;
     private volatile Runnable beforeWait = () -> { };
 
@@ -64,12 +66,14 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
      * @param tx      the store's transactor
      * @param dialect the database's dialect
      * @param clock   the clock that stamps events and keys
+     * @param rows    how the backend numbers and stores a write's events
      * @param poll    how often a follower reads the newest sequence when nothing announces one
      */
-    public JdbcEventLog(Transactor tx, Dialect dialect, Clock clock, Duration poll) {
+    public JdbcEventLog(Transactor tx, Dialect dialect, Clock clock, EventRows rows, Duration poll) {
         this.tx = tx;
         this.dialect = dialect;
         this.clock = clock;
+        this.rows = rows;
         this.signal = new EventSignal(this::lastSequence, poll);
     }
 
@@ -97,8 +101,9 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
     }
 
     /**
-     * Stores the request key and the events of a write as its transaction's last statements, unless rows of this
-     * write id are there already (an earlier try of the same call committed).
+     * Stores the request key and the events of a write as its transaction's last statements. A retried call (its
+     * first try committed, the acknowledgement was lost, the work ran again) adds no event for a record it already
+     * recorded: the events of its write id are looked up by record, through the entity index.
      *
      * @param retried whether an earlier try of this call ran (only then are rows of its write id looked for)
      * @return the newest sequence after the flush, or 0 when it numbered nothing
@@ -106,9 +111,6 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
      */
     long flush(Connection c, Origin origin, String writeId, boolean retried, List<EventDraft> drafts)
             throws SQLException {
-        if (retried && Sql.first(c, "SELECT 1 FROM events WHERE write_id = ?", row -> true, writeId).isPresent()) {
-            return 0;
-        }
         Instant now = Timestamps.now(clock);
         if (origin.requestKey() != null && Sql.update(c, """
                 INSERT INTO request_keys (request_key, fingerprint, time, write_id) VALUES (?, ?, ?, ?)
@@ -116,21 +118,25 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
                 origin.requestKey(), origin.requestFingerprint(), dialect.time(now), writeId) == 0) {
             throw EventJournal.keyInUse(origin.requestKey());
         }
-        if (drafts.isEmpty()) {
+        List<EventDraft> unrecorded = retried ? unrecorded(c, writeId, drafts) : drafts;
+        if (unrecorded.isEmpty()) {
             return 0;
         }
-        long last = Sql.number(c, "UPDATE event_sequence SET last_sequence = last_sequence + ? RETURNING last_sequence",
-                drafts.size());
-        long sequence = last - drafts.size();
-        String requestId = RequestTag.current();
+        return rows.append(c, new EventRows.Shared(dialect.time(now), origin.actor(), origin.via().wire(),
+                RequestTag.current(), origin.requestKey(), writeId), unrecorded);
+    }
+
+    /** The drafts of records that no event of this write id recorded yet. */
+    private static List<EventDraft> unrecorded(Connection c, String writeId, List<EventDraft> drafts)
+            throws SQLException {
+        List<EventDraft> left = new ArrayList<>(drafts.size());
         for (EventDraft draft : drafts) {
-            Sql.update(c, "INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, actor, "
-                            + "via, request_id, request_key, write_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    ++sequence, dialect.time(now), draft.change().wire(), draft.change().kind().wire(), draft.entityId(),
-                    draft.project(), draft.version(), origin.actor(), origin.via().wire(), requestId,
-                    origin.requestKey(), writeId, JsonColumns.write(draft.summary()));
+            if (Sql.first(c, "SELECT 1 FROM events WHERE entity_kind = ? AND entity_id = ? AND write_id = ?",
+                    row -> true, draft.change().kind().wire(), draft.entityId(), writeId).isEmpty()) {
+                left.add(draft);
+            }
         }
-        return last;
+        return left;
     }
 
     /** Wakes the followers: the events up to this sequence committed. */
@@ -173,11 +179,12 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
         return tx.query("read the last event sequence", JdbcEventLog::last);
     }
 
-    /** The newest number given (the export writes it too); a lost counter row reads as the newest event's. */
+    /**
+     * The newest number given (the export writes it too): the newest event's, or the counter's where it is greater
+     * (the numbers of pruned events).
+     */
     static long last(Connection c) throws SQLException {
-        // a lost counter row (db verify reports it, --repair adds it) reads as the newest event's number
-        return Sql.number(c, "SELECT coalesce((SELECT last_sequence FROM event_sequence WHERE id = 1), "
-                + "(SELECT max(sequence) FROM events), 0)");
+        return EventRows.newest(c);
     }
 
     @Override
@@ -186,13 +193,19 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
         return signal.awaitAfter(sequence, timeout);
     }
 
-    /** Deletes the old events and request keys; {@code event_sequence} stays, so no number is given twice. */
+    /**
+     * Deletes the old events and request keys; {@code event_sequence} first keeps the newest number, so that none is
+     * given twice even when every event goes.
+     */
     @Override
     public long prune(Duration olderThan) {
         Object cutoff = dialect.time(Retention.cutoff(Timestamps.now(clock), olderThan));
         return tx.write("prune events", c -> {
             // only a prefix of the numbers: two writes committing together may have their times in the other order
             // than their numbers, and pruning by time alone could then leave a gap (N-1 kept, N removed)
+            Sql.update(c, """
+                    UPDATE event_sequence SET last_sequence = (SELECT max(sequence) FROM events)
+                    WHERE id = 1 AND last_sequence < (SELECT max(sequence) FROM events)""");
             long removed = Sql.update(c, """
                     DELETE FROM events WHERE sequence < coalesce(
                         (SELECT min(sequence) FROM events WHERE time >= ?),

@@ -85,10 +85,11 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
      * @param dialect    the database's dialect
      * @param settings   the settings
      * @param clock      the clock that stamps records and events
+     * @param eventRows  how the backend numbers and stores a write's events
      * @param eventsPoll how often a follower reads the newest event sequence when nothing announces one
      */
     protected JdbcStateStore(String backend, Transactor tx, Dialect dialect, Settings settings, Clock clock,
-                             Duration eventsPoll) {
+                             EventRows eventRows, Duration eventsPoll) {
         this.backend = backend;
         this.tx = tx;
         this.loops = new LoopRepository(dialect, clock, settings.loopHistorySize(), settings.loopPolicy());
@@ -100,15 +101,9 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
         this.sessions = new SessionRepository(dialect, clock);
         this.archive = new JdbcArchive(tx, dialect, clock, settings.loopHistorySize());
         this.operationLog = new JdbcOperationLog(tx, dialect);
-        this.events = new JdbcEventLog(tx, dialect, clock, eventsPoll);
+        this.events = new JdbcEventLog(tx, dialect, clock, eventRows, eventsPoll);
     }
 
-    /**
-     * Runs in a write's transaction right after its events were numbered, {@code lastSequence} the newest: PostgreSQL
-     * notifies the store's listeners there. Nothing by default.
-     */
-    protected void eventsNumbered(Connection c, long lastSequence) throws SQLException {
-    }
 
     /** Where the data lives, as {@code db status} shows it (no password). */
     protected abstract String location();
@@ -173,10 +168,7 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
             T result = work.run(c, drafts);
             if (!keyKept) {
                 long numbered = events.flush(c, origin, writeId, retried, drafts);
-                if (numbered > 0) {
-                    eventsNumbered(c, numbered);
-                    last.set(numbered);
-                }
+                last.set(numbered);
             }
             return result;
         };
