@@ -20,10 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +45,20 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class AddFeedbackBenchmark {
+    /** The statement PostgresEventRows runs: lock and raise the counter, insert the events, notify. */
+    private static final String POSTGRES_APPEND_EVENT = """
+            WITH n AS (
+                UPDATE event_sequence
+                SET last_sequence = greatest(last_sequence, (SELECT coalesce(max(sequence), 0) FROM events)) + ?
+                WHERE id = 1 RETURNING last_sequence),
+            e AS (
+                INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, actor, via,
+                    request_id, request_key, write_id, summary)
+                SELECT n.last_sequence - ? + d.position, ?, d.change, d.entity_kind, d.entity_id, d.project,
+                    d.version, ?, ?, ?, ?, ?, d.summary
+                FROM n, unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY
+                    AS d(change, entity_kind, entity_id, project, version, summary, position))
+            SELECT last_sequence, pg_notify(?, last_sequence::text) FROM n""";
     @Param({"sqlite", "postgres"})
     public String backend;
 
@@ -70,6 +86,9 @@ public class AddFeedbackBenchmark {
     private PreparedStatement updateLoop;
     private PreparedStatement deleteAppended;
     private PreparedStatement resetLoop;
+    private PreparedStatement newestEvent;
+    private PreparedStatement insertEvent;
+    private PreparedStatement appendEvent;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
@@ -96,6 +115,15 @@ public class AddFeedbackBenchmark {
                 UPDATE loop_states SET status = ?, current_score = ?, feedback_count = ?, updated_at = ?,
                     version = version + 1
                 WHERE id = ? AND version = ?""");
+        if (backend.equals("postgres")) {
+            appendEvent = db.jdbc().prepare(POSTGRES_APPEND_EVENT);
+        } else {
+            newestEvent = db.jdbc().prepare(
+                    "SELECT (SELECT max(sequence) FROM events), (SELECT last_sequence FROM event_sequence WHERE id = 1)");
+            insertEvent = db.jdbc().prepare("""
+                    INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, actor, via,
+                        request_id, request_key, write_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        }
         maintenance = db.connect();
         deleteAppended = maintenance.prepare("DELETE FROM critic_feedback WHERE loop_id = ? AND seq > ?");
         resetLoop = maintenance.prepare(
@@ -139,42 +167,89 @@ public class AddFeedbackBenchmark {
     @Benchmark
     public int jdbc() throws SQLException {
         appended = true;
-        return db.jdbc().inWriteTransaction(() -> {
-            String status;
-            int count;
-            long version;
-            selectLoop.setString(1, loopId);
-            try (ResultSet row = selectLoop.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("no loop " + loopId);
-                }
-                status = row.getString(1);
-                count = row.getInt(2);
-                version = row.getLong(3);
+        return db.jdbc().inWriteTransaction(() -> append(false));
+    }
+
+    /**
+     * {@link #jdbc} plus the event the store writes with it, by the statements the store runs (SQLite: read the
+     * newest number, insert the row; PostgreSQL: one statement that numbers, inserts and notifies): what the change
+     * history adds to a write, measured without the store's own code around it.
+     */
+    @Benchmark
+    public int jdbcWithEvent() throws SQLException {
+        appended = true;
+        return db.jdbc().inWriteTransaction(() -> append(true));
+    }
+
+    private int append(boolean withEvent) throws SQLException {
+        String status;
+        int count;
+        long version;
+        selectLoop.setString(1, loopId);
+        try (ResultSet row = selectLoop.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("no loop " + loopId);
             }
-            Object now = db.time(Instant.now());
-            insertFeedback.setString(1, loopId);
-            insertFeedback.setInt(2, count + 1);
-            insertFeedback.setString(3, entry.criticAgent());
-            insertFeedback.setInt(4, entry.iteration());
-            insertFeedback.setInt(5, entry.overallScore());
-            insertFeedback.setString(6, entry.assessmentSummary());
-            insertFeedback.setString(7, entry.detailedFeedback());
-            insertFeedback.setObject(8, keyIssuesJson);
-            insertFeedback.setObject(9, recommendationsJson);
-            insertFeedback.setObject(10, now);
-            insertFeedback.executeUpdate();
-            updateLoop.setString(1, LoopStatus.INITIALIZED.wire().equals(status) ? LoopStatus.IN_PROGRESS.wire() : status);
-            updateLoop.setInt(2, entry.overallScore());
-            updateLoop.setInt(3, count + 1);
-            updateLoop.setObject(4, now);
-            updateLoop.setString(5, loopId);
-            updateLoop.setLong(6, version);
-            if (updateLoop.executeUpdate() != 1) {
-                throw new SQLException("loop " + loopId + " changed concurrently");
+            status = row.getString(1);
+            count = row.getInt(2);
+            version = row.getLong(3);
+        }
+        Object now = db.time(Instant.now());
+        insertFeedback.setString(1, loopId);
+        insertFeedback.setInt(2, count + 1);
+        insertFeedback.setString(3, entry.criticAgent());
+        insertFeedback.setInt(4, entry.iteration());
+        insertFeedback.setInt(5, entry.overallScore());
+        insertFeedback.setString(6, entry.assessmentSummary());
+        insertFeedback.setString(7, entry.detailedFeedback());
+        insertFeedback.setObject(8, keyIssuesJson);
+        insertFeedback.setObject(9, recommendationsJson);
+        insertFeedback.setObject(10, now);
+        insertFeedback.executeUpdate();
+        updateLoop.setString(1, LoopStatus.INITIALIZED.wire().equals(status) ? LoopStatus.IN_PROGRESS.wire() : status);
+        updateLoop.setInt(2, entry.overallScore());
+        updateLoop.setInt(3, count + 1);
+        updateLoop.setObject(4, now);
+        updateLoop.setString(5, loopId);
+        updateLoop.setLong(6, version);
+        if (updateLoop.executeUpdate() != 1) {
+            throw new SQLException("loop " + loopId + " changed concurrently");
+        }
+        if (withEvent) {
+            event(now, version + 1, "{\"score\":" + entry.overallScore() + ",\"feedbackCount\":" + (count + 1) + "}");
+        }
+        return count + 1;
+    }
+
+    private void event(Object now, long version, String summary) throws SQLException {
+        String writeId = UUID.randomUUID().toString();
+        if (appendEvent != null) {
+            Connection c = appendEvent.getConnection();
+            Object[] values = {1, 1, now, "bench", "java", null, null, writeId,
+                    c.createArrayOf("text", new String[] {"loop.feedback_added"}),
+                    c.createArrayOf("text", new String[] {"loop"}), c.createArrayOf("text", new String[] {loopId}),
+                    c.createArrayOf("text", new String[] {Samples.PROJECT}),
+                    c.createArrayOf("bigint", new Long[] {version}), c.createArrayOf("text", new String[] {summary}),
+                    "statekeeper_events_bench"};
+            for (int i = 0; i < values.length; i++) {
+                appendEvent.setObject(i + 1, values[i]);
             }
-            return count + 1;
-        });
+            try (ResultSet row = appendEvent.executeQuery()) {
+                row.next();
+            }
+            return;
+        }
+        long sequence;
+        try (ResultSet row = newestEvent.executeQuery()) {
+            row.next();
+            sequence = Math.max(row.getLong(1), row.getLong(2)) + 1;
+        }
+        Object[] values = {sequence, now, "loop.feedback_added", "loop", loopId, Samples.PROJECT, version, "bench",
+                "java", null, null, writeId, summary};
+        for (int i = 0; i < values.length; i++) {
+            insertEvent.setObject(i + 1, values[i]);
+        }
+        insertEvent.executeUpdate();
     }
 
     @Benchmark
