@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}}), the
+ * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
+ * {@code /dashboard/roadmaps[/PROJECT]}, {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]}), the
  * fragments they load ({@code /dashboard/fragment/...}, behind the API's guard) and the script and stylesheet
  * ({@code /dashboard/assets/...}). See the package comment for the design. None of them is an API route: they are
  * not in the OpenAPI document.

@@ -13,12 +13,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dashboard's actions with STATEKEEPER_DASHBOARD_WRITE=true, over plain HTTP on real servers over SQLite: the
@@ -162,6 +168,27 @@ class DashboardWriteTest {
     }
 
     @Test
+    void aReboundHostNameIsRefusedEvenWhenItsPageIsSameOrigin() throws IOException {
+        store.startSession(new NewSession("rebound", null, null, null, null, null));
+        String host = "evil.example:" + port;
+        assertThat(rawPost(host, "http://" + host, "/api/v1/sessions/rebound/end")).startsWith("HTTP/1.1 403 ")
+                .contains("Host '" + host + "' is not a loopback name");
+        assertThat(store.getSession("rebound").status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(rawPost("[::1]:" + port, "http://[::1]:" + port, "/api/v1/sessions/rebound/end"))
+                .as("the page's own origin through another loopback name").startsWith("HTTP/1.1 200 ");
+        assertThat(store.getSession("rebound").status()).isEqualTo(SessionStatus.ENDED);
+    }
+
+    @Test
+    void aSettingThatIsNotABooleanIsRefusedAtStart() {
+        assertThatThrownBy(() -> StatekeeperServer.create(store, dev.statekeeper.core.config.Settings.builder()
+                .set(dev.statekeeper.core.config.Setting.SERVER_PORT, "0")
+                .set(dev.statekeeper.core.config.Setting.DASHBOARD_WRITE, "yes").build()))
+                .hasMessage("invalid settings: STATEKEEPER_DASHBOARD_WRITE = 'yes': must be one of true, false (set "
+                        + "explicitly)");
+    }
+
+    @Test
     void withATokenTheActionNeedsItFromAnyOrigin() {
         store.startSession(new NewSession("guarded", null, null, null, null, null));
         HttpResponse<String> without = Fixture.post(tokenPort, "/api/v1/sessions/guarded/end", "", "Origin",
@@ -176,5 +203,18 @@ class DashboardWriteTest {
         assertThat(Fixture.get(tokenPort, "/dashboard/fragment/sessions/doc-session").statusCode()).isEqualTo(401);
         assertThat(Fixture.get(tokenPort, "/dashboard/fragment/sessions/doc-session", "Authorization",
                 "Bearer " + TOKEN).body()).contains("id=\"end-session\"");
+    }
+
+    /** A POST with a Host and Origin of our choice, which java.net.http does not let a client set. */
+    private static String rawPost(String host, String origin, String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nOrigin: " + origin
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try (InputStream in = socket.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
     }
 }

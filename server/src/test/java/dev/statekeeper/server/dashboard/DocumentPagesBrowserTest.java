@@ -78,6 +78,14 @@ class DocumentPagesBrowserTest {
         assertThat(text(By.cssSelector("#doc-milestones + h3 + p + ul"))).isEqualTo("M1: schema frozen\nM2: API beta");
         assertThat(browser.findElements(By.cssSelector("table.doc-table tbody tr"))).hasSize(2);
         assertThat(text(By.cssSelector("table.specs tbody"))).contains("Storage layer", "HTTP API");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+        try {
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scroll at "
+                    + "375 px: wide tables scroll in their own box").isEqualTo(true);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
         browser.findElement(By.linkText("The project's plan")).click();
         wait(ExpectedConditions.titleIs("Plan atlas · Statekeeper"));
         assertThat(text(By.id("status"))).isEqualTo("active");
