@@ -32,6 +32,11 @@
   window.addEventListener('pagehide', function () {
     leaving.abort();
   });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) { // back from the browser's page cache, with its stream ended: start afresh
+      location.reload();
+    }
+  });
 
   function headers() {
     const h = {};
@@ -214,7 +219,7 @@
  * Actions (only rendered with STATEKEEPER_DASHBOARD_WRITE=true): a button or form with class "action" and
  * data-api (a route of the JSON API) and data-confirm (the question). A click asks in a <dialog>; once confirmed,
  * the request goes to that same API route with this tab's token and an Idempotency-Key (a network retry of it is
- * applied once), a form's fields as its JSON body. Then the fragment is reloaded and the outcome, or the API's
+ * applied once), a form's fields as its JSON body, data-if-match as If-Match. Then the fragment is reloaded and the outcome, or the API's
  * problem detail, is shown in a role=alert line above the page.
  */
 (function () {
@@ -300,6 +305,9 @@
     const headers = Object.assign({'Idempotency-Key': key(), Accept: 'application/json'},
       window.Statekeeper.headers());
     const init = {method: 'POST', headers: headers, cache: 'no-store', credentials: 'omit'};
+    if (element.dataset.ifMatch) {
+      headers['If-Match'] = element.dataset.ifMatch;
+    }
     if (element.tagName === 'FORM') {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(Object.fromEntries(new FormData(element)));

@@ -279,7 +279,8 @@ final class DocumentViews {
 
     /**
      * The loop page's action: decide on the newest feedback, when the loop waits for a decision (not completed, its
-     * newest feedback given at its current iteration); else nothing.
+     * newest feedback given at its current iteration); else nothing. The request carries the loop's version as
+     * {@code If-Match}, so a loop that changed since the page was rendered is not decided (412, shown as refused).
      */
     static Html decideAction(Loop loop) {
         List<CriticFeedback> feedback = loop.feedback();
@@ -290,9 +291,9 @@ final class DocumentViews {
         return Html.of("<section class=\"actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">Actions</h2>"
                 + "<p class=\"note\">The newest feedback (iteration {}, score {}) waits for a decision.</p>"
                 + "<button type=\"button\" class=\"action\" id=\"decide\" data-api=\"/api/v1/loops/{}/decide\" "
-                + "data-confirm=\"Decide loop {} on its newest feedback (score {})? The loop's status and iteration "
-                + "change.\">Decide…</button></section>", feedback.getLast().iteration(),
-                feedback.getLast().overallScore(), Html.segment(loop.id()), loop.id(),
+                + "data-if-match=\"&quot;{}&quot;\" data-confirm=\"Decide loop {} on its newest feedback (score {})? "
+                + "The loop's status and iteration change.\">Decide…</button></section>", feedback.getLast().iteration(),
+                feedback.getLast().overallScore(), Html.segment(loop.id()), loop.version(), loop.id(),
                 feedback.getLast().overallScore());
     }
 

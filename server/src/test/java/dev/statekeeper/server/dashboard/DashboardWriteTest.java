@@ -74,7 +74,8 @@ class DashboardWriteTest {
                 "<form class=\"action\" data-api=\"/api/v1/sessions/clean\"", "name=\"olderThan\" value=\"30d\"");
         assertThat(Fixture.get(port, "/dashboard/fragment/loops/" + seeded.demo()).body()).contains(
                 "<p class=\"note\">The newest feedback (iteration 5, score 83) waits for a decision.</p>",
-                "data-api=\"/api/v1/loops/" + seeded.demo() + "/decide\"");
+                "data-api=\"/api/v1/loops/" + seeded.demo() + "/decide\" data-if-match=\"&quot;"
+                        + store.getLoop(seeded.demo()).version() + "&quot;\"");
         Loop fresh = store.createLoop(NewLoop.of("fresh", LoopType.SPEC));
         assertThat(Fixture.get(port, "/dashboard/fragment/loops/" + fresh.id()).body()).as("no feedback yet")
                 .doesNotContain("data-api");
@@ -86,7 +87,7 @@ class DashboardWriteTest {
     void theScriptSendsTheRequestToTheApiWithAnIdempotencyKeyAndTheToken() {
         String script = Fixture.get(port, "/dashboard/assets/app.js").body();
         assertThat(script).contains("'Idempotency-Key': key()", "crypto.randomUUID()", "window.Statekeeper.headers()",
-                "fetch(element.dataset.api, init)", "dialog.showModal()", "setAttribute('role', 'alert')");
+                "fetch(element.dataset.api, init)", "headers['If-Match'] = element.dataset.ifMatch", "dialog.showModal()", "setAttribute('role', 'alert')");
     }
 
     @Test
@@ -114,13 +115,19 @@ class DashboardWriteTest {
         Loop loop = store.createLoop(NewLoop.of("decided", LoopType.SPEC));
         store.addFeedback(loop.id(), Fixture.feedback("critic", 60, "first", List.of(), List.of()), null);
         assertThat(Fixture.get(port, "/dashboard/fragment/loops/" + loop.id()).body()).contains("id=\"decide\"");
+        long rendered = store.getLoop(loop.id()).version();
+        HttpResponse<String> stale = Fixture.post(port, "/api/v1/loops/" + loop.id() + "/decide", "", "Origin",
+                "http://127.0.0.1:" + port, "Idempotency-Key", UUID.randomUUID().toString(), "If-Match",
+                "\"" + (rendered - 1) + "\"");
+        assertThat(stale.statusCode()).as("the page showed another version").isEqualTo(412);
+        assertThat(store.getLoop(loop.id()).iteration()).isEqualTo(1);
         String key = UUID.randomUUID().toString();
         HttpResponse<String> first = Fixture.post(port, "/api/v1/loops/" + loop.id() + "/decide", "", "Origin",
-                "http://127.0.0.1:" + port, "Idempotency-Key", key);
+                "http://127.0.0.1:" + port, "Idempotency-Key", key, "If-Match", "\"" + rendered + "\"");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"status\":\"refine\"", "\"iteration\":2");
         HttpResponse<String> retry = Fixture.post(port, "/api/v1/loops/" + loop.id() + "/decide", "", "Origin",
-                "http://127.0.0.1:" + port, "Idempotency-Key", key);
+                "http://127.0.0.1:" + port, "Idempotency-Key", key, "If-Match", "\"" + rendered + "\"");
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(store.getLoop(loop.id()).iteration()).as("decided once").isEqualTo(2);
         assertThat(Fixture.get(port, "/dashboard/fragment/loops/" + loop.id()).body()).as("no longer waiting")
