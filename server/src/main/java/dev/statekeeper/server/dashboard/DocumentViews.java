@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 final class DocumentViews {
     /** The most of the change history read to find the projects that have a roadmap. */
     static final int MAX_EVENTS_SCANNED = Views.MAX_EVENTS_SCANNED;
+    /** The most metadata pairs a session page shows (the API has them all). */
+    static final int METADATA = 200;
     private static final Pattern BULLET = Pattern.compile("\\s*[-*•]\\s+(.*)");
     private static final Pattern NUMBERED = Pattern.compile("\\s*\\d{1,4}[.)]\\s+(.*)");
     private static final Pattern TABLE_RULE = Pattern.compile("\\|?[\\s:|-]*-[\\s:|-]*\\|?");
@@ -255,11 +257,15 @@ final class DocumentViews {
     View session(String name) {
         long sequence = sequence();
         Session s = store.getSession(name);
+        List<Map.Entry<String, String>> pairs = new TreeMap<>(s.metadata()).entrySet().stream().limit(METADATA)
+                .toList();
         Html metadata = s.metadata().isEmpty() ? Html.of("<p class=\"empty\">No metadata.</p>")
-                : Html.of("<div class=\"scroll\"><table class=\"metadata\"><caption>Metadata</caption><thead><tr>"
+                : Html.of("<div class=\"scroll\"><table class=\"metadata\"><caption>Metadata{}</caption><thead><tr>"
                         + "<th scope=\"col\">Key</th><th scope=\"col\">Value</th></tr></thead><tbody>{}</tbody>"
-                        + "</table></div>", Html.each(new TreeMap<>(s.metadata()).entrySet(), e -> Html.of(
-                                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", e.getKey(), e.getValue())));
+                        + "</table></div>", pairs.size() < s.metadata().size() ? ": the first " + METADATA + " of "
+                        + s.metadata().size() + " keys (GET /api/v1/sessions/" + path(s.name()) + " has them all)" : "",
+                Html.each(pairs, e -> Html.of("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", e.getKey(),
+                        e.getValue())));
         Html end = !write || s.status() != SessionStatus.ACTIVE ? Html.EMPTY : Html.of("<section class=\"actions\" "
                 + "aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">Actions</h2><button type=\"button\" "
                 + "class=\"action\" id=\"end-session\" data-api=\"/api/v1/sessions/{}/end\" data-confirm=\"End session "

@@ -1,6 +1,8 @@
 package dev.statekeeper.server.dashboard;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.domain.NewSession;
+import dev.statekeeper.core.domain.SessionQuery;
 import dev.statekeeper.core.domain.SessionStatus;
 import dev.statekeeper.server.StatekeeperServer;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +103,9 @@ class DocumentPagesHttpTest {
     @Test
     void theSessionsListFiltersAndPagesAndASessionShowsItsMetadata() {
         String first = Fixture.get(port, "/dashboard/fragment/sessions").body();
-        int total = DocumentFixture.SESSIONS + 4; // with doc-session, ended-session, team/agent#1 and session-one
+        long total = store.listSessions(SessionQuery.all().page(1, 0)).total();
+        assertThat(total).as("bulk, doc-session, ended-session, team/agent#1, session-one and perhaps many-keys")
+                .isBetween(DocumentFixture.SESSIONS + 4L, DocumentFixture.SESSIONS + 5L);
         assertThat(count(first, "<tr><td><a href=\"/dashboard/sessions/")).isEqualTo(50);
         assertThat(first).contains("<p id=\"session-count\">" + total + " sessions match.</p>", "1–50 of " + total
                 + " sessions", "<a rel=\"next\" href=\"/dashboard/sessions?offset=50\">Next</a>");
@@ -118,6 +122,20 @@ class DocumentPagesHttpTest {
                 "<dd id=\"status\"><span class=\"status active\">active</span></dd>", "<dd>T-17</dd>",
                 "<tr><th scope=\"row\">agent</th><td>claude</td></tr>", "data-entity=\"session:doc-session\"");
         assertThat(store.getSession("doc-session").status()).isEqualTo(SessionStatus.ACTIVE);
+    }
+
+    @Test
+    void aSessionWithThousandsOfMetadataKeysShowsTheFirst200() {
+        java.util.Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 5000; i++) {
+            many.put(String.format("k%04d", i), "v" + i);
+        }
+        store.startSession(new NewSession("many-keys", null, null, null, null, many));
+        String page = Fixture.get(port, "/dashboard/fragment/sessions/many-keys").body();
+        assertThat(count(page, "<tr><th scope=\"row\">")).isEqualTo(DocumentViews.METADATA);
+        assertThat(page).contains("<caption>Metadata: the first 200 of 5000 keys (GET /api/v1/sessions/many-keys has "
+                + "them all)</caption>", "<tr><th scope=\"row\">k0000</th><td>v0</td></tr>",
+                "<th scope=\"row\">k0199</th>").doesNotContain("k0200");
     }
 
     @Test
