@@ -26,6 +26,17 @@
   let streaming = false;
   let polling = null;
   let pending = null;
+  // ends the event stream when the page is left: a browser keeps a streaming response open otherwise, and six of
+  // them (its connections per server) would leave the next pages' requests waiting
+  const leaving = new AbortController();
+  window.addEventListener('pagehide', function () {
+    leaving.abort();
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) { // back from the browser's page cache, with its stream ended: start afresh
+      location.reload();
+    }
+  });
 
   function headers() {
     const h = {};
@@ -131,7 +142,7 @@
     }
     try {
       const response = await fetch(url, {headers: Object.assign({Accept: 'text/event-stream'}, headers()),
-        cache: 'no-store'});
+        cache: 'no-store', signal: leaving.signal});
       if (!response.ok || !response.body) {
         throw new Error('HTTP ' + response.status);
       }
@@ -157,7 +168,9 @@
       // the stream failed or the server stops: fall back to polling
     }
     streaming = false;
-    poll();
+    if (!leaving.signal.aborted) {
+      poll();
+    }
   }
 
   function follow() {
@@ -193,5 +206,148 @@
     start();
   });
 
+  // for the actions' block below: the token's header, and a reload of the fragment that resolves once it is shown
+  window.Statekeeper = Object.freeze({headers: headers, reload: function () {
+    etag = null;
+    return load();
+  }});
+
   start();
+}());
+
+/*
+ * Actions (only rendered with STATEKEEPER_DASHBOARD_WRITE=true): a button or form with class "action" and
+ * data-api (a route of the JSON API) and data-confirm (the question). A click asks in a <dialog>; once confirmed,
+ * the request goes to that same API route with this tab's token and an Idempotency-Key (a network retry of it is
+ * applied once), a form's fields as its JSON body, data-if-match as If-Match. Then the fragment is reloaded and the outcome, or the API's
+ * problem detail, is shown in a role=alert line above the page.
+ */
+(function () {
+  const main = document.getElementById('content');
+  if (!main || !window.Statekeeper) {
+    return;
+  }
+  let dialog = null;
+  let outcome = null;
+
+  function key() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    // not a secure context (plain http to an address other than loopback): 122 random bits all the same
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, function (x) { return x.toString(16).padStart(2, '0'); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  /** Asks the question in a modal dialog; resolves true when confirmed. */
+  function confirmed(question) {
+    if (dialog === null) {
+      dialog = document.createElement('dialog');
+      dialog.id = 'confirm';
+      dialog.setAttribute('aria-labelledby', 'confirm-text');
+      const text = document.createElement('p');
+      text.id = 'confirm-text';
+      const form = document.createElement('form');
+      form.method = 'dialog';
+      const cancel = document.createElement('button');
+      cancel.value = 'cancel';
+      cancel.textContent = 'Cancel';
+      const ok = document.createElement('button');
+      ok.value = 'ok';
+      ok.id = 'confirm-ok';
+      ok.textContent = 'Confirm';
+      form.append(cancel, ' ', ok);
+      dialog.append(text, form);
+      document.body.append(dialog);
+    }
+    dialog.querySelector('#confirm-text').textContent = question;
+    dialog.returnValue = '';
+    return new Promise(function (resolve) {
+      dialog.addEventListener('close', function () {
+        resolve(dialog.returnValue === 'ok');
+      }, {once: true});
+      dialog.showModal();
+      dialog.querySelector('button[value=cancel]').focus();
+    });
+  }
+
+  function show(text, failed) {
+    if (outcome === null) {
+      outcome = document.createElement('p');
+      outcome.id = 'action-outcome';
+      outcome.setAttribute('role', 'alert');
+      main.before(outcome);
+    }
+    outcome.className = failed ? 'outcome problem' : 'outcome';
+    outcome.textContent = text;
+  }
+
+  function describe(body) {
+    if (body && typeof body.reason === 'string') {
+      return 'Decided: ' + body.status + ' (' + body.reason + ').';
+    }
+    if (body && Array.isArray(body.sessions)) {
+      return 'Removed ' + body.sessions.length + (body.sessions.length === 1 ? ' ended session.' : ' ended sessions.');
+    }
+    if (body && typeof body.name === 'string' && typeof body.status === 'string') {
+      return 'Session ' + body.name + ' is ' + body.status + '.';
+    }
+    return 'Done.';
+  }
+
+  async function act(element) {
+    if (!await confirmed(element.dataset.confirm || 'Go ahead?')) {
+      return;
+    }
+    const headers = Object.assign({'Idempotency-Key': key(), Accept: 'application/json'},
+      window.Statekeeper.headers());
+    const init = {method: 'POST', headers: headers, cache: 'no-store', credentials: 'omit'};
+    if (element.dataset.ifMatch) {
+      headers['If-Match'] = element.dataset.ifMatch;
+    }
+    if (element.tagName === 'FORM') {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(Object.fromEntries(new FormData(element)));
+    }
+    element.querySelectorAll('button').forEach(function (b) { b.disabled = true; });
+    if (element.tagName === 'BUTTON') {
+      element.disabled = true;
+    }
+    let text;
+    let failed = true;
+    try {
+      const response = await fetch(element.dataset.api, init);
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (e) {
+        body = null;
+      }
+      failed = !response.ok;
+      text = failed ? 'Refused: ' + ((body && (body.detail || body.title)) || ('HTTP ' + response.status))
+        : describe(body);
+    } catch (e) {
+      text = 'Not sent: ' + e.message;
+    }
+    await window.Statekeeper.reload();
+    show(text, failed);
+  }
+
+  main.addEventListener('click', function (event) {
+    const button = event.target.closest('button.action');
+    if (button && main.contains(button)) {
+      event.preventDefault();
+      act(button);
+    }
+  });
+  main.addEventListener('submit', function (event) {
+    const form = event.target.closest('form.action');
+    if (form) {
+      event.preventDefault();
+      act(form);
+    }
+  });
 }());

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * Who may call the API. With a token: whoever sends it. Without one (only allowed on a loopback address): local
  * programs, but not web pages: a request with an {@code Origin} header (a browser's cross-site request) not listed
  * in {@code STATEKEEPER_CORS_ORIGINS} or
- * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403. Failed
- * token checks are counted per client address ({@link AuthFailures}).
+ * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403. With the
+ * dashboard's actions on (STATEKEEPER_DASHBOARD_WRITE), a request from a page of this server itself (its
+ * {@code Origin} is the {@code http://} or {@code https://} origin of the loopback {@code Host} it was sent to: the
+ * dashboard's own {@code fetch}) passes too; any other page's is still refused. Failed token checks are counted
+ * per client address ({@link AuthFailures}).
  */
 final class Guard {
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
@@ -18,11 +21,17 @@ final class Guard {
     private final BearerAuth auth;
     private final AuthFailures failures;
     private final Set<String> corsOrigins;
+    private final boolean sameOrigin;
 
-    Guard(String token, Clock clock, Set<String> corsOrigins) {
+    /**
+     * @param sameOrigin whether a request from this server's own pages (Origin equal to the Host's origin) passes
+     *                   the local-only check: true when the dashboard may write
+     */
+    Guard(String token, Clock clock, Set<String> corsOrigins, boolean sameOrigin) {
         this.auth = token == null ? null : new BearerAuth(token);
         this.failures = new AuthFailures(clock);
         this.corsOrigins = Set.copyOf(corsOrigins);
+        this.sameOrigin = sameOrigin;
     }
 
     /** Whether requests must carry the token. */
@@ -46,7 +55,7 @@ final class Guard {
             }
             return;
         }
-        if (origin != null && !corsOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+        if (origin != null && !corsOrigins.contains(origin.toLowerCase(Locale.ROOT)) && !ownPage(origin, host)) {
             throw new HttpFailure(403, "forbidden", "requests from web pages (with an Origin header) are refused: "
                     + "without STATEKEEPER_API_TOKEN the API serves local programs only");
         }
@@ -54,6 +63,16 @@ final class Guard {
             throw new HttpFailure(403, "forbidden", "Host '" + host + "' is not a loopback name: without "
                     + "STATEKEEPER_API_TOKEN the API answers only requests to localhost, 127.0.0.1 or [::1]");
         }
+    }
+
+    /** Whether the Origin is this server's own, as reached through the Host (checked as loopback after this). */
+    private boolean ownPage(String origin, String host) {
+        if (!sameOrigin || host == null) {
+            return false;
+        }
+        String o = origin.toLowerCase(Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
+        return o.equals("http://" + h) || o.equals("https://" + h);
     }
 
     private static boolean loopbackHost(String host) {

@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * The server's settings, read once from {@link Settings}: where it listens, the bearer token (null = none),
- * the body limit, the two timeouts and the origins allowed CORS. Refuses a non-loopback address without a token, so the API is never
+ * the body limit, the two timeouts, the origins allowed CORS and whether the dashboard may write. Refuses a non-loopback address without a token, so the API is never
  * open to the network by accident.
  */
 record ServerOptions(String bind, int port, String token, int maxBodyBytes, Duration readyTimeout,
                      Duration shutdownTimeout, long idempotencyBytes, boolean publicMetrics, String bindOrigin,
-                     String portOrigin, Set<String> corsOrigins) {
+                     String portOrigin, Set<String> corsOrigins, boolean dashboardWrite) {
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+](:[0-9]{1,5})?");
 
     /** The shortest token accepted for an address other than loopback, and how many different characters it needs. */
@@ -34,7 +34,7 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
                 settings.integer(Setting.MAX_BODY_BYTES), settings.seconds(Setting.READY_TIMEOUT),
                 settings.seconds(Setting.SHUTDOWN_TIMEOUT), settings.integer(Setting.IDEMPOTENCY_MAX_BYTES),
                 settings.flag(Setting.PUBLIC_METRICS), settings.origin(Setting.SERVER_BIND),
-                settings.origin(Setting.SERVER_PORT), corsOrigins(settings));
+                settings.origin(Setting.SERVER_PORT), corsOrigins(settings), settings.flag(Setting.DASHBOARD_WRITE));
         String bind = Setting.SERVER_BIND.variable() + " = " + options.bind + " (" + settings.origin(Setting.SERVER_BIND)
                 + ")";
         if (loopback(options.bind, bind)) {
@@ -109,6 +109,7 @@ record ServerOptions(String bind, int port, String token, int maxBodyBytes, Dura
     public String toString() { // never shows the token
         return "ServerOptions[bind=" + bind + ", port=" + port + ", token=" + (token == null ? "none" : "****")
                 + ", maxBodyBytes=" + maxBodyBytes + ", readyTimeout=" + readyTimeout + ", shutdownTimeout="
-                + shutdownTimeout + ", idempotencyBytes=" + idempotencyBytes + ", publicMetrics=" + publicMetrics + ", corsOrigins=" + corsOrigins + "]";
+                + shutdownTimeout + ", idempotencyBytes=" + idempotencyBytes + ", publicMetrics=" + publicMetrics + ", corsOrigins=" + corsOrigins
+                + ", dashboardWrite=" + dashboardWrite + "]";
     }
 }

@@ -52,7 +52,7 @@ final class ServerSetup {
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
                            Mounts mounts, EventStreams streams, DoctorRuns doctor, WaitLimits waits,
                            LoopPolicy policy) {
-        Guard guard = new Guard(options.token(), clock, options.corsOrigins());
+        Guard guard = new Guard(options.token(), clock, options.corsOrigins(), options.dashboardWrite());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
             server(config, options);
@@ -107,6 +107,11 @@ final class ServerSetup {
                 @Override
                 public boolean open(Context ctx) {
                     return !guard.tokenRequired() && local(ctx, guard);
+                }
+
+                @Override
+                public boolean write() {
+                    return options.dashboardWrite();
                 }
             });
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);

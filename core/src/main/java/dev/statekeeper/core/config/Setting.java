@@ -151,6 +151,14 @@ public enum Setting {
     PUBLIC_METRICS("STATEKEEPER_PUBLIC_METRICS", "false", Kind.BOOLEAN,
             "with a token set, serve /metrics and the details of /health/ready without it (for a scraper that cannot send one)"),
     /**
+     * {@code STATEKEEPER_DASHBOARD_WRITE}, default {@code false}: show the dashboard's actions that change state (end
+     * a session, decide a loop, clean old sessions), each confirmed, then sent through the HTTP API with an
+     * Idempotency-Key.
+     */
+    DASHBOARD_WRITE("STATEKEEPER_DASHBOARD_WRITE", "false", Kind.BOOLEAN,
+            "show the dashboard's actions that change state (end a session, decide a loop, clean old sessions), each "
+                    + "confirmed, then sent through the HTTP API with an Idempotency-Key"),
+    /**
      * {@code STATEKEEPER_IDEMPOTENCY_MAX_BYTES}, default {@code 1048576}: the largest response body the store keeps
      * for an Idempotency-Key retry to replay (a larger one is not kept: its retry is answered 409, naming the record).
      */

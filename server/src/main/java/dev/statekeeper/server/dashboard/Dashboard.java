@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}}), the
+ * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
+ * {@code /dashboard/roadmaps[/PROJECT]}, {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]}), the
  * fragments they load ({@code /dashboard/fragment/...}, behind the API's guard) and the script and stylesheet
  * ({@code /dashboard/assets/...}). See the package comment for the design. None of them is an API route: they are
  * not in the OpenAPI document.
@@ -65,6 +66,16 @@ public final class Dashboard {
          * @return true to render the data into the page
          */
         boolean open(Context ctx);
+
+        /**
+         * Whether the pages offer the actions that change state (end a session, decide a loop, clean old sessions):
+         * STATEKEEPER_DASHBOARD_WRITE. The actions go through the API's own routes, under its rules.
+         *
+         * @return true to render the actions' buttons; false (the default) for read-only pages
+         */
+        default boolean write() {
+            return false;
+        }
     }
 
     /**
@@ -76,7 +87,7 @@ public final class Dashboard {
      * @param access the API's rules, for the data
      */
     public static void register(RoutesConfig routes, StateStore store, LoopPolicy policy, Access access) {
-        Dashboard d = new Dashboard(new Views(Objects.requireNonNull(store, "store"), policy), access);
+        Dashboard d = new Dashboard(new Views(Objects.requireNonNull(store, "store"), policy, access.write()), access);
         Function<Context, View> overview = ctx -> d.views.overview();
         Function<Context, View> loops = ctx -> d.views.loops(ctx.queryParamMap());
         Function<Context, View> loop = ctx -> d.views.loop(ctx.pathParam("id"), ctx.queryParamMap());
@@ -87,8 +98,27 @@ public final class Dashboard {
         routes.get(FRAGMENTS + "/overview", ctx -> d.fragment(ctx, overview));
         routes.get(FRAGMENTS + "/loops", ctx -> d.fragment(ctx, loops));
         routes.get(FRAGMENTS + "/loops/{id}", ctx -> d.fragment(ctx, loop));
+        // roadmaps, plans and sessions (DocumentViews); names may hold '/', so they take the rest of the path
+        DocumentViews docs = new DocumentViews(store, access.write());
+        d.pair(routes, "/roadmaps", ctx -> docs.roadmaps(ctx.queryParamMap()));
+        d.pair(routes, "/roadmaps/<project>", ctx -> docs.roadmap(ctx.pathParam("project"), ctx.queryParamMap()));
+        d.pair(routes, "/plans", ctx -> docs.plans(ctx.queryParamMap()));
+        d.pair(routes, "/plans/<project>", ctx -> docs.plan(ctx.pathParam("project")));
+        d.pair(routes, "/sessions", ctx -> docs.sessions(ctx.queryParamMap()));
+        d.pair(routes, "/sessions/<name>", ctx -> docs.session(ctx.pathParam("name")));
         routes.get(BASE + "/assets/app.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", SCRIPT));
         routes.get(BASE + "/assets/app.css", ctx -> asset(ctx, "text/css; charset=utf-8", STYLE));
+    }
+
+    /**
+     * A page at {@code BASE + path} and its fragment at {@code FRAGMENTS + path}; a path parameter ({@code <name>},
+     * the rest of the path) is carried over to the fragment's URL as it was named.
+     */
+    private void pair(RoutesConfig routes, String path, Function<Context, View> render) {
+        int hole = path.indexOf('<');
+        routes.get(BASE + path, ctx -> page(ctx, FRAGMENTS + (hole < 0 ? path : path.substring(0, hole)
+                + DocumentViews.path(ctx.pathParam(path.substring(hole + 1, path.length() - 1)))), render));
+        routes.get(FRAGMENTS + path, ctx -> fragment(ctx, render));
     }
 
     /**
@@ -107,7 +137,9 @@ public final class Dashboard {
                         + "<script src=\"{}/assets/app.js\" defer></script></head><body>"
                         + "<a class=\"skip\" href=\"#content\">Skip to content</a><header class=\"top\">"
                         + "<nav aria-label=\"Dashboard\"><a class=\"brand\" href=\"/\">Statekeeper</a>"
-                        + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a></nav>"
+                        + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a>"
+                        + "<a href=\"/dashboard/roadmaps\">Roadmaps</a><a href=\"/dashboard/plans\">Plans</a>"
+                        + "<a href=\"/dashboard/sessions\">Sessions</a></nav>"
                         + "<span id=\"live\" role=\"status\" aria-live=\"polite\"></span></header>"
                         + "<form id=\"token-form\" class=\"token\" hidden><h1>API token</h1><p>This server requires its "
                         + "API token (STATEKEEPER_API_TOKEN). It is kept in this tab only, until the tab closes.</p>"

@@ -53,10 +53,13 @@ final class Views {
 
     private final StateStore store;
     private final LoopPolicy policy;
+    /** Whether the loop page offers its action (decide), STATEKEEPER_DASHBOARD_WRITE. */
+    private final boolean write;
 
-    Views(StateStore store, LoopPolicy policy) {
+    Views(StateStore store, LoopPolicy policy, boolean write) {
         this.store = store;
         this.policy = policy;
+        this.write = write;
     }
 
     /** Backend and location, record counts, the store's health, active loops and recent sessions. */
@@ -160,13 +163,14 @@ final class Views {
                         + "<dt>Status</dt><dd><span class=\"status {}\" id=\"status\">{}</span></dd>"
                         + "<dt>Latest score</dt><dd id=\"score\">{}</dd><dt>Threshold</dt><dd>{}</dd>"
                         + "<dt>Iteration</dt><dd>{}</dd><dt>Feedback</dt><dd id=\"feedback-count\">{}</dd>"
-                        + "<dt>Updated</dt><dd>{}</dd><dt>Version</dt><dd>{}</dd></dl>"
+                        + "<dt>Updated</dt><dd>{}</dd><dt>Version</dt><dd>{}</dd></dl>{}"
                         + "<section aria-labelledby=\"chart-h\"><h2 id=\"chart-h\">Score</h2>{}</section>"
                         + "<section aria-labelledby=\"decisions-h\"><h2 id=\"decisions-h\">Decisions</h2>{}</section>"
                         + "<section aria-labelledby=\"feedback-h\"><h2 id=\"feedback-h\">Feedback</h2>{}</section>",
                 Html.segment(loop.project()), loop.project(), loop.id(), loop.project(), loop.type(),
                 loop.status(), loop.status(), loop.currentScore(), threshold, loop.iteration(), total,
-                time(loop.updatedAt()), loop.version(), ScoreChart.render(ScoreChart.byIteration(all), threshold),
+                time(loop.updatedAt()), loop.version(), write ? DocumentViews.decideAction(loop) : Html.EMPTY,
+                ScoreChart.render(ScoreChart.byIteration(all), threshold),
                 decisions(loop.id()), feedback);
         return new View(200, "Loop " + loop.id(), body, sequence, "loop:" + loop.id());
     }
@@ -246,7 +250,7 @@ final class Views {
     }
 
     /** Previous and next links around a page of {@code shown} items from {@code offset}, of {@code total}. */
-    private static Html pager(String base, int offset, int shown, long total, String what) {
+    static Html pager(String base, int offset, int shown, long total, String what) {
         Html previous = offset == 0 ? Html.EMPTY : Html.of("<a rel=\"prev\" href=\"{}offset={}\">Previous</a>", base
                 + (base.endsWith("?") ? "" : "&"), Math.max(0, offset - PAGE));
         Html next = offset + shown >= total ? Html.EMPTY : Html.of("<a rel=\"next\" href=\"{}offset={}\">Next</a>",
@@ -255,7 +259,7 @@ final class Views {
                 offset + 1, offset + shown, total, what, previous, next);
     }
 
-    private static <E extends Enum<E>> Html options(E[] values, E chosen) {
+    static <E extends Enum<E>> Html options(E[] values, E chosen) {
         List<Html> options = new ArrayList<>();
         options.add(Html.of("<option value=\"\">any</option>"));
         for (E value : values) {
@@ -300,7 +304,7 @@ final class Views {
         return value;
     }
 
-    private static <E extends Enum<E>> E choice(Map<String, List<String>> query, String name, Class<E> type) {
+    static <E extends Enum<E>> E choice(Map<String, List<String>> query, String name, Class<E> type) {
         String value = text(query, name);
         if (value == null) {
             return null;
@@ -344,7 +348,7 @@ final class Views {
         return id.length() > 12 ? id.substring(0, 8) + "…" : id;
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 

@@ -1,6 +1,7 @@
 /**
  * The web dashboard {@code statekeeper serve} serves at {@code /}: the store at a glance (overview), its loops
- * (filterable list) and each loop (score chart over iterations with its type's threshold, decisions, feedback paged).
+ * (filterable list) and each loop (score chart over iterations with its type's threshold, decisions, feedback paged);
+ * roadmaps (per project, with the project's specs), project plans and work sessions ({@code DocumentViews}).
  *
  * <h2>Why it is built this way</h2>
  * <ul>
@@ -31,5 +32,14 @@
  * </ul>
  * Long lists are paged on the server: a loop with 10,000 feedback entries renders 50 of them with a link to the
  * next page.
+ *
+ * <h2>Actions</h2>
+ * Read-only by default. With STATEKEEPER_DASHBOARD_WRITE=true the pages render a few buttons (end a session, decide
+ * a loop whose newest feedback waits for a decision, clean old ended sessions). The script asks for confirmation in
+ * a {@code <dialog>}, then sends the JSON API's own request with the tab's token and an {@code Idempotency-Key}, so
+ * the API's validation, guard and idempotency apply unchanged; it reloads the fragment and shows the outcome or the
+ * API's problem detail in a {@code role=alert} line. A browser sends {@code Origin} on a same-origin POST, so with
+ * the setting on the API's local-only guard also admits the server's own origin (the loopback {@code Host} the
+ * request was sent to); any other page's request is still refused.
  */
 package dev.statekeeper.server.dashboard;
