@@ -1,6 +1,8 @@
 package dev.statekeeper.server.dashboard;
 
 import dev.statekeeper.core.api.StateStore;
+import dev.statekeeper.core.api.StateStores;
+import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
@@ -11,6 +13,7 @@ import dev.statekeeper.doctor.DoctorReport;
 import dev.statekeeper.doctor.Severity;
 import dev.statekeeper.server.StatekeeperServer;
 import dev.statekeeper.server.TestServers;
+import dev.statekeeper.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +176,28 @@ class HealthPagesHttpTest {
                             + "more in the last day.</p>").doesNotContain("<svg");
         } finally {
             later.stop();
+        }
+    }
+
+    @Test
+    void onPostgresThePerformancePageGaugesTheConnectionPool() {
+        PostgresServer postgres = PostgresServer.shared();
+        Settings settings = Settings.builder().set(Setting.BACKEND, "postgres")
+                .set(Setting.DATABASE_URL, postgres.url(postgres.createDatabase())).set(Setting.POOL_MIN_SIZE, "1")
+                .set(Setting.POOL_MAX_SIZE, "3").set(Setting.SERVER_PORT, "0").set(Setting.DOCTOR_INTERVAL, "0")
+                .build();
+        try (StateStore pg = StateStores.open(settings)) {
+            pg.createLoop(NewLoop.of("pooled", LoopType.PLAN));
+            StatekeeperServer s = StatekeeperServer.create(pg, settings);
+            try {
+                String body = Fixture.get(s.start(), "/dashboard/fragment/performance").body();
+                assertThat(body).contains("<figure class=\"chart gauges\"><svg viewBox=\"0 0 640 86\" role=\"img\" "
+                                + "aria-labelledby=\"pool-title\"", "<code>createLoop</code></th><td class=\"num\">1</td>")
+                        .containsPattern("<figcaption>Connection pool: [0-3] in use, [0-3] idle, 0 waiting, at most 3"
+                                + "</figcaption>").doesNotContain("id=\"no-pool\"");
+            } finally {
+                s.stop();
+            }
         }
     }
 
