@@ -178,6 +178,10 @@
     if (!fragment || streaming || polling !== null) {
       return;
     }
+    if (fragment.dataset.entity === 'still') {
+      say('Not updated live: reload to see it again');
+      return; // a view that follows no change (the doctor's checks run on request): reloading it would run them again
+    }
     const sequence = Number(fragment.dataset.sequence);
     if (Number.isInteger(sequence) && sequence >= 0) {
       stream(sequence, fragment.dataset.entity);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code serve}'s doctor: the cheap checks (those of {@code healthcheck}) every STATEKEEPER_DOCTOR_INTERVAL on a
  * daemon thread, through the server's {@link DoctorRuns} (so never beside another run), their findings exported by
- * {@link DoctorMetrics}. Off when the interval is 0. A run that fails is logged and the next one still runs.
+ * {@link DoctorMetrics} and the last report kept for the dashboard's health page. Off when the interval is 0. A run that fails is logged and the next one still runs.
  */
 final class DoctorSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(DoctorSchedule.class);
@@ -25,6 +25,7 @@ final class DoctorSchedule {
     private final Duration interval;
     private final Clock clock;
     private ScheduledExecutorService executor;
+    private volatile DoctorReport latest;
 
     DoctorSchedule(DoctorRuns runs, DoctorMetrics metrics, Duration interval, Clock clock) {
         this.runs = runs;
@@ -50,7 +51,13 @@ final class DoctorSchedule {
     DoctorReport runNow() {
         DoctorReport report = runs.run(Selection.cheap());
         metrics.record(report, clock.instant());
+        latest = report;
         return report;
+    }
+
+    /** The report of the last scheduled run (or {@link #runNow}), or null before the first has ended. */
+    DoctorReport latest() {
+        return latest;
     }
 
     synchronized void stop() {

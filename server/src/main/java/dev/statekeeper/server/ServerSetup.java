@@ -3,7 +3,9 @@ package dev.statekeeper.server;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.LoopPolicy;
 import dev.statekeeper.core.internal.json.Json;
+import dev.statekeeper.doctor.DoctorReport;
 import dev.statekeeper.doctor.DoctorRuns;
+import dev.statekeeper.doctor.Selection;
 import dev.statekeeper.server.dashboard.Dashboard;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -22,6 +24,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Wires Javalin and Jetty: the JSON mapper, the guards, the routes, the dashboard, graceful stop and mounted
@@ -50,8 +53,8 @@ final class ServerSetup {
     }
 
     static Javalin javalin(StateStore store, ServerOptions options, Metrics metrics, Health health, Clock clock,
-                           Mounts mounts, EventStreams streams, DoctorRuns doctor, WaitLimits waits,
-                           LoopPolicy policy) {
+                           Mounts mounts, EventStreams streams, DoctorRuns doctor,
+                           Supplier<DoctorReport> latestDoctor, WaitLimits waits, LoopPolicy policy) {
         Guard guard = new Guard(options.token(), clock, options.corsOrigins(), options.dashboardWrite());
         RequestLog log = new RequestLog(metrics);
         return Javalin.create(config -> {
@@ -113,7 +116,17 @@ final class ServerSetup {
                 public boolean write() {
                     return options.dashboardWrite();
                 }
-            });
+            }, new Dashboard.Doctor() {
+                @Override
+                public DoctorReport latest() {
+                    return latestDoctor.get();
+                }
+
+                @Override
+                public DoctorReport runCheap() {
+                    return doctor.run(Selection.cheap());
+                }
+            }, clock);
             new ErrorResponses(metrics, options.maxBodyBytes()).register(routes);
         });
     }

@@ -78,7 +78,7 @@ public final class StatekeeperServer {
         this.doctorSchedule = new DoctorSchedule(doctor, metrics.doctor(),
                 builder.settings.seconds(Setting.DOCTOR_INTERVAL), builder.clock);
         this.app = ServerSetup.javalin(store, options, metrics, health, builder.clock, mounts, streams, doctor,
-                builder.waits, builder.settings.loopPolicy());
+                doctorSchedule::latest, builder.waits, builder.settings.loopPolicy());
     }
 
     /**

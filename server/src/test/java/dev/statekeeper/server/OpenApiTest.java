@@ -9,15 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,12 +20,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@code GET /openapi.json} from a running server: every route Javalin registered under /api/v1 is in it with its
  * method, its schemas resolve, errors are problems, and Redocly's linter (from npm, pinned by
- * src/test/node/package-lock.json, installed into target/openapi-lint by {@code npm ci}) finds no error in it.
+ * src/test/node/package-lock.json, installed by {@link NodePackages}) finds no error in it.
  */
 class OpenApiTest {
     private static final String TOKEN = "openapi-test-token-0123456789abcdef";
-    private static final Path SOURCE = Path.of("src", "test", "node");
-    private static final Path WORK = Path.of("target", "openapi-lint");
 
     @TempDir
     static Path dir;
@@ -135,42 +128,10 @@ class OpenApiTest {
 
     @Test
     void redoclyFindsNoErrorInTheDocument() throws Exception {
-        Optional<Path> npm = onPath("npm");
-        Optional<Path> node = onPath("node");
-        assumeTrue(node.isPresent() && npm.isPresent(), "skipped: the OpenAPI lint needs node and npm on the PATH");
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "package-lock.json")) {
-            Files.copy(SOURCE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.exists(WORK.resolve("node_modules/@redocly/cli/package.json"))) {
-            run(List.of(npm.orElseThrow().toString(), "ci", "--no-audit", "--no-fund"), "npm-ci", 600);
-        }
-        Files.writeString(WORK.resolve("openapi.json"), anonymous.get("/openapi.json").text());
-        String out = run(List.of(node.orElseThrow().toString(), "node_modules/@redocly/cli/bin/cli.js", "lint",
-                "--format", "stylish", "openapi.json"), "lint", 300);
+        assumeTrue(NodePackages.install("@redocly/cli"), "skipped: the OpenAPI lint needs node and npm on the PATH");
+        Files.writeString(NodePackages.DIR.resolve("openapi.json"), anonymous.get("/openapi.json").text());
+        String out = NodePackages.run(List.of(NodePackages.node().orElseThrow().toString(),
+                "node_modules/@redocly/cli/bin/cli.js", "lint", "--format", "stylish", "openapi.json"), "lint", 300);
         assertThat(out).contains("Your API description is valid").doesNotContainPattern("You have \\d+ warning");
-    }
-
-    /** Runs a command in the work directory; fails with its output unless it exits 0 in time; its output. */
-    private static String run(List<String> command, String name, long timeoutSeconds) throws Exception {
-        Path out = WORK.resolve(name + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        builder.environment().put("REDOCLY_TELEMETRY", "off");
-        builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
-        Process process = builder.start();
-        boolean done = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!done) {
-            process.destroyForcibly().waitFor();
-        }
-        String text = Files.readString(out);
-        assertThat(done && process.exitValue() == 0).as(String.join(" ", command) + "\n" + text).isTrue();
-        return text;
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator))
-                .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package dev.statekeeper.server.dashboard;
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.LoopPolicy;
 import dev.statekeeper.core.error.StatekeeperException;
+import dev.statekeeper.doctor.DoctorReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -12,13 +13,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
- * {@code /dashboard/roadmaps[/PROJECT]}, {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]}), the
+ * {@code /dashboard/roadmaps[/PROJECT]}, {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]},
+ * {@code /dashboard/health}, {@code /dashboard/performance}), the
  * fragments they load ({@code /dashboard/fragment/...}, behind the API's guard) and the script and stylesheet
  * ({@code /dashboard/assets/...}). See the package comment for the design. None of them is an API route: they are
  * not in the OpenAPI document.
@@ -39,10 +42,12 @@ public final class Dashboard {
     private static final String STYLE = asset("app.css");
 
     private final Views views;
+    private final HealthViews health;
     private final Access access;
 
-    private Dashboard(Views views, Access access) {
+    private Dashboard(Views views, HealthViews health, Access access) {
         this.views = views;
+        this.health = health;
         this.access = access;
     }
 
@@ -79,16 +84,41 @@ public final class Dashboard {
     }
 
     /**
+     * The doctor's reports the health page shows: the server's scheduled runs and its shared {@code DoctorRuns}.
+     */
+    public interface Doctor {
+        /**
+         * The report of the last scheduled run of the cheap checks.
+         *
+         * @return the report, or null before the first run has ended (or with STATEKEEPER_DOCTOR_INTERVAL=0)
+         */
+        DoctorReport latest();
+
+        /**
+         * Runs the cheap checks now, as the API's doctor route runs checks: never beside another run, sharing the
+         * report of a run of the same checks in flight, each run bounded by STATEKEEPER_DOCTOR_BUDGET.
+         *
+         * @return the report
+         */
+        DoctorReport runCheap();
+    }
+
+    /**
      * Registers the dashboard's routes.
      *
      * @param routes where the server declares its routes
      * @param store  the store it shows
      * @param policy the loop policy, for the types' thresholds
      * @param access the API's rules, for the data
+     * @param doctor the doctor's reports, for the health page and the overview's health card
+     * @param clock  the server's clock, for the performance page's windows
      */
-    public static void register(RoutesConfig routes, StateStore store, LoopPolicy policy, Access access) {
-        Dashboard d = new Dashboard(new Views(Objects.requireNonNull(store, "store"), policy, access.write()), access);
-        Function<Context, View> overview = ctx -> d.views.overview();
+    public static void register(RoutesConfig routes, StateStore store, LoopPolicy policy, Access access,
+                                Doctor doctor, Clock clock) {
+        Dashboard d = new Dashboard(new Views(Objects.requireNonNull(store, "store"), policy, access.write()),
+                new HealthViews(store, Objects.requireNonNull(doctor, "doctor"), Objects.requireNonNull(clock,
+                        "clock")), access);
+        Function<Context, View> overview = ctx -> d.views.overview(d.health.card());
         Function<Context, View> loops = ctx -> d.views.loops(ctx.queryParamMap());
         Function<Context, View> loop = ctx -> d.views.loop(ctx.pathParam("id"), ctx.queryParamMap());
         routes.get("/", ctx -> d.page(ctx, FRAGMENTS + "/overview", overview));
@@ -106,6 +136,9 @@ public final class Dashboard {
         d.pair(routes, "/plans/<project>", ctx -> docs.plan(ctx.pathParam("project")));
         d.pair(routes, "/sessions", ctx -> docs.sessions(ctx.queryParamMap()));
         d.pair(routes, "/sessions/<name>", ctx -> docs.session(ctx.pathParam("name")));
+        // the health and performance pages (HealthViews)
+        d.pair(routes, "/health", ctx -> d.health.health(ctx.queryParamMap()));
+        d.pair(routes, "/performance", ctx -> d.health.performance(ctx.queryParamMap()));
         routes.get(BASE + "/assets/app.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", SCRIPT));
         routes.get(BASE + "/assets/app.css", ctx -> asset(ctx, "text/css; charset=utf-8", STYLE));
     }
@@ -139,7 +172,8 @@ public final class Dashboard {
                         + "<nav aria-label=\"Dashboard\"><a class=\"brand\" href=\"/\">Statekeeper</a>"
                         + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a>"
                         + "<a href=\"/dashboard/roadmaps\">Roadmaps</a><a href=\"/dashboard/plans\">Plans</a>"
-                        + "<a href=\"/dashboard/sessions\">Sessions</a></nav>"
+                        + "<a href=\"/dashboard/sessions\">Sessions</a><a href=\"/dashboard/health\">Health</a>"
+                        + "<a href=\"/dashboard/performance\">Performance</a></nav>"
                         + "<span id=\"live\" role=\"status\" aria-live=\"polite\"></span></header>"
                         + "<form id=\"token-form\" class=\"token\" hidden><h1>API token</h1><p>This server requires its "
                         + "API token (STATEKEEPER_API_TOKEN). It is kept in this tab only, until the tab closes.</p>"

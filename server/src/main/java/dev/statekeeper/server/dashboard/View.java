@@ -8,7 +8,8 @@ package dev.statekeeper.server.dashboard;
  * @param body     the view's HTML
  * @param sequence the store's newest event when it was rendered, where live updates resume; -1 when the store keeps
  *                 no change history (then the page polls)
- * @param entity   the record whose events change the view ({@code loop:ID}), or null for any event
+ * @param entity   the record whose events change the view ({@code loop:ID}), or null for any event;
+ *                 {@link HealthViews#STILL} for a view the page must not reload (the doctor's checks run on request)
  */
 record View(int status, String title, Html body, long sequence, String entity) {
     /** The view wrapped in its fragment element, which carries what the script needs to follow changes. */

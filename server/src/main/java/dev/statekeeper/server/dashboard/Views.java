@@ -62,8 +62,11 @@ final class Views {
         this.write = write;
     }
 
-    /** Backend and location, record counts, the store's health, active loops and recent sessions. */
-    View overview() {
+    /**
+     * Backend and location, record counts, the store's health (a ping, and {@code doctor}: the doctor's findings by
+     * severity), active loops and recent sessions.
+     */
+    View overview(Html doctor) {
         long sequence = sequence();
         StoreInfo info = store.info();
         long started = System.nanoTime();
@@ -99,7 +102,7 @@ final class Views {
                         + "<section aria-labelledby=\"store-h\"><h2 id=\"store-h\">Store</h2><dl>"
                         + "<dt>Backend</dt><dd id=\"backend\">{}</dd><dt>Location</dt><dd class=\"wrap\">{}</dd>"
                         + "<dt>Schema</dt><dd>{}</dd></dl></section>"
-                        + "<section aria-labelledby=\"health-h\"><h2 id=\"health-h\">Health</h2><p id=\"health\">{}</p>"
+                        + "<section aria-labelledby=\"health-h\"><h2 id=\"health-h\">Health</h2><p id=\"health\">{}</p>{}"
                         + "<p><a href=\"/health/ready\">Readiness</a> · <a href=\"/metrics\">Metrics</a> · "
                         + "<a href=\"/openapi.json\">API description</a></p></section>"
                         + "<section aria-labelledby=\"counts-h\"><h2 id=\"counts-h\">Records</h2><table class=\"counts\">"
@@ -110,7 +113,7 @@ final class Views {
                         + "Open loops of the store's active-loop history (the most recently created).</p>{}</section>"
                         + "<section aria-labelledby=\"sessions-h\"><h2 id=\"sessions-h\">Recent sessions</h2>{}</section>",
                 info.backend(), info.location(), info.schemaVersion() == null ? "none" : info.schemaVersion(),
-                health, counts, Html.join(byStatus), activeTable, sessionTable);
+                health, doctor, counts, Html.join(byStatus), activeTable, sessionTable);
         return new View(200, "Overview", body, sequence, null);
     }
 
