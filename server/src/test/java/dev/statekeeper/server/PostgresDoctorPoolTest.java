@@ -17,8 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks and {@code /metrics}, while real callers hold every connection of a real PostgreSQL store's pool.
  */
 class PostgresDoctorPoolTest {
-    private static final String EXHAUSTED = "2 of 2 connections of the pool in use (100.0 %), 1 caller waiting for "
-            + "one: each waits up to 30.0 s (DATABASE_POOL_TIMEOUT), then fails";
+    /**
+     * The held pool's third caller waits; the server's change-history follower (MCP resource updates) polls the
+     * newest sequence through the pool every second as a fallback to LISTEN, so it may be waiting too.
+     */
+    private static final String EXHAUSTED = "2 of 2 connections of the pool in use \\(100\\.0 %\\), [12] callers? waiting "
+            + "for one: each waits up to 30\\.0 s \\(DATABASE_POOL_TIMEOUT\\), then fails";
 
     @Test
     void theDoctorRouteAndTheScheduledRunSeeTheServedStoresPoolExhausted() throws Exception {
@@ -39,20 +43,20 @@ class PostgresDoctorPoolTest {
 
                 try (HeldPool held = HeldPool.hold(store, postgres.connect(database), 3)) {
                     Http.Response response = http.get("/api/v1/doctor?check=pool-usage");
-                    assertThat(held.filled().waiting()).isEqualTo(1);
+                    assertThat(held.filled().waiting()).isBetween(1, 2);
 
                     assertThat(response.status()).isEqualTo(200);
                     assertThat(response.header("Statekeeper-Doctor-Verdict")).isEqualTo("fail");
                     JsonNode pool = response.json().at("/checks/1");
                     assertThat(pool.get("id").asText()).isEqualTo("pool-usage");
                     assertThat(pool.get("severity").asText()).isEqualTo("P1");
-                    assertThat(pool.get("message").asText()).isEqualTo(EXHAUSTED);
+                    assertThat(pool.get("message").asText()).matches(EXHAUSTED);
                     assertThat(pool.at("/evidence/active").asInt()).isEqualTo(2);
-                    assertThat(pool.at("/evidence/waiting").asInt()).isEqualTo(1);
+                    assertThat(pool.at("/evidence/waiting").asInt()).isBetween(1, 2);
                     assertThat(pool.get("fix").isNull()).isTrue();
 
                     CheckResult scheduled = server.runScheduledDoctor().check("pool-usage").orElseThrow();
-                    assertThat(scheduled.message()).isEqualTo(EXHAUSTED);
+                    assertThat(scheduled.message()).matches(EXHAUSTED);
                     assertThat(http.get("/metrics").text())
                             .contains("statekeeper_doctor_findings{check=\"pool-usage\",severity=\"P1\"} 1.0");
                 }
