@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}}), the
+ * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
+ * {@code /dashboard/specs}, {@code /dashboard/specs/{project}/{name}}), the
  * fragments they load ({@code /dashboard/fragment/...}, behind the API's guard) and the script and stylesheet
  * ({@code /dashboard/assets/...}). See the package comment for the design. None of them is an API route: they are
  * not in the OpenAPI document.
@@ -87,6 +88,16 @@ public final class Dashboard {
         routes.get(FRAGMENTS + "/overview", ctx -> d.fragment(ctx, overview));
         routes.get(FRAGMENTS + "/loops", ctx -> d.fragment(ctx, loops));
         routes.get(FRAGMENTS + "/loops/{id}", ctx -> d.fragment(ctx, loop));
+        // the Specs pages: the projects with specs and their specs, a spec with its revisions and their diff
+        SpecViews specViews = new SpecViews(store);
+        Function<Context, View> specs = ctx -> specViews.specs(ctx.queryParamMap());
+        Function<Context, View> spec = ctx -> specViews.spec(ctx.pathParam("project"), ctx.pathParam("name"),
+                ctx.queryParamMap());
+        routes.get(BASE + "/specs", ctx -> d.page(ctx, FRAGMENTS + "/specs", specs));
+        routes.get(BASE + "/specs/{project}/{name}", ctx -> d.page(ctx, FRAGMENTS + "/specs/"
+                + Html.segment(ctx.pathParam("project")) + "/" + Html.segment(ctx.pathParam("name")), spec));
+        routes.get(FRAGMENTS + "/specs", ctx -> d.fragment(ctx, specs));
+        routes.get(FRAGMENTS + "/specs/{project}/{name}", ctx -> d.fragment(ctx, spec));
         routes.get(BASE + "/assets/app.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", SCRIPT));
         routes.get(BASE + "/assets/app.css", ctx -> asset(ctx, "text/css; charset=utf-8", STYLE));
     }
@@ -107,7 +118,9 @@ public final class Dashboard {
                         + "<script src=\"{}/assets/app.js\" defer></script></head><body>"
                         + "<a class=\"skip\" href=\"#content\">Skip to content</a><header class=\"top\">"
                         + "<nav aria-label=\"Dashboard\"><a class=\"brand\" href=\"/\">Statekeeper</a>"
-                        + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a></nav>"
+                        + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a>"
+                        + "<a href=\"/dashboard/specs\">Specs</a>"
+                        + "</nav>"
                         + "<span id=\"live\" role=\"status\" aria-live=\"polite\"></span></header>"
                         + "<form id=\"token-form\" class=\"token\" hidden><h1>API token</h1><p>This server requires its "
                         + "API token (STATEKEEPER_API_TOKEN). It is kept in this tab only, until the tab closes.</p>"

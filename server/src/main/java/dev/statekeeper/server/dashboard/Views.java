@@ -344,7 +344,7 @@ final class Views {
         return id.length() > 12 ? id.substring(0, 8) + "…" : id;
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 
