@@ -268,9 +268,10 @@ final class SpecViews {
                         + "compared: {} has {} lines, {} has {}.</p>", TextDiff.MAX_LINES, a, result.oldLines(), b,
                 result.newLines()) : Html.EMPTY;
         if (result.unchanged()) {
-            return Html.of("<p id=\"diff-summary\">{}{}.</p>{}", older.version() == newer.version()
-                            ? upper(a) + " is compared with itself: no change" : upper(a) + " and " + b + " are the same",
-                    result.cut() ? " in the lines compared" : "", cut);
+            String same = older.version() == newer.version() ? upper(a) + " is compared with itself: no change"
+                    : upper(a) + " and " + b + " are the same";
+            return Html.of("<p id=\"diff-summary\">{}{}.</p>{}", same, result.cut() ? " in the lines compared" : "",
+                    cut);
         }
         List<Html> rows = new ArrayList<>();
         List<TextDiff.Edit> edits = result.edits();
@@ -353,8 +354,8 @@ final class SpecViews {
                 + "<th scope=\"col\">Name</th><th scope=\"col\">Title</th><th scope=\"col\">Status</th>"
                 + "<th scope=\"col\" class=\"num\">Version</th><th scope=\"col\">Updated</th></tr></thead><tbody>{}"
                 + "</tbody></table></div>", caption, Html.each(specs, s -> Html.of("<tr><td><a href=\"/dashboard/"
-                        + "specs/{}/{}\"><code>{}</code></a></td><td>{}</td><td><span class=\"status {}\">{}</span></td>"
-                        + "<td class=\"num\">{}</td><td>{}</td></tr>", Html.segment(s.project()),
+                        + "specs/{}/{}\"><code>{}</code></a></td><td>{}</td><td><span class=\"status {}\">{}"
+                        + "</span></td><td class=\"num\">{}</td><td>{}</td></tr>", Html.segment(s.project()),
                 Html.segment(s.name()), s.name(), s.content().title(), s.content().status(), s.content().status(),
                 s.version(), Views.time(s.updatedAt()))));
     }
