@@ -20,8 +20,9 @@ import java.util.function.Function;
 
 /**
  * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
- * {@code /dashboard/roadmaps[/PROJECT]}, {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]},
- * {@code /dashboard/health}, {@code /dashboard/performance}), the
+ * {@code /dashboard/specs}, {@code /dashboard/specs/{project}/{name}}, {@code /dashboard/roadmaps[/PROJECT]},
+ * {@code /dashboard/plans[/PROJECT]}, {@code /dashboard/sessions[/NAME]}, {@code /dashboard/health},
+ * {@code /dashboard/performance}), the
  * fragments they load ({@code /dashboard/fragment/...}, behind the API's guard) and the script and stylesheet
  * ({@code /dashboard/assets/...}). See the package comment for the design. None of them is an API route: they are
  * not in the OpenAPI document.
@@ -128,6 +129,16 @@ public final class Dashboard {
         routes.get(FRAGMENTS + "/overview", ctx -> d.fragment(ctx, overview));
         routes.get(FRAGMENTS + "/loops", ctx -> d.fragment(ctx, loops));
         routes.get(FRAGMENTS + "/loops/{id}", ctx -> d.fragment(ctx, loop));
+        // the Specs pages: the projects with specs and their specs, a spec with its revisions and their diff
+        SpecViews specViews = new SpecViews(store);
+        Function<Context, View> specs = ctx -> specViews.specs(ctx.queryParamMap());
+        Function<Context, View> spec = ctx -> specViews.spec(ctx.pathParam("project"), ctx.pathParam("name"),
+                ctx.queryParamMap());
+        routes.get(BASE + "/specs", ctx -> d.page(ctx, FRAGMENTS + "/specs", specs));
+        routes.get(BASE + "/specs/{project}/{name}", ctx -> d.page(ctx, FRAGMENTS + "/specs/"
+                + Html.segment(ctx.pathParam("project")) + "/" + Html.segment(ctx.pathParam("name")), spec));
+        routes.get(FRAGMENTS + "/specs", ctx -> d.fragment(ctx, specs));
+        routes.get(FRAGMENTS + "/specs/{project}/{name}", ctx -> d.fragment(ctx, spec));
         // roadmaps, plans and sessions (DocumentViews); names may hold '/', so they take the rest of the path
         DocumentViews docs = new DocumentViews(store, access.write());
         d.pair(routes, "/roadmaps", ctx -> docs.roadmaps(ctx.queryParamMap()));
@@ -171,6 +182,7 @@ public final class Dashboard {
                         + "<a class=\"skip\" href=\"#content\">Skip to content</a><header class=\"top\">"
                         + "<nav aria-label=\"Dashboard\"><a class=\"brand\" href=\"/\">Statekeeper</a>"
                         + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a>"
+                        + "<a href=\"/dashboard/specs\">Specs</a>"
                         + "<a href=\"/dashboard/roadmaps\">Roadmaps</a><a href=\"/dashboard/plans\">Plans</a>"
                         + "<a href=\"/dashboard/sessions\">Sessions</a><a href=\"/dashboard/health\">Health</a>"
                         + "<a href=\"/dashboard/performance\">Performance</a></nav>"

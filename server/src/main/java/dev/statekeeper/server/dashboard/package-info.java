@@ -1,6 +1,8 @@
 /**
  * The web dashboard {@code statekeeper serve} serves at {@code /}: the store at a glance (overview), its loops
  * (filterable list) and each loop (score chart over iterations with its type's threshold, decisions, feedback paged);
+ * the projects with specs and their specs, and each spec (its fields with the frozen ones marked, its revisions
+ * paged, a side-by-side line diff of any two revisions: {@code SpecViews}, {@code TextDiff});
  * roadmaps (per project, with the project's specs), project plans and work sessions ({@code DocumentViews}); the
  * store's health (the doctor's findings by severity with evidence and runbook: the latest scheduled run, or the
  * cheap checks run on request) and its performance (operation p50/p95/p99 over the last hour and day, the slowest
@@ -26,11 +28,11 @@
  *       a URL. Fragments rather than the JSON API rendered by script, so escaping stays in Java.</li>
  *   <li><b>Live updates</b> follow {@code GET /api/v1/events/stream} with {@code fetch()} streaming (EventSource
  *       cannot send the Authorization header), from the sequence the fragment was rendered at (filtered to the
- *       loop on a loop page), and reload the fragment on each event. Where the stream cannot be followed (a
- *       backend without change history yet, a stream ended by a server stop) the script polls the fragment every
- *       5 seconds with {@code If-None-Match}: an unchanged fragment answers 304. The health and performance pages
- *       poll (their data is no store event: a scheduled doctor run, the operation log), and the doctor's checks run
- *       on request are not repeated at all (entity {@code still}: reload to run them again).</li>
+ *       loop on a loop page, to the spec on a spec page), and reload the fragment on each event. Where the stream
+ *       cannot be followed (a backend without change history yet, a stream ended by a server stop) the script polls
+ *       the fragment every 5 seconds with {@code If-None-Match}: an unchanged fragment answers 304. The health and
+ *       performance pages poll (their data is no store event: a scheduled doctor run, the operation log), and the
+ *       doctor's checks run on request are not repeated at all (entity {@code still}: reload to run them again).</li>
  *   <li><b>Not API routes.</b> The pages, fragments and assets are HTML, CSS and script for a browser, not part of
  *       the JSON API: they are registered beside it, not through its route table, so the OpenAPI document does
  *       not list them.</li>

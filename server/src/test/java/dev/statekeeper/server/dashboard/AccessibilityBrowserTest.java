@@ -37,6 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AccessibilityBrowserTest {
     /** Every page of the dashboard, by path; {@code {loop}} is a loop's id (one with scores and decisions). */
     static final List<String> PAGES = List.of("/", "/dashboard/loops", "/dashboard/loops/{loop}",
+            "/dashboard/specs", "/dashboard/specs/demo/" + SpecFixture.AUTH,
+            "/dashboard/specs/demo/" + SpecFixture.AUTH + "?from=1&to=3",
             "/dashboard/roadmaps", "/dashboard/roadmaps/" + DocumentFixture.PROJECT, "/dashboard/plans",
             "/dashboard/plans/" + DocumentFixture.PROJECT, "/dashboard/sessions", "/dashboard/sessions/doc-session",
             "/dashboard/health", "/dashboard/health?run=cheap", "/dashboard/performance");
@@ -62,6 +64,7 @@ class AccessibilityBrowserTest {
         store = HealthFixture.open(settings);
         seeded = Fixture.seed(store);
         DocumentFixture.seed(store);
+        SpecFixture.seed(store);
         server = StatekeeperServer.create(store, settings);
         server.start();
         TestServers.runScheduledDoctor(server);
