@@ -49,7 +49,7 @@ public class AddFeedbackBenchmark {
     private static final String POSTGRES_APPEND_EVENT = """
             WITH n AS (
                 UPDATE event_sequence
-                SET last_sequence = greatest(last_sequence, (SELECT coalesce(max(sequence), 0) FROM events)) + ?
+                SET last_sequence = last_sequence + ?
                 WHERE id = 1 RETURNING last_sequence),
             e AS (
                 INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, actor, via,

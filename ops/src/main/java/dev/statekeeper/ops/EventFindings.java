@@ -53,9 +53,9 @@ public final class EventFindings {
     }
 
     /**
-     * Whether {@code --repair} fixes the finding: on SQLite and PostgreSQL a missing {@code event_sequence} row is
-     * added at the newest event (and in a json file, a counter behind the newest event is raised to it), which loses
-     * nothing; the rest of the history is never rewritten.
+     * Whether {@code --repair} fixes the finding: a missing {@code event_sequence} row is added at the newest event,
+     * and a counter behind the newest event where it numbers every write (PostgreSQL, a json file) is raised to it,
+     * which loses nothing; the rest of the history is never rewritten.
      */
     public static boolean repairable(Finding finding) {
         return finding.check() == Check.EVENTS && finding.where().equals("event_sequence");

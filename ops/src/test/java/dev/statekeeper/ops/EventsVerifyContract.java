@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code events} check of {@code db verify} on a SQL store filled through the store itself (so with its change
- * history), then changed with raw SQL: a gap, a version moved without an event, a missing counter row,
- * a record removed without its deletion event; and what is fine: a pruned prefix, a store without any history, a
- * counter behind the newest event.
+ * history), then changed with raw SQL: a gap, a version moved without an event, a missing counter row (or, on
+ * PostgreSQL, one behind the newest event), a record removed without its deletion event; and what is fine: a pruned
+ * prefix, a store without any history, on SQLite a counter behind the newest event.
  * {@link StoreFixture#fill} with 4 loops and 2 specs numbers the events: 1 the roadmap, 2-3 the specs, 4-8 loop0000
  * (created, two feedbacks to version 3, objective, linked), 9-12 loop0001, 13-16 loop0002, 17-19 loop0003, 20 the
  * session.
@@ -119,7 +120,22 @@ abstract class EventsVerifyContract {
     }
 
     @Test
-    void aCounterBehindTheNewestEventIsNoFault() throws SQLException {
+    void aCounterBehindTheNewestEventIsAnErrorWhereItNumbersEveryWrite() throws SQLException {
+        assumeTrue(settings().backend().equals("postgres"), "on SQLite the counter only keeps pruned numbers");
+        sql("UPDATE event_sequence SET last_sequence = 15");
+
+        assertThat(verify().findings()).containsExactly(Finding.error(Check.EVENTS, "event_sequence",
+                "event_sequence.last_sequence is 15 but the newest event is number 20: the next write would be numbered "
+                        + "16, a number already used", "run 'statekeeper db verify --repair': it raises the counter to "
+                        + "the newest event's number, 20 (which loses nothing; events are never renumbered)"));
+        assertThat(Ops.repair(settings(), StoreFixture.CLOCK).changes())
+                .containsExactly("event_sequence: last_sequence 15 -> 20");
+        assertThat(verify().findings()).isEmpty();
+    }
+
+    @Test
+    void aCounterBehindTheNewestEventIsNoFaultWhereWritersAreSerialized() throws SQLException {
+        assumeTrue(settings().backend().equals("sqlite"), "on PostgreSQL the counter numbers every write");
         // SQLite leaves the counter behind as a rule (only pruning raises it); writes number after the greater
         sql("UPDATE event_sequence SET last_sequence = 15");
 
@@ -137,8 +153,9 @@ abstract class EventsVerifyContract {
         sql("DELETE FROM event_sequence");
 
         assertThat(verify().findings()).containsExactly(Finding.error(Check.EVENTS, "event_sequence",
-                "event_sequence has no row: on PostgreSQL every write that records an event fails, and once every "
-                        + "event is pruned the numbers would start again at 1",
+                settings().backend().equals("postgres")
+                        ? "event_sequence has no row: every write that records an event fails"
+                        : "event_sequence has no row: once every event is pruned, the numbers would start again at 1",
                 "run 'statekeeper db verify --repair': it adds the row at the newest event's number, 20"));
         assertThat(Ops.repair(settings(), StoreFixture.CLOCK).changes())
                 .containsExactly("event_sequence: missing -> last_sequence 20");

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.OptionalLong;
 
 /** A filled store the doctor runs on, and, where the server can tell, how many statements a run sent to it. */
-interface Fixture extends AutoCloseable {
+public interface Fixture extends AutoCloseable {
     /** What the doctor is given: the backend and where the store is. */
     Settings settings();
 

@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * (the test server runs no autovacuum). The extension is created in the database too: the doctor's slow-queries
  * check then runs for real, as on a server that has it.
  */
-final class PgFixture implements Fixture {
+public final class PgFixture implements Fixture {
     private static PostgresServer server;
 
     private final String database;
@@ -47,7 +47,7 @@ final class PgFixture implements Fixture {
         return server;
     }
 
-    static PgFixture create(int loops) throws SQLException {
+    public static PgFixture create(int loops) throws SQLException {
         PostgresServer pg = server();
         String name = pg.createDatabase();
         Path dir = TempDirs.create();

@@ -17,7 +17,7 @@ import java.sql.Statement;
  * gives the planner its statistics (as {@code statekeeper db maintain} does); the store is closed
  * before the doctor runs, as when an operator runs {@code statekeeper doctor} beside a stopped server.
  */
-final class SqliteFixture implements Fixture {
+public final class SqliteFixture implements Fixture {
     private final Path dir;
     private final Settings settings;
 
@@ -26,7 +26,7 @@ final class SqliteFixture implements Fixture {
         this.settings = Settings.builder().set(Setting.BACKEND, "sqlite").set(Setting.DATA_DIR, dir.toString()).build();
     }
 
-    static SqliteFixture create(int loops) throws SQLException {
+    public static SqliteFixture create(int loops) throws SQLException {
         Path dir = TempDirs.create();
         try {
             TempDirs.openSqlite(dir).close();

@@ -13,6 +13,7 @@ import dev.statekeeper.ops.RepairReport;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.RowRepairs;
+import dev.statekeeper.ops.sql.SqlFlavor;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ public final class PostgresRepairer {
             c.setAutoCommit(false);
             try {
                 Jdbc.execute(c, LOCK);
-                changes = RowRepairs.apply(c, settings.loopHistorySize());
+                changes = RowRepairs.apply(c, SqlFlavor.POSTGRES, settings.loopHistorySize());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

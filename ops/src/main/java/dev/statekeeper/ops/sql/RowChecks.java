@@ -44,7 +44,7 @@ public final class RowChecks {
         run(findings, Check.REVISIONS, "spec_revisions", unreadableFix, () -> SpecChecks.missingRevisions(c));
         run(findings, Check.ROADMAP, "roadmaps", unreadableFix, () -> SpecChecks.projectsWithoutRoadmap(c));
         run(findings, Check.EVENTS, "events", unreadableFix,
-                () -> EventChecks.present(c, sql) ? EventChecks.sequence(c) : List.of());
+                () -> EventChecks.present(c, sql) ? EventChecks.sequence(c, sql) : List.of());
         run(findings, Check.EVENTS, "events", unreadableFix,
                 () -> EventChecks.present(c, sql) ? EventChecks.records(c) : List.of());
         return findings;

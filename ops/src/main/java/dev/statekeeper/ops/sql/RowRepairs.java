@@ -8,14 +8,14 @@ import java.util.List;
 /**
  * The repairs that are safe because they lose nothing a reader could see: delete orphaned rows, number feedback
  * entries 1..n with the matching count, trim the active-loop history to its bound, add a spec's missing current
- * revision from the spec itself, keep the change history's counter at least the newest event's number (so that no
- * number is given twice). Run inside the caller's write transaction; returns one line per change.
+ * revision from the spec itself, add the change history's counter row, and on PostgreSQL (where it numbers every
+ * write) raise it to the newest event's number (so that no number is given twice). Run inside the caller's write transaction; returns one line per change.
  */
 public final class RowRepairs {
     private RowRepairs() {
     }
 
-    public static List<String> apply(Connection c, int historySize) throws SQLException {
+    public static List<String> apply(Connection c, SqlFlavor sql, int historySize) throws SQLException {
         List<String> changes = new ArrayList<>();
         for (Orphans.Kind kind : Orphans.KINDS) {
             changes.addAll(Orphans.delete(c, kind));
@@ -23,20 +23,25 @@ public final class RowRepairs {
         changes.addAll(FeedbackNumbers.repair(c));
         changes.addAll(HistoryBound.repair(c, historySize));
         changes.addAll(SpecChecks.addMissingRevisions(c));
-        changes.addAll(eventSequence(c));
+        changes.addAll(eventSequence(c, sql));
         return changes;
     }
 
     /**
      * The one row of {@code event_sequence} (missing after a recovery that could not read it), added at the newest
-     * event's sequence. A row behind the newest event is left as it is: writes number after the greater of the two.
+     * event's sequence; on PostgreSQL a row behind the newest event is raised to it. (On SQLite a row behind is as it
+     * should be: writes number after the greater of the two.)
      */
-    static List<String> eventSequence(Connection c) throws SQLException {
+    static List<String> eventSequence(Connection c, SqlFlavor sql) throws SQLException {
         long newest = Jdbc.number(c, "SELECT coalesce(max(sequence), 0) FROM events");
         List<Long> kept = Jdbc.list(c, "SELECT last_sequence FROM event_sequence", row -> row.getLong(1));
         if (kept.isEmpty()) {
             Jdbc.update(c, "INSERT INTO event_sequence (id, last_sequence) VALUES (1, ?)", newest);
             return List.of("event_sequence: missing -> last_sequence " + newest);
+        }
+        if (sql == SqlFlavor.POSTGRES && kept.getFirst() < newest) {
+            Jdbc.update(c, "UPDATE event_sequence SET last_sequence = ?", newest);
+            return List.of("event_sequence: last_sequence " + kept.getFirst() + " -> " + newest);
         }
         return List.of();
     }

@@ -6,6 +6,7 @@ import dev.statekeeper.jdbc.sqlite.SqliteStateStore;
 import dev.statekeeper.jdbc.sqlite.SqliteStoreProvider;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.RowRepairs;
+import dev.statekeeper.ops.sql.SqlFlavor;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ final class FreshFile implements AutoCloseable {
         inTransaction = false;
         Jdbc.execute(connection, "BEGIN IMMEDIATE");
         inTransaction = true;
-        List<String> changes = new ArrayList<>(RowRepairs.apply(connection, historySize));
+        List<String> changes = new ArrayList<>(RowRepairs.apply(connection, SqlFlavor.SQLITE, historySize));
         Jdbc.execute(connection, "COMMIT");
         inTransaction = false;
         return changes;

@@ -8,6 +8,7 @@ import dev.statekeeper.ops.RepairReport;
 import dev.statekeeper.ops.VerifyReport;
 import dev.statekeeper.ops.sql.Jdbc;
 import dev.statekeeper.ops.sql.RowRepairs;
+import dev.statekeeper.ops.sql.SqlFlavor;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ public final class SqliteRepairer {
                         Jdbc.execute(c, "REINDEX");
                         changes.add("rebuilt every index from its table (REINDEX)");
                     }
-                    changes.addAll(RowRepairs.apply(c, historySize));
+                    changes.addAll(RowRepairs.apply(c, SqlFlavor.SQLITE, historySize));
                     Jdbc.execute(c, "COMMIT");
                 } catch (SQLException | RuntimeException e) {
                     Jdbc.execute(c, "ROLLBACK");

@@ -12,14 +12,15 @@ import java.util.List;
 /**
  * A write's events on PostgreSQL, in one statement and so one round trip: it locks and raises the
  * {@code event_sequence} row (writers run at once; the row lock, held to the commit, orders their commits as their
- * numbers), inserts the events from arrays (one per column that differs between them), and notifies the store's
+ * numbers; every write keeps the counter, so it is the newest number and no read of the events table is needed:
+ * {@code db verify} reports a counter behind the newest event, and {@code --repair} raises it), inserts the events from arrays (one per column that differs between them), and notifies the store's
  * channel of the newest number, which listeners in every process receive once the write commits.
  */
 final class PostgresEventRows implements EventRows {
     private static final String APPEND = """
             WITH n AS (
                 UPDATE event_sequence
-                SET last_sequence = greatest(last_sequence, (SELECT coalesce(max(sequence), 0) FROM events)) + ?
+                SET last_sequence = last_sequence + ?
                 WHERE id = 1 RETURNING last_sequence),
             e AS (
                 INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, actor, via,

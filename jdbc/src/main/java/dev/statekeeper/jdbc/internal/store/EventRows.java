@@ -10,9 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * How a backend numbers and stores the events of one write, as the last work of the write's transaction. The next
- * number follows the greater of {@code event_sequence.last_sequence} and the newest event: the counter keeps the
- * numbers of pruned events (so none is given twice) and need not follow every write. Each write's events touch as
+ * How a backend numbers and stores the events of one write, as the last work of the write's transaction. Where
+ * writers run at once (PostgreSQL) the {@code event_sequence} row numbers every write and its lock orders the commits;
+ * where they are serialized already (SQLite) the next number follows the greater of the newest event and the counter,
+ * which then only keeps the numbers of pruned events (so none is given twice). Each write's events touch as
  * few pages as the queries allow (the events table and its entity and project indexes): a SQLite commit writes every
  * page it changed to the write-ahead log, so each table or index an event touches costs every write a page.
  */
