@@ -76,7 +76,8 @@ class SqliteMaintenanceTest {
         assertThat(run.ok()).isTrue();
         assertThat(run.steps()).extracting(s -> s.action() + ": " + s.result()).containsExactly(
                 "prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): would run", "PRAGMA optimize: would run", "ANALYZE: would run", "PRAGMA wal_checkpoint(TRUNCATE): would run",
-                "VACUUM: skipped: 0.0 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 or "
+                // a new file has one free page: the write-id index its migration V8 drops
+                "VACUUM: skipped: 1.9 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 or "
                         + "STATEKEEPER_DOCTOR_FREELIST_MIN_MB=16");
         assertThat(number("SELECT count(*) FROM maintenance_log")).isZero();
         assertThat(number("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'")).as("no ANALYZE").isZero();

@@ -10,6 +10,7 @@ import dev.statekeeper.core.internal.io.OwnerOnly;
 import dev.statekeeper.core.internal.io.StoreFiles;
 import dev.statekeeper.jdbc.internal.StatementCache;
 import dev.statekeeper.jdbc.internal.StorePool;
+import dev.statekeeper.jdbc.internal.TransactionControl;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -27,7 +28,8 @@ import javax.sql.DataSource;
  * DATABASE_POOL_MAX_SIZE but at most {@value #MAX_READERS}. One writer per process is all SQLite runs at a time anyway; WAL lets the readers run beside
  * it and beside other processes. Each pool opens its first connection at once (the writer first, as it
  * creates a new file), so a file that cannot be opened fails here and the first read finds a connection. The
- * pools are {@link StorePool}s: HikariCP's pools, without HikariCP's INFO lines on start and close.
+ * pools are {@link StorePool}s: HikariCP's pools, without HikariCP's INFO lines on start and close. The write-ahead
+ * log is checkpointed by a {@link Checkpointer} thread rather than by the writes themselves.
  */
 final class SqliteDatabase implements AutoCloseable {
     static final int MAX_READERS = 4;
@@ -36,12 +38,14 @@ final class SqliteDatabase implements AutoCloseable {
     private final DataSource unpooledWriter;
     private final StorePool writer;
     private final StorePool readers;
+    private final Checkpointer checkpointer;
 
     private SqliteDatabase(Path file, DataSource unpooledWriter, StorePool writer, StorePool readers) {
         this.file = file;
         this.unpooledWriter = unpooledWriter;
         this.writer = writer;
         this.readers = readers;
+        this.checkpointer = new Checkpointer(unpooledWriter);
     }
 
     /**
@@ -54,8 +58,9 @@ final class SqliteDatabase implements AutoCloseable {
         createParentDirectories(absolute);
         createPrivately(absolute);
         Duration busyTimeout = settings.seconds(Setting.SQLITE_BUSY_TIMEOUT);
-        StorePool writer = pool("writer", dataSource(absolute, connectionConfig(false, busyTimeout)), false, 1,
-                settings, translator);
+        SQLiteConfig writing = connectionConfig(false, busyTimeout);
+        writing.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(Checkpointer.FALLBACK_PAGES));
+        StorePool writer = pool("writer", dataSource(absolute, writing), false, 1, settings, translator);
         try {
             int readers = Math.min(MAX_READERS, settings.integer(Setting.POOL_MAX_SIZE));
             return new SqliteDatabase(absolute, migrating(absolute, busyTimeout), writer, pool("readers",
@@ -76,6 +81,16 @@ final class SqliteDatabase implements AutoCloseable {
 
     DataSource readers() {
         return readers;
+    }
+
+    /** Transactions on this file's connections whose write commits wake its checkpointer. */
+    TransactionControl transactionControl() {
+        return new SqliteTransactionControl(checkpointer::committed);
+    }
+
+    /** Pages the background checkpointer copied into the file so far. */
+    long framesCheckpointed() {
+        return checkpointer.framesCheckpointed();
     }
 
     /** Unpooled connections for Flyway (which opens and closes its own): see {@link #migrating}. */
@@ -102,9 +117,10 @@ final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        // readers first: SQLite checkpoints the WAL into the file and removes it when the last connection closes,
-        // and only the writer may do that (a read-only connection leaves the -wal file behind)
+        // the checkpointer and readers first: SQLite checkpoints the WAL into the file and removes it when the last
+        // connection closes, and only the writer may do that (a read-only connection leaves the -wal file behind)
         try {
+            checkpointer.close();
             readers.close();
         } finally {
             writer.close();

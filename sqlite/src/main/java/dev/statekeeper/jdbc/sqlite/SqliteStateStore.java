@@ -62,7 +62,7 @@ public final class SqliteStateStore extends JdbcStateStore {
         SqliteErrorTranslator translator = new SqliteErrorTranslator(settings.sqlitePath().toAbsolutePath(),
                 settings.seconds(Setting.SQLITE_BUSY_TIMEOUT));
         SqliteDatabase database = SqliteDatabase.open(settings.sqlitePath(), settings, translator);
-        Transactor tx = new Transactor(BACKEND, database.readers(), database.writer(), new SqliteTransactionControl(),
+        Transactor tx = new Transactor(BACKEND, database.readers(), database.writer(), database.transactionControl(),
                 translator, RetryPolicy.from(settings));
         try {
             new SqliteSchema(database.file(), tx, translator)

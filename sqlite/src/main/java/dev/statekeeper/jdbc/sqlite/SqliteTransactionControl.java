@@ -17,6 +17,12 @@ import java.sql.SQLException;
  * wait for) the write lock while idle, and could fail with SQLITE_BUSY after its own work had committed.
  */
 final class SqliteTransactionControl implements TransactionControl {
+    private final Runnable committed;
+
+    /** @param committed runs after each write transaction committed (the {@link Checkpointer} is woken there) */
+    SqliteTransactionControl(Runnable committed) {
+        this.committed = committed;
+    }
 
     @Override
     public void begin(Connection connection, Work work) throws SQLException {
@@ -31,6 +37,9 @@ final class SqliteTransactionControl implements TransactionControl {
     public void end(Connection connection, Work work) throws SQLException {
         if (work != Work.QUERY) {
             Sql.execute(connection, "COMMIT");
+            if (work == Work.WRITE) {
+                committed.run();
+            }
         }
     }
 

@@ -196,7 +196,7 @@ class SqliteEventsTest {
                 }
             };
             SqliteDatabase database = SqliteDatabase.open(file, settings, sqlite);
-            LosingControl control = new LosingControl(new SqliteTransactionControl());
+            LosingControl control = new LosingControl(database.transactionControl());
             Transactor tx = new Transactor("sqlite", database.readers(), database.writer(), control, translator,
                     RetryPolicy.from(settings));
             return new LostCommitStore(database, tx, control, settings, clock);
