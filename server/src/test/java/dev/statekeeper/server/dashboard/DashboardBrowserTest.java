@@ -49,7 +49,6 @@ class DashboardBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String TOKEN = "dashboard-browser-token-0123456789abcdef";
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     static Path dir;
@@ -282,28 +281,22 @@ class DashboardBrowserTest {
     }
 
     private static void assertNothingInjected() {
-        assertThat(browser.findElements(By.id("pwned"))).isEmpty();
-        assertThat(browser.findElements(By.id("pwned-img"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
-        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        BrowserPages.assertNothingInjected(browser);
     }
 
     private static void open(StatekeeperServer s, String path) {
-        browser.get("http://localhost:" + s.port() + path);
-        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .fragment, #token-form:not([hidden])")));
+        BrowserPages.open(browser, s.port(), path);
     }
 
     private static String text(By by) {
-        return browser.findElement(by).getText();
+        return BrowserPages.text(browser, by);
     }
 
     private static <T> void wait(java.util.function.Function<? super WebDriver, T> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
+        BrowserPages.waitFor(browser, condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        BrowserPages.screenshot(browser, name);
     }
 }

@@ -38,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * target/screenshots/health.png and performance.png.
  */
 class HealthPagesBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     static Path dir;
@@ -124,27 +123,22 @@ class HealthPagesBrowserTest {
     }
 
     private static void assertNothingInjected() {
-        assertThat(browser.findElements(By.id("pwned-dir"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
-        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        BrowserPages.assertNothingInjected(browser);
     }
 
     private static void open(String path) {
-        browser.get("http://localhost:" + server.port() + path);
-        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .fragment")));
+        BrowserPages.open(browser, server.port(), path);
     }
 
     private static String text(By by) {
-        return browser.findElement(by).getText();
+        return BrowserPages.text(browser, by);
     }
 
     private static <T> void wait(java.util.function.Function<? super WebDriver, T> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
+        BrowserPages.waitFor(browser, condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        BrowserPages.screenshot(browser, name);
     }
 }

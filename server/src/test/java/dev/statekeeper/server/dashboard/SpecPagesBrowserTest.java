@@ -41,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * embedded PostgreSQL, the list, a link to a spec and the page following a revision another client puts.
  */
 class SpecPagesBrowserTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     static Path dir;
@@ -171,28 +170,22 @@ class SpecPagesBrowserTest {
     }
 
     private static void assertNothingInjected() {
-        assertThat(browser.findElements(By.id("pwned"))).isEmpty();
-        assertThat(browser.findElements(By.id("pwned-img"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
-        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        BrowserPages.assertNothingInjected(browser);
     }
 
     private static void open(StatekeeperServer s, String path) {
-        browser.get("http://localhost:" + s.port() + path);
-        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#content .fragment")));
+        BrowserPages.open(browser, s.port(), path);
     }
 
     private static String text(By by) {
-        return browser.findElement(by).getText();
+        return BrowserPages.text(browser, by);
     }
 
     private static <T> void wait(java.util.function.Function<? super WebDriver, T> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
+        BrowserPages.waitFor(browser, condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.createDirectories(DashboardBrowserTest.SCREENSHOTS);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, DashboardBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        BrowserPages.screenshot(browser, name);
     }
 }
