@@ -23,10 +23,11 @@ class DbMaintainCommandTest {
         cli.ok("loop", "create", "--project", "demo", "--type", "spec");
         Path file = dir.resolve("state.db").toAbsolutePath();
 
+        // a new file has one free page (the index its migration V8 drops)
         assertThat(cli.ok("db", "maintain", "--dry-run")).isEqualTo("would maintain sqlite store " + file + "\n"
                 + "  prune events older than 90d (STATEKEEPER_EVENTS_RETENTION): would run\n"
                 + "  PRAGMA optimize: would run\n  ANALYZE: would run\n  PRAGMA wal_checkpoint(TRUNCATE): would run\n"
-                + "  VACUUM: skipped: 0.0 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 "
+                + "  VACUUM: skipped: 1.9 % of the pages (0 MiB) are free, under STATEKEEPER_DOCTOR_FREELIST_PERCENT=25 "
                 + "or STATEKEEPER_DOCTOR_FREELIST_MIN_MB=16\n");
 
         String done = cli.ok("db", "maintain");
