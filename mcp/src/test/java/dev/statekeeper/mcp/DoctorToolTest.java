@@ -65,13 +65,14 @@ class DoctorToolTest {
                 .set(Setting.POOL_MAX_SIZE, "2").build());
         try (HeldPool held = HeldPool.hold(served.store, postgres.connect(database), 3)) {
             CallToolResult result = served.tools().call("run_doctor", "checks", List.of("pool-usage"));
-            assertThat(held.filled().waiting()).isEqualTo(1);
+            // the server's history follower may wait too: its fallback poll goes through the pool every second
+            assertThat(held.filled().waiting()).isBetween(1, 2);
 
             assertThat(result.isError()).as(ToolClient.text(result)).isFalse();
             JsonNode pool = Json.mapper().readTree(ToolClient.text(result)).at("/checks/1");
             assertThat(pool.get("severity").asText()).isEqualTo("P1");
-            assertThat(pool.get("message").asText()).isEqualTo("2 of 2 connections of the pool in use (100.0 %), "
-                    + "1 caller waiting for one: each waits up to 30.0 s (DATABASE_POOL_TIMEOUT), then fails");
+            assertThat(pool.get("message").asText()).matches("2 of 2 connections of the pool in use \\(100\\.0 %\\), "
+                    + "[12] callers? waiting for one: each waits up to 30\\.0 s \\(DATABASE_POOL_TIMEOUT\\), then fails");
             assertThat(result.meta()).containsEntry("verdict", "fail");
         } finally {
             served.stop();

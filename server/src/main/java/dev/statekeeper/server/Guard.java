@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
  * programs, but not web pages: a request with an {@code Origin} header (a browser's cross-site request) not listed
  * in {@code STATEKEEPER_CORS_ORIGINS} or
  * with a {@code Host} other than localhost or a loopback address (DNS rebinding) is refused with 403. With the
- * dashboard's actions on (STATEKEEPER_DASHBOARD_WRITE), a request from a page of this server itself (its
- * {@code Origin} is the {@code http://} or {@code https://} origin of the loopback {@code Host} it was sent to: the
- * dashboard's own {@code fetch}) passes too; any other page's is still refused. Failed token checks are counted
- * per client address ({@link AuthFailures}).
+ * dashboard's actions on (STATEKEEPER_DASHBOARD_WRITE), one of those actions ({@link #DASHBOARD_ACTIONS}: a POST to
+ * end a session, decide on a loop or clean sessions) sent from a page of this server itself (its {@code Origin} is
+ * the {@code http://} or {@code https://} origin of the loopback {@code Host} it was sent to: the dashboard's own
+ * {@code fetch}) passes too; any other request from a page, this server's included, is still refused. Failed token
+ * checks are counted per client address ({@link AuthFailures}).
  */
 final class Guard {
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+    /** The API requests the dashboard's actions send (POST), the only ones its own pages may send without a token. */
+    static final Pattern DASHBOARD_ACTIONS = Pattern.compile(
+            "/api/v1/(sessions/[^/]+/end|sessions/clean|loops/[^/]+/decide)");
 
     private final BearerAuth auth;
     private final AuthFailures failures;
@@ -44,8 +48,13 @@ final class Guard {
         return auth != null && auth.problem(authorization) == null;
     }
 
-    /** Admits the request or throws: 401 without the right token, 429 after too many failures, 403 for pages. */
-    void check(String authorization, String origin, String host, String address) {
+    /**
+     * Admits the request or throws: 401 without the right token, 429 after too many failures, 403 for pages.
+     *
+     * @param method the request's method
+     * @param path   the request's path, as sent
+     */
+    void check(String authorization, String origin, String host, String address, String method, String path) {
         if (auth != null) {
             failures.checkNotLockedOut(address);
             String problem = auth.problem(authorization);
@@ -55,7 +64,8 @@ final class Guard {
             }
             return;
         }
-        if (origin != null && !corsOrigins.contains(origin.toLowerCase(Locale.ROOT)) && !ownPage(origin, host)) {
+        if (origin != null && !corsOrigins.contains(origin.toLowerCase(Locale.ROOT))
+                && !dashboardAction(origin, host, method, path)) {
             throw new HttpFailure(403, "forbidden", "requests from web pages (with an Origin header) are refused: "
                     + "without STATEKEEPER_API_TOKEN the API serves local programs only");
         }
@@ -65,9 +75,13 @@ final class Guard {
         }
     }
 
-    /** Whether the Origin is this server's own, as reached through the Host (checked as loopback after this). */
-    private boolean ownPage(String origin, String host) {
-        if (!sameOrigin || host == null) {
+    /**
+     * Whether the request is a dashboard action from a page of this server: the Origin is this server's own, as
+     * reached through the Host (checked as loopback after this).
+     */
+    private boolean dashboardAction(String origin, String host, String method, String path) {
+        if (!sameOrigin || host == null || !"POST".equals(method) || path == null
+                || !DASHBOARD_ACTIONS.matcher(path).matches()) {
             return false;
         }
         String o = origin.toLowerCase(Locale.ROOT);

@@ -54,7 +54,8 @@ final class GuardFilter extends HttpFilter {
                 throw new HttpFailure(503, "server-stopping", "the server is stopping; retry once it is back",
                         Map.of("retryAfter", STOPPING_RETRY_AFTER));
             }
-            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"), req.getRemoteAddr());
+            guard.check(req.getHeader("Authorization"), req.getHeader("Origin"), req.getHeader("Host"), req.getRemoteAddr(),
+                    req.getMethod(), req.getRequestURI());
         } catch (HttpFailure refused) {
             refuse(req, res, refused);
             log.record(id, req.getMethod(), route, req.getRequestURI(), refused.status(), System.nanoTime() - start,

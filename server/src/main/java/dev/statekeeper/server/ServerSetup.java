@@ -166,7 +166,7 @@ final class ServerSetup {
     /** Whether a request passes the local-only checks (no Origin of a web page, a loopback Host). */
     private static boolean local(Context ctx, Guard guard) {
         try {
-            guard.check(null, ctx.header("Origin"), ctx.header("Host"), ctx.ip());
+            guard.check(null, ctx.header("Origin"), ctx.header("Host"), ctx.ip(), ctx.method().name(), ctx.path());
             return true;
         } catch (HttpFailure refused) {
             return false;
@@ -177,7 +177,8 @@ final class ServerSetup {
     private static void admit(Context ctx, Guard guard, ServerOptions options) {
         String authorization = ctx.header("Authorization");
         try {
-            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"), ctx.ip());
+            guard.check(authorization, ctx.header("Origin"), ctx.header("Host"), ctx.ip(), ctx.method().name(),
+                    ctx.path());
         } catch (HttpFailure refused) {
             if (refused.status() == 401) {
                 ctx.header("WWW-Authenticate", BearerAuth.challenge(authorization));

@@ -18,9 +18,8 @@ import java.util.Map;
  * statements whatever the size of the store (one pass over the events per kind of record, no statement per record):
  * <ul>
  *     <li>the numbers between the oldest and the newest kept event are all there (pruning removes the oldest only);</li>
- *     <li>{@code event_sequence} has its row; on PostgreSQL, where it numbers every write, it is at or past the newest
- *     event (else the next write reuses a number); on SQLite it only keeps the numbers pruning removed (a write numbers
- *     its events after the greater of the two), so it may be behind;</li>
+ *     <li>{@code event_sequence} has its row and, where it numbers every write
+ *     ({@link SqlFlavor#counterNumbersWrites}), is at or past the newest event (else the next write reuses a number);</li>
  *     <li>each loop, spec, roadmap and plan whose history since its last deletion has an event with a version is at
  *     that version; the others are counted in one note (stored before the history, imported, or pruned);</li>
  *     <li>a record that is gone has a history that ends with its deletion (a warning).</li>
@@ -75,11 +74,11 @@ final class EventChecks {
         }
         List<Long> counter = Jdbc.list(c, "SELECT last_sequence FROM event_sequence WHERE id = 1", row -> row.getLong(1));
         if (counter.isEmpty()) {
-            findings.add(Finding.error(Check.EVENTS, "event_sequence", sql == SqlFlavor.POSTGRES
+            findings.add(Finding.error(Check.EVENTS, "event_sequence", sql.counterNumbersWrites()
                             ? "event_sequence has no row: every write that records an event fails"
                             : "event_sequence has no row: once every event is pruned, the numbers would start again at 1",
                     "run 'statekeeper db verify --repair': it adds the row at the newest event's number, " + newest));
-        } else if (sql == SqlFlavor.POSTGRES && counter.getFirst() < newest) {
+        } else if (sql.counterNumbersWrites() && counter.getFirst() < newest) {
             findings.add(EventFindings.counterBehind("event_sequence", "event_sequence.last_sequence", counter.getFirst(),
                     newest, "run 'statekeeper db verify --repair': it raises the counter to the newest event's number, "
                             + newest + " (which loses nothing; events are never renumbered)"));

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The repairs that are safe because they lose nothing a reader could see: delete orphaned rows, number feedback
  * entries 1..n with the matching count, trim the active-loop history to its bound, add a spec's missing current
- * revision from the spec itself, add the change history's counter row, and on PostgreSQL (where it numbers every
- * write) raise it to the newest event's number (so that no number is given twice). Run inside the caller's write transaction; returns one line per change.
+ * revision from the spec itself, add the change history's counter row, and where it numbers every write raise it to
+ * the newest event's number (so that no number is given twice). Run inside the caller's write transaction; returns
+ * one line per change.
  */
 public final class RowRepairs {
     private RowRepairs() {
@@ -29,8 +30,8 @@ public final class RowRepairs {
 
     /**
      * The one row of {@code event_sequence} (missing after a recovery that could not read it), added at the newest
-     * event's sequence; on PostgreSQL a row behind the newest event is raised to it. (On SQLite a row behind is as it
-     * should be: writes number after the greater of the two.)
+     * event's sequence; where it numbers every write ({@link SqlFlavor#counterNumbersWrites}) a row behind the newest
+     * event is raised to it.
      */
     static List<String> eventSequence(Connection c, SqlFlavor sql) throws SQLException {
         long newest = Jdbc.number(c, "SELECT coalesce(max(sequence), 0) FROM events");
@@ -39,7 +40,7 @@ public final class RowRepairs {
             Jdbc.update(c, "INSERT INTO event_sequence (id, last_sequence) VALUES (1, ?)", newest);
             return List.of("event_sequence: missing -> last_sequence " + newest);
         }
-        if (sql == SqlFlavor.POSTGRES && kept.getFirst() < newest) {
+        if (sql.counterNumbersWrites() && kept.getFirst() < newest) {
             Jdbc.update(c, "UPDATE event_sequence SET last_sequence = ?", newest);
             return List.of("event_sequence: last_sequence " + kept.getFirst() + " -> " + newest);
         }

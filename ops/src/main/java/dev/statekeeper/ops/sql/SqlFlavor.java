@@ -1,6 +1,9 @@
 package dev.statekeeper.ops.sql;
 
-/** Where SQLite's and PostgreSQL's SQL differ in the checks: JSON columns, the spec-name pattern, the catalog. */
+/**
+ * Where SQLite's and PostgreSQL's SQL differ in the checks: JSON columns, the spec-name pattern, the catalog, and what
+ * numbers the change history's events.
+ */
 public enum SqlFlavor {
     SQLITE {
         @Override
@@ -36,6 +39,15 @@ public enum SqlFlavor {
                     + "AND table_name = ?";
         }
     };
+
+    /**
+     * Whether {@code event_sequence} numbers every write, so that one behind the newest event would give a number
+     * again (PostgreSQL, whose writers run at once); else it only keeps the numbers of pruned events and writes number
+     * after the greater of it and the newest event (SQLite, whose writers are serialized), so it may be behind.
+     */
+    boolean counterNumbersWrites() {
+        return this == POSTGRES;
+    }
 
     /** A condition that holds when the JSON column holds a value of {@code type} (object, array). */
     abstract String jsonOfType(String column, String type);

@@ -38,6 +38,13 @@ final class PostgresEventRows implements EventRows {
         this.channel = channel;
     }
 
+    /** The counter, which every write keeps (the events table is read only when its row is lost). */
+    @Override
+    public long last(Connection c) throws SQLException {
+        return Sql.number(c, "SELECT coalesce((SELECT last_sequence FROM event_sequence WHERE id = 1), "
+                + "(SELECT max(sequence) FROM events), 0)");
+    }
+
     @Override
     public long append(Connection c, Shared shared, List<EventDraft> drafts) throws SQLException {
         int n = drafts.size();

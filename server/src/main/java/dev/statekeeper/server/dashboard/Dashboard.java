@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The dashboard's routes: the page shells ({@code /}, {@code /dashboard/loops}, {@code /dashboard/loops/{id}},
@@ -38,6 +40,11 @@ public final class Dashboard {
      */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /** The nav links after Overview and Loops, one per kind of page. */
+    private static final String NAV = Stream.of("specs", "roadmaps", "plans", "sessions", "health", "performance")
+            .map(page -> "<a href=\"" + BASE + "/" + page + "\">" + Character.toUpperCase(page.charAt(0))
+                    + page.substring(1) + "</a>").collect(Collectors.joining());
 
     private static final String SCRIPT = asset("app.js");
     private static final String STYLE = asset("app.css");
@@ -182,10 +189,7 @@ public final class Dashboard {
                         + "<a class=\"skip\" href=\"#content\">Skip to content</a><header class=\"top\">"
                         + "<nav aria-label=\"Dashboard\"><a class=\"brand\" href=\"/\">Statekeeper</a>"
                         + "<a href=\"/\">Overview</a><a href=\"{}/loops\">Loops</a>"
-                        + "<a href=\"/dashboard/specs\">Specs</a>"
-                        + "<a href=\"/dashboard/roadmaps\">Roadmaps</a><a href=\"/dashboard/plans\">Plans</a>"
-                        + "<a href=\"/dashboard/sessions\">Sessions</a><a href=\"/dashboard/health\">Health</a>"
-                        + "<a href=\"/dashboard/performance\">Performance</a></nav>"
+                        + NAV + "</nav>"
                         + "<span id=\"live\" role=\"status\" aria-live=\"polite\"></span></header>"
                         + "<form id=\"token-form\" class=\"token\" hidden><h1>API token</h1><p>This server requires its "
                         + "API token (STATEKEEPER_API_TOKEN). It is kept in this tab only, until the tab closes.</p>"

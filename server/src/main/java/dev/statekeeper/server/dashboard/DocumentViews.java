@@ -67,7 +67,7 @@ final class DocumentViews {
         if (project != null) {
             return roadmap(project, query);
         }
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         int offset = Views.offset(query);
         Html form = Html.of("<form class=\"filters\" method=\"get\" action=\"/dashboard/roadmaps\" role=\"search\">"
                 + "<label>Project <input name=\"project\" required maxlength=\"{}\"></label>"
@@ -94,7 +94,7 @@ final class DocumentViews {
 
     /** A project's roadmap: its status, its fields under headings, and a page of the project's specs. */
     View roadmap(String project, Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         int offset = Views.offset(query);
         Roadmap roadmap = store.getRoadmap(project);
         RoadmapContent c = roadmap.content();
@@ -162,7 +162,7 @@ final class DocumentViews {
 
     /** A page of project plans, filtered by status. */
     View plans(Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         PlanStatus status = Views.choice(query, "status", PlanStatus.class);
         int offset = Views.offset(query);
         Page<ProjectPlan> page = store.listPlans(PlanQuery.all().status(status).page(Views.PAGE, offset));
@@ -186,7 +186,7 @@ final class DocumentViews {
 
     /** A project's plan: its status and its fields under headings. */
     View plan(String project) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         ProjectPlan plan = store.getPlan(project);
         PlanContent c = plan.content();
         Html facts = facts(new String[][] {{"Timeline", c.timeline()}, {"Budget", c.budget()},
@@ -224,7 +224,7 @@ final class DocumentViews {
 
     /** A page of sessions, newest first, filtered by status; with write on, the clean form. */
     View sessions(Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         SessionStatus status = Views.choice(query, "status", SessionStatus.class);
         int offset = Views.offset(query);
         Page<Session> page = store.listSessions(SessionQuery.all().status(status).page(Views.PAGE, offset));
@@ -255,7 +255,7 @@ final class DocumentViews {
 
     /** A session: its fields and metadata; with write on and the session active, the end button. */
     View session(String name) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         Session s = store.getSession(name);
         List<Map.Entry<String, String>> pairs = new TreeMap<>(s.metadata()).entrySet().stream().limit(METADATA)
                 .toList();
@@ -432,14 +432,5 @@ final class DocumentViews {
      */
     static String path(String name) {
         return Html.segment(name).replace("%2F", "/");
-    }
-
-    /** The store's newest event, or -1 when the change history cannot be read (the page then polls). */
-    private long sequence() {
-        try {
-            return store.events().lastSequence();
-        } catch (StatekeeperException e) {
-            return -1;
-        }
     }
 }

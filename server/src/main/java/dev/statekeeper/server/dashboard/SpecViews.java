@@ -66,7 +66,7 @@ final class SpecViews {
 
     /** The projects with specs, or one project's specs (the query's {@code project}), paged. */
     View specs(Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         String project = Views.text(query, "project");
         int offset = Views.offset(query);
         Html form = Html.of("<form class=\"filters\" method=\"get\" action=\"/dashboard/specs\" role=\"search\">"
@@ -115,7 +115,7 @@ final class SpecViews {
      * diff of revisions {@code from} and {@code to}.
      */
     View spec(String project, String name, Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = Views.sequence(store);
         int offset = Views.offset(query);
         Integer from = revision(query, "from");
         Integer to = revision(query, "to");
@@ -430,14 +430,5 @@ final class SpecViews {
             return new Projects(new TreeSet<>(), false);
         }
         return new Projects(new TreeSet<>(live.values()), cut);
-    }
-
-    /** The store's newest event, or -1 when the change history cannot be read (the page then polls). */
-    private long sequence() {
-        try {
-            return store.events().lastSequence();
-        } catch (StatekeeperException e) {
-            return -1;
-        }
     }
 }

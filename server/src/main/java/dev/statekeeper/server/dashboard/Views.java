@@ -67,7 +67,7 @@ final class Views {
      * severity), active loops and recent sessions.
      */
     View overview(Html doctor) {
-        long sequence = sequence();
+        long sequence = sequence(store);
         StoreInfo info = store.info();
         long started = System.nanoTime();
         String health;
@@ -119,7 +119,7 @@ final class Views {
 
     /** A page of loops, filtered by project, type and status (the query's values, checked here). */
     View loops(Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = sequence(store);
         String project = text(query, "project");
         LoopType type = choice(query, "type", LoopType.class);
         LoopStatus status = choice(query, "status", LoopStatus.class);
@@ -142,7 +142,7 @@ final class Views {
 
     /** A loop: its fields, the score chart with the type's threshold, its decisions and a page of its feedback. */
     View loop(String id, Map<String, List<String>> query) {
-        long sequence = sequence();
+        long sequence = sequence(store);
         int offset = offset(query);
         Loop loop = store.getLoop(id);
         int threshold = policy.threshold(loop.type());
@@ -287,7 +287,7 @@ final class Views {
     }
 
     /** The store's newest event, or -1 when the change history cannot be read (the page then polls). */
-    private long sequence() {
+    static long sequence(StateStore store) {
         try {
             return store.events().lastSequence();
         } catch (StatekeeperException e) {

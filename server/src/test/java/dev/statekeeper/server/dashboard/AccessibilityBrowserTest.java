@@ -86,7 +86,6 @@ class AccessibilityBrowserTest {
     @Test
     void noPageHasASeriousOrCriticalViolationInLightOrDarkMode() throws Exception {
         List<String> violations = new ArrayList<>();
-        List<String> checked = new ArrayList<>();
         for (String scheme : List.of("light", "dark")) {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                     List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
@@ -107,10 +106,8 @@ class AccessibilityBrowserTest {
                                 .asText() + ") " + v.get("help").asText() + " — " + v.get("nodes"));
                     }
                 }
-                checked.add(scheme + " " + path);
             }
         }
-        assertThat(checked).hasSize(2 * PAGES.size());
         assertThat(violations).as("serious or critical accessibility violations").isEmpty();
     }
 

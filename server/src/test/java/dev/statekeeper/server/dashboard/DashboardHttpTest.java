@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,20 +134,20 @@ class DashboardHttpTest {
     @Test
     void pagesOfLoopsAndFeedbackHoldFiftyWithANextLink() {
         String loops = Fixture.get(port, "/dashboard/fragment/loops?project=many").body();
-        assertThat(count(loops, "<tr><td><a href=\"/dashboard/loops/")).isEqualTo(50);
+        assertThat(Fixture.count(loops, "<tr><td><a href=\"/dashboard/loops/")).isEqualTo(50);
         assertThat(loops).contains("<p id=\"loop-count\">60 loops match.</p>", "1–50 of 60 loops",
                 "<a rel=\"next\" href=\"/dashboard/loops?project=many&amp;offset=50\">Next</a>");
         String second = Fixture.get(port, "/dashboard/fragment/loops?project=many&offset=50").body();
-        assertThat(count(second, "<tr><td><a href=\"/dashboard/loops/")).isEqualTo(10);
+        assertThat(Fixture.count(second, "<tr><td><a href=\"/dashboard/loops/")).isEqualTo(10);
         assertThat(second).contains("51–60 of 60 loops", "rel=\"prev\"").doesNotContain("rel=\"next\"");
         String big = Fixture.get(port, "/dashboard/fragment/loops/" + seeded.big()).body();
-        assertThat(count(big, "<li class=\"entry\"")).isEqualTo(50);
+        assertThat(Fixture.count(big, "<li class=\"entry\"")).isEqualTo(50);
         assertThat(big).contains("<li class=\"entry\" value=\"10000\">", "entry 10000", "1–50 of 10000 feedback",
                 "<a rel=\"next\" href=\"/dashboard/loops/" + seeded.big() + "?offset=50\">Next</a>",
                 "Score over iterations 1 to 200: latest 89, threshold 95")
                 .doesNotContain("entry 9950<");
         String last = Fixture.get(port, "/dashboard/fragment/loops/" + seeded.big() + "?offset=9990").body();
-        assertThat(count(last, "<li class=\"entry\"")).isEqualTo(10);
+        assertThat(Fixture.count(last, "<li class=\"entry\"")).isEqualTo(10);
         assertThat(last).contains("9991–10000 of 10000 feedback", "entry 1<").doesNotContain("rel=\"next\"");
         String beyond = Fixture.get(port, "/dashboard/fragment/loops/" + seeded.big() + "?offset=20000").body();
         assertThat(beyond).contains("No feedback on this page: it has 10000 entries.");
@@ -206,17 +204,6 @@ class DashboardHttpTest {
     }
 
     private static void assertProblem(String path, String detail) {
-        HttpResponse<String> r = Fixture.get(port, path);
-        assertThat(r.statusCode()).as(path).isEqualTo(400);
-        assertThat(r.body()).as(path).contains("<p class=\"problem\" role=\"alert\">" + detail + "</p>");
-    }
-
-    private static int count(String text, String part) {
-        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        Fixture.assertProblem(port, path, 400, detail);
     }
 }

@@ -2,6 +2,7 @@ package dev.statekeeper.server.dashboard;
 
 import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.domain.Loop;
+import dev.statekeeper.core.domain.LoopQuery;
 import dev.statekeeper.core.domain.LoopType;
 import dev.statekeeper.core.domain.NewLoop;
 import dev.statekeeper.core.domain.NewSession;
@@ -172,6 +173,19 @@ class DashboardWriteTest {
         HttpResponse<String> fragment = Fixture.get(port, "/dashboard/fragment/sessions/targeted", "Origin",
                 "https://evil.example");
         assertThat(fragment.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPageOfThisServerMaySendOnlyTheDashboardsActions() {
+        String own = "http://127.0.0.1:" + port;
+        long loops = store.listLoops(LoopQuery.all()).total();
+        HttpResponse<String> create = Fixture.post(port, "/api/v1/loops", "{\"project\": \"own\", \"type\": \"spec\"}",
+                "Origin", own);
+        assertThat(create.statusCode()).isEqualTo(403);
+        assertThat(create.body()).contains("requests from web pages (with an Origin header) are refused");
+        HttpResponse<String> mcp = Fixture.post(port, "/mcp", "{}", "Origin", own);
+        assertThat(mcp.statusCode()).isEqualTo(403);
+        assertThat(store.listLoops(LoopQuery.all()).total()).isEqualTo(loops);
     }
 
     @Test

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,11 +104,11 @@ class DocumentPagesHttpTest {
         long total = store.listSessions(SessionQuery.all().page(1, 0)).total();
         assertThat(total).as("bulk, doc-session, ended-session, team/agent#1, session-one and perhaps many-keys")
                 .isBetween(DocumentFixture.SESSIONS + 4L, DocumentFixture.SESSIONS + 5L);
-        assertThat(count(first, "<tr><td><a href=\"/dashboard/sessions/")).isEqualTo(50);
+        assertThat(Fixture.count(first, "<tr><td><a href=\"/dashboard/sessions/")).isEqualTo(50);
         assertThat(first).contains("<p id=\"session-count\">" + total + " sessions match.</p>", "1–50 of " + total
                 + " sessions", "<a rel=\"next\" href=\"/dashboard/sessions?offset=50\">Next</a>");
         String second = Fixture.get(port, "/dashboard/fragment/sessions?offset=50").body();
-        assertThat(count(second, "<tr><td><a href=\"/dashboard/sessions/")).isEqualTo(total - 50);
+        assertThat(Fixture.count(second, "<tr><td><a href=\"/dashboard/sessions/")).isEqualTo(total - 50);
         assertThat(second).contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         String ended = Fixture.get(port, "/dashboard/fragment/sessions?status=ended").body();
         assertThat(ended).contains("<p id=\"session-count\">1 sessions match.</p>",
@@ -132,7 +130,7 @@ class DocumentPagesHttpTest {
         }
         store.startSession(new NewSession("many-keys", null, null, null, null, many));
         String page = Fixture.get(port, "/dashboard/fragment/sessions/many-keys").body();
-        assertThat(count(page, "<tr><th scope=\"row\">")).isEqualTo(DocumentViews.METADATA);
+        assertThat(Fixture.count(page, "<tr><th scope=\"row\">")).isEqualTo(DocumentViews.METADATA);
         assertThat(page).contains("<caption>Metadata: the first 200 of 5000 keys (GET /api/v1/sessions/many-keys has "
                 + "them all)</caption>", "<tr><th scope=\"row\">k0000</th><td>v0</td></tr>",
                 "<th scope=\"row\">k0199</th>").doesNotContain("k0200");
@@ -224,17 +222,6 @@ class DocumentPagesHttpTest {
     }
 
     private static void assertStatus(String path, int status, String detail) {
-        HttpResponse<String> r = Fixture.get(port, path);
-        assertThat(r.statusCode()).as(path).isEqualTo(status);
-        assertThat(r.body()).as(path).contains("<p class=\"problem\" role=\"alert\">" + detail + "</p>");
-    }
-
-    private static int count(String text, String part) {
-        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        Fixture.assertProblem(port, path, status, detail);
     }
 }

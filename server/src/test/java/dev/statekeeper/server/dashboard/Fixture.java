@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Real stores with real data for the dashboard's tests, and a plain HTTP client. */
 final class Fixture {
     /** A project name that is a script: it must be shown, never run. */
@@ -117,6 +119,22 @@ final class Fixture {
             b.headers(headers);
         }
         return send(b.GET().build());
+    }
+
+    /** How often {@code part} occurs in {@code text}. */
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The page at {@code path} answers {@code status} with {@code detail} as its problem. */
+    static void assertProblem(int port, String path, int status, String detail) {
+        HttpResponse<String> r = get(port, path);
+        assertThat(r.statusCode()).as(path).isEqualTo(status);
+        assertThat(r.body()).as(path).contains("<p class=\"problem\" role=\"alert\">" + detail + "</p>");
     }
 
     static HttpResponse<String> post(int port, String path, String json, String... headers) {

@@ -29,7 +29,7 @@ final class Checkpointer implements AutoCloseable {
     private final DataSource source;
     private final Object signal = new Object();
     private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong copied = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean idle;
@@ -54,9 +54,9 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** Pages this thread copied into the database file so far. */
-    long framesCheckpointed() {
-        return frames.get();
+    /** How many of this thread's checkpoints copied pages into the database file. */
+    long checkpoints() {
+        return copied.get();
     }
 
     private void run() {
@@ -93,8 +93,9 @@ final class Checkpointer implements AutoCloseable {
             }
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                // the third column counts the log's pages now in the file (all of them since the log last restarted)
                 if (result.next() && result.getInt(3) > 0) {
-                    frames.addAndGet(result.getInt(3));
+                    copied.incrementAndGet();
                 }
             }
         } catch (SQLException e) {

@@ -88,9 +88,9 @@ final class SqliteDatabase implements AutoCloseable {
         return new SqliteTransactionControl(checkpointer::committed);
     }
 
-    /** Pages the background checkpointer copied into the file so far. */
-    long framesCheckpointed() {
-        return checkpointer.framesCheckpointed();
+    /** How many of the background checkpointer's runs copied pages into the file. */
+    long checkpoints() {
+        return checkpointer.checkpoints();
     }
 
     /** Unpooled connections for Flyway (which opens and closes its own): see {@link #migrating}. */

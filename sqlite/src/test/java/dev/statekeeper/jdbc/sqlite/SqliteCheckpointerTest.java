@@ -39,12 +39,12 @@ class SqliteCheckpointerTest {
                     transactions.end(c, Work.WRITE);
                 }
             }
-            // 200 commits write at least 200 pages to the log, far below the writer's fallback: only the thread copies
+            // 200 commits write a few hundred pages to the log, far below the writer's fallback: only the thread copies
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (database.framesCheckpointed() < 200 && System.nanoTime() < deadline) {
+            while (database.checkpoints() == 0 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
-            assertThat(database.framesCheckpointed()).isGreaterThanOrEqualTo(200);
+            assertThat(database.checkpoints()).isPositive();
             try (Connection c = database.readers().getConnection()) {
                 assertThat(Sql.number(c, "SELECT count(*) FROM t")).isEqualTo(200);
             }

@@ -14,8 +14,8 @@ import java.util.List;
  * writers run at once (PostgreSQL) the {@code event_sequence} row numbers every write and its lock orders the commits;
  * where they are serialized already (SQLite) the next number follows the greater of the newest event and the counter,
  * which then only keeps the numbers of pruned events (so none is given twice). Each write's events touch as
- * few pages as the queries allow (the events table and its entity and project indexes): a SQLite commit writes every
- * page it changed to the write-ahead log, so each table or index an event touches costs every write a page.
+ * few pages as the queries allow (the events table and its entity, project and time indexes): a SQLite commit writes
+ * every page it changed to the write-ahead log, so each table or index an event touches costs every write a page.
  */
 public interface EventRows {
 
@@ -41,6 +41,14 @@ public interface EventRows {
      * @return the number of the last draft
      */
     long append(Connection c, Shared shared, List<EventDraft> drafts) throws SQLException;
+
+    /**
+     * The newest number given, as a follower polls it: by default {@link #newest(Connection) the greater} of the
+     * newest event and the counter.
+     */
+    default long last(Connection c) throws SQLException {
+        return newest(c);
+    }
 
     /**
      * For a database whose write transactions exclude each other (SQLite's {@code BEGIN IMMEDIATE}, across

@@ -176,7 +176,7 @@ public final class JdbcEventLog implements EventLog, RequestKeys {
 
     @Override
     public long lastSequence() {
-        return tx.query("read the last event sequence", JdbcEventLog::last);
+        return tx.query("read the last event sequence", rows::last);
     }
 
     /**

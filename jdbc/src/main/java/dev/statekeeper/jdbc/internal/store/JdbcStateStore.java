@@ -104,7 +104,6 @@ public abstract class JdbcStateStore implements StateStore, OperationLogBacked {
         this.events = new JdbcEventLog(tx, dialect, clock, eventRows, eventsPoll);
     }
 
-
     /** Where the data lives, as {@code db status} shows it (no password). */
     protected abstract String location();
 
