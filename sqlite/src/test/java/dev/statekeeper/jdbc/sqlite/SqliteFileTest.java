@@ -70,9 +70,11 @@ class SqliteFileTest {
         try (StateStore store = SqliteStateStore.open(settings(), clock)) {
             store.createLoop(NewLoop.of("demo", LoopType.SPEC));
 
-            assertThat(store.info().sizes()).containsExactly(Map.entry("state.db", Files.size(file())),
-                    Map.entry("state.db-wal", Files.size(Path.of(file() + "-wal"))));
-            assertThat(store.info().sizes().get("state.db-wal")).isPositive();
+            Map<String, Long> sizes = store.info().sizes();
+            // the background checkpointer may copy pages into the file meanwhile: both files only grow while open
+            assertThat(sizes).containsOnlyKeys("state.db", "state.db-wal");
+            assertThat(sizes.get("state.db")).isPositive().isLessThanOrEqualTo(Files.size(file()));
+            assertThat(sizes.get("state.db-wal")).isPositive().isLessThanOrEqualTo(Files.size(Path.of(file() + "-wal")));
         }
     }
 
