@@ -31,6 +31,22 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs one statement for every row of parameters as one JDBC batch, on a statement of its own (a batch is too
+     * rare to keep), and returns how many rows each changed.
+     */
+    public static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] params : rows) {
+                for (int i = 0; i < params.length; i++) {
+                    statement.setObject(i + 1, params[i]);
+                }
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
+    }
+
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
         try (Use use = Use.of(connection, sql, params); ResultSet rows = use.query()) {

@@ -4,12 +4,14 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.core.archive.ArchiveLoader;
 import dev.statekeeper.core.archive.ArchiveRecord;
 import dev.statekeeper.core.archive.EventRecord;
+import dev.statekeeper.core.archive.EventSequenceRecord;
 import dev.statekeeper.core.internal.archive.ArchiveWriter;
 import dev.statekeeper.core.internal.archive.ImportResult;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.archive.LoopRecord;
 import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.config.Setting;
+import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.domain.Loop;
 import dev.statekeeper.core.domain.LoopStatus;
 import dev.statekeeper.core.domain.LoopSummary;
@@ -30,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.statekeeper.testkit.Fixtures.feedback;
 import static dev.statekeeper.testkit.Fixtures.spec;
@@ -74,6 +77,74 @@ public abstract class ArchiveContract extends ContractBase {
 
         assertThat(new String(Archives.export(store), StandardCharsets.US_ASCII))
                 .isEqualTo(new String(canonical, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Text with what a bulk format must escape (PostgreSQL's COPY: backslashes, tabs, line breaks, its null marker
+     * and end-of-data line) in plain columns, JSON documents and JSON arrays comes back byte for byte.
+     */
+    @Test
+    void textABulkLoadMustEscapeComesBackByteForByte() {
+        String tricky = "tab\there\nnew line\r\nCRLF \\N \\. back\\slash\\ \"quoted\" \u00e9 \uD83D\uDE80";
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        Loop loop = memory.createLoop(NewLoop.of("demo", LoopType.SPEC));
+        memory.addFeedback(loop.id(), CriticFeedback.builder().criticAgent("critic\\one").iteration(1).overallScore(70)
+                .assessmentSummary(tricky).detailedFeedback("\\N").keyIssues(List.of(tricky, "\\."))
+                .recommendations(List.of("\n")).build());
+        memory.putObjectiveFeedback(loop.id(), tricky);
+        memory.putSpec("demo", spec(tricky));
+        memory.startSession(new NewSession("s", tricky, null, null, null, Map.of("k", tricky)));
+        byte[] export = Archives.export(memory);
+
+        Archives.load(store, export, LoadMode.REPLACE);
+
+        assertThat(Archives.export(store)).isEqualTo(export);
+        assertThat(store.getLoop(loop.id()).feedback().getFirst().assessmentSummary()).isEqualTo(tricky);
+    }
+
+    /** Loops enough for several of any backend's load batches (500 records on SQLite, 5,000 on PostgreSQL). */
+    private static final int MANY = 12_000;
+
+    /** {@value #MANY} loops with ids {@code many-00000}, ..., one feedback entry on every 1,000th. */
+    private List<ArchiveRecord> manyLoops() {
+        MemoryStateStore memory = new MemoryStateStore(settings(), clock);
+        for (int i = 0; i < MANY; i++) {
+            Loop loop = memory.createLoop(new NewLoop("many", LoopType.SPEC, "many-%05d".formatted(i)));
+            if (i % 1_000 == 0) {
+                memory.addFeedback(loop.id(), feedback(i / 1_000));
+            }
+        }
+        List<ArchiveRecord> records = new ArrayList<>();
+        memory.archive().export(records::add);
+        return records;
+    }
+
+    @Test
+    void aLoadOfManyBatchesWritesEveryRecord() {
+        List<ArchiveRecord> records = manyLoops();
+        ArchiveLoader loader = store.archive().loader(LoadMode.REPLACE);
+        records.forEach(loader);
+        loader.finish();
+
+        List<ArchiveRecord> back = new ArrayList<>();
+        store.archive().export(back::add);
+        assertThat(back).isEqualTo(records);
+    }
+
+    /** A batch the store refuses fails the load, in {@code accept} or in {@code finish}: it is not lost. */
+    @Test
+    void aBatchTheStoreRefusesFailsTheLoadWhereverItIs() {
+        List<ArchiveRecord> records = manyLoops().stream()
+                .filter(r -> !(r instanceof EventRecord) && !(r instanceof EventSequenceRecord)).toList();
+        store.createLoop(new NewLoop("mine", LoopType.PLAN, "many-11000"));
+        ArchiveLoader loader = store.archive().loader(LoadMode.MERGE);
+
+        refused(ErrorCode.DUPLICATE, () -> {
+            records.forEach(loader);
+            loader.finish();
+        });
+        assertThat(store.getLoop("many-11000").project()).isEqualTo("mine");
+        assertThat(store.info().counts().get("loops")).isBetween(1L, (long) MANY);
     }
 
     @Test

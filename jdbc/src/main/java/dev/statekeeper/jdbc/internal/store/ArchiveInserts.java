@@ -14,10 +14,10 @@ import dev.statekeeper.core.archive.SpecRecord;
 import dev.statekeeper.core.domain.CriticFeedback;
 import dev.statekeeper.core.events.StoreEvent;
 import dev.statekeeper.jdbc.internal.JsonColumns;
+import dev.statekeeper.jdbc.internal.Sql;
 import dev.statekeeper.core.internal.error.Errors;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -26,38 +26,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one batch of records with JDBC batch inserts, raw rows with the ids, timestamps and versions they have
- * (feedback rows get no request key). Statements run table by table in the order the foreign keys need, so a
- * batch may hold any records that come in archive order. Times the archive has not (an objective's, a link's, a
- * history entry's) are the load's. Events keep their sequence and every field; their write id is the load's.
+ * Writes one batch of records, raw rows with the ids, timestamps and versions they have (feedback rows get no
+ * request key). Rows of a table whose values are all in the records go through {@link Dialect#insertRows} (COPY on
+ * PostgreSQL, a batched INSERT elsewhere); the spec revisions and links, which find their spec's id by its name,
+ * through a batched INSERT ... SELECT. Tables are written in the order the foreign keys need, so a batch may hold
+ * any records that come in archive order. Times the archive has not (an objective's, a link's, a history entry's)
+ * are the load's. Events keep their sequence and every field; their write id is the load's.
  */
 final class ArchiveInserts {
+    /** A table a load writes: its columns, or the INSERT ... SELECT that looks up what the records do not have. */
+    private record Table(List<String> columns, String insertSelect) {
+        static Table of(String... columns) {
+            return new Table(List.of(columns), null);
+        }
+    }
+
     /** Parents first; a delete goes the other way round. */
-    private static final Map<String, String> INSERTS = new LinkedHashMap<>();
+    private static final Map<String, Table> TABLES = new LinkedHashMap<>();
 
     static {
-        INSERTS.put("loop_states", "INSERT INTO loop_states (id, project_name, loop_type, status, current_score, "
-                + "iteration, feedback_count, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        INSERTS.put("critic_feedback", "INSERT INTO critic_feedback (loop_id, seq, critic_agent, iteration, "
-                + "overall_score, assessment_summary, detailed_feedback, key_issues, recommendations, assessed_at, "
-                + "request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
-        INSERTS.put("objective_feedback", "INSERT INTO objective_feedback (loop_id, feedback, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?)");
-        INSERTS.put("technical_specs", "INSERT INTO technical_specs (project_name, spec_name, spec_status, iteration, "
-                + "version, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        INSERTS.put("spec_revisions", "INSERT INTO spec_revisions (spec_id, version, iteration, content, revised_at) "
-                + "SELECT id, ?, ?, ?, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?");
-        INSERTS.put("loop_to_spec_mappings", "INSERT INTO loop_to_spec_mappings (loop_id, spec_id, linked_at) "
-                + "SELECT ?, id, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?");
-        INSERTS.put("loop_history", "INSERT INTO loop_history (loop_id, added_at) VALUES (?, ?)");
-        INSERTS.put("roadmaps", "INSERT INTO roadmaps (project_name, roadmap_status, content, version, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?)");
-        INSERTS.put("project_plans", "INSERT INTO project_plans (project_name, plan_status, content, version, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
-        INSERTS.put("sessions", "INSERT INTO sessions (name, status, repo_name, repo_url, branch, task_id, created_at, "
-                + "updated_at, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        INSERTS.put("events", "INSERT INTO events (sequence, time, change, entity_kind, entity_id, project, version, "
-                + "actor, via, request_id, request_key, write_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        TABLES.put("loop_states", Table.of("id", "project_name", "loop_type", "status", "current_score", "iteration",
+                "feedback_count", "created_at", "updated_at", "version"));
+        TABLES.put("critic_feedback", Table.of("loop_id", "seq", "critic_agent", "iteration", "overall_score",
+                "assessment_summary", "detailed_feedback", "key_issues", "recommendations", "assessed_at"));
+        TABLES.put("objective_feedback", Table.of("loop_id", "feedback", "created_at", "updated_at"));
+        TABLES.put("technical_specs", Table.of("project_name", "spec_name", "spec_status", "iteration", "version",
+                "content", "created_at", "updated_at"));
+        TABLES.put("spec_revisions", new Table(List.of(), "INSERT INTO spec_revisions (spec_id, version, iteration, "
+                + "content, revised_at) SELECT id, ?, ?, ?, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?"));
+        TABLES.put("loop_to_spec_mappings", new Table(List.of(), "INSERT INTO loop_to_spec_mappings (loop_id, spec_id, "
+                + "linked_at) SELECT ?, id, ? FROM technical_specs WHERE project_name = ? AND spec_name = ?"));
+        TABLES.put("loop_history", Table.of("loop_id", "added_at"));
+        TABLES.put("roadmaps", Table.of("project_name", "roadmap_status", "content", "version", "created_at",
+                "updated_at"));
+        TABLES.put("project_plans", Table.of("project_name", "plan_status", "content", "version", "created_at",
+                "updated_at"));
+        TABLES.put("sessions", Table.of("name", "status", "repo_name", "repo_url", "branch", "task_id", "created_at",
+                "updated_at", "metadata"));
+        TABLES.put("events", Table.of("sequence", "time", "change", "entity_kind", "entity_id", "project", "version",
+                "actor", "via", "request_id", "request_key", "write_id", "summary"));
     }
 
     private final Dialect dialect;
@@ -72,12 +79,12 @@ final class ArchiveInserts {
         this.dialect = dialect;
         this.now = now;
         this.writeId = writeId;
-        INSERTS.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
+        TABLES.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     }
 
     /** Deletes every record and event, children first, and sets the history's last sequence back to 0. */
     static void clear(Connection c) throws SQLException {
-        List<String> tables = new ArrayList<>(INSERTS.keySet());
+        List<String> tables = new ArrayList<>(TABLES.keySet());
         try (Statement statement = c.createStatement()) {
             for (String table : tables.reversed()) {
                 statement.executeUpdate("DELETE FROM " + table);
@@ -136,17 +143,14 @@ final class ArchiveInserts {
             if (table.getValue().isEmpty()) {
                 continue;
             }
-            try (PreparedStatement statement = c.prepareStatement(INSERTS.get(table.getKey()))) {
-                for (Object[] params : table.getValue()) {
-                    for (int i = 0; i < params.length; i++) {
-                        statement.setObject(i + 1, params[i]);
-                    }
-                    statement.addBatch();
-                }
-                int[] counts = statement.executeBatch();
-                if (table.getKey().equals("loop_to_spec_mappings")) {
-                    checkLinks(counts);
-                }
+            Table to = TABLES.get(table.getKey());
+            if (to.insertSelect() == null) {
+                dialect.insertRows(c, table.getKey(), to.columns(), table.getValue());
+                continue;
+            }
+            int[] counts = Sql.batch(c, to.insertSelect(), table.getValue());
+            if (table.getKey().equals("loop_to_spec_mappings")) {
+                checkLinks(counts);
             }
         }
     }
