@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
+
+import java.time.Instant;
 
 /**
  * The one JSON configuration of Statekeeper: ISO-8601 instants, unknown fields refused, no silent
@@ -24,6 +27,7 @@ public final class Json {
     static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("statekeeper-instants").addDeserializer(Instant.class, new InstantReader()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
