@@ -19,17 +19,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads an export line by line (gzip-compressed or not), holding one line at a time. The header is checked on open;
- * each record line comes back as an {@link ArchiveLine}, a record or its problems; at the trailer the counts and the
- * SHA-256 of the record lines are checked. Reads format versions 1 (whose records hold no change history: an
+ * Reads an export line by line (gzip-compressed or not). The header is checked on open; each record line comes back
+ * as an {@link ArchiveLine}, a record or its problems, in file order; at the trailer the counts and the SHA-256 of
+ * the record lines are checked. Lines are parsed ahead in chunks of {@value #CHUNK} on the common fork-join pool
+ * (parsing JSON is most of an import's work, and every line parses on its own), at most {@value #AHEAD} chunks
+ * ahead of the caller; what the file's end or damage tells is only thrown once every line before it was returned. Reads format versions 1 (whose records hold no change history: an
  * {@code event} line in one is a problem of its line) and 2. A file that is not an export, is truncated (no trailer) or was changed
  * after it was written (the checksum differs) fails with CORRUPT, which exits 6. Not thread-safe.
  */
@@ -39,10 +46,19 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
     private final MessageDigest digest = ArchiveWriter.sha256();
     private final RecordCounts counts = new RecordCounts();
     private final int version;
+    private static final int CHUNK = 256;
+    private static final int AHEAD = 4;
+
+    /** The number of the last line read from the file (the header is line 1). */
     private long number = 1;
     private boolean problems;
     private ArchiveLine next;
     private boolean ended;
+    /** Chunks of lines being parsed, in file order. */
+    private final ArrayDeque<ForkJoinTask<List<Parsed>>> ahead = new ArrayDeque<>();
+    private Iterator<Parsed> current = Collections.emptyIterator();
+    /** Once the file is read to its end: what ends it, to do when every line before it was returned. */
+    private Runnable end;
 
     private ArchiveReader(InputStream raw, String source) {
         this.source = source;
@@ -126,36 +142,118 @@ public final class ArchiveReader implements Iterator<ArchiveLine>, AutoCloseable
     }
 
     private ArchiveLine advance() {
-        String line = readLine();
-        if (line == null) {
-            throw ArchiveEnds.corrupt(source + " is truncated: it ends after line " + number + " without its trailer line");
-        }
-        number++;
-        if (line.startsWith(ArchiveCodec.TRAILER_START)) {
-            ArchiveEnds.trailer(source, version, number, line, HexFormat.of().formatHex(digest.digest()), problems ? null : counts);
-            String after = readLine();
-            if (after != null) {
-                throw ArchiveEnds.corrupt(source + " is damaged: line " + (number + 1) + " follows the trailer");
+        while (!current.hasNext()) {
+            readAhead();
+            if (ahead.isEmpty()) {
+                end.run();
+                ended = true;
+                return null;
             }
-            ended = true;
+            current = ahead.removeFirst().join().iterator();
+        }
+        Parsed parsed = current.next();
+        if (parsed.failure() != null) {
+            throw parsed.failure();
+        }
+        if (parsed.problems() != null) {
+            problems = true;
+            return new ArchiveLine(parsed.number(), null, parsed.problems());
+        }
+        ArchiveRecord record = parsed.record();
+        if (version < 2 && record.kind().history()) {
+            problems = true;
+            return new ArchiveLine(parsed.number(), null, List.of(new Violation("line " + parsed.number() + ": kind",
+                    record.kind().wire(), "is not a kind of a format version " + version + " export, which holds no change history")));
+        }
+        counts.accept(record);
+        return new ArchiveLine(parsed.number(), record, List.of());
+    }
+
+    /** Reads chunks of lines (and their checksum) until {@value #AHEAD} are being parsed or the file has ended. */
+    private void readAhead() {
+        while (end == null && ahead.size() < AHEAD) {
+            long first = number + 1;
+            List<String> lines = new ArrayList<>(CHUNK);
+            while (end == null && lines.size() < CHUNK) {
+                String line = readLineOrEnd();
+                if (line != null) {
+                    number++;
+                    digest.update(line.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) '\n');
+                    lines.add(line);
+                }
+            }
+            if (!lines.isEmpty()) {
+                ahead.addLast(ForkJoinPool.commonPool().submit(() -> parse(first, lines)));
+            }
+        }
+    }
+
+    /**
+     * The next record line; or null, having set {@link #end}, at the trailer, at the end of a file that has none, or
+     * at damage.
+     */
+    private String readLineOrEnd() {
+        String line;
+        try {
+            line = readLine();
+        } catch (StatekeeperException e) {
+            end = () -> {
+                throw e;
+            };
             return null;
         }
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        digest.update(bytes);
-        digest.update((byte) '\n');
-        try {
-            ArchiveRecord record = ArchiveCodec.record(line);
-            if (version < 2 && record.kind().history()) {
-                problems = true;
-                return new ArchiveLine(number, null, List.of(new Violation("line " + number + ": kind",
-                        record.kind().wire(), "is not a kind of a format version " + version + " export, which holds no change history")));
-            }
-            counts.accept(record);
-            return new ArchiveLine(number, record, List.of());
-        } catch (JsonProcessingException e) {
-            problems = true;
-            return new ArchiveLine(number, null, LineProblems.of(number, line, e));
+        long at = number;
+        if (line == null) {
+            end = () -> {
+                throw ArchiveEnds.corrupt(source + " is truncated: it ends after line " + at + " without its trailer line");
+            };
+            return null;
         }
+        if (!line.startsWith(ArchiveCodec.TRAILER_START)) {
+            return line;
+        }
+        number++;
+        long trailerNumber = number;
+        String checksum = HexFormat.of().formatHex(digest.digest());
+        StatekeeperException damage = null;
+        boolean more = false;
+        try {
+            more = readLine() != null;
+        } catch (StatekeeperException e) {
+            damage = e;
+        }
+        StatekeeperException damaged = damage;
+        boolean follows = more;
+        end = () -> {
+            ArchiveEnds.trailer(source, version, trailerNumber, line, checksum, problems ? null : counts);
+            if (damaged != null) {
+                throw damaged;
+            }
+            if (follows) {
+                throw ArchiveEnds.corrupt(source + " is damaged: line " + (trailerNumber + 1) + " follows the trailer");
+            }
+        };
+        return null;
+    }
+
+    /** One line parsed: its record, or its problems, or what parsing it threw (to be thrown in its turn). */
+    private record Parsed(long number, ArchiveRecord record, List<Violation> problems, RuntimeException failure) {
+    }
+
+    private static List<Parsed> parse(long first, List<String> lines) {
+        List<Parsed> parsed = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            long number = first + i;
+            try {
+                parsed.add(new Parsed(number, ArchiveCodec.record(lines.get(i)), null, null));
+            } catch (JsonProcessingException e) {
+                parsed.add(new Parsed(number, null, LineProblems.of(number, lines.get(i), e), null));
+            } catch (RuntimeException e) {
+                parsed.add(new Parsed(number, null, null, e));
+            }
+        }
+        return parsed;
     }
 
     private String readLine() {
