@@ -77,6 +77,10 @@ final class CopyRows {
     }
 
     private static void escape(StringBuilder text, String s) {
+        if (s.indexOf('\\') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0) {
+            text.append(s); // the common case, found by four vectorized scans instead of a switch per character
+            return;
+        }
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
             String escaped = switch (s.charAt(i)) {
