@@ -7,7 +7,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * No connection of a {@link StorePool} became free within its connection timeout: HikariCP's error (its message,
  * SQLSTATE and cause, the last connection failure if there was one), with the wait as the borrower measured it
- * and the pool's counts just after it gave up.
+ * and the pool's counts just after it gave up. A pool that serves its borrowers in arrival order gives the same
+ * error, in HikariCP's words, for the whole wait: in the queue and then in HikariCP ({@link #queued}).
  */
 public final class PoolTimeout extends SQLTransientConnectionException {
     private final String pool;
@@ -19,7 +20,12 @@ public final class PoolTimeout extends SQLTransientConnectionException {
     private final int max;
 
     PoolTimeout(SQLTransientConnectionException hikari, String pool, long waitedMillis, int total, PoolStats counts) {
-        super(hikari.getMessage(), hikari.getSQLState(), hikari.getErrorCode(), hikari);
+        this(hikari.getMessage(), hikari, pool, waitedMillis, total, counts);
+    }
+
+    private PoolTimeout(String message, SQLTransientConnectionException hikari, String pool, long waitedMillis,
+                        int total, PoolStats counts) {
+        super(message, hikari == null ? null : hikari.getSQLState(), hikari == null ? 0 : hikari.getErrorCode(), hikari);
         this.pool = pool;
         this.waitedMillis = waitedMillis;
         this.total = total;
@@ -27,6 +33,20 @@ public final class PoolTimeout extends SQLTransientConnectionException {
         this.idle = counts.idle();
         this.waiting = counts.waiting();
         this.max = counts.max();
+    }
+
+    /**
+     * A borrower of a pool in arrival order gave up: HikariCP's message, with the whole wait rather than HikariCP's
+     * part of it, so that it reads as a plain pool's does.
+     *
+     * @param hikari HikariCP's error when its wait ran out; null when the queue's did, before the borrower's turn
+     */
+    static PoolTimeout queued(SQLTransientConnectionException hikari, String pool, long waitedMillis, int total,
+                              PoolStats counts) {
+        String message = pool + " - Connection is not available, request timed out after " + waitedMillis + "ms (total="
+                + total + ", active=" + counts.active() + ", idle=" + counts.idle() + ", waiting=" + counts.waiting()
+                + ")";
+        return new PoolTimeout(message, hikari, pool, waitedMillis, total, counts);
     }
 
     /** The pool's name. */

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -24,19 +26,31 @@ import javax.sql.DataSource;
  * own check would report it at INFO, "Added connection"; the pool then fills to its minimum in the background.)
  * A borrower that waits out the connection timeout gets a {@link PoolTimeout} saying how long it waited and the
  * pool's counts.
+ *
+ * <p>HikariCP lends a connection given back to whichever borrower asks first: one arriving just then, or the thread
+ * that gave it back asking again, takes it ahead of those waiting, and a waiter that loses that race waits again at
+ * the end. A pool {@linkplain #openInArrivalOrder opened in arrival order} serves its borrowers first come, first
+ * served instead: they queue on a fair semaphore of one permit, and only its holder asks HikariCP, so no one can
+ * overtake it. The permit is held while borrowing, not while using the connection, so a borrower that gets a free
+ * connection at once passes straight through.
  */
 public final class StorePool implements DelegatingDataSource, AutoCloseable {
     private final HikariPool pool;
     private final Primed source;
     private final String name;
     private final int max;
+    private final long timeoutMillis;
+    /** The turn to ask HikariCP, taken in arrival order; null when HikariCP's own order serves the borrowers. */
+    private final Semaphore turn;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StorePool(HikariPool pool, Primed source, String name, int max) {
+    private StorePool(HikariPool pool, Primed source, HikariConfig config, Semaphore turn) {
         this.pool = pool;
         this.source = source;
-        this.name = name;
-        this.max = max;
+        this.name = config.getPoolName();
+        this.max = config.getMaximumPoolSize();
+        this.timeoutMillis = config.getConnectionTimeout();
+        this.turn = turn;
     }
 
     /**
@@ -46,12 +60,27 @@ public final class StorePool implements DelegatingDataSource, AutoCloseable {
      * @throws SQLException the driver's error when {@code source} gives no connection
      */
     public static StorePool open(HikariConfig config, DataSource source) throws SQLException {
+        return open(config, source, null);
+    }
+
+    /**
+     * As {@link #open}, with borrowers that find no free connection served in the order they asked: for a pool
+     * that many threads wait for at once, such as SQLite's single writer, where HikariCP's own order lets some
+     * wait far longer than others.
+     *
+     * @throws SQLException the driver's error when {@code source} gives no connection
+     */
+    public static StorePool openInArrivalOrder(HikariConfig config, DataSource source) throws SQLException {
+        return open(config, source, new Semaphore(1, true));
+    }
+
+    private static StorePool open(HikariConfig config, DataSource source, Semaphore turn) throws SQLException {
         Primed primed = new Primed(source, new AtomicReference<>(source.getConnection()));
         try {
             config.setDataSource(primed);
             config.setInitializationFailTimeout(-1); // the first connection is open already
             config.validate();
-            return new StorePool(new HikariPool(config), primed, config.getPoolName(), config.getMaximumPoolSize());
+            return new StorePool(new HikariPool(config), primed, config, turn);
         } catch (RuntimeException e) {
             primed.discard();
             throw e;
@@ -72,6 +101,8 @@ public final class StorePool implements DelegatingDataSource, AutoCloseable {
      * A connection of the pool, waiting at most the connection timeout for one to become free.
      *
      * @throws PoolTimeout when none did
+     * @throws SQLException HikariCP's "Interrupted during connection acquisition" when the thread is interrupted
+     *                      while it waits (its interrupt status is set again)
      */
     @Override
     public Connection getConnection() throws SQLException {
@@ -79,12 +110,41 @@ public final class StorePool implements DelegatingDataSource, AutoCloseable {
             throw new SQLException("the connection pool " + name + " is closed");
         }
         long started = System.nanoTime();
+        if (turn != null) {
+            return inTurn(started);
+        }
         try {
             return pool.getConnection();
         } catch (SQLTransientConnectionException e) {
-            long waited = (System.nanoTime() - started) / 1_000_000;
-            throw new PoolTimeout(e, name, waited, pool.getTotalConnections(), stats());
+            throw new PoolTimeout(e, name, waitedMillis(started), pool.getTotalConnections(), stats());
         }
+    }
+
+    /**
+     * Waits for the turn to ask HikariCP, then asks it for the rest of the timeout. The timeout error is the same
+     * whichever of the two waits ran out, and it names the whole wait.
+     */
+    private Connection inTurn(long started) throws SQLException {
+        SQLTransientConnectionException hikari = null;
+        try {
+            if (turn.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                try {
+                    return pool.getConnection(Math.max(0, timeoutMillis - waitedMillis(started)));
+                } catch (SQLTransientConnectionException e) {
+                    hikari = e;
+                } finally {
+                    turn.release();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(name + " - Interrupted during connection acquisition", e);
+        }
+        throw PoolTimeout.queued(hikari, name, waitedMillis(started), pool.getTotalConnections(), stats());
+    }
+
+    private static long waitedMillis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     @Override
@@ -97,10 +157,11 @@ public final class StorePool implements DelegatingDataSource, AutoCloseable {
         pool.evictConnection(connection);
     }
 
-    /** The pool's counts now. */
+    /** The pool's counts now; borrowers waiting for their turn ({@link #openInArrivalOrder}) count as waiting. */
     public PoolStats stats() {
+        int queued = turn == null ? 0 : turn.getQueueLength();
         return new PoolStats(pool.getActiveConnections(), pool.getIdleConnections(),
-                pool.getThreadsAwaitingConnection(), max);
+                pool.getThreadsAwaitingConnection() + queued, max);
     }
 
     /** Closes every connection of the pool; later borrowers fail. */

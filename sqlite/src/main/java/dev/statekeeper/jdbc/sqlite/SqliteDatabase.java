@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * One SQLite file and its connections: a pool holding the single writer connection (journal_mode=WAL,
  * synchronous=NORMAL, foreign_keys=ON, busy_timeout), and a pool of read-only connections, as many as
  * DATABASE_POOL_MAX_SIZE but at most {@value #MAX_READERS}. One writer per process is all SQLite runs at a time anyway; WAL lets the readers run beside
- * it and beside other processes. Each pool opens its first connection at once (the writer first, as it
+ * it and beside other processes. The writer lends itself to waiting threads in the order they asked
+ * ({@link StorePool#openInArrivalOrder}). Each pool opens its first connection at once (the writer first, as it
  * creates a new file), so a file that cannot be opened fails here and the first read finds a connection. The
  * pools are {@link StorePool}s: HikariCP's pools, without HikariCP's INFO lines on start and close. The write-ahead
  * log is checkpointed by a {@link Checkpointer} thread rather than by the writes themselves.
@@ -195,7 +196,10 @@ final class SqliteDatabase implements AutoCloseable {
         config.setMaxLifetime(0);
         config.setKeepaliveTime(0);
         try {
-            return StorePool.open(config, StatementCache.caching(source));
+            // every writing thread waits for the one writer: in arrival order, so that none waits far longer than the
+            // rest (in HikariCP's own order a writer can lose the connection to later ones again and again)
+            DataSource connections = StatementCache.caching(source);
+            return readOnly ? StorePool.open(config, connections) : StorePool.openInArrivalOrder(config, connections);
         } catch (SQLException e) {
             throw translator.translate("open", e);
         }
