@@ -12,6 +12,7 @@ import dev.statekeeper.core.internal.archive.Backup;
 import dev.statekeeper.core.internal.archive.BackupDirectory;
 import dev.statekeeper.core.internal.archive.BackupRetention;
 import dev.statekeeper.core.internal.archive.ImportResult;
+import dev.statekeeper.core.internal.archive.RecordCounts;
 import dev.statekeeper.core.archive.LoadMode;
 import dev.statekeeper.core.internal.archive.Progress;
 import dev.statekeeper.core.config.Settings;
@@ -68,13 +69,14 @@ public final class DbRestore implements Callable<Integer> {
         Progress progress = ProgressDisplay.of(globals);
         Clock clock = globals.terminal().clock();
         try {
-            backup.requireCounts(ArchiveImport.check(source, progress));
+            RecordCounts checked = ArchiveImport.check(source, progress);
+            backup.requireCounts(checked);
             progress.end();
             try (StateStore target = StateStores.open(targetSettings, clock)) {
                 StoreInfo info = target.info();
                 SafetyBackup safety = new SafetyBackup(backups, "restore", clock);
-                ImportResult result = ArchiveImport.run(target, source, LoadMode.REPLACE, progress,
-                        checked -> safety.take(LoadMode.REPLACE, target, info));
+                safety.take(LoadMode.REPLACE, target, info);
+                ImportResult result = ArchiveImport.replaceChecked(target, source, checked, progress);
                 progress.end();
                 if (!BackupRetention.markRestored(backup, clock.instant(), Records.where(info))) {
                     globals.terminal().err().println("note: backup " + backup.name() + " cannot be marked as restored "

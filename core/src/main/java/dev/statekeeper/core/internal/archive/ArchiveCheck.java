@@ -41,6 +41,11 @@ final class ArchiveCheck {
 
     /** What the second pass loads: the counts, and the lines of records the store holds already, identical. */
     record Plan(RecordCounts load, RecordCounts skipped, BitSet skipLines) {
+        /** Loading every line of an export that holds these records. */
+        static Plan loadingAll(RecordCounts load) {
+            return new Plan(load, new RecordCounts(), new BitSet());
+        }
+
         boolean skips(long line) {
             return line <= Integer.MAX_VALUE && skipLines.get((int) line);
         }

@@ -30,6 +30,21 @@ public final class ArchiveImport {
         RecordIndex index = mode == LoadMode.MERGE ? RecordIndex.of(target.archive()) : null;
         ArchiveCheck.Plan plan = check(source, index, progress);
         checked.accept(plan.load());
+        return load(target, source, mode, plan, progress);
+    }
+
+    /**
+     * Only the second pass, replacing, for a source that {@link #check(ArchiveSource, Progress)} has just passed
+     * with these counts (a restore checks its backup before it opens the target): no line is parsed twice. A line
+     * that has changed since fails as in {@link #run}.
+     */
+    public static ImportResult replaceChecked(StateStore target, ArchiveSource source, RecordCounts counts,
+                                              Progress progress) {
+        return load(target, source, LoadMode.REPLACE, ArchiveCheck.Plan.loadingAll(counts), progress);
+    }
+
+    private static ImportResult load(StateStore target, ArchiveSource source, LoadMode mode, ArchiveCheck.Plan plan,
+                                     Progress progress) {
         ArchiveLoader loader = target.archive().loader(mode);
         try (ArchiveReader reader = source.open()) {
             progress.begin("importing", plan.load().total() + plan.load().events());
