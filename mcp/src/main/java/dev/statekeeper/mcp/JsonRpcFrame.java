@@ -36,9 +36,6 @@ final class JsonRpcFrame {
     }
 
     record Message(McpSchema.JSONRPCMessage message) implements Read {
-        boolean isRequest() {
-            return message instanceof McpSchema.JSONRPCRequest;
-        }
     }
 
     /** A JSON-RPC error response to send instead of passing the message on; {@code id} null when it had none. */

@@ -4,7 +4,6 @@ import dev.statekeeper.core.api.StateStore;
 import dev.statekeeper.doctor.DoctorRuns;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +11,16 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
- * The SDK's stdio transport with the guarantees it does not give alone. Every line is read as bytes, at most
+ * MCP over stdio with the guarantees the SDK's stdio transport does not give. Every line is read as bytes, at most
  * {@code maxLine} of them, and checked by {@link JsonRpcFrame} before the SDK sees it: a line that is not UTF-8, not
  * JSON or not a valid JSON-RPC message is answered with the JSON-RPC error it deserves (with the request's id when
  * it has a valid one, else null) and the server goes on serving. When the input ends, the answers still owed are
  * written before the server stops (so {@code printf ... | statekeeper mcp} works). Reads the input on the calling
- * thread and hands the valid messages to the SDK through a pipe.
+ * thread and hands the valid messages, parsed once, to the session on the same thread ({@link StdioTransport}).
  */
 final class StdioServer {
     private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
@@ -46,29 +43,24 @@ final class StdioServer {
     }
 
     void run() {
+        StdioTransport transport = new StdioTransport(out);
+        McpSyncServer server = StatekeeperMcp.start(McpServer.sync(transport), store, doctor);
+        AutoCloseable updates = StatekeeperMcp.follow(server, store);
         try {
-            PipedInputStream toServer = new PipedInputStream(64 * 1024);
-            PipedOutputStream feed = new PipedOutputStream(toServer);
-            McpSyncServer server = StatekeeperMcp.start(
-                    McpServer.sync(new StdioServerTransportProvider(StatekeeperMcp.JSON, toServer, out)), store, doctor);
-            AutoCloseable updates = StatekeeperMcp.follow(server, store);
-            try {
-                pump(new LineReader(in, maxLine), feed);
-                if (!out.awaitMessages(owed, DRAIN)) {
-                    LOG.warn("input ended; stopped waiting after {} s for the answers to requests still running",
-                            DRAIN.toSeconds());
-                }
-            } finally {
-                closeQuietly(updates);
-                feed.close(); // the SDK's reader sees the end of its input
-                server.closeGracefully();
+            pump(new LineReader(in, maxLine), transport);
+            if (!out.awaitMessages(owed, DRAIN)) {
+                LOG.warn("input ended; stopped waiting after {} s for the answers to requests still running",
+                        DRAIN.toSeconds());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("MCP over stdio failed: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(updates);
+            server.closeGracefully();
         }
     }
 
-    private void pump(LineReader reader, OutputStream feed) throws IOException {
+    private void pump(LineReader reader, StdioTransport transport) throws IOException {
         for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
             if (line.tooLong()) {
                 refuse(new JsonRpcFrame.Refusal(null, McpSchema.ErrorCodes.INVALID_REQUEST, "Invalid Request: the "
@@ -83,19 +75,16 @@ final class StdioServer {
                 refuse(refusal, line.preview());
                 continue;
             }
-            if (((JsonRpcFrame.Message) read).message() instanceof McpSchema.JSONRPCRequest request) {
+            McpSchema.JSONRPCMessage message = ((JsonRpcFrame.Message) read).message();
+            if (message instanceof McpSchema.JSONRPCRequest request) {
                 JsonRpcFrame.Refusal refusal = ResourceUpdates.refusal(store, request);
                 if (refusal != null) {
                     refuse(refusal, line.preview());
                     continue;
                 }
-            }
-            if (((JsonRpcFrame.Message) read).isRequest()) {
                 owed++;
             }
-            feed.write(line.bytes());
-            feed.write('\n');
-            feed.flush();
+            transport.handle(message);
         }
     }
 

@@ -19,28 +19,46 @@ import java.util.Map;
 /**
  * Where the CPU time of a measured window went: this JVM's threads grouped by name (the driver's client threads,
  * the JDK HttpClient's, the server's Jetty pool, the rest), the JVM's own (GC and JIT: the process's CPU time less
- * its threads'), the PostgreSQL server's processes, and the rest of the machine (its busy time from /proc/stat less
- * all of that: other programs, and kernel work such as softirqs not charged to a process).
+ * its threads'), the PostgreSQL server's processes, a server process when one is watched (a server started as a
+ * process of its own, as {@code statekeeper mcp} is), and the rest of the machine (its busy time from /proc/stat
+ * less all of that: other programs, and kernel work such as softirqs not charged to a process).
  */
-final class CpuSampler {
+public final class CpuSampler {
     static final String CLIENT = "client";
     static final String HTTP_CLIENT = "jdk-httpclient";
     static final String SERVER = "jetty";
     static final String OTHER = "other-threads";
     static final String JVM = "gc+jit";
     static final String POSTGRES = "postgres";
+    static final String SERVER_PROCESS = "server-process";
     static final String REST = "rest-of-machine";
     private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
 
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final long serverPid;
+
+    /** Samples this JVM, PostgreSQL and the machine. */
+    CpuSampler() {
+        this(-1);
+    }
+
+    private CpuSampler(long serverPid) {
+        this.serverPid = serverPid;
+    }
+
+    /** Samples as {@link #CpuSampler()} does, and the process {@code pid} (its threads' time) as a category of its own. */
+    public static CpuSampler watching(long pid) {
+        return new CpuSampler(pid);
+    }
 
     /**
      * CPU nanoseconds so far: of each live thread (with its category), of the process, of each PostgreSQL process
      * (by pid) and the machine's busy time. Deltas are taken per thread and per process, so a thread or backend that
-     * ends within the window does not take the time it had used before the window out of its category.
+     * ends within the window does not take the time it had used before the window out of its category. The watched
+     * server process's time is -1 when none is watched.
      */
-    record Snapshot(Map<Long, ThreadCpu> threads, long process, Map<Long, Long> postgres, long machine) {
+    record Snapshot(Map<Long, ThreadCpu> threads, long process, Map<Long, Long> postgres, long server, long machine) {
     }
 
     record ThreadCpu(String category, long nanos) {
@@ -56,7 +74,8 @@ final class CpuSampler {
                 byThread.put(ids[i], new ThreadCpu(category(infos[i].getThreadName()), cpu[i]));
             }
         }
-        return new Snapshot(byThread, os.getProcessCpuTime(), postgresBusy(), machineBusy());
+        return new Snapshot(byThread, os.getProcessCpuTime(), postgresBusy(),
+                serverPid < 0 ? -1 : processBusy(serverPid), machineBusy());
     }
 
     /** CPU microseconds per operation in each category between two snapshots. */
@@ -75,7 +94,12 @@ final class CpuSampler {
         long postgres = after.postgres().entrySet().stream()
                 .mapToLong(e -> e.getValue() - before.postgres().getOrDefault(e.getKey(), 0L)).sum();
         used.put(POSTGRES, postgres);
-        used.put(REST, Math.max(0, after.machine() - before.machine() - process - postgres));
+        long server = 0;
+        if (before.server() >= 0) {
+            server = after.server() - before.server();
+            used.put(SERVER_PROCESS, server);
+        }
+        used.put(REST, Math.max(0, after.machine() - before.machine() - process - postgres - server));
         Map<String, Double> perOp = new LinkedHashMap<>();
         used.forEach((category, nanos) -> perOp.put(category, micros(nanos, ops)));
         return perOp;
@@ -122,9 +146,7 @@ final class CpuSampler {
                 }
                 int close = stat.lastIndexOf(')');
                 if (stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
-                    String[] f = stat.substring(close + 2).split(" "); // f[0] is field 3 (state)
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15
-                    byPid.put(Long.parseLong(proc.getFileName().toString()), ticks * NANOS_PER_TICK);
+                    byPid.put(Long.parseLong(proc.getFileName().toString()), busy(stat));
                 }
             }
         } catch (IOException e) {
@@ -133,8 +155,23 @@ final class CpuSampler {
         return byPid;
     }
 
+    /** utime + stime of the process {@code pid} (all its threads), in nanoseconds. */
+    private static long processBusy(long pid) {
+        try {
+            return busy(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of process " + pid + " (has it exited?)", e);
+        }
+    }
+
+    /** utime + stime from the text of a /proc/PID/stat, in nanoseconds. */
+    private static long busy(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // fields 14 and 15
+    }
+
     /** The 1-minute load average (from /proc/loadavg). */
-    static double loadAverage() {
+    public static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * calls so recorded over the window's length. A failed call is counted and the first few are printed, never
  * retried; its latency is not recorded.
  */
-final class LoadDriver {
+public final class LoadDriver {
     static final String THREAD_PREFIX = "load-";
 
     private LoadDriver() {
@@ -27,6 +27,12 @@ final class LoadDriver {
     }
 
     static Measurement run(Operation op, int clients, Duration warmup, Duration measure) throws InterruptedException {
+        return run(op, clients, warmup, measure, new CpuSampler());
+    }
+
+    /** One run as described above, its CPU time sampled by {@code cpu}. */
+    public static Measurement run(Operation op, int clients, Duration warmup, Duration measure, CpuSampler cpu)
+            throws InterruptedException {
         FailureLog failures = new FailureLog();
         Histogram[] histograms = new Histogram[clients];
         Thread[] threads = new Thread[clients];
@@ -48,7 +54,6 @@ final class LoadDriver {
                 }
             });
         }
-        CpuSampler cpu = new CpuSampler();
         long start = System.nanoTime();
         window.from = start + warmup.toNanos();
         window.until = window.from + measure.toNanos();
@@ -101,13 +106,20 @@ final class LoadDriver {
     }
 
     /** What a run measured: latencies in nanoseconds, the window, failed calls, CPU µs per call by category. */
-    record Measurement(Histogram latencies, Duration window, long errors, Map<String, Double> cpuPerOp) {
-        double opsPerSecond() {
+    public record Measurement(Histogram latencies, Duration window, long errors, Map<String, Double> cpuPerOp) {
+        /** Calls recorded per second of the measured window. */
+        public double opsPerSecond() {
             return latencies.getTotalCount() / (window.toNanos() / 1e9);
         }
 
-        double millisAt(double percentile) {
+        /** The latency at a percentile (0 to 100), in milliseconds. */
+        public double millisAt(double percentile) {
             return latencies.getValueAtPercentile(percentile) / 1e6;
+        }
+
+        /** Milliseconds as the tables print them ({@link LoadResult#millis}). */
+        public static String printed(double ms) {
+            return LoadResult.millis(ms);
         }
     }
 }

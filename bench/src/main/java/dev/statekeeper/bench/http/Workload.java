@@ -9,21 +9,21 @@ import java.util.concurrent.ThreadLocalRandom;
  * What both modes do, so they do the same: a uniformly random prefilled loop for every call, and the same
  * feedback entry (critic, iteration 1, a random score, a one-line summary) as a JSON body or as a record.
  */
-final class Workload {
-    static final String CRITIC = "load-critic";
-    static final String SUMMARY = "Clear structure; the error handling of the upstream call is still open.";
+public final class Workload {
+    public static final String CRITIC = "load-critic";
+    public static final String SUMMARY = "Clear structure; the error handling of the upstream call is still open.";
 
     private final List<String> ids;
 
-    Workload(List<String> ids) {
+    public Workload(List<String> ids) {
         this.ids = List.copyOf(ids);
     }
 
-    String randomLoop() {
+    public String randomLoop() {
         return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
     }
 
-    static int randomScore() {
+    public static int randomScore() {
         return ThreadLocalRandom.current().nextInt(101);
     }
 

@@ -1,0 +1,25 @@
+package dev.statekeeper.bench.mcp;
+
+import java.util.Arrays;
+
+/** The tools a run calls: reading a loop, or appending one critic feedback entry to it. */
+enum Tool {
+    GET_LOOP_STATUS("get_loop_status"),
+    STORE_CRITIC_FEEDBACK("store_critic_feedback");
+
+    private final String toolName;
+
+    Tool(String toolName) {
+        this.toolName = toolName;
+    }
+
+    String toolName() {
+        return toolName;
+    }
+
+    static Tool of(String name) {
+        return Arrays.stream(values()).filter(tool -> tool.toolName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tool '" + name
+                        + "' (get_loop_status, store_critic_feedback)"));
+    }
+}
