@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Moving a store into PostgreSQL as a user does it, each command the CLI jar in its own process under
  * {@code /usr/bin/time} (wall time, peak resident memory): {@code db copy} from a SQLite file, {@code db import} of
- * that file's export, {@code db restore} of its backup, each into a fresh database of the embedded PostgreSQL 16,
- * next to pgloader migrating the same SQLite file into another database of the same server. Sizes are given in
+ * that file's export, {@code db restore} of its backup, each into a fresh database of the embedded PostgreSQL 16
+ * (and the import into a fresh SQLite store too), next to pgloader migrating the same SQLite file into another database of the same server. Sizes are given in
  * loops, each with one feedback entry: N loops are N export records and 2N rows. The file is filled with plain SQL
  * on a file the store created (so it has the store's schema and is what the store would hold); the export and
  * the backup are made by the CLI and not timed. Usage: {@code CopyBench CLI_JAR N [N ...]}.
@@ -48,6 +48,9 @@ public final class CopyBench {
                         server.url(server.createDatabase())));
                 print(loops, "db import", cli(jar, dir, postgres(server), "db", "import", export.toString()));
                 print(loops, "db restore", cli(jar, dir, postgres(server), "db", "restore", backup.toString()));
+                Path fresh = Files.createDirectory(dir.resolve("sqlite-target"));
+                print(loops, "db import into SQLite", cli(jar, dir, Map.of("STATEKEEPER_DATA_DIR", fresh.toString()),
+                        "db", "import", export.toString()));
                 if (pgloader) {
                     print(loops, "pgloader", run(List.of("pgloader", "--quiet", "sqlite://" + dir.resolve("state.db"),
                             "postgresql://" + PostgresServer.USER + "@localhost:" + server.port() + "/"
