@@ -2,6 +2,7 @@ package dev.statekeeper.jdbc.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.statekeeper.core.error.ErrorCode;
 import dev.statekeeper.core.error.StatekeeperException;
 import dev.statekeeper.core.internal.json.Json;
@@ -14,10 +15,12 @@ import java.util.Map;
  * configuration ({@link Json}). Text that does not parse is reported as CORRUPT, naming where it was.
  */
 public final class JsonColumns {
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    // readers made once: Jackson resolves a TypeReference's type on every readValue (half of a list's parse
+    // in getLoop, which reads two lists per feedback entry), a reader holds it resolved
+    private static final ObjectReader STRINGS = Json.mapper().readerFor(new TypeReference<List<String>>() {
+    });
+    private static final ObjectReader STRING_MAP = Json.mapper().readerFor(new TypeReference<Map<String, String>>() {
+    });
 
     private JsonColumns() {
     }
@@ -39,9 +42,9 @@ public final class JsonColumns {
         return read(json, STRING_MAP, "Map<String, String>", where);
     }
 
-    private static <T> T read(String json, TypeReference<T> type, String typeName, String where) {
+    private static <T> T read(String json, ObjectReader type, String typeName, String where) {
         try {
-            return Json.mapper().readValue(json, type);
+            return type.readValue(json);
         } catch (JsonProcessingException e) {
             throw new StatekeeperException(ErrorCode.CORRUPT,
                     "stored " + where + " is not valid JSON for " + typeName + ": " + e.getOriginalMessage(), e);

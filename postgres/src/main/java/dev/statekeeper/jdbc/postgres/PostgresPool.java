@@ -92,8 +92,9 @@ final class PostgresPool implements PostgresConnections {
     }
 
     /**
-     * DATABASE_LEAK_DETECTION_THRESHOLD in ms: HikariCP then logs a warning, with the stack of the code that
-     * took the connection, for each connection held longer. HikariCP cannot watch for less than 2 s.
+     * DATABASE_LEAK_DETECTION_THRESHOLD in ms: the pool's leak watch then logs a warning, with the thread holding
+     * it and that thread's stack, for each connection held longer. At least 2 s, the least HikariCP's own leak
+     * detection took (the watch replaced it).
      */
     private static long leakThreshold(Settings settings) {
         long ms = settings.seconds(Setting.LEAK_DETECTION).toMillis();

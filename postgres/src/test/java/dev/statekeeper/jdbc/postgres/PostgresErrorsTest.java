@@ -245,4 +245,22 @@ class PostgresErrorsTest {
         }
         return out.toString();
     }
+
+    @Test
+    void feedbackWhoseKeyIssuesAreNotStringsIsCorruptNamingTheLoop() throws Exception {
+        String database = FreshPostgresStores.migratedDatabase();
+        try (PostgresStateStore store = FreshPostgresStores.openOn(database, Settings.defaults(), clock);
+             Connection raw = RawPostgres.connect(database)) {
+            String id = store.createLoop(NewLoop.of("demo", LoopType.SPEC)).id();
+            store.addFeedback(id, feedback(70));
+            RawSql.execute(raw, "UPDATE critic_feedback SET key_issues = '[{\"a\": 1}]'");
+
+            assertThatThrownBy(() -> store.getLoop(id))
+                    .isInstanceOfSatisfying(StatekeeperException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT))
+                    .hasMessage("stored feedback of loop '" + id + "' is not valid JSON for List<String>: Cannot "
+                            + "deserialize value of type `java.lang.String` from Object value (token "
+                            + "`JsonToken.START_OBJECT`)");
+        }
+    }
 }

@@ -18,4 +18,28 @@ import java.time.Instant;
  */
 public record MinuteAggregate(Instant minute, String operation, String instance, long count, long errors,
                               long faults, long sumMicros, long maxMicros, LatencySketch sketch) {
+
+    /** What rows that merge share: the minute, the operation and the process. */
+    public record Key(Instant minute, String operation, String instance) {
+    }
+
+    public Key key() {
+        return new Key(minute, operation, instance);
+    }
+
+    /**
+     * This row and another of the same {@link #key()} added up.
+     *
+     * @param other the other row
+     * @return a new row; neither row is changed
+     */
+    public MinuteAggregate plus(MinuteAggregate other) {
+        if (!key().equals(other.key())) {
+            throw new IllegalArgumentException("rows of " + key() + " and " + other.key() + " do not add up");
+        }
+        LatencySketch sum = sketch.copy();
+        sum.merge(other.sketch);
+        return new MinuteAggregate(minute, operation, instance, count + other.count, errors + other.errors,
+                faults + other.faults, sumMicros + other.sumMicros, Math.max(maxMicros, other.maxMicros), sum);
+    }
 }

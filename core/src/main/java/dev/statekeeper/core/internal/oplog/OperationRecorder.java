@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 
 /**
  * The operation log of one open store: counts every operation into a per-operation cell for the current minute
- * (a short lock on the cell, no allocation), hands closed minutes and slow operations to a background writer that
+ * (a short lock on one of the cell's stripes, no allocation), hands closed minutes and slow operations to a background writer that
  * stores them every minute and on close, and reads them back merged with what this process has not yet written.
  * Nothing here runs a database call on an operation's path, and nothing here throws into one.
  */
@@ -45,6 +45,8 @@ public final class OperationRecorder implements OperationLog {
     private static final Duration KEEP_UNWRITTEN = Duration.ofHours(1);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     private static final long FLUSH_SECONDS = 60;
+    /** Stripes of a {@link Cell}: a power of two, more than the threads a busy process runs operations on at once. */
+    private static final int STRIPES = 16;
 
     private final String backend;
     private final OperationLogStorage storage;
@@ -250,18 +252,18 @@ public final class OperationRecorder implements OperationLog {
         problem = "could not " + what + " the stored operation log: " + reason;
     }
 
+    /** The closed minutes, then the current ones: one row per minute and operation however many stripes had a share. */
     private List<MinuteAggregate> drainRows() {
-        List<MinuteAggregate> rows = new ArrayList<>();
+        List<MinuteAggregate> rows;
         synchronized (pending) {
-            rows.addAll(pending);
+            rows = new ArrayList<>(pending);
             pending.clear();
         }
+        Map<MinuteAggregate.Key, MinuteAggregate> current = new LinkedHashMap<>();
         for (Cell cell : cells.values()) {
-            MinuteAggregate row = cell.drain();
-            if (row != null) {
-                rows.add(row);
-            }
+            cell.drain(row -> current.merge(row.key(), row, MinuteAggregate::plus));
         }
+        rows.addAll(current.values());
         return rows;
     }
 
@@ -328,10 +330,7 @@ public final class OperationRecorder implements OperationLog {
                 pending.forEach(merge);
             }
             for (Cell cell : cells.values()) {
-                MinuteAggregate row = cell.snapshot();
-                if (row != null) {
-                    merge.accept(row);
-                }
+                cell.snapshot(merge);
             }
         }
         List<OperationStats> stats = new ArrayList<>();
@@ -387,8 +386,46 @@ public final class OperationRecorder implements OperationLog {
         return Instant.ofEpochSecond(Math.floorDiv(time.getEpochSecond(), 60L) * 60);
     }
 
-    /** One operation's current minute. */
+    /**
+     * One operation's current minute, in {@value #STRIPES} stripes picked by thread id: concurrent callers of the
+     * same operation take different locks, so one descheduled while it holds its stripe's lock (on a busy machine a
+     * stall of milliseconds) holds up no other. Each stripe closes its own minute when it next counts; a flush
+     * ({@link #drainRows}) adds the stripes' current minutes up, one row per minute.
+     */
     private static final class Cell {
+        private final Stripe[] stripes = new Stripe[STRIPES];
+
+        Cell(String operation) {
+            for (int i = 0; i < STRIPES; i++) {
+                stripes[i] = new Stripe(operation);
+            }
+        }
+
+        MinuteAggregate record(long minute, long micros, boolean error, boolean fault) {
+            return stripes[(int) Thread.currentThread().threadId() & (STRIPES - 1)].record(minute, micros, error, fault);
+        }
+
+        void drain(Consumer<MinuteAggregate> sink) {
+            for (Stripe stripe : stripes) {
+                MinuteAggregate row = stripe.drain();
+                if (row != null) {
+                    sink.accept(row);
+                }
+            }
+        }
+
+        void snapshot(Consumer<MinuteAggregate> sink) {
+            for (Stripe stripe : stripes) {
+                MinuteAggregate row = stripe.snapshot();
+                if (row != null) {
+                    sink.accept(row);
+                }
+            }
+        }
+    }
+
+    /** A share of one operation's current minute. */
+    private static final class Stripe {
         private final String operation;
         private long minute = Long.MIN_VALUE;
         private long count;
@@ -398,7 +435,7 @@ public final class OperationRecorder implements OperationLog {
         private long maxMicros;
         private LatencySketch sketch = new LatencySketch();
 
-        Cell(String operation) {
+        Stripe(String operation) {
             this.operation = operation;
         }
 

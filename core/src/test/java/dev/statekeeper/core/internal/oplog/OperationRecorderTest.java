@@ -171,6 +171,39 @@ class OperationRecorderTest {
     }
 
     @Test
+    void aMinuteCountedOnSeveralThreadsIsWrittenAsOneRow() throws InterruptedException {
+        ListStorage storage = new ListStorage();
+        OperationRecorder log = recorder(storage, Clock.fixed(NOON, ZoneOffset.UTC));
+        try {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 1; t <= 8; t++) {
+                long micros = t * 100L;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        run(log, "getLoop", micros);
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            run(log, "ping", 50);
+
+            log.flush();
+
+            assertThat(storage.rows).extracting(MinuteAggregate::operation).containsExactlyInAnyOrder("getLoop", "ping");
+            MinuteAggregate getLoop = storage.rows.stream().filter(r -> r.operation().equals("getLoop")).findFirst()
+                    .orElseThrow();
+            assertThat(getLoop.count()).isEqualTo(80);
+            assertThat(getLoop.sumMicros()).isEqualTo(10 * (100 + 200 + 300 + 400 + 500 + 600 + 700 + 800));
+            assertThat(getLoop.maxMicros()).isEqualTo(800);
+            assertThat(getLoop.sketch().quantile(1.0)).isCloseTo(800, within(8.0));
+        } finally {
+            log.close();
+        }
+    }
+
+    @Test
     void whatCouldNotBeWrittenIsKeptAndWrittenWhenTheStorageIsBack() {
         ListStorage storage = new ListStorage();
         OperationRecorder log = recorder(storage, Clock.fixed(NOON, ZoneOffset.UTC));
