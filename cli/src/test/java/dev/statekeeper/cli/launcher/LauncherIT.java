@@ -345,6 +345,20 @@ class LauncherIT {
     }
 
     @Test
+    void classDataOptionsOfTheUserReplaceThePreparedArchive() throws Exception {
+        // JDK 25 refuses -XX:AOTCache beside any -Xshare option or another archive: the user's options win
+        assertThat(run("prepare", "--version").exit()).isZero();
+        for (String options : List.of("-Xshare:off", "-XX:SharedArchiveFile=" + dir.resolve("none.jsa"))) {
+            ProcessBuilder builder = launcher("opts", "loop", "list");
+            builder.environment().put("STATEKEEPER_JAVA_OPTS", options);
+            Result result = finish(builder.redirectOutput(dir.resolve("opts.out").toFile())
+                    .redirectError(dir.resolve("opts.err").toFile()).start(), dir.resolve("opts.out"), dir.resolve("opts.err"));
+            assertThat(result.exit()).as(options + ": " + result.stderr()).isZero();
+            assertThat(result.stdout()).isEqualTo("no loops\n");
+        }
+    }
+
+    @Test
     void aUserWhoCannotWriteTheInstallRunsItUnpreparedAndLeavesNothing() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
                 "needs root and setpriv to run as another user");
