@@ -33,7 +33,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        StatekeeperCommand root = new StatekeeperCommand(terminal);
+        StatekeeperCommand root = new StatekeeperCommand(terminal, args);
         ErrorHandler errors = new ErrorHandler(root);
         CommandLine commandLine = new CommandLine(root)
                 .setOut(terminal.out())

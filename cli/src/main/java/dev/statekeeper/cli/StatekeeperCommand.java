@@ -21,12 +21,18 @@ import dev.statekeeper.cli.support.TerminalText;
 import dev.statekeeper.cli.support.VersionProvider;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code statekeeper}: the root command and the global options every subcommand inherits. Its help's exit codes
@@ -40,13 +46,16 @@ import java.time.Clock;
             "Settings come from the global options, else the environment (see below), else the config file "
                     + "('statekeeper config path'), else their defaults; 'statekeeper config list' shows each "
                     + "value and where it came from."},
-        subcommands = {InitCommand.class, LoopCommand.class, SpecCommand.class, RoadmapCommand.class,
-            PlanCommand.class, SessionCommand.class, DbCommand.class, DoctorCommand.class, HealthcheckCommand.class,
-            PerfCommand.class, EventsCommand.class, ConfigCommand.class, ServeCommand.class,
-            McpCommand.class, HelpCommand.class,
-            WarmUpCommand.class})
+        modelTransformer = StatekeeperCommand.Commands.class)
 public final class StatekeeperCommand extends GroupCommand implements Globals {
+    /** The commands under {@code statekeeper}, in the order its help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(InitCommand.class, LoopCommand.class, SpecCommand.class,
+            RoadmapCommand.class, PlanCommand.class, SessionCommand.class, DbCommand.class, DoctorCommand.class,
+            HealthcheckCommand.class, PerfCommand.class, EventsCommand.class, ConfigCommand.class, ServeCommand.class,
+            McpCommand.class, HelpCommand.class, WarmUpCommand.class);
+
     private final Terminal terminal;
+    private final String[] args;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "print results as JSON on stdout (and errors as JSON on stderr)")
@@ -85,7 +94,22 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
      * @param terminal the environment and streams
      */
     public StatekeeperCommand(Terminal terminal) {
+        this(terminal, null);
+    }
+
+    /**
+     * The command on the given terminal, for a run with these arguments: its command line holds only the command
+     * they name (what {@link Cli} runs). Picocli builds the model of every command it is given, from their
+     * annotations, before it parses anything: for all of them that was most of a short command's start-up.
+     * {@code --version} alone gets none; arguments that name no command, or {@code help}, get all of them, for the
+     * help and the error messages.
+     *
+     * @param terminal the environment and streams
+     * @param args     the run's arguments, or null for all the commands
+     */
+    public StatekeeperCommand(Terminal terminal, String[] args) {
         this.terminal = terminal;
+        this.args = args;
     }
 
     @Override
@@ -113,5 +137,51 @@ public final class StatekeeperCommand extends GroupCommand implements Globals {
         return Settings.load(terminal.env())
                 .flag(Setting.BACKEND, "--backend", backend)
                 .flag(Setting.DATA_DIR, "--data-dir", dataDir);
+    }
+
+    /**
+     * The classes of the commands this root's command line holds: the one its arguments name; else none for the
+     * version alone; else all, which the help and the "missing command" message list.
+     */
+    private List<Class<?>> commands(CommandSpec spec) {
+        boolean version = false;
+        boolean help = false;
+        for (int i = 0; args != null && i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return named(args[i]);
+            }
+            OptionSpec option = spec.findOption(args[i]);
+            if (option != null) {
+                version |= option.versionHelp();
+                help |= option.usageHelp();
+                if (option.arity().max() > 0) {
+                    i++; // its value, which may read like a command
+                }
+            }
+        }
+        return version && !help ? List.of() : COMMANDS;
+    }
+
+    /** The command of that name or alias alone; all of them for {@code help} or a name that is none of theirs. */
+    private static List<Class<?>> named(String name) {
+        for (Class<?> command : COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (command != HelpCommand.class && (annotation.name().equals(name)
+                    || Arrays.asList(annotation.aliases()).contains(name))) {
+                return List.of(command);
+            }
+        }
+        return COMMANDS;
+    }
+
+    /** Adds the commands to the root's model once picocli built it from the annotations (see {@link #COMMANDS}). */
+    public static final class Commands implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            for (Class<?> command : ((StatekeeperCommand) spec.userObject()).commands(spec)) {
+                spec.addSubcommand(command.getAnnotation(Command.class).name(), new CommandLine(command));
+            }
+            return spec;
+        }
     }
 }

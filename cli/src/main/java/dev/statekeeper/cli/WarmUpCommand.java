@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code statekeeper warm-up} (hidden): runs the common commands once against a throw-away SQLite store and
- * prints nothing. The launcher runs it once per build with {@code -XX:ArchiveClassesAtExit}, so the
- * class-data archive holds the classes a real command needs and later starts skip loading them.
+ * prints nothing. The launcher runs it once per build with {@code -XX:AOTCacheOutput} (JDK 25 and later) or
+ * {@code -XX:ArchiveClassesAtExit}, so the AOT cache or class-data archive holds the classes a real command needs
+ * and later starts skip loading them.
  */
 @Command(name = "warm-up", hidden = true,
         description = "Run the common commands once against a throw-away store (used by the launcher).")
@@ -50,6 +51,10 @@ final class WarmUpCommand implements Callable<Integer> {
             run(env, sink, "{\"title\": \"Warm up\", \"objectives\": \"o\"}", "spec", "put", "--project", "warm-up",
                     "--file", "-");
             run(env, sink, "", "spec", "resolve", "--project", "warm-up", "warm");
+            run(env, sink, "", "spec", "get", "--project", "warm-up", "--name", "warm-up");
+            // no store: the version, and the help, whose command list builds every command's model
+            run(env, sink, "", "--version");
+            run(env, sink, "", "--help");
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -112,6 +112,21 @@ class LauncherIT {
         }
     }
 
+    /** The archive of the published preparation: JDK 25's AOT cache, or an earlier JDK's class-data archive. */
+    private Path publishedArchive() throws IOException {
+        String[] ready = Files.readString(launch.resolve("ready")).trim().split(" ");
+        return launch.resolve(ready[0]).resolve(Runtime.version().feature() >= 25 ? "statekeeper.aot" : "statekeeper.jsa");
+    }
+
+    private static String archiveOption() {
+        return Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+    }
+
+    /** The JDK as the ready file names it: its runtime version and home. */
+    private static String thisJdk() {
+        return System.getProperty("java.runtime.version") + "@" + Path.of(System.getProperty("java.home"));
+    }
+
     @Test
     void thirtyTwoParallelStartsRightAfterABuildAllSucceedWithoutACrash() throws Exception {
         List<Process> processes = new ArrayList<>();
@@ -126,7 +141,8 @@ class LauncherIT {
         }
         assertThat(crashReports()).isEmpty();
         assertThat(preparations()).hasSize(1);
-        assertThat(Files.readString(launch.resolve("ready"))).matches("p[0-9.]+ [0-9]+ [0-9]+\\n");
+        assertThat(Files.readString(launch.resolve("ready"))).isEqualTo(preparations().getFirst().getFileName() + " "
+                + Files.size(publishedLibrary()) + " " + Files.size(publishedArchive()) + " " + thisJdk() + "\n");
         assertThat(lock).doesNotExist();
 
         // and every later start uses the one preparation, without preparing again
@@ -298,6 +314,51 @@ class LauncherIT {
     }
 
     @Test
+    void anArchiveRecordedByAnotherJdkIsRecordedAgainForThisOne() throws Exception {
+        // an install prepared with another JDK (JAVA_HOME changed since): its archive would be refused by this JVM
+        assertThat(run("prepare", "--version").exit()).isZero();
+        Path first = preparations().getFirst();
+        String[] ready = Files.readString(launch.resolve("ready")).trim().split(" ");
+        Files.writeString(launch.resolve("ready"), ready[0] + " " + ready[1] + " " + ready[2] + " 21.0.9+10-LTS@/opt/jdk-21\n");
+
+        Result result = run("after", "loop", "list");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("no loops\n");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(Files.readString(launch.resolve("ready"))).endsWith(" " + thisJdk() + "\n");
+        assertThat(preparations()).as("a new preparation, the replaced one kept for JVMs that may still map it")
+                .hasSize(2).contains(first);
+        assertThat(crashReports()).isEmpty();
+    }
+
+    @Test
+    void aDamagedArchiveOfTheRightSizeIsRefusedByTheJvmWithoutACrash() throws Exception {
+        assertThat(run("prepare", "--version").exit()).isZero();
+        Path archive = publishedArchive();
+        Files.write(archive, new byte[Math.toIntExact(Files.size(archive))]);
+
+        Result result = run("after", "loop", "list");
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("no loops\n");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(crashReports()).isEmpty();
+    }
+
+    @Test
+    void classDataOptionsOfTheUserReplaceThePreparedArchive() throws Exception {
+        // JDK 25 refuses -XX:AOTCache beside any -Xshare option or another archive: the user's options win
+        assertThat(run("prepare", "--version").exit()).isZero();
+        for (String options : List.of("-Xshare:off", "-XX:SharedArchiveFile=" + dir.resolve("none.jsa"))) {
+            ProcessBuilder builder = launcher("opts", "loop", "list");
+            builder.environment().put("STATEKEEPER_JAVA_OPTS", options);
+            Result result = finish(builder.redirectOutput(dir.resolve("opts.out").toFile())
+                    .redirectError(dir.resolve("opts.err").toFile()).start(), dir.resolve("opts.out"), dir.resolve("opts.err"));
+            assertThat(result.exit()).as(options + ": " + result.stderr()).isZero();
+            assertThat(result.stdout()).isEqualTo("no loops\n");
+        }
+    }
+
+    @Test
     void aUserWhoCannotWriteTheInstallRunsItUnpreparedAndLeavesNothing() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
                 "needs root and setpriv to run as another user");
@@ -336,8 +397,8 @@ class LauncherIT {
             assertThat(banner).startsWith("statekeeper is serving the sqlite store on http://127.0.0.1:");
             List<String> line = commandLine(serve);
             assertThat(line).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC").contains("-jar");
-            assertThat(line).as("the class-data archive is used by servers too")
-                    .anyMatch(option -> option.startsWith("-XX:SharedArchiveFile=" + launch));
+            assertThat(line).as("the AOT cache or class-data archive is used by servers too")
+                    .contains(archiveOption() + publishedArchive());
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
