@@ -76,7 +76,9 @@ public final class CopyBench {
 
     private static Run cli(String jar, Path dir, Map<String, String> env, String... command)
             throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar", jar));
+        // the flags the launcher gives these commands: the JVM's compilers, the serial GC
+        List<String> line = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-jar", jar));
         line.addAll(List.of(command));
         return run(line, dir, env);
     }

@@ -387,7 +387,7 @@ class LauncherIT {
     }
 
     @Test
-    void serveAndMcpRunWithTheJvmsDefaultsAndShortCommandsWithStartUpFlags() throws Exception {
+    void serversAndBulkCommandsRunWithTheJvmsDefaultsAndShortCommandsWithStartUpFlags() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the JVM's command line from /proc");
         assertThat(run("prepare", "--version").exit()).isZero();
 
@@ -411,6 +411,16 @@ class LauncherIT {
         } finally {
             mcp.getOutputStream().close();
             assertThat(mcp.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // a db command that moves every record runs for minutes on a large store: C2 halves it; the serial GC
+        // keeps its memory flat
+        Process load = launcher("load", "--data-dir", dir.resolve("load").toString(), "db", "import", "-").start();
+        try {
+            assertThat(waitForJava(load)).doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
+        } finally {
+            load.getOutputStream().close();
+            load.waitFor(30, TimeUnit.SECONDS);
         }
 
         Process shortCommand = launcher("short", "spec", "put", "--project", "demo", "--file", "-").start();

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.metrics.PoolStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +96,7 @@ final class LeakWatch implements MetricsTrackerFactory, AutoCloseable {
             holder.holding = false;
             if (holder.reported == holder.since) {
                 LOG.info("The connection of {} reported as held too long by thread {} was given back after {} ms",
-                        poolName, holder.thread.getName(),
+                        poolName, Thread.currentThread().getName(),
                         TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - holder.since));
             }
         }
@@ -111,8 +112,9 @@ final class LeakWatch implements MetricsTrackerFactory, AutoCloseable {
         long now = nanoTime.getAsLong();
         List<Thread> reported = new ArrayList<>();
         for (Holder holder : holders) {
+            Thread thread = holder.thread.get();
             if (!holder.holding) {
-                if (!holder.thread.isAlive()) {
+                if (thread == null || !thread.isAlive()) {
                     holders.remove(holder);
                 }
                 continue;
@@ -120,18 +122,21 @@ final class LeakWatch implements MetricsTrackerFactory, AutoCloseable {
             long since = holder.since;
             if (now - since >= thresholdNanos && holder.reported != since) {
                 holder.reported = since;
-                report(holder.thread, now - since);
-                reported.add(holder.thread);
+                report(thread == null ? holder.name : thread.getName(), thread, now - since);
+                if (thread != null) {
+                    reported.add(thread);
+                }
             }
         }
         return reported;
     }
 
-    private void report(Thread thread, long heldNanos) {
+    /** @param thread the thread, or null when it has ended (still holding the connection: a leak for sure) */
+    private void report(String name, Thread thread, long heldNanos) {
         Exception where = new Exception("Apparent connection leak detected");
-        where.setStackTrace(thread.getStackTrace());
+        where.setStackTrace(thread == null ? new StackTraceElement[0] : thread.getStackTrace());
         LOG.warn("Connection leak detection triggered for a connection of {} on thread {}, held for {} ms "
-                        + "(DATABASE_LEAK_DETECTION_THRESHOLD {} ms), its stack now follows", poolName, thread.getName(),
+                        + "(DATABASE_LEAK_DETECTION_THRESHOLD {} ms), its stack now follows", poolName, name,
                 TimeUnit.NANOSECONDS.toMillis(heldNanos), TimeUnit.NANOSECONDS.toMillis(thresholdNanos), where);
     }
 
@@ -150,7 +155,9 @@ final class LeakWatch implements MetricsTrackerFactory, AutoCloseable {
 
     /** One thread's borrows: {@code depth} is the thread's own; the sweeper reads the volatile fields. */
     private static final class Holder {
-        final Thread thread;
+        /** Weakly: a thread that ended must not stay reachable, nor what it ran, until the next sweep. */
+        final WeakReference<Thread> thread;
+        final String name;
         int depth;
         volatile boolean holding;
         volatile long since;
@@ -158,7 +165,8 @@ final class LeakWatch implements MetricsTrackerFactory, AutoCloseable {
         volatile long reported = Long.MIN_VALUE;
 
         Holder(Thread thread) {
-            this.thread = thread;
+            this.thread = new WeakReference<>(thread);
+            this.name = thread.getName();
         }
     }
 }

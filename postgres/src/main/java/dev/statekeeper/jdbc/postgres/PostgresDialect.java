@@ -126,15 +126,6 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * Larger than the default: a COPY costs a round trip per table and batch however many rows it carries, and
-     * {@value} records of the usual size are still a few megabytes of rows.
-     */
-    @Override
-    public int loadBatch() {
-        return 5_000;
-    }
-
-    /**
      * Exact, prefix and substring matches are found with one LIKE (which the trigram index serves) and
      * ranked by {@link SpecResolver}; only when there are none does the server rank names by similarity. The
      * {@code %} operator lets the trigram index find the candidates (at pg_trgm's similarity_threshold, 0.3

@@ -102,7 +102,7 @@ public abstract class ArchiveContract extends ContractBase {
         assertThat(store.getLoop(loop.id()).feedback().getFirst().assessmentSummary()).isEqualTo(tricky);
     }
 
-    /** Loops enough for several of any backend's load batches (500 records on SQLite, 5,000 on PostgreSQL). */
+    /** Loops enough for several load batches of the SQL backends (5,000 records each). */
     private static final int MANY = 12_000;
 
     /** {@value #MANY} loops with ids {@code many-00000}, ..., one feedback entry on every 1,000th. */

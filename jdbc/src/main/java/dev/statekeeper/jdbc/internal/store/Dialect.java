@@ -71,13 +71,4 @@ public interface Dialect {
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         Sql.batch(c, sql, rows);
     }
-
-    /**
-     * How many records a load writes per transaction: enough that a transaction's own cost (its commit, on
-     * PostgreSQL a round trip per statement) is spread thin, few enough that the rows of one batch stay a few
-     * megabytes in memory.
-     */
-    default int loadBatch() {
-        return 500;
-    }
 }
