@@ -118,14 +118,14 @@ class CopyCommandsTest {
     void anInterruptedCopyLeavesTheSourceAsItWasAndTheTargetRerunnable() throws Exception {
         try (StateStore source = StateStores.open(Settings.builder().set(Setting.DATABASE_URL,
                 "sqlite:" + dir.resolve("a/state.db")).build())) {
-            for (int i = 0; i < 600; i++) {
+            for (int i = 0; i < 6_000; i++) { // more than a load's first batch of 5,000 records
                 source.startSession(NewSession.named(String.format("session-%04d", i)));
             }
         }
         Path target = dir.resolve("b/state.db");
         cli.ok("db", "copy", "--to", "sqlite:" + target);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER boom BEFORE INSERT ON sessions WHEN NEW.name = 'session-0550' BEGIN "
+            s.execute("CREATE TRIGGER boom BEFORE INSERT ON sessions WHEN NEW.name = 'session-5500' BEGIN "
                     + "SELECT RAISE(ABORT, 'the disk went away'); END");
         }
         String source = cli.ok("db", "export");
@@ -133,17 +133,17 @@ class CopyCommandsTest {
         CliRunner.Result cut = cli.run("db", "copy", "--to", "sqlite:" + target, "--mode", "replace");
 
         assertThat(cut.exitCode()).isEqualTo(4);
-        assertThat(cut.err()).startsWith("statekeeper: import records 501-1000 failed on sqlite database '" + target
+        assertThat(cut.err()).startsWith("statekeeper: import records 5001-10000 failed on sqlite database '" + target
                 + "': [SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired, causing the SQL statement to "
                 + "abort (the disk went away)\n");
         assertThat(cli.ok("db", "export")).isEqualTo(source);
         CliRunner b = new CliRunner(dir.resolve("b"));
-        assertThat(b.ok("db", "status")).contains("  loops          1\n").contains("  sessions       495\n");
+        assertThat(b.ok("db", "status")).contains("  loops          1\n").contains("  sessions       4995\n");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target); Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER boom");
         }
         assertThat(cli.ok("db", "copy", "--to", "sqlite:" + target, "--mode", "replace", "--verify"))
-                .contains("verified: the target holds every record of the source, identical (606 records)");
+                .contains("verified: the target holds every record of the source, identical (6006 records)");
     }
 
     @Test
