@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The load drivers' command lines: {@code --name=value} arguments, each optional unless a driver says otherwise. */
 public final class Flags {
@@ -31,9 +32,34 @@ public final class Flags {
         return values;
     }
 
+    /**
+     * A driver's options parsed from its arguments; what {@code parse} refuses is printed on stderr and the process
+     * exits with status 2, as a usage error does.
+     */
+    public static <T> T parseOrExit(String[] args, Function<String[], T> parse) {
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e; // not reached
+        }
+    }
+
     /** A comma-separated list, each item trimmed and parsed, repeated items dropped. */
     public static <T> List<T> list(String text, Function<String, T> parse) {
         return Arrays.stream(text.split(",")).map(String::trim).map(parse).distinct().toList();
+    }
+
+    /**
+     * The constant of {@code type} whose label is {@code text}; any other text is refused naming every label, e.g.
+     * {@code no mode 'x' (http, in-process)}.
+     */
+    public static <E extends Enum<E>> E choice(String what, Class<E> type, Function<E, String> label, String text) {
+        E[] constants = type.getEnumConstants();
+        return Arrays.stream(constants).filter(c -> label.apply(c).equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + what + " '" + text + "' ("
+                        + Arrays.stream(constants).map(label).collect(Collectors.joining(", ")) + ")"));
     }
 
     /** The value of {@code --name}: a whole number of at least 1. */

@@ -1,5 +1,6 @@
 package dev.statekeeper.bench.http;
 
+import dev.statekeeper.bench.Flags;
 import dev.statekeeper.core.config.Setting;
 import dev.statekeeper.core.config.Settings;
 import dev.statekeeper.server.StatekeeperServer;
@@ -27,14 +28,7 @@ public final class HttpLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        LoadOptions options = Flags.parseOrExit(args, LoadOptions::parse);
         System.out.printf(Locale.ROOT, "java %s, %d CPUs, load average %.2f; %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), CpuSampler.loadAverage(), options);
         List<LoadResult> results = new ArrayList<>();

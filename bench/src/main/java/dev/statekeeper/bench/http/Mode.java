@@ -1,6 +1,6 @@
 package dev.statekeeper.bench.http;
 
-import java.util.Arrays;
+import dev.statekeeper.bench.Flags;
 
 /** How a run reaches the store: over HTTP through the server, or by calling the StateStore in-process. */
 enum Mode {
@@ -18,7 +18,6 @@ enum Mode {
     }
 
     static Mode of(String label) {
-        return Arrays.stream(values()).filter(mode -> mode.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no mode '" + label + "' (http, in-process)"));
+        return Flags.choice("mode", Mode.class, Mode::label, label);
     }
 }

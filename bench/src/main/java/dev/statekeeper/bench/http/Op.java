@@ -1,6 +1,6 @@
 package dev.statekeeper.bench.http;
 
-import java.util.Arrays;
+import dev.statekeeper.bench.Flags;
 
 /** What a run measures: reading a whole loop, or appending one critic feedback entry to it. */
 enum Op {
@@ -18,7 +18,6 @@ enum Op {
     }
 
     static Op of(String label) {
-        return Arrays.stream(values()).filter(op -> op.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no operation '" + label + "' (get-loop, add-feedback)"));
+        return Flags.choice("operation", Op.class, Op::label, label);
     }
 }

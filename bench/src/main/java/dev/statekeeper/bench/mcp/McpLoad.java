@@ -1,5 +1,6 @@
 package dev.statekeeper.bench.mcp;
 
+import dev.statekeeper.bench.Flags;
 import dev.statekeeper.bench.TempDirs;
 import dev.statekeeper.bench.http.CpuSampler;
 import dev.statekeeper.bench.http.LoadDriver;
@@ -30,14 +31,7 @@ public final class McpLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        McpLoadOptions options;
-        try {
-            options = McpLoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        McpLoadOptions options = Flags.parseOrExit(args, McpLoadOptions::parse);
         System.out.printf(Locale.ROOT, "java %s, %d CPUs, load average %.2f; %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), CpuSampler.loadAverage(), options);
         List<McpResult> results = run(options);

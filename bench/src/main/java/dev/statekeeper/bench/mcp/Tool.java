@@ -1,6 +1,6 @@
 package dev.statekeeper.bench.mcp;
 
-import java.util.Arrays;
+import dev.statekeeper.bench.Flags;
 
 /** The tools a run calls: reading a loop, or appending one critic feedback entry to it. */
 enum Tool {
@@ -18,8 +18,6 @@ enum Tool {
     }
 
     static Tool of(String name) {
-        return Arrays.stream(values()).filter(tool -> tool.toolName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no tool '" + name
-                        + "' (get_loop_status, store_critic_feedback)"));
+        return Flags.choice("tool", Tool.class, Tool::toolName, name);
     }
 }

@@ -1,6 +1,6 @@
 package dev.statekeeper.bench.mcp;
 
-import java.util.Arrays;
+import dev.statekeeper.bench.Flags;
 
 /** How the client reaches the server: {@code statekeeper mcp} on stdin/stdout, or {@code /mcp} on {@code serve}. */
 enum Transport {
@@ -18,7 +18,6 @@ enum Transport {
     }
 
     static Transport of(String label) {
-        return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no transport '" + label + "' (stdio, http)"));
+        return Flags.choice("transport", Transport.class, Transport::label, label);
     }
 }

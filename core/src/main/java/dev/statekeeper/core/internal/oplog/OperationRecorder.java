@@ -27,11 +27,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The operation log of one open store: counts every operation into a per-operation cell for the current minute
- * (a short lock on one of the cell's stripes, no allocation), hands closed minutes and slow operations to a background writer that
- * stores them every minute and on close, and reads them back merged with what this process has not yet written.
+ * (a short lock on one of the cell's stripes, no allocation), hands closed minutes and slow operations to a
+ * background writer that stores them every minute and on close, and reads them back merged with what this process
+ * has not yet written.
  * Nothing here runs a database call on an operation's path, and nothing here throws into one.
  */
 public final class OperationRecorder implements OperationLog {
@@ -405,18 +407,19 @@ public final class OperationRecorder implements OperationLog {
             return stripes[(int) Thread.currentThread().threadId() & (STRIPES - 1)].record(minute, micros, error, fault);
         }
 
+        /** Hands each stripe's current minute to the sink, closing it. */
         void drain(Consumer<MinuteAggregate> sink) {
-            for (Stripe stripe : stripes) {
-                MinuteAggregate row = stripe.drain();
-                if (row != null) {
-                    sink.accept(row);
-                }
-            }
+            each(Stripe::drain, sink);
         }
 
+        /** Hands each stripe's current minute to the sink, leaving it open. */
         void snapshot(Consumer<MinuteAggregate> sink) {
+            each(Stripe::snapshot, sink);
+        }
+
+        private void each(Function<Stripe, MinuteAggregate> read, Consumer<MinuteAggregate> sink) {
             for (Stripe stripe : stripes) {
-                MinuteAggregate row = stripe.snapshot();
+                MinuteAggregate row = read.apply(stripe);
                 if (row != null) {
                     sink.accept(row);
                 }

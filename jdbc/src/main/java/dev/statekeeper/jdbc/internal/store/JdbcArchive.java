@@ -89,7 +89,8 @@ final class JdbcArchive implements Archive {
         private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), Thread.ofPlatform().name("statekeeper-load").daemon().factory());
         private Future<?> writing;
-        private volatile RuntimeException failure;
+        /** The failure of a batch, thrown again at every later call. */
+        private RuntimeException failure;
 
         Loader(LoadMode mode) {
             writer.allowCoreThreadTimeOut(true);
@@ -116,13 +117,7 @@ final class JdbcArchive implements Archive {
                 List<ArchiveRecord> records = pending;
                 boolean withHistory = history;
                 pending = new ArrayList<>(BATCH);
-                writing = writer.submit(() -> {
-                    try {
-                        flush(records, withHistory, false);
-                    } catch (RuntimeException e) {
-                        failure = e;
-                    }
-                });
+                writing = writer.submit(() -> flush(records, withHistory, false));
             }
         }
 
@@ -143,22 +138,24 @@ final class JdbcArchive implements Archive {
          */
         private void awaitWriting() {
             boolean interrupted = false;
-            while (writing != null) {
+            while (writing != null && failure == null) {
                 try {
                     writing.get();
                     writing = null;
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) { // flush's failures are kept in failure, not thrown
-                    throw new IllegalStateException("a load's batch failed unexpectedly", e.getCause());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    failure = (RuntimeException) e.getCause(); // flush throws nothing checked
                 }
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            RuntimeException failed = failure;
-            if (failed != null) {
-                throw failed;
+            if (failure != null) {
+                throw failure;
             }
         }
 
