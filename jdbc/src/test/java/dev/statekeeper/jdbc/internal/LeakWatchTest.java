@@ -76,4 +76,14 @@ class LeakWatchTest {
         advanceMillis(THRESHOLD_MS);
         assertThat(watch.sweep()).containsExactly(Thread.currentThread());
     }
+
+    @Test
+    void aThreadThatEndedHoldingItsConnectionIsReported() throws InterruptedException {
+        Thread other = new Thread(() -> pool.recordConnectionAcquiredNanos(0));
+        other.start();
+        other.join();
+        advanceMillis(THRESHOLD_MS);
+        assertThat(watch.sweep()).containsExactly(other);
+        assertThat(watch.sweep()).isEmpty();
+    }
 }
